@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { parseTableState, type SearchParams } from "@/components/data-table/params";
+import { PageHeader } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { QuotesTable } from "@/components/tables/quotes-table";
+import { ShipmentsTable } from "@/components/tables/shipments-table";
+import { requireUser } from "@/server/auth/session";
+import { getDb } from "@/server/db/client";
+import { countQuotes, listQuotes, quotesTable } from "@/server/queries/quotes";
+import { countShipmentsByStage, draftsTable, listDrafts, listShipments, shipmentsTable } from "@/server/queries/shipments";
+
+const TABS = ["quotations", "shipments", "drafts"] as const;
+type Tab = (typeof TABS)[number];
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("followUp"))("title") };
+}
+
+export default async function QuotationsShipmentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requireUser("/follow-up/quotations-shipments");
+  const params = await searchParams;
+  const tab: Tab = TABS.find((name) => name === params.tab) ?? "quotations";
+  const db = await getDb();
+  const t = await getTranslations("followUp");
+  const [stageCounts, quoteCount] = await Promise.all([countShipmentsByStage(db), countQuotes(db)]);
+  const counts: Record<Tab, number> = { quotations: quoteCount, shipments: stageCounts.shipments, drafts: stageCounts.drafts };
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="mb-4 border-b border-slate-200">
+        <nav className="-mb-px flex gap-6" aria-label={t("tabsLabel")}>
+          {TABS.map((name) => (
+            <Link
+              key={name}
+              href={`/follow-up/quotations-shipments?tab=${name}`}
+              aria-current={tab === name ? "page" : undefined}
+              className={cn(
+                "flex items-center gap-2 border-b-2 px-1 pb-3 text-sm font-medium",
+                tab === name ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700",
+              )}
+            >
+              {t(`tabs.${name}`)}
+              <span
+                className={cn(
+                  "rounded-full px-2 py-0.5 text-xs tabular-nums",
+                  tab === name ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600",
+                )}
+              >
+                {counts[name]}
+              </span>
+            </Link>
+          ))}
+        </nav>
+      </div>
+      <TabContent tab={tab} params={params} />
+    </>
+  );
+}
+
+async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
+  const db = await getDb();
+  if (tab === "quotations") {
+    const state = parseTableState(params, quotesTable);
+    const page = await listQuotes(db, state);
+    return <QuotesTable rows={page.rows} rowCount={page.rowCount} state={state} spec={quotesTable} />;
+  }
+  const spec = tab === "drafts" ? draftsTable : shipmentsTable;
+  const state = parseTableState(params, spec);
+  const page = tab === "drafts" ? await listDrafts(db, state) : await listShipments(db, state);
+  return <ShipmentsTable variant={tab} rows={page.rows} rowCount={page.rowCount} state={state} spec={spec} />;
+}

@@ -1,0 +1,83 @@
+"use client";
+import { createColumnHelper } from "@tanstack/react-table";
+import { History } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import type { ServerTableFeatures } from "@/components/data-table/features";
+import type { TableSpec, TableState } from "@/components/data-table/params";
+import { SyncRunStatusBadge } from "@/components/status-badges";
+import { EmptyState } from "@/components/ui/card";
+import type { SyncRunRow } from "@/server/queries/sync-runs";
+
+const column = createColumnHelper<ServerTableFeatures, SyncRunRow>();
+
+function durationSeconds(row: SyncRunRow): number | null {
+  if (!row.startedAt || !row.finishedAt) return null;
+  return Math.max(0, (row.finishedAt.getTime() - row.startedAt.getTime()) / 1000);
+}
+
+export function SyncRunsTable({ rows, rowCount, state, spec }: { rows: SyncRunRow[]; rowCount: number; state: TableState; spec: TableSpec }) {
+  const t = useTranslations("syncRuns");
+  const common = useTranslations();
+  const format = useFormatter();
+  const columns = useMemo(
+    () =>
+      column.columns([
+        column.accessor("createdAt", {
+          header: t("columns.started"),
+          cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium", timeStyle: "short" }),
+        }),
+        column.accessor("storeName", { id: "store", header: t("columns.store"), cell: (info) => <span className="font-medium text-slate-900">{info.getValue()}</span> }),
+        column.accessor("trigger", {
+          header: t("columns.trigger"),
+          cell: (info) => (
+            <div>
+              <div>{t(`trigger.${info.getValue()}`)}</div>
+              {info.row.original.triggeredBy ? <div className="text-xs text-slate-500">{info.row.original.triggeredBy}</div> : null}
+            </div>
+          ),
+        }),
+        column.accessor("status", { header: t("columns.status"), cell: (info) => <SyncRunStatusBadge status={info.getValue()} /> }),
+        column.display({
+          id: "duration",
+          header: t("columns.duration"),
+          cell: (info) => {
+            const seconds = durationSeconds(info.row.original);
+            return seconds == null ? "—" : t("seconds", { seconds: format.number(seconds, { maximumFractionDigits: 1 }) });
+          },
+        }),
+        column.display({
+          id: "counts",
+          header: t("columns.counts"),
+          cell: (info) => {
+            const row = info.row.original;
+            return (
+              <span className="text-xs text-slate-600 tabular-nums">
+                {t("countsSummary", { fetched: row.fetched, created: row.created, updated: row.updated, drafts: row.drafts, skipped: row.skipped, failed: row.failed })}
+              </span>
+            );
+          },
+        }),
+        column.accessor("error", { header: t("columns.error"), cell: (info) => (info.getValue() ? <span className="text-xs text-red-700">{info.getValue()}</span> : null) }),
+      ]),
+    [t, format],
+  );
+  return (
+    <DataTable
+      label={t("title")}
+      columns={columns}
+      data={rows}
+      rowCount={rowCount}
+      state={state}
+      spec={spec}
+      getRowId={(row) => row.id}
+      searchPlaceholder={t("search")}
+      filters={[
+        { id: "status", label: t("columns.status"), options: ["queued", "running", "succeeded", "failed"].map((value) => ({ value, label: common(`status.syncRun.${value}`) })) },
+        { id: "trigger", label: t("columns.trigger"), options: ["manual", "webhook", "schedule"].map((value) => ({ value, label: t(`trigger.${value}`) })) },
+      ]}
+      empty={<EmptyState icon={<History className="size-6" aria-hidden />} title={t("emptyTitle")} description={t("emptyBody")} />}
+    />
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+import { createColumnHelper } from "@tanstack/react-table";
+import { useFormatter, useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import type { ServerTableFeatures } from "@/components/data-table/features";
+import type { TableSpec, TableState } from "@/components/data-table/params";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/card";
+import { ROLES } from "@/domain/users";
+import type { UserRow } from "@/server/queries/users";
+import { ManageUserDialog } from "./manage-user-dialog";
+
+const column = createColumnHelper<ServerTableFeatures, UserRow>();
+
+export function UsersTable({
+  rows,
+  rowCount,
+  state,
+  spec,
+  currentUserId,
+}: {
+  rows: UserRow[];
+  rowCount: number;
+  state: TableState;
+  spec: TableSpec;
+  currentUserId: string;
+}) {
+  const t = useTranslations("users");
+  const common = useTranslations();
+  const format = useFormatter();
+
+  const columns = useMemo(
+    () =>
+      column.columns([
+        column.accessor("name", {
+          header: t("columns.name"),
+          cell: (info) => (
+            <span className="font-medium text-slate-900">
+              {info.getValue()}
+              {info.row.original.id === currentUserId ? <span className="ml-1.5 text-xs font-normal text-slate-500">({t("you")})</span> : null}
+            </span>
+          ),
+        }),
+        column.accessor("email", { header: t("columns.email") }),
+        column.accessor("role", {
+          header: t("columns.role"),
+          cell: (info) => (
+            <Badge tone={info.getValue() === "admin" ? "violet" : "blue"}>{common(`roles.${info.getValue()}`)}</Badge>
+          ),
+        }),
+        column.accessor("active", {
+          id: "status",
+          header: t("columns.status"),
+          cell: (info) =>
+            info.getValue() ? <Badge tone="green">{t("active")}</Badge> : <Badge tone="gray">{t("inactive")}</Badge>,
+        }),
+        column.accessor("lastSignInAt", {
+          header: t("columns.lastSignIn"),
+          cell: (info) => {
+            const value = info.getValue();
+            return value ? format.dateTime(value, { dateStyle: "medium", timeStyle: "short" }) : <span className="text-slate-400">{t("never")}</span>;
+          },
+        }),
+        column.accessor("createdAt", {
+          header: t("columns.created"),
+          cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }),
+        }),
+        column.display({
+          id: "actions",
+          header: () => <span className="sr-only">{t("columns.actions")}</span>,
+          cell: (info) => <ManageUserDialog user={info.row.original} isSelf={info.row.original.id === currentUserId} />,
+          meta: { className: "text-right" },
+        }),
+      ]),
+    [t, common, format, currentUserId],
+  );
+
+  return (
+    <DataTable
+      label={t("title")}
+      columns={columns}
+      data={rows}
+      rowCount={rowCount}
+      state={state}
+      spec={spec}
+      getRowId={(row) => row.id}
+      searchPlaceholder={t("search")}
+      filters={[
+        { id: "role", label: t("columns.role"), options: ROLES.map((role) => ({ value: role, label: common(`roles.${role}`) })) },
+        {
+          id: "status",
+          label: t("columns.status"),
+          options: [
+            { value: "active", label: t("active") },
+            { value: "inactive", label: t("inactive") },
+          ],
+        },
+      ]}
+      empty={<EmptyState title={t("empty")} />}
+    />
+  );
+}

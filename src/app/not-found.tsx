@@ -1,0 +1,18 @@
+import { Compass } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+
+export default async function NotFound() {
+  const t = await getTranslations("errorPages");
+  return (
+    <main className="flex min-h-[60vh] flex-col items-center justify-center px-4 text-center">
+      <Compass className="mb-4 size-10 text-slate-400" aria-hidden />
+      <h1 className="text-xl font-semibold">{t("notFoundTitle")}</h1>
+      <p className="mt-2 max-w-md text-sm text-slate-600">{t("notFoundBody")}</p>
+      <Link href="/shipments" className={buttonClasses("secondary", "md", "mt-6")}>
+        {t("backHome")}
+      </Link>
+    </main>
+  );
+}

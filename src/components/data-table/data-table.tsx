@@ -1,0 +1,143 @@
+"use client";
+// The one generic server-side table: rows, sort, pagination and filters come from the URL
+// (parsed on the server into SQL); this component only renders and navigates.
+import { useTable, type SortingState, type Updater } from "@tanstack/react-table";
+import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { cn } from "../ui/cn";
+import { serverTableFeatures, type ServerColumnDef } from "./features";
+import type { TableSpec, TableState } from "./params";
+import { DataTablePagination } from "./pagination";
+import { DataTableToolbar, type FilterConfig } from "./toolbar";
+import { useTableUrl } from "./use-table-url";
+
+export interface DataTableProps<TData extends object> {
+  columns: ServerColumnDef<TData>[];
+  data: TData[];
+  rowCount: number;
+  state: TableState;
+  spec: TableSpec;
+  getRowId: (row: TData) => string;
+  searchPlaceholder?: string;
+  filters?: FilterConfig[];
+  empty: ReactNode;
+  /** Shown instead of `empty` when search or filters hide every row. */
+  noMatches?: ReactNode;
+  label: string;
+}
+
+function resolve<T>(updater: Updater<T>, current: T): T {
+  return typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
+}
+
+export function DataTable<TData extends object>(props: DataTableProps<TData>) {
+  const { columns, data, rowCount, state, spec, getRowId } = props;
+  const t = useTranslations("table");
+  const { navigate, pending } = useTableUrl(state, spec);
+  const sorting: SortingState = [{ id: state.sort.id, desc: state.sort.desc }];
+
+  const table = useTable({
+    features: serverTableFeatures,
+    columns,
+    data,
+    getRowId,
+    manualPagination: true,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    rowCount,
+    state: { sorting, pagination: { pageIndex: state.page - 1, pageSize: state.perPage } },
+    onSortingChange: (updater) => {
+      const [next] = resolve(updater, sorting);
+      if (next && spec.sortable.includes(next.id)) navigate({ sort: { id: next.id, desc: next.desc } });
+    },
+  });
+
+  const filtered = state.q !== "" || Object.keys(state.filters).length > 0;
+  const rows = table.getRowModel().rows;
+
+  return (
+    <div className="space-y-3">
+      <DataTableToolbar
+        state={state}
+        navigate={navigate}
+        searchPlaceholder={props.searchPlaceholder}
+        filters={props.filters ?? []}
+      />
+      <div
+        className={cn(
+          "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs transition-opacity",
+          pending && "opacity-60",
+        )}
+        aria-busy={pending}
+      >
+        <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={props.label}>
+          <thead className="bg-slate-50">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sortable = spec.sortable.includes(header.column.id);
+                  const sorted = sortable ? header.column.getIsSorted() : false;
+                  const meta = header.column.columnDef.meta;
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      className={cn(
+                        "px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase",
+                        meta?.headerClassName,
+                      )}
+                    >
+                      {header.isPlaceholder ? null : sortable ? (
+                        <button
+                          type="button"
+                          onClick={() => header.column.toggleSorting(sorted === "asc")}
+                          className="-mx-1 inline-flex items-center gap-1 rounded px-1 uppercase hover:text-slate-900"
+                          title={t("sortBy")}
+                        >
+                          <table.FlexRender header={header} />
+                          {sorted === "asc" ? (
+                            <ArrowUp className="size-3.5" aria-hidden />
+                          ) : sorted === "desc" ? (
+                            <ArrowDown className="size-3.5" aria-hidden />
+                          ) : (
+                            <ChevronsUpDown className="size-3.5 text-slate-400" aria-hidden />
+                          )}
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={row.id} className="hover:bg-slate-50/70">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={cn("px-4 py-3 align-middle text-slate-700", cell.column.columnDef.meta?.className)}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? (filtered ? (props.noMatches ?? <NoMatches />) : props.empty) : null}
+      </div>
+      {rowCount > 0 ? <DataTablePagination state={state} spec={spec} rowCount={rowCount} navigate={navigate} /> : null}
+    </div>
+  );
+}
+
+function NoMatches() {
+  const t = useTranslations("table");
+  return (
+    <div className="px-6 py-12 text-center text-sm text-slate-600" data-testid="no-matches">
+      {t("noMatches")}
+    </div>
+  );
+}

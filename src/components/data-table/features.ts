@@ -1,0 +1,21 @@
+// The one feature set every server-side table uses (TanStack Table v9). No client row models:
+// sorting, filtering and pagination happen in SQL, so these features only hold state.
+import {
+  columnVisibilityFeature,
+  rowPaginationFeature,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  type ColumnDef,
+} from "@tanstack/react-table";
+
+export const serverTableFeatures = tableFeatures({
+  rowPaginationFeature,
+  rowSortingFeature,
+  rowSelectionFeature,
+  columnVisibilityFeature,
+  columnMeta: {} as { className?: string; headerClassName?: string },
+});
+
+export type ServerTableFeatures = typeof serverTableFeatures;
+export type ServerColumnDef<TData extends object> = ColumnDef<ServerTableFeatures, TData, any>;

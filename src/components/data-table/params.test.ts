@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { defineTable, pageCount, parseTableState, serializeTableState } from "./params";
+
+const spec = defineTable({
+  sortable: ["name", "createdAt"],
+  defaultSort: { id: "createdAt", desc: true },
+  filters: { role: ["admin", "operator"], status: ["active", "inactive"] },
+});
+
+describe("parseTableState", () => {
+  it("gives the defaults for an empty URL", () => {
+    expect(parseTableState({}, spec)).toEqual({
+      page: 1,
+      perPage: 20,
+      sort: { id: "createdAt", desc: true },
+      filters: {},
+      q: "",
+    });
+  });
+
+  it("reads page, size, sort, filters and search", () => {
+    const state = parseTableState({ page: "3", perPage: "50", sort: "name.asc", role: "admin,operator", q: " ana " }, spec);
+    expect(state).toEqual({
+      page: 3,
+      perPage: 50,
+      sort: { id: "name", desc: false },
+      filters: { role: ["admin", "operator"] },
+      q: "ana",
+    });
+  });
+
+  it("drops anything the table does not allow", () => {
+    const state = parseTableState(
+      { page: "-2", perPage: "7", sort: "password_hash.asc", role: "admin,root", status: "deleted", q: "x".repeat(500) },
+      spec,
+    );
+    expect(state.page).toBe(1);
+    expect(state.perPage).toBe(20);
+    expect(state.sort).toEqual({ id: "createdAt", desc: true });
+    expect(state.filters).toEqual({ role: ["admin"] });
+    expect(state.q).toHaveLength(100);
+  });
+
+  it("rejects a sort with an unknown direction and fractional pages", () => {
+    expect(parseTableState({ sort: "name.sideways", page: "2.5" }, spec)).toMatchObject({
+      sort: { id: "createdAt", desc: true },
+      page: 1,
+    });
+  });
+
+  it("accepts repeated query keys as a list", () => {
+    expect(parseTableState({ role: ["admin", "operator", "admin"] }, spec).filters).toEqual({ role: ["admin", "operator"] });
+  });
+});
+
+describe("serializeTableState", () => {
+  it("round-trips and leaves out defaults", () => {
+    const state = parseTableState({ page: "2", sort: "name.asc", status: "inactive", q: "b" }, spec);
+    const query = serializeTableState(state, spec);
+    expect(query.toString()).toBe("page=2&sort=name.asc&q=b&status=inactive");
+    expect(parseTableState(Object.fromEntries(query), spec)).toEqual(state);
+    expect(serializeTableState(parseTableState({}, spec), spec).toString()).toBe("");
+  });
+
+  it("keeps unrelated parameters such as the active tab", () => {
+    const state = parseTableState({ page: "4" }, spec);
+    const query = serializeTableState({ ...state, page: 1 }, spec, new URLSearchParams("tab=drafts&page=4"));
+    expect(query.toString()).toBe("tab=drafts");
+  });
+});
+
+describe("pageCount", () => {
+  it("is at least one page", () => {
+    expect(pageCount(0, 20)).toBe(1);
+    expect(pageCount(20, 20)).toBe(1);
+    expect(pageCount(21, 20)).toBe(2);
+  });
+});

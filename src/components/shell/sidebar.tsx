@@ -1,0 +1,61 @@
+"use client";
+import { History, ClipboardList, Package, Store, Truck, Users } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { ComponentType } from "react";
+import { cn } from "../ui/cn";
+
+interface NavItem {
+  href: string;
+  label: string;
+  icon: ComponentType<{ className?: string }>;
+}
+
+function NavLink({ item, nested = false }: { item: NavItem; nested?: boolean }) {
+  const pathname = usePathname();
+  const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+  const Icon = item.icon;
+  return (
+    <Link
+      href={item.href}
+      aria-current={active ? "page" : undefined}
+      className={cn(
+        "flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm font-medium transition-colors",
+        nested && "ml-3",
+        active ? "bg-white/10 text-white" : "text-slate-300 hover:bg-white/5 hover:text-white",
+      )}
+    >
+      <Icon className="size-4 shrink-0" aria-hidden />
+      {item.label}
+    </Link>
+  );
+}
+
+export function Sidebar({ isAdmin }: { isAdmin: boolean }) {
+  const t = useTranslations("nav");
+  const app = useTranslations("app");
+  return (
+    <aside className="hidden w-64 shrink-0 flex-col bg-slate-900 px-3 py-4 md:flex">
+      <div className="mb-6 flex items-center gap-2 px-2.5 text-white">
+        <div className="rounded-lg bg-brand-500 p-1.5">
+          <Package className="size-5" aria-hidden />
+        </div>
+        <span className="text-base font-semibold">{app("name")}</span>
+      </div>
+      <nav aria-label={t("label")} className="flex flex-col gap-1">
+        <NavLink item={{ href: "/shipments", label: t("shipments"), icon: Truck }} />
+        <div className="mt-3 mb-1 px-2.5 text-xs font-semibold tracking-wide text-slate-500 uppercase" id="nav-follow-up">
+          {t("followUp")}
+        </div>
+        <div role="group" aria-labelledby="nav-follow-up" className="flex flex-col gap-1">
+          <NavLink nested item={{ href: "/follow-up/quotations-shipments", label: t("quotationsShipments"), icon: ClipboardList }} />
+        </div>
+        <div className="my-3 h-px bg-white/10" aria-hidden />
+        <NavLink item={{ href: "/stores", label: t("stores"), icon: Store }} />
+        <NavLink item={{ href: "/sync-runs", label: t("syncHistory"), icon: History }} />
+        {isAdmin ? <NavLink item={{ href: "/users", label: t("users"), icon: Users }} /> : null}
+      </nav>
+    </aside>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { Badge, type BadgeTone } from "./ui/badge";
+
+const shipmentTones: Record<string, BadgeTone> = {
+  draft: "amber",
+  ready: "blue",
+  pickup_scheduled: "violet",
+  shipped: "green",
+  cancelled: "gray",
+};
+
+export function ShipmentStatusBadge({ status }: { status: string }) {
+  const t = useTranslations("status.shipment");
+  return <Badge tone={shipmentTones[status] ?? "gray"}>{t(status)}</Badge>;
+}
+
+const storeTones: Record<string, BadgeTone> = { connected: "green", reconnect_needed: "amber", uninstalled: "gray" };
+
+export function StoreStatusBadge({ status }: { status: string }) {
+  const t = useTranslations("status.store");
+  return <Badge tone={storeTones[status] ?? "gray"}>{t(status)}</Badge>;
+}
+
+const runTones: Record<string, BadgeTone> = { queued: "gray", running: "blue", succeeded: "green", failed: "red" };
+
+export function SyncRunStatusBadge({ status }: { status: string }) {
+  const t = useTranslations("status.syncRun");
+  return <Badge tone={runTones[status] ?? "gray"}>{t(status)}</Badge>;
+}
+
+const CARRIER_NAMES: Record<string, string> = { fedex: "FedEx", ups: "UPS", dhl: "DHL Express", correios: "Correios" };
+
+export function carrierName(carrier: string | null | undefined): string | null {
+  return carrier ? (CARRIER_NAMES[carrier] ?? carrier) : null;
+}

@@ -1,0 +1,151 @@
+"use client";
+import { createColumnHelper } from "@tanstack/react-table";
+import { Truck } from "lucide-react";
+import Link from "next/link";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import type { ServerTableFeatures } from "@/components/data-table/features";
+import type { TableSpec, TableState } from "@/components/data-table/params";
+import { ShipmentStatusBadge, carrierName } from "@/components/status-badges";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import type { ShipmentRow } from "@/server/queries/shipments";
+
+const column = createColumnHelper<ServerTableFeatures, ShipmentRow>();
+
+function useRegionName() {
+  const locale = useLocale();
+  return useMemo(() => {
+    const names = new Intl.DisplayNames([locale], { type: "region" });
+    return (code: string | null) => (code ? (names.of(code) ?? code) : null);
+  }, [locale]);
+}
+
+/** Shipment Management, the Shipments tab (variant "shipments") and Incomplete (Drafts) (variant "drafts"). */
+export function ShipmentsTable({
+  variant,
+  rows,
+  rowCount,
+  state,
+  spec,
+}: {
+  variant: "shipments" | "drafts";
+  rows: ShipmentRow[];
+  rowCount: number;
+  state: TableState;
+  spec: TableSpec;
+}) {
+  const t = useTranslations("shipments");
+  const common = useTranslations();
+  const format = useFormatter();
+  const regionName = useRegionName();
+
+  const columns = useMemo(() => {
+    const leading = [
+      column.accessor("orderName", {
+        id: "order",
+        header: t("columns.order"),
+        cell: (info) => (
+          <div>
+            <div className="font-medium text-slate-900">{info.getValue()}</div>
+            <div className="text-xs text-slate-500">{info.row.original.storeName}</div>
+          </div>
+        ),
+      }),
+      column.accessor("customer", { header: t("columns.customer"), cell: (info) => info.getValue() ?? "—" }),
+      column.accessor("destination", {
+        header: t("columns.destination"),
+        cell: (info) => regionName(info.getValue()) ?? "—",
+      }),
+      column.accessor("carrier", {
+        header: t("columns.carrier"),
+        cell: (info) => {
+          const name = carrierName(info.getValue());
+          if (!name) return <span className="text-slate-400">{t("noCarrier")}</span>;
+          return (
+            <div>
+              <div>{name}</div>
+              {info.row.original.service ? <div className="text-xs text-slate-500">{info.row.original.service}</div> : null}
+            </div>
+          );
+        },
+      }),
+    ];
+    if (variant === "drafts") {
+      return column.columns([
+        ...leading,
+        column.accessor("missingFields", {
+          id: "missing",
+          header: t("columns.missing"),
+          cell: (info) => (
+            <div className="flex flex-wrap gap-1">
+              {info.getValue().map((field) => (
+                <Badge key={field} tone="amber">
+                  {common.has(`fields.${field}`) ? common(`fields.${field}`) : field}
+                </Badge>
+              ))}
+            </div>
+          ),
+        }),
+        column.accessor("createdAt", {
+          header: t("columns.created"),
+          cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }),
+        }),
+      ]);
+    }
+    return column.columns([
+      ...leading,
+      column.accessor("status", { header: t("columns.status"), cell: (info) => <ShipmentStatusBadge status={info.getValue()} /> }),
+      column.accessor("value", {
+        header: t("columns.value"),
+        cell: (info) => {
+          const value = info.getValue();
+          const currency = info.row.original.currency;
+          return value && currency ? format.number(Number(value), { style: "currency", currency }) : "—";
+        },
+        meta: { className: "text-right tabular-nums", headerClassName: "text-right" },
+      }),
+      column.accessor("createdAt", {
+        header: t("columns.created"),
+        cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }),
+      }),
+    ]);
+  }, [variant, t, common, format, regionName]);
+
+  const carrierOptions = ["fedex", "ups", "dhl", "correios"].map((value) => ({ value, label: carrierName(value)! }));
+  const statusOptions = ["ready", "pickup_scheduled", "shipped", "cancelled"].map((value) => ({
+    value,
+    label: common(`status.shipment.${value}`),
+  }));
+
+  return (
+    <DataTable
+      label={variant === "drafts" ? t("draftsLabel") : t("title")}
+      columns={columns}
+      data={rows}
+      rowCount={rowCount}
+      state={state}
+      spec={spec}
+      getRowId={(row) => row.id}
+      searchPlaceholder={t("search")}
+      filters={[
+        ...(variant === "shipments" ? [{ id: "status", label: t("columns.status"), options: statusOptions }] : []),
+        { id: "carrier", label: t("columns.carrier"), options: carrierOptions },
+      ]}
+      empty={
+        <EmptyState
+          icon={<Truck className="size-6" aria-hidden />}
+          title={variant === "drafts" ? t("emptyDraftsTitle") : t("emptyTitle")}
+          description={variant === "drafts" ? t("emptyDraftsBody") : t("emptyBody")}
+          action={
+            <Link href="/stores" className={buttonClasses("secondary")}>
+              {t("goToStores")}
+            </Link>
+          }
+        />
+      }
+    />
+  );
+}

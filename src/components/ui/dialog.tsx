@@ -1,0 +1,60 @@
+"use client";
+// A modal on the native <dialog> element: focus trap, Escape to close and the backdrop come
+// from the browser, so keyboard users get the right behaviour without a library.
+import { X } from "lucide-react";
+import { useEffect, useRef, type ReactNode } from "react";
+
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  closeLabel,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: string;
+  closeLabel: string;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="dialog-title"
+      className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+    >
+      {open ? (
+        <div className="p-6">
+          <div className="mb-4 flex items-start justify-between gap-4">
+            <div>
+              <h2 id="dialog-title" className="text-lg font-semibold text-slate-900">
+                {title}
+              </h2>
+              {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+            </div>
+            <button
+              type="button"
+              onClick={onClose}
+              className="rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700"
+              aria-label={closeLabel}
+            >
+              <X className="size-5" aria-hidden />
+            </button>
+          </div>
+          {children}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,325 @@
+// The whole data model (DESIGN §3). drizzle-kit generates the SQL in drizzle/ from this file.
+// No "server-only" import here: drizzle-kit and the CLI load it outside Next.
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const userRole = pgEnum("user_role", ["admin", "operator"]);
+export const appLocale = pgEnum("app_locale", ["en", "pt-BR"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: userRole("role").notNull().default("operator"),
+    active: boolean("active").notNull().default(true),
+    locale: appLocale("locale"),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    index("users_created_at_idx").on(t.createdAt),
+  ],
+);
+
+// Failed sign-in attempts, counted per email + IP inside a sliding window. Kept in the
+// database so every app instance behind a load balancer sees the same count.
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    key: text("key").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_failures_key_idx").on(t.key, t.failedAt)],
+);
+
+export const storeStatus = pgEnum("store_status", ["connected", "reconnect_needed", "uninstalled"]);
+
+export const stores = pgTable(
+  "stores",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    shopDomain: text("shop_domain").notNull().unique(),
+    name: text("name").notNull(),
+    originCountry: text("origin_country").notNull().default("BR"),
+    originState: text("origin_state"),
+    currency: text("currency"),
+    status: storeStatus("status").notNull().default("connected"),
+    scopes: text("scopes"),
+    plan: text("plan"),
+    lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    // The newest Shopify `updated_at` committed by a sync; the next run asks for newer orders.
+    syncWatermark: timestamp("sync_watermark", { withTimezone: true }),
+    throttleRestoreRate: integer("throttle_restore_rate"),
+    throttleMaxAvailable: integer("throttle_max_available"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("stores_status_idx").on(t.status)],
+);
+
+// The full column set of @shopify/shopify-app-session-storage-drizzle 4.x (17 columns).
+// Column names are the adapter's own camelCase names. accessToken and refreshToken hold
+// AES-256-GCM ciphertext (see server/shopify, issue 4).
+export const shopifySessions = pgTable(
+  "shopify_sessions",
+  {
+    id: text("id").primaryKey(),
+    shop: text("shop").notNull(),
+    state: text("state").notNull(),
+    isOnline: boolean("isOnline").default(false).notNull(),
+    scope: text("scope"),
+    expires: timestamp("expires", { mode: "date" }),
+    accessToken: text("accessToken").notNull(),
+    userId: bigint("userId", { mode: "number" }),
+    firstName: text("firstName"),
+    lastName: text("lastName"),
+    email: text("email"),
+    accountOwner: boolean("accountOwner"),
+    locale: text("locale"),
+    collaborator: boolean("collaborator"),
+    emailVerified: boolean("emailVerified"),
+    refreshToken: text("refreshToken"),
+    refreshTokenExpires: timestamp("refreshTokenExpires", { mode: "date" }),
+  },
+  (t) => [index("shopify_sessions_shop_idx").on(t.shop)],
+);
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    shopifyGid: text("shopify_gid").notNull(),
+    name: text("name").notNull(),
+    shopifyCreatedAt: timestamp("shopify_created_at", { withTimezone: true }).notNull(),
+    shopifyUpdatedAt: timestamp("shopify_updated_at", { withTimezone: true }).notNull(),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    financialStatus: text("financial_status"),
+    fulfillmentStatus: text("fulfillment_status"),
+    currency: text("currency").notNull(),
+    totalPrice: numeric("total_price", { precision: 14, scale: 2 }).notNull(),
+    customerName: text("customer_name"),
+    customerEmail: text("customer_email"),
+    shippingAddress: jsonb("shipping_address"),
+    shippingCountry: text("shipping_country"),
+    lines: jsonb("lines").notNull().default(sql`'[]'::jsonb`),
+    shippingLineTitle: text("shipping_line_title"),
+    shippingLineCode: text("shipping_line_code"),
+    raw: jsonb("raw"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("orders_store_gid_key").on(t.storeId, t.shopifyGid),
+    index("orders_store_name_idx").on(t.storeId, t.name),
+    index("orders_store_updated_idx").on(t.storeId, t.shopifyUpdatedAt),
+  ],
+);
+
+export const shipmentStatus = pgEnum("shipment_status", [
+  "draft",
+  "ready",
+  "pickup_scheduled",
+  "shipped",
+  "cancelled",
+]);
+
+export const shipments = pgTable(
+  "shipments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id")
+      .notNull()
+      .unique()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    status: shipmentStatus("status").notNull().default("draft"),
+    carrier: text("carrier"),
+    service: text("service"),
+    missingFields: text("missing_fields").array().notNull().default(sql`'{}'::text[]`),
+    nfeKey: text("nfe_key"),
+    invoiceNumber: text("invoice_number"),
+    invoiceSeries: text("invoice_series"),
+    invoiceDate: date("invoice_date"),
+    declaredValue: numeric("declared_value", { precision: 14, scale: 2 }),
+    currency: text("currency"),
+    incoterm: text("incoterm"),
+    exportReason: text("export_reason"),
+    parcels: jsonb("parcels").notNull().default(sql`'[]'::jsonb`),
+    customsItems: jsonb("customs_items").notNull().default(sql`'[]'::jsonb`),
+    recipient: jsonb("recipient"),
+    destinationCountry: text("destination_country"),
+    // Fields an operator has set by hand; a re-sync never overwrites them.
+    operatorEdited: text("operator_edited").array().notNull().default(sql`'{}'::text[]`),
+    chosenQuoteId: uuid("chosen_quote_id"),
+    trackingNumber: text("tracking_number"),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("shipments_status_created_idx").on(t.status, t.createdAt),
+    index("shipments_store_status_idx").on(t.storeId, t.status),
+    index("shipments_carrier_status_idx").on(t.carrier, t.status),
+    index("shipments_destination_status_idx").on(t.destinationCountry, t.status),
+    index("shipments_nfe_key_idx").on(t.nfeKey),
+  ],
+);
+
+export const quotes = pgTable(
+  "quotes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    shipmentId: uuid("shipment_id")
+      .notNull()
+      .references(() => shipments.id, { onDelete: "cascade" }),
+    carrier: text("carrier").notNull(),
+    service: text("service").notNull(),
+    chargeableWeightKg: numeric("chargeable_weight_kg", { precision: 10, scale: 3 }).notNull(),
+    price: numeric("price", { precision: 14, scale: 2 }).notNull(),
+    currency: text("currency").notNull().default("BRL"),
+    transitDays: integer("transit_days"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("quotes_shipment_idx").on(t.shipmentId), index("quotes_created_idx").on(t.createdAt)],
+);
+
+export const syncTrigger = pgEnum("sync_trigger", ["manual", "webhook", "schedule"]);
+export const syncRunStatus = pgEnum("sync_run_status", [
+  "queued",
+  "running",
+  "succeeded",
+  "failed",
+]);
+
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    trigger: syncTrigger("trigger").notNull(),
+    triggeredBy: uuid("triggered_by").references(() => users.id, { onDelete: "set null" }),
+    status: syncRunStatus("status").notNull().default("queued"),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    fetched: integer("fetched").notNull().default(0),
+    created: integer("created").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    drafts: integer("drafts").notNull().default(0),
+    complete: integer("complete").notNull().default(0),
+    skippedNoAddress: integer("skipped_no_address").notNull().default(0),
+    skippedDomestic: integer("skipped_domestic").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    expectedTotal: integer("expected_total"),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("sync_runs_store_created_idx").on(t.storeId, t.createdAt),
+    index("sync_runs_created_idx").on(t.createdAt),
+    // At most one queued or running run per store; a second trigger joins the first.
+    uniqueIndex("sync_runs_one_active_per_store")
+      .on(t.storeId)
+      .where(sql`${t.status} in ('queued', 'running')`),
+  ],
+);
+
+export const syncItemOutcome = pgEnum("sync_item_outcome", [
+  "created_ready",
+  "created_draft",
+  "updated",
+  "unchanged",
+  "skipped_no_address",
+  "skipped_domestic",
+  "cancelled",
+  "failed",
+]);
+
+export const syncRunItems = pgTable(
+  "sync_run_items",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: "cascade" }),
+    orderGid: text("order_gid").notNull(),
+    orderName: text("order_name"),
+    outcome: syncItemOutcome("outcome").notNull(),
+    reason: text("reason"),
+    detail: jsonb("detail"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("sync_run_items_run_idx").on(t.runId, t.outcome),
+    index("sync_run_items_order_name_idx").on(t.orderName),
+  ],
+);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.createdAt),
+    index("audit_events_created_idx").on(t.createdAt),
+  ],
+);
+
+// Webhook ids already processed, so a redelivery is acknowledged without running twice.
+export const processedWebhooks = pgTable(
+  "processed_webhooks",
+  {
+    webhookId: text("webhook_id").notNull(),
+    shopDomain: text("shop_domain").notNull(),
+    topic: text("topic").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.webhookId, t.shopDomain] })],
+);
+
+export type User = typeof users.$inferSelect;
+export type Role = (typeof userRole.enumValues)[number];
+export type Store = typeof stores.$inferSelect;
+export type Shipment = typeof shipments.$inferSelect;
+export type SyncRun = typeof syncRuns.$inferSelect;

@@ -1,0 +1,63 @@
+// Configuration from the environment. In production every secret must be set; in development
+// missing secrets are generated once into .data/ so that a fresh clone runs with no setup.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export const isProduction = process.env.NODE_ENV === "production";
+
+/** Variables the app refuses to start without in production. */
+export const REQUIRED_IN_PRODUCTION = [
+  ["AUTH_SECRET", "NEXTAUTH_SECRET"],
+  ["APP_URL"],
+  ["APP_ENCRYPTION_KEY"],
+  ["SHOPIFY_API_KEY"],
+  ["SHOPIFY_API_SECRET"],
+] as const;
+
+export function missingProductionEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return REQUIRED_IN_PRODUCTION.filter((names) => !names.some((name) => env[name])).map((names) =>
+    names.join(" or "),
+  );
+}
+
+interface DevSecrets {
+  authSecret: string;
+  encryptionKey: string;
+}
+
+let devSecrets: DevSecrets | undefined;
+
+function loadDevSecrets(): DevSecrets {
+  if (devSecrets) return devSecrets;
+  const file = path.join(process.cwd(), ".data", "dev-secrets.json");
+  try {
+    devSecrets = JSON.parse(fs.readFileSync(file, "utf8")) as DevSecrets;
+  } catch {
+    devSecrets = {
+      authSecret: crypto.randomBytes(32).toString("base64url"),
+      encryptionKey: crypto.randomBytes(32).toString("base64"),
+    };
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(devSecrets, null, 2), { mode: 0o600 });
+  }
+  return devSecrets;
+}
+
+export function authSecret(): string {
+  const configured = process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET;
+  if (configured) return configured;
+  if (isProduction) throw new Error("AUTH_SECRET (or NEXTAUTH_SECRET) is not set");
+  return loadDevSecrets().authSecret;
+}
+
+export function encryptionKey(): string {
+  const configured = process.env.APP_ENCRYPTION_KEY;
+  if (configured) return configured;
+  if (isProduction) throw new Error("APP_ENCRYPTION_KEY is not set");
+  return loadDevSecrets().encryptionKey;
+}
+
+export function appUrl(): string {
+  return process.env.APP_URL || process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT ?? 3000}`;
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { and, eq, ne, sql, type SQL } from "drizzle-orm";
+import { defineTable, type TableState } from "@/components/data-table/params";
+import type { Db } from "../db/client";
+import { orders, shipmentStatus, shipments, stores } from "../db/schema";
+import { buildTableQuery, countAll, type Page } from "./table-query";
+
+export const CARRIERS = ["fedex", "ups", "dhl", "correios"] as const;
+const NON_DRAFT_STATUSES = shipmentStatus.enumValues.filter((status) => status !== "draft");
+
+export const shipmentsTable = defineTable({
+  sortable: ["order", "customer", "destination", "carrier", "status", "value", "createdAt"],
+  defaultSort: { id: "createdAt", desc: true },
+  filters: { status: NON_DRAFT_STATUSES, carrier: CARRIERS },
+});
+
+export const draftsTable = defineTable({
+  sortable: ["order", "customer", "destination", "carrier", "createdAt"],
+  defaultSort: { id: "createdAt", desc: true },
+  filters: { carrier: CARRIERS },
+});
+
+export interface ShipmentRow {
+  id: string;
+  orderName: string;
+  storeName: string;
+  customer: string | null;
+  destination: string | null;
+  carrier: string | null;
+  service: string | null;
+  status: (typeof shipmentStatus.enumValues)[number];
+  value: string | null;
+  currency: string | null;
+  missingFields: string[];
+  createdAt: Date;
+}
+
+const rowColumns = {
+  id: shipments.id,
+  orderName: orders.name,
+  storeName: stores.name,
+  customer: orders.customerName,
+  destination: shipments.destinationCountry,
+  carrier: shipments.carrier,
+  service: shipments.service,
+  status: shipments.status,
+  value: shipments.declaredValue,
+  currency: shipments.currency,
+  missingFields: shipments.missingFields,
+  createdAt: shipments.createdAt,
+};
+
+const sortColumns = {
+  order: orders.name,
+  customer: orders.customerName,
+  destination: shipments.destinationCountry,
+  carrier: shipments.carrier,
+  status: shipments.status,
+  value: shipments.declaredValue,
+  createdAt: shipments.createdAt,
+};
+
+async function listShipmentRows(
+  db: Db,
+  state: TableState<string, string>,
+  scope: SQL,
+): Promise<Page<ShipmentRow>> {
+  const query = buildTableQuery(state, {
+    sort: sortColumns,
+    filters: { status: shipments.status, carrier: shipments.carrier },
+    search: [orders.name, orders.customerName, shipments.nfeKey],
+    tiebreaker: shipments.id,
+    where: [scope],
+  });
+  const base = () => db.select(rowColumns).from(shipments).innerJoin(orders, eq(orders.id, shipments.orderId)).innerJoin(stores, eq(stores.id, shipments.storeId));
+  const [rows, [{ total }]] = await Promise.all([
+    base().where(query.where).orderBy(...query.orderBy).limit(query.limit).offset(query.offset),
+    db
+      .select({ total: countAll })
+      .from(shipments)
+      .innerJoin(orders, eq(orders.id, shipments.orderId))
+      .where(query.where),
+  ]);
+  return { rows, rowCount: total };
+}
+
+/** Shipment Management and the Shipments tab: everything that left the draft stage. */
+export function listShipments(db: Db, state: TableState<string, string>) {
+  return listShipmentRows(db, state, ne(shipments.status, "draft"));
+}
+
+/** The Incomplete (Drafts) tab. */
+export function listDrafts(db: Db, state: TableState<string, string>) {
+  return listShipmentRows(db, state, eq(shipments.status, "draft"));
+}
+
+export async function countShipmentsByStage(db: Db): Promise<{ drafts: number; shipments: number }> {
+  const [row] = await db
+    .select({
+      drafts: sql<number>`count(*) filter (where ${shipments.status} = 'draft')::int`,
+      shipments: sql<number>`count(*) filter (where ${shipments.status} <> 'draft')::int`,
+    })
+    .from(shipments);
+  return row;
+}
+
+export async function countReadyShipments(db: Db): Promise<number> {
+  const [{ total }] = await db.select({ total: countAll }).from(shipments).where(and(eq(shipments.status, "ready")));
+  return total;
+}

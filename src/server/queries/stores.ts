@@ -1,0 +1,51 @@
+import "server-only";
+import { defineTable, type TableState } from "@/components/data-table/params";
+import type { Db } from "../db/client";
+import { storeStatus, stores } from "../db/schema";
+import { buildTableQuery, countAll, type Page } from "./table-query";
+
+export const storesTable = defineTable({
+  sortable: ["name", "shopDomain", "status", "lastSyncedAt", "createdAt"],
+  defaultSort: { id: "name", desc: false },
+  filters: { status: storeStatus.enumValues },
+});
+
+export interface StoreRow {
+  id: string;
+  name: string;
+  shopDomain: string;
+  status: (typeof storeStatus.enumValues)[number];
+  plan: string | null;
+  scopes: string | null;
+  lastSyncedAt: Date | null;
+  createdAt: Date;
+}
+
+export async function listStores(db: Db, state: TableState<string, string>): Promise<Page<StoreRow>> {
+  const query = buildTableQuery(state, {
+    sort: { name: stores.name, shopDomain: stores.shopDomain, status: stores.status, lastSyncedAt: stores.lastSyncedAt, createdAt: stores.createdAt },
+    filters: { status: stores.status },
+    search: [stores.name, stores.shopDomain],
+    tiebreaker: stores.id,
+  });
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: stores.id,
+        name: stores.name,
+        shopDomain: stores.shopDomain,
+        status: stores.status,
+        plan: stores.plan,
+        scopes: stores.scopes,
+        lastSyncedAt: stores.lastSyncedAt,
+        createdAt: stores.createdAt,
+      })
+      .from(stores)
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ total: countAll }).from(stores).where(query.where),
+  ]);
+  return { rows, rowCount: total };
+}

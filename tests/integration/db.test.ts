@@ -1,0 +1,84 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { openDb } from "@/server/db/client";
+import { migrateDb } from "@/server/db/migrate";
+import { DataDirInUseError, acquireDataDirLock } from "@/server/db/pglite-lock";
+import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
+
+let testDb: TestDb;
+beforeAll(async () => {
+  testDb = await createTestDb();
+});
+afterAll(async () => {
+  await testDb?.cleanup();
+});
+
+describe(`schema (${driverName})`, () => {
+  it("has the Shopify session adapter's full 17 columns with its camelCase names", async () => {
+    const rows = await testDb.db.execute<{ column_name: string }>(
+      sql`select column_name from information_schema.columns where table_name = 'shopify_sessions' order by ordinal_position`,
+    );
+    const columns = ("rows" in rows ? rows.rows : rows) as { column_name: string }[];
+    expect(columns.map((row) => row.column_name)).toEqual([
+      "id", "shop", "state", "isOnline", "scope", "expires", "accessToken", "userId", "firstName", "lastName",
+      "email", "accountOwner", "locale", "collaborator", "emailVerified", "refreshToken", "refreshTokenExpires",
+    ]);
+  });
+
+  it("re-running the migrations changes nothing", async () => {
+    await expect(migrateDb(testDb)).resolves.toBeUndefined();
+  });
+
+  it("allows one queued or running sync run per store", async () => {
+    const [store] = (await testDb.db.execute<{ id: string }>(
+      sql`insert into stores (shop_domain, name) values ('one-run.myshopify.com', 'One') returning id`,
+    ).then((result) => ("rows" in result ? result.rows : result))) as { id: string }[];
+    await testDb.db.execute(sql`insert into sync_runs (store_id, trigger, status) values (${store.id}, 'manual', 'running')`);
+    await expect(
+      testDb.db.execute(sql`insert into sync_runs (store_id, trigger, status) values (${store.id}, 'manual', 'queued')`),
+    ).rejects.toThrow();
+    await testDb.db.execute(sql`insert into sync_runs (store_id, trigger, status) values (${store.id}, 'manual', 'succeeded')`);
+  });
+});
+
+describe("embedded database lock", () => {
+  const dir = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "shipsmart-lock-")), "pglite");
+
+  it("refuses a data directory that a live process holds", async () => {
+    const dataDir = dir();
+    const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"], { stdio: "ignore" });
+    try {
+      fs.writeFileSync(`${dataDir}.lock`, String(holder.pid));
+      expect(() => acquireDataDirLock(dataDir)).toThrow(DataDirInUseError);
+      await expect(openDb({ pgliteDir: dataDir })).rejects.toThrow(/in use by process/);
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it("takes over a lock left behind by a dead process and releases it on close", async () => {
+    const dataDir = dir();
+    fs.writeFileSync(`${dataDir}.lock`, "999999");
+    const handle = await openDb({ pgliteDir: dataDir });
+    expect(fs.readFileSync(`${dataDir}.lock`, "utf8")).toBe(String(process.pid));
+    await handle.db.execute(sql`select 1`);
+    await handle.close();
+    expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+
+  it("keeps data across reopen of a file-backed database", async () => {
+    const dataDir = dir();
+    const first = await openDb({ pgliteDir: dataDir });
+    await migrateDb(first);
+    await first.db.execute(sql`insert into stores (shop_domain, name) values ('keep.myshopify.com', 'Keep')`);
+    await first.close();
+    const second = await openDb({ pgliteDir: dataDir });
+    const result = await second.db.execute<{ name: string }>(sql`select name from stores`);
+    expect(("rows" in result ? result.rows : result) as unknown[]).toEqual([{ name: "Keep" }]);
+    await second.close();
+  });
+});
