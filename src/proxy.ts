@@ -1,8 +1,8 @@
-// Runs before every page and route: sends signed-out visitors to sign-in (pages only — every
-// page, action and route still checks the session itself) and sets the security headers,
-// including a per-request CSP nonce that Next applies to its own scripts.
-import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
-import { NextResponse } from "next/server";
+// Runs before every page and route: sends signed-out visitors to sign-in (every page, action
+// and route still checks the session itself — this is for navigation) and sets the security
+// headers, including a per-request CSP nonce that Next applies to its own scripts.
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "./server/env";
 
 const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/webhooks\//];
@@ -27,13 +27,7 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-function withSecurityHeaders(request: NextRequestWithAuth): NextResponse {
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce);
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+function withSecurityHeaders(response: NextResponse, csp: string): NextResponse {
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Frame-Options", "DENY");
   response.headers.set("X-Content-Type-Options", "nosniff");
@@ -42,16 +36,26 @@ function withSecurityHeaders(request: NextRequestWithAuth): NextResponse {
   return response;
 }
 
-// next-auth's `export { default } from "next-auth/middleware"` does not build as proxy.ts,
-// so the export is defined here.
-export default withAuth(withSecurityHeaders, {
-  secret: authSecret(),
-  pages: { signIn: "/sign-in" },
-  callbacks: {
-    authorized: ({ token, req }) => isPublic(req.nextUrl.pathname) || token !== null,
-  },
-});
+// next-auth's one-line `export { default } from "next-auth/middleware"` does not build as
+// proxy.ts, and its withAuth skips the sign-in page (which needs the headers too), so the
+// session check is done here with getToken.
+export default async function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const { pathname, search } = request.nextUrl;
+
+  if (!isPublic(pathname) && !(await getToken({ req: request, secret: authSecret() }))) {
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return withSecurityHeaders(NextResponse.redirect(signIn), csp);
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
+}
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -24,7 +24,9 @@ const parsed = createUserSchema.safeParse({
   password: password || undefined,
 });
 if (!parsed.success) {
-  fail(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message.replace("errors.", "")}`).join("; "));
+  fail(
+    parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message.replace("errors.", "")}`).join("; "),
+  );
 }
 
 await withMigratedDb(async ({ db }) => {
@@ -33,7 +35,8 @@ await withMigratedDb(async ({ db }) => {
     console.log(`Created ${user.role} ${user.email}.`);
     if (generatedPassword) console.log(`Generated password (shown once): ${generatedPassword}`);
   } catch (error) {
-    if (error instanceof AppError && error.code === "errors.emailTaken") fail(`a user with email ${parsed.data.email} already exists`);
+    if (error instanceof AppError && error.code === "errors.emailTaken")
+      fail(`a user with email ${parsed.data.email} already exists`);
     throw error;
   }
 });

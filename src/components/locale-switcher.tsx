@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { switchLocale } from "@/app/locale-actions";
-import { LOCALES } from "@/domain/users";
+import { LOCALES } from "@/domain/roles";
 
 export function LocaleSwitcher() {
   const t = useTranslations("locale");

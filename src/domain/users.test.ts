@@ -59,8 +59,12 @@ describe("accountChangeBlocked", () => {
   });
 
   it("refuses to let admins lock themselves out", () => {
-    expect(accountChangeBlocked({ ...admin, targetId: "a" }, { active: false }, 5)).toBe("errors.cannotChangeOwnAccount");
-    expect(accountChangeBlocked({ ...admin, targetId: "a" }, { role: "operator" }, 5)).toBe("errors.cannotChangeOwnAccount");
+    expect(accountChangeBlocked({ ...admin, targetId: "a" }, { active: false }, 5)).toBe(
+      "errors.cannotChangeOwnAccount",
+    );
+    expect(accountChangeBlocked({ ...admin, targetId: "a" }, { role: "operator" }, 5)).toBe(
+      "errors.cannotChangeOwnAccount",
+    );
   });
 
   it("allows promotions and reactivations without conditions", () => {

@@ -2,11 +2,9 @@
 // Error messages are i18n keys (see src/i18n/messages), translated where they are shown.
 import { z } from "zod";
 
-export const ROLES = ["admin", "operator"] as const;
-export type Role = (typeof ROLES)[number];
+import { LOCALES, ROLES, type Locale, type Role } from "./roles";
 
-export const LOCALES = ["en", "pt-BR"] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, ROLES, type Locale, type Role };
 
 export const PASSWORD_MIN_LENGTH = 10;
 

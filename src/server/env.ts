@@ -15,10 +15,8 @@ export const REQUIRED_IN_PRODUCTION = [
   ["SHOPIFY_API_SECRET"],
 ] as const;
 
-export function missingProductionEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  return REQUIRED_IN_PRODUCTION.filter((names) => !names.some((name) => env[name])).map((names) =>
-    names.join(" or "),
-  );
+export function missingProductionEnv(env: Record<string, string | undefined> = process.env): string[] {
+  return REQUIRED_IN_PRODUCTION.filter((names) => !names.some((name) => env[name])).map((names) => names.join(" or "));
 }
 
 interface DevSecrets {

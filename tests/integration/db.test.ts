@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { openDb } from "@/server/db/client";
+import { openDb, queryRows } from "@/server/db/client";
 import { migrateDb } from "@/server/db/migrate";
 import { DataDirInUseError, acquireDataDirLock } from "@/server/db/pglite-lock";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
@@ -19,13 +19,28 @@ afterAll(async () => {
 
 describe(`schema (${driverName})`, () => {
   it("has the Shopify session adapter's full 17 columns with its camelCase names", async () => {
-    const rows = await testDb.db.execute<{ column_name: string }>(
+    const columns = await queryRows<{ column_name: string }>(
+      testDb.db,
       sql`select column_name from information_schema.columns where table_name = 'shopify_sessions' order by ordinal_position`,
     );
-    const columns = ("rows" in rows ? rows.rows : rows) as { column_name: string }[];
     expect(columns.map((row) => row.column_name)).toEqual([
-      "id", "shop", "state", "isOnline", "scope", "expires", "accessToken", "userId", "firstName", "lastName",
-      "email", "accountOwner", "locale", "collaborator", "emailVerified", "refreshToken", "refreshTokenExpires",
+      "id",
+      "shop",
+      "state",
+      "isOnline",
+      "scope",
+      "expires",
+      "accessToken",
+      "userId",
+      "firstName",
+      "lastName",
+      "email",
+      "accountOwner",
+      "locale",
+      "collaborator",
+      "emailVerified",
+      "refreshToken",
+      "refreshTokenExpires",
     ]);
   });
 
@@ -34,14 +49,21 @@ describe(`schema (${driverName})`, () => {
   });
 
   it("allows one queued or running sync run per store", async () => {
-    const [store] = (await testDb.db.execute<{ id: string }>(
+    const [store] = await queryRows<{ id: string }>(
+      testDb.db,
       sql`insert into stores (shop_domain, name) values ('one-run.myshopify.com', 'One') returning id`,
-    ).then((result) => ("rows" in result ? result.rows : result))) as { id: string }[];
-    await testDb.db.execute(sql`insert into sync_runs (store_id, trigger, status) values (${store.id}, 'manual', 'running')`);
+    );
+    await testDb.db.execute(
+      sql`insert into sync_runs (store_id, trigger, status) values (${store.id}, 'manual', 'running')`,
+    );
     await expect(
-      testDb.db.execute(sql`insert into sync_runs (store_id, trigger, status) values (${store.id}, 'manual', 'queued')`),
+      testDb.db.execute(
+        sql`insert into sync_runs (store_id, trigger, status) values (${store.id}, 'manual', 'queued')`,
+      ),
     ).rejects.toThrow();
-    await testDb.db.execute(sql`insert into sync_runs (store_id, trigger, status) values (${store.id}, 'manual', 'succeeded')`);
+    await testDb.db.execute(
+      sql`insert into sync_runs (store_id, trigger, status) values (${store.id}, 'manual', 'succeeded')`,
+    );
   });
 });
 
@@ -77,8 +99,7 @@ describe("embedded database lock", () => {
     await first.db.execute(sql`insert into stores (shop_domain, name) values ('keep.myshopify.com', 'Keep')`);
     await first.close();
     const second = await openDb({ pgliteDir: dataDir });
-    const result = await second.db.execute<{ name: string }>(sql`select name from stores`);
-    expect(("rows" in result ? result.rows : result) as unknown[]).toEqual([{ name: "Keep" }]);
+    expect(await queryRows(second.db, sql`select name from stores`)).toEqual([{ name: "Keep" }]);
     await second.close();
   });
 });

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTableState } from "@/components/data-table/params";
 import { orders, quotes, shipments, stores, syncRuns } from "@/server/db/schema";
 import { listQuotes, quotesTable } from "@/server/queries/quotes";
-import { countShipmentsByStage, draftsTable, listDrafts, listShipments, shipmentsTable } from "@/server/queries/shipments";
+import {
+  countShipmentsByStage,
+  draftsTable,
+  listDrafts,
+  listShipments,
+  shipmentsTable,
+} from "@/server/queries/shipments";
 import { listStores, storesTable } from "@/server/queries/stores";
 import { listSyncRuns, syncRunsTable } from "@/server/queries/sync-runs";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
@@ -31,11 +37,21 @@ describe(`list pages on empty tables (${driverName})`, () => {
 describe(`list pages with data (${driverName})`, () => {
   beforeAll(async () => {
     const db = testDb.db;
-    const [store] = await db.insert(stores).values({ shopDomain: "loja.myshopify.com", name: "Loja Bonita" }).returning();
+    const [store] = await db
+      .insert(stores)
+      .values({ shopDomain: "loja.myshopify.com", name: "Loja Bonita" })
+      .returning();
     const specs = [
       { name: "#1001", customer: "Jane Doe", status: "ready", carrier: "fedex", country: "US", nfe: null },
       { name: "#1002", customer: "Hans Müller", status: "draft", carrier: "correios", country: "DE", nfe: null },
-      { name: "#1003", customer: "山田太郎", status: "pickup_scheduled", carrier: "ups", country: "JP", nfe: "35261112345678000195550010000012341000012345" },
+      {
+        name: "#1003",
+        customer: "山田太郎",
+        status: "pickup_scheduled",
+        carrier: "ups",
+        country: "JP",
+        nfe: "35261112345678000195550010000012341000012345",
+      },
       { name: "#1004", customer: "Jean Dupont", status: "draft", carrier: null, country: "FR", nfe: null },
     ] as const;
     for (const spec of specs) {
@@ -67,9 +83,18 @@ describe(`list pages with data (${driverName})`, () => {
           currency: "USD",
         })
         .returning();
-      await db.insert(quotes).values({ shipmentId: shipment.id, carrier: "fedex", service: "International Priority", chargeableWeightKg: "1.5", price: "210.40", transitDays: 4 });
+      await db.insert(quotes).values({
+        shipmentId: shipment.id,
+        carrier: "fedex",
+        service: "International Priority",
+        chargeableWeightKg: "1.5",
+        price: "210.40",
+        transitDays: 4,
+      });
     }
-    await db.insert(syncRuns).values({ storeId: store.id, trigger: "manual", status: "succeeded", fetched: 4, created: 4, drafts: 2 });
+    await db
+      .insert(syncRuns)
+      .values({ storeId: store.id, trigger: "manual", status: "succeeded", fetched: 4, created: 4, drafts: 2 });
   });
 
   it("keeps drafts out of Shipment Management and shipments out of Drafts", async () => {

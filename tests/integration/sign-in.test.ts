@@ -28,12 +28,25 @@ describe(`checkCredentials (${driverName})`, () => {
   });
 
   it("answers the same for a wrong password, an unknown email and a deactivated account", async () => {
-    expect(await checkCredentials(testDb.db, { email: "ana@store.com", password: "wrong-password" }, "ip")).toEqual({ ok: false, reason: "invalid" });
-    expect(await checkCredentials(testDb.db, { email: "nobody@store.com", password }, "ip")).toEqual({ ok: false, reason: "invalid" });
-    const { user: other } = await createUser(testDb.db, { email: "o@store.com", name: "O", role: "operator", password }, null);
+    expect(await checkCredentials(testDb.db, { email: "ana@store.com", password: "wrong-password" }, "ip")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await checkCredentials(testDb.db, { email: "nobody@store.com", password }, "ip")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    const { user: other } = await createUser(
+      testDb.db,
+      { email: "o@store.com", name: "O", role: "operator", password },
+      null,
+    );
     const admin = (await findUserByEmail(testDb.db, "ana@store.com"))!;
     await setUserActive(testDb.db, admin, other.id, false);
-    expect(await checkCredentials(testDb.db, { email: "o@store.com", password }, "ip")).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials(testDb.db, { email: "o@store.com", password }, "ip")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it(`blocks an email + IP after ${MAX_FAILURES} failures, even with the right password, until the window passes`, async () => {

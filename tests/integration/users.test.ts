@@ -41,14 +41,21 @@ describe(`users service (${driverName})`, () => {
   });
 
   it("generates a password when none is given", async () => {
-    const { user, generatedPassword } = await createUser(testDb.db, { email: "o@store.com", name: "O", role: "operator" }, null);
+    const { user, generatedPassword } = await createUser(
+      testDb.db,
+      { email: "o@store.com", name: "O", role: "operator" },
+      null,
+    );
     expect(generatedPassword).toBeTruthy();
     expect(await verifyPassword(generatedPassword!, user.passwordHash)).toBe(true);
   });
 
   it("refuses a second account with the same email in any letter case", async () => {
     await createUser(testDb.db, { email: "ana@store.com", name: "Ana", role: "admin" }, null);
-    await expectAppError(createUser(testDb.db, { email: "ANA@store.com", name: "Ana 2", role: "operator" }, null), "errors.emailTaken");
+    await expectAppError(
+      createUser(testDb.db, { email: "ANA@store.com", name: "Ana 2", role: "operator" }, null),
+      "errors.emailTaken",
+    );
     const [{ count }] = await testDb.db.select({ count: sql<number>`count(*)::int` }).from(users);
     expect(count).toBe(1);
   });
@@ -78,7 +85,11 @@ describe(`users service (${driverName})`, () => {
   });
 
   it("resets a password", async () => {
-    const { user } = await createUser(testDb.db, { email: "o@s.com", name: "O", role: "operator", password: "first-password" }, null);
+    const { user } = await createUser(
+      testDb.db,
+      { email: "o@s.com", name: "O", role: "operator", password: "first-password" },
+      null,
+    );
     await resetUserPassword(testDb.db, null, user.id, "second-password");
     const reloaded = await findUserByEmail(testDb.db, "o@s.com");
     expect(await verifyPassword("second-password", reloaded!.passwordHash)).toBe(true);
@@ -116,7 +127,10 @@ describe(`users table query (${driverName})`, () => {
     const sorted = await listUsers(testDb.db, parseTableState({ sort: "name.asc", perPage: "10" }, usersTable));
     expect(sorted.rows.map((row) => row.name).slice(0, 3)).toEqual(["User 00", "User 01", "User 02"]);
 
-    const inactiveAdmins = await listUsers(testDb.db, parseTableState({ role: "admin", status: "inactive" }, usersTable));
+    const inactiveAdmins = await listUsers(
+      testDb.db,
+      parseTableState({ role: "admin", status: "inactive" }, usersTable),
+    );
     expect(inactiveAdmins.rowCount).toBe(5);
     expect(inactiveAdmins.rows.every((row) => row.role === "admin" && !row.active)).toBe(true);
 

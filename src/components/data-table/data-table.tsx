@@ -12,13 +12,17 @@ import { DataTablePagination } from "./pagination";
 import { DataTableToolbar, type FilterConfig } from "./toolbar";
 import { useTableUrl } from "./use-table-url";
 
-export interface DataTableProps<TData extends object> {
-  columns: ServerColumnDef<TData>[];
-  data: TData[];
+/** One page of a server-side table: its rows, the total, and the URL state that produced them. */
+export interface TablePage<TData> {
+  rows: TData[];
   rowCount: number;
   state: TableState;
   spec: TableSpec;
-  getRowId: (row: TData) => string;
+}
+
+export interface DataTableProps<TData extends { id: string }> {
+  page: TablePage<TData>;
+  columns: ServerColumnDef<TData>[];
   searchPlaceholder?: string;
   filters?: FilterConfig[];
   empty: ReactNode;
@@ -31,8 +35,9 @@ function resolve<T>(updater: Updater<T>, current: T): T {
   return typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
 }
 
-export function DataTable<TData extends object>(props: DataTableProps<TData>) {
-  const { columns, data, rowCount, state, spec, getRowId } = props;
+export function DataTable<TData extends { id: string }>(props: DataTableProps<TData>) {
+  const { columns } = props;
+  const { rows: data, rowCount, state, spec } = props.page;
   const t = useTranslations("table");
   const { navigate, pending } = useTableUrl(state, spec);
   const sorting: SortingState = [{ id: state.sort.id, desc: state.sort.desc }];
@@ -41,7 +46,7 @@ export function DataTable<TData extends object>(props: DataTableProps<TData>) {
     features: serverTableFeatures,
     columns,
     data,
-    getRowId,
+    getRowId: (row) => row.id,
     manualPagination: true,
     manualSorting: true,
     enableSortingRemoval: false,
@@ -118,7 +123,10 @@ export function DataTable<TData extends object>(props: DataTableProps<TData>) {
             {rows.map((row) => (
               <tr key={row.id} className="hover:bg-slate-50/70">
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={cn("px-4 py-3 align-middle text-slate-700", cell.column.columnDef.meta?.className)}>
+                  <td
+                    key={cell.id}
+                    className={cn("px-4 py-3 align-middle text-slate-700", cell.column.columnDef.meta?.className)}
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

@@ -21,7 +21,10 @@ export function DataTablePagination({
   const from = Math.min(rowCount, (state.page - 1) * state.perPage + 1);
   const to = Math.min(rowCount, state.page * state.perPage);
   return (
-    <nav className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600" aria-label={t("pagination")}>
+    <nav
+      className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600"
+      aria-label={t("pagination")}
+    >
       <p data-testid="table-range">{t("range", { from, to, total: rowCount })}</p>
       <div className="flex items-center gap-3">
         <label className="flex items-center gap-2 whitespace-nowrap">

@@ -19,7 +19,10 @@ describe("parseTableState", () => {
   });
 
   it("reads page, size, sort, filters and search", () => {
-    const state = parseTableState({ page: "3", perPage: "50", sort: "name.asc", role: "admin,operator", q: " ana " }, spec);
+    const state = parseTableState(
+      { page: "3", perPage: "50", sort: "name.asc", role: "admin,operator", q: " ana " },
+      spec,
+    );
     expect(state).toEqual({
       page: 3,
       perPage: 50,
@@ -31,7 +34,14 @@ describe("parseTableState", () => {
 
   it("drops anything the table does not allow", () => {
     const state = parseTableState(
-      { page: "-2", perPage: "7", sort: "password_hash.asc", role: "admin,root", status: "deleted", q: "x".repeat(500) },
+      {
+        page: "-2",
+        perPage: "7",
+        sort: "password_hash.asc",
+        role: "admin,root",
+        status: "deleted",
+        q: "x".repeat(500),
+      },
       spec,
     );
     expect(state.page).toBe(1);
@@ -49,7 +59,9 @@ describe("parseTableState", () => {
   });
 
   it("accepts repeated query keys as a list", () => {
-    expect(parseTableState({ role: ["admin", "operator", "admin"] }, spec).filters).toEqual({ role: ["admin", "operator"] });
+    expect(parseTableState({ role: ["admin", "operator", "admin"] }, spec).filters).toEqual({
+      role: ["admin", "operator"],
+    });
   });
 });
 

@@ -45,11 +45,17 @@ export function Sidebar({ isAdmin }: { isAdmin: boolean }) {
       </div>
       <nav aria-label={t("label")} className="flex flex-col gap-1">
         <NavLink item={{ href: "/shipments", label: t("shipments"), icon: Truck }} />
-        <div className="mt-3 mb-1 px-2.5 text-xs font-semibold tracking-wide text-slate-500 uppercase" id="nav-follow-up">
+        <div
+          className="mt-3 mb-1 px-2.5 text-xs font-semibold tracking-wide text-slate-500 uppercase"
+          id="nav-follow-up"
+        >
           {t("followUp")}
         </div>
         <div role="group" aria-labelledby="nav-follow-up" className="flex flex-col gap-1">
-          <NavLink nested item={{ href: "/follow-up/quotations-shipments", label: t("quotationsShipments"), icon: ClipboardList }} />
+          <NavLink
+            nested
+            item={{ href: "/follow-up/quotations-shipments", label: t("quotationsShipments"), icon: ClipboardList }}
+          />
         </div>
         <div className="my-3 h-px bg-white/10" aria-hidden />
         <NavLink item={{ href: "/stores", label: t("stores"), icon: Store }} />

@@ -3,9 +3,8 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { Calculator } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { DataTable } from "@/components/data-table/data-table";
+import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
-import type { TableSpec, TableState } from "@/components/data-table/params";
 import { carrierName } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
@@ -13,13 +12,17 @@ import type { QuoteRow } from "@/server/queries/quotes";
 
 const column = createColumnHelper<ServerTableFeatures, QuoteRow>();
 
-export function QuotesTable({ rows, rowCount, state, spec }: { rows: QuoteRow[]; rowCount: number; state: TableState; spec: TableSpec }) {
+export function QuotesTable({ page }: { page: TablePage<QuoteRow> }) {
   const t = useTranslations("quotes");
   const format = useFormatter();
   const columns = useMemo(
     () =>
       column.columns([
-        column.accessor("orderName", { id: "order", header: t("columns.order"), cell: (info) => <span className="font-medium text-slate-900">{info.getValue()}</span> }),
+        column.accessor("orderName", {
+          id: "order",
+          header: t("columns.order"),
+          cell: (info) => <span className="font-medium text-slate-900">{info.getValue()}</span>,
+        }),
         column.accessor("carrier", {
           header: t("columns.carrier"),
           cell: (info) => (
@@ -36,7 +39,8 @@ export function QuotesTable({ rows, rowCount, state, spec }: { rows: QuoteRow[];
         }),
         column.accessor("price", {
           header: t("columns.price"),
-          cell: (info) => format.number(Number(info.getValue()), { style: "currency", currency: info.row.original.currency }),
+          cell: (info) =>
+            format.number(Number(info.getValue()), { style: "currency", currency: info.row.original.currency }),
           meta: { className: "text-right tabular-nums", headerClassName: "text-right" },
         }),
         column.accessor("transitDays", {
@@ -47,7 +51,10 @@ export function QuotesTable({ rows, rowCount, state, spec }: { rows: QuoteRow[];
           header: t("columns.chosen"),
           cell: (info) => (info.getValue() ? <Badge tone="green">{t("chosen")}</Badge> : null),
         }),
-        column.accessor("createdAt", { header: t("columns.created"), cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }) }),
+        column.accessor("createdAt", {
+          header: t("columns.created"),
+          cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }),
+        }),
       ]),
     [t, format],
   );
@@ -55,16 +62,22 @@ export function QuotesTable({ rows, rowCount, state, spec }: { rows: QuoteRow[];
     <DataTable
       label={t("title")}
       columns={columns}
-      data={rows}
-      rowCount={rowCount}
-      state={state}
-      spec={spec}
-      getRowId={(row) => row.id}
+      page={page}
       searchPlaceholder={t("search")}
       filters={[
-        { id: "carrier", label: t("columns.carrier"), options: ["fedex", "ups", "dhl", "correios"].map((value) => ({ value, label: carrierName(value)! })) },
+        {
+          id: "carrier",
+          label: t("columns.carrier"),
+          options: ["fedex", "ups", "dhl", "correios"].map((value) => ({ value, label: carrierName(value)! })),
+        },
       ]}
-      empty={<EmptyState icon={<Calculator className="size-6" aria-hidden />} title={t("emptyTitle")} description={t("emptyBody")} />}
+      empty={
+        <EmptyState
+          icon={<Calculator className="size-6" aria-hidden />}
+          title={t("emptyTitle")}
+          description={t("emptyBody")}
+        />
+      }
     />
   );
 }

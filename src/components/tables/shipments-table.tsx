@@ -4,9 +4,8 @@ import { Truck } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { DataTable } from "@/components/data-table/data-table";
+import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
-import type { TableSpec, TableState } from "@/components/data-table/params";
 import { ShipmentStatusBadge, carrierName } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -24,19 +23,7 @@ function useRegionName() {
 }
 
 /** Shipment Management, the Shipments tab (variant "shipments") and Incomplete (Drafts) (variant "drafts"). */
-export function ShipmentsTable({
-  variant,
-  rows,
-  rowCount,
-  state,
-  spec,
-}: {
-  variant: "shipments" | "drafts";
-  rows: ShipmentRow[];
-  rowCount: number;
-  state: TableState;
-  spec: TableSpec;
-}) {
+export function ShipmentsTable({ variant, page }: { variant: "shipments" | "drafts"; page: TablePage<ShipmentRow> }) {
   const t = useTranslations("shipments");
   const common = useTranslations();
   const format = useFormatter();
@@ -67,7 +54,9 @@ export function ShipmentsTable({
           return (
             <div>
               <div>{name}</div>
-              {info.row.original.service ? <div className="text-xs text-slate-500">{info.row.original.service}</div> : null}
+              {info.row.original.service ? (
+                <div className="text-xs text-slate-500">{info.row.original.service}</div>
+              ) : null}
             </div>
           );
         },
@@ -97,7 +86,10 @@ export function ShipmentsTable({
     }
     return column.columns([
       ...leading,
-      column.accessor("status", { header: t("columns.status"), cell: (info) => <ShipmentStatusBadge status={info.getValue()} /> }),
+      column.accessor("status", {
+        header: t("columns.status"),
+        cell: (info) => <ShipmentStatusBadge status={info.getValue()} />,
+      }),
       column.accessor("value", {
         header: t("columns.value"),
         cell: (info) => {
@@ -124,11 +116,7 @@ export function ShipmentsTable({
     <DataTable
       label={variant === "drafts" ? t("draftsLabel") : t("title")}
       columns={columns}
-      data={rows}
-      rowCount={rowCount}
-      state={state}
-      spec={spec}
-      getRowId={(row) => row.id}
+      page={page}
       searchPlaceholder={t("search")}
       filters={[
         ...(variant === "shipments" ? [{ id: "status", label: t("columns.status"), options: statusOptions }] : []),

@@ -5,7 +5,15 @@ export function Card({ children, className }: { children: ReactNode; className?:
   return <div className={cn("rounded-lg border border-slate-200 bg-white shadow-xs", className)}>{children}</div>;
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
       <div>
@@ -38,7 +46,13 @@ export function EmptyState({
   );
 }
 
-export function Alert({ tone = "info", children }: { tone?: "info" | "success" | "error" | "warning"; children: ReactNode }) {
+export function Alert({
+  tone = "info",
+  children,
+}: {
+  tone?: "info" | "success" | "error" | "warning";
+  children: ReactNode;
+}) {
   const styles = {
     info: "border-brand-200 bg-brand-50 text-brand-900",
     success: "border-emerald-200 bg-emerald-50 text-emerald-900",

@@ -8,10 +8,19 @@ const control =
 function controlClasses(invalid: boolean, className?: string) {
   // Full width unless the caller sets a width of its own.
   const width = className && /(^|\s)(w-|min-w-)/.test(className) ? undefined : "w-full";
-  return cn(control, width, invalid ? "ring-red-400 focus:ring-red-500" : "ring-slate-300 focus:ring-brand-500", className);
+  return cn(
+    control,
+    width,
+    invalid ? "ring-red-400 focus:ring-red-500" : "ring-slate-300 focus:ring-brand-500",
+    className,
+  );
 }
 
-export function Input({ invalid = false, className, ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
+export function Input({
+  invalid = false,
+  className,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
   return <input aria-invalid={invalid || undefined} className={controlClasses(invalid, className)} {...props} />;
 }
 
@@ -20,7 +29,9 @@ export function Select({
   className,
   ...props
 }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
-  return <select aria-invalid={invalid || undefined} className={controlClasses(invalid, cn("pr-8", className))} {...props} />;
+  return (
+    <select aria-invalid={invalid || undefined} className={controlClasses(invalid, cn("pr-8", className))} {...props} />
+  );
 }
 
 /** A labelled form field with its hint and error, wired for screen readers. */

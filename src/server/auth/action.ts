@@ -10,8 +10,7 @@ import { AppError } from "../errors";
 import { getCurrentUser, hasRole, type CurrentUser } from "./session";
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data?: T; message?: string }
-  | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
+  { ok: true; data?: T; message?: string } | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
 
 export interface ActionContext {
   user: CurrentUser;

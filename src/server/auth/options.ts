@@ -21,7 +21,10 @@ function clientIp(headers: Record<string, unknown> | undefined): string {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: authSecret(),
+  // A getter, so the secret is read when a request needs it, not while `next build` loads modules.
+  get secret() {
+    return authSecret();
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   providers: [

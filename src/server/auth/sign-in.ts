@@ -32,6 +32,9 @@ export async function checkCredentials(
     return { ok: false, reason: "invalid" };
   }
   await clearSignInFailures(db, key);
-  await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ lastSignInAt: sql`now()` })
+    .where(eq(users.id, user.id));
   return { ok: true, user };
 }

@@ -1,6 +1,7 @@
 // One `Db` type for both drivers: postgres.js when DATABASE_URL is set, embedded PGlite
 // otherwise. The connection is created lazily and cached on globalThis so that Next's dev
 // reloads and the many route modules share one instance (PGlite must never be opened twice).
+import type { SQLWrapper } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./pglite-lock";
@@ -91,4 +92,10 @@ export function getDbHandle(): Promise<DbHandle> {
 
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
+}
+
+/** Rows of a raw SQL query; the two drivers shape `execute` results differently. */
+export async function queryRows<T>(db: Db, query: SQLWrapper): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

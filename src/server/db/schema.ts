@@ -39,10 +39,7 @@ export const users = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
-    index("users_created_at_idx").on(t.createdAt),
-  ],
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), index("users_created_at_idx").on(t.createdAt)],
 );
 
 // Failed sign-in attempts, counted per email + IP inside a sliding window. Kept in the
@@ -130,7 +127,9 @@ export const orders = pgTable(
     customerEmail: text("customer_email"),
     shippingAddress: jsonb("shipping_address"),
     shippingCountry: text("shipping_country"),
-    lines: jsonb("lines").notNull().default(sql`'[]'::jsonb`),
+    lines: jsonb("lines")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     shippingLineTitle: text("shipping_line_title"),
     shippingLineCode: text("shipping_line_code"),
     raw: jsonb("raw"),
@@ -144,13 +143,7 @@ export const orders = pgTable(
   ],
 );
 
-export const shipmentStatus = pgEnum("shipment_status", [
-  "draft",
-  "ready",
-  "pickup_scheduled",
-  "shipped",
-  "cancelled",
-]);
+export const shipmentStatus = pgEnum("shipment_status", ["draft", "ready", "pickup_scheduled", "shipped", "cancelled"]);
 
 export const shipments = pgTable(
   "shipments",
@@ -166,7 +159,10 @@ export const shipments = pgTable(
     status: shipmentStatus("status").notNull().default("draft"),
     carrier: text("carrier"),
     service: text("service"),
-    missingFields: text("missing_fields").array().notNull().default(sql`'{}'::text[]`),
+    missingFields: text("missing_fields")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     nfeKey: text("nfe_key"),
     invoiceNumber: text("invoice_number"),
     invoiceSeries: text("invoice_series"),
@@ -175,12 +171,19 @@ export const shipments = pgTable(
     currency: text("currency"),
     incoterm: text("incoterm"),
     exportReason: text("export_reason"),
-    parcels: jsonb("parcels").notNull().default(sql`'[]'::jsonb`),
-    customsItems: jsonb("customs_items").notNull().default(sql`'[]'::jsonb`),
+    parcels: jsonb("parcels")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    customsItems: jsonb("customs_items")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     recipient: jsonb("recipient"),
     destinationCountry: text("destination_country"),
     // Fields an operator has set by hand; a re-sync never overwrites them.
-    operatorEdited: text("operator_edited").array().notNull().default(sql`'{}'::text[]`),
+    operatorEdited: text("operator_edited")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     chosenQuoteId: uuid("chosen_quote_id"),
     trackingNumber: text("tracking_number"),
     version: integer("version").notNull().default(1),
@@ -216,12 +219,7 @@ export const quotes = pgTable(
 );
 
 export const syncTrigger = pgEnum("sync_trigger", ["manual", "webhook", "schedule"]);
-export const syncRunStatus = pgEnum("sync_run_status", [
-  "queued",
-  "running",
-  "succeeded",
-  "failed",
-]);
+export const syncRunStatus = pgEnum("sync_run_status", ["queued", "running", "succeeded", "failed"]);
 
 export const syncRuns = pgTable(
   "sync_runs",

@@ -27,7 +27,13 @@ export interface QuoteRow {
 
 export async function listQuotes(db: Db, state: TableState<string, string>): Promise<Page<QuoteRow>> {
   const query = buildTableQuery(state, {
-    sort: { order: orders.name, carrier: quotes.carrier, price: quotes.price, transitDays: quotes.transitDays, createdAt: quotes.createdAt },
+    sort: {
+      order: orders.name,
+      carrier: quotes.carrier,
+      price: quotes.price,
+      transitDays: quotes.transitDays,
+      createdAt: quotes.createdAt,
+    },
     filters: { carrier: quotes.carrier },
     search: [orders.name, orders.customerName],
     tiebreaker: quotes.id,
@@ -50,7 +56,11 @@ export async function listQuotes(db: Db, state: TableState<string, string>): Pro
       .innerJoin(shipments, eq(shipments.id, quotes.shipmentId))
       .innerJoin(orders, eq(orders.id, shipments.orderId));
   const [rows, [{ total }]] = await Promise.all([
-    joined().where(query.where).orderBy(...query.orderBy).limit(query.limit).offset(query.offset),
+    joined()
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(query.limit)
+      .offset(query.offset),
     db
       .select({ total: countAll })
       .from(quotes)

@@ -60,11 +60,7 @@ const sortColumns = {
   createdAt: shipments.createdAt,
 };
 
-async function listShipmentRows(
-  db: Db,
-  state: TableState<string, string>,
-  scope: SQL,
-): Promise<Page<ShipmentRow>> {
+async function listShipmentRows(db: Db, state: TableState<string, string>, scope: SQL): Promise<Page<ShipmentRow>> {
   const query = buildTableQuery(state, {
     sort: sortColumns,
     filters: { status: shipments.status, carrier: shipments.carrier },
@@ -72,9 +68,18 @@ async function listShipmentRows(
     tiebreaker: shipments.id,
     where: [scope],
   });
-  const base = () => db.select(rowColumns).from(shipments).innerJoin(orders, eq(orders.id, shipments.orderId)).innerJoin(stores, eq(stores.id, shipments.storeId));
+  const base = () =>
+    db
+      .select(rowColumns)
+      .from(shipments)
+      .innerJoin(orders, eq(orders.id, shipments.orderId))
+      .innerJoin(stores, eq(stores.id, shipments.storeId));
   const [rows, [{ total }]] = await Promise.all([
-    base().where(query.where).orderBy(...query.orderBy).limit(query.limit).offset(query.offset),
+    base()
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(query.limit)
+      .offset(query.offset),
     db
       .select({ total: countAll })
       .from(shipments)
@@ -105,6 +110,9 @@ export async function countShipmentsByStage(db: Db): Promise<{ drafts: number; s
 }
 
 export async function countReadyShipments(db: Db): Promise<number> {
-  const [{ total }] = await db.select({ total: countAll }).from(shipments).where(and(eq(shipments.status, "ready")));
+  const [{ total }] = await db
+    .select({ total: countAll })
+    .from(shipments)
+    .where(and(eq(shipments.status, "ready")));
   return total;
 }

@@ -23,7 +23,13 @@ export interface StoreRow {
 
 export async function listStores(db: Db, state: TableState<string, string>): Promise<Page<StoreRow>> {
   const query = buildTableQuery(state, {
-    sort: { name: stores.name, shopDomain: stores.shopDomain, status: stores.status, lastSyncedAt: stores.lastSyncedAt, createdAt: stores.createdAt },
+    sort: {
+      name: stores.name,
+      shopDomain: stores.shopDomain,
+      status: stores.status,
+      lastSyncedAt: stores.lastSyncedAt,
+      createdAt: stores.createdAt,
+    },
     filters: { status: stores.status },
     search: [stores.name, stores.shopDomain],
     tiebreaker: stores.id,

@@ -66,7 +66,10 @@ export async function listSyncRuns(db: Db, state: TableState<string, string>): P
     db.select({ total: countAll }).from(syncRuns).innerJoin(stores, eq(stores.id, syncRuns.storeId)).where(query.where),
   ]);
   return {
-    rows: rows.map(({ skippedNoAddress, skippedDomestic, ...row }) => ({ ...row, skipped: skippedNoAddress + skippedDomestic })),
+    rows: rows.map(({ skippedNoAddress, skippedDomestic, ...row }) => ({
+      ...row,
+      skipped: skippedNoAddress + skippedDomestic,
+    })),
     rowCount: total,
   };
 }

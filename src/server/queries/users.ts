@@ -51,7 +51,13 @@ export async function listUsers(
     tiebreaker: users.id,
   });
   const [rows, [{ total }]] = await Promise.all([
-    db.select(listColumns).from(users).where(query.where).orderBy(...query.orderBy).limit(query.limit).offset(query.offset),
+    db
+      .select(listColumns)
+      .from(users)
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(query.limit)
+      .offset(query.offset),
     db.select({ total: countAll }).from(users).where(query.where),
   ]);
   return { rows, rowCount: total };

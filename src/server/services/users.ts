@@ -13,7 +13,8 @@ export interface Actor {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ??
+  const code =
+    (error as { code?: string; cause?: { code?: string } })?.code ??
     (error as { cause?: { code?: string } })?.cause?.code;
   return code === "23505";
 }
@@ -119,7 +120,10 @@ export async function resetUserPassword(
   const generatedPassword = password ? undefined : generatePassword();
   const passwordHash = await hashPassword(password ?? generatedPassword!);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(eq(users.id, userId));
     await recordAudit(tx, {
       actorId: actor?.id ?? null,
       action: "user.password_reset",

@@ -23,7 +23,11 @@ function safeReturnPath(value: string | string[] | undefined): string {
   }
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const returnTo = safeReturnPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(returnTo);

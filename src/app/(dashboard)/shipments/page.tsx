@@ -18,7 +18,7 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <ShipmentsTable variant="shipments" rows={page.rows} rowCount={page.rowCount} state={state} spec={shipmentsTable} />
+      <ShipmentsTable variant="shipments" page={{ ...page, state, spec: shipmentsTable }} />
     </>
   );
 }

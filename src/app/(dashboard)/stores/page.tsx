@@ -18,7 +18,7 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <StoresTable rows={page.rows} rowCount={page.rowCount} state={state} spec={storesTable} />
+      <StoresTable page={{ ...page, state, spec: storesTable }} />
     </>
   );
 }

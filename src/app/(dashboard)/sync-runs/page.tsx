@@ -18,7 +18,7 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <SyncRunsTable rows={page.rows} rowCount={page.rowCount} state={state} spec={syncRunsTable} />
+      <SyncRunsTable page={{ ...page, state, spec: syncRunsTable }} />
     </>
   );
 }

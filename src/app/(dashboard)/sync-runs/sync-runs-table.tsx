@@ -3,9 +3,8 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { History } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { DataTable } from "@/components/data-table/data-table";
+import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
-import type { TableSpec, TableState } from "@/components/data-table/params";
 import { SyncRunStatusBadge } from "@/components/status-badges";
 import { EmptyState } from "@/components/ui/card";
 import type { SyncRunRow } from "@/server/queries/sync-runs";
@@ -17,7 +16,7 @@ function durationSeconds(row: SyncRunRow): number | null {
   return Math.max(0, (row.finishedAt.getTime() - row.startedAt.getTime()) / 1000);
 }
 
-export function SyncRunsTable({ rows, rowCount, state, spec }: { rows: SyncRunRow[]; rowCount: number; state: TableState; spec: TableSpec }) {
+export function SyncRunsTable({ page }: { page: TablePage<SyncRunRow> }) {
   const t = useTranslations("syncRuns");
   const common = useTranslations();
   const format = useFormatter();
@@ -28,23 +27,34 @@ export function SyncRunsTable({ rows, rowCount, state, spec }: { rows: SyncRunRo
           header: t("columns.started"),
           cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium", timeStyle: "short" }),
         }),
-        column.accessor("storeName", { id: "store", header: t("columns.store"), cell: (info) => <span className="font-medium text-slate-900">{info.getValue()}</span> }),
+        column.accessor("storeName", {
+          id: "store",
+          header: t("columns.store"),
+          cell: (info) => <span className="font-medium text-slate-900">{info.getValue()}</span>,
+        }),
         column.accessor("trigger", {
           header: t("columns.trigger"),
           cell: (info) => (
             <div>
               <div>{t(`trigger.${info.getValue()}`)}</div>
-              {info.row.original.triggeredBy ? <div className="text-xs text-slate-500">{info.row.original.triggeredBy}</div> : null}
+              {info.row.original.triggeredBy ? (
+                <div className="text-xs text-slate-500">{info.row.original.triggeredBy}</div>
+              ) : null}
             </div>
           ),
         }),
-        column.accessor("status", { header: t("columns.status"), cell: (info) => <SyncRunStatusBadge status={info.getValue()} /> }),
+        column.accessor("status", {
+          header: t("columns.status"),
+          cell: (info) => <SyncRunStatusBadge status={info.getValue()} />,
+        }),
         column.display({
           id: "duration",
           header: t("columns.duration"),
           cell: (info) => {
             const seconds = durationSeconds(info.row.original);
-            return seconds == null ? "—" : t("seconds", { seconds: format.number(seconds, { maximumFractionDigits: 1 }) });
+            return seconds == null
+              ? "—"
+              : t("seconds", { seconds: format.number(seconds, { maximumFractionDigits: 1 }) });
           },
         }),
         column.display({
@@ -54,12 +64,22 @@ export function SyncRunsTable({ rows, rowCount, state, spec }: { rows: SyncRunRo
             const row = info.row.original;
             return (
               <span className="text-xs text-slate-600 tabular-nums">
-                {t("countsSummary", { fetched: row.fetched, created: row.created, updated: row.updated, drafts: row.drafts, skipped: row.skipped, failed: row.failed })}
+                {t("countsSummary", {
+                  fetched: row.fetched,
+                  created: row.created,
+                  updated: row.updated,
+                  drafts: row.drafts,
+                  skipped: row.skipped,
+                  failed: row.failed,
+                })}
               </span>
             );
           },
         }),
-        column.accessor("error", { header: t("columns.error"), cell: (info) => (info.getValue() ? <span className="text-xs text-red-700">{info.getValue()}</span> : null) }),
+        column.accessor("error", {
+          header: t("columns.error"),
+          cell: (info) => (info.getValue() ? <span className="text-xs text-red-700">{info.getValue()}</span> : null),
+        }),
       ]),
     [t, format],
   );
@@ -67,17 +87,30 @@ export function SyncRunsTable({ rows, rowCount, state, spec }: { rows: SyncRunRo
     <DataTable
       label={t("title")}
       columns={columns}
-      data={rows}
-      rowCount={rowCount}
-      state={state}
-      spec={spec}
-      getRowId={(row) => row.id}
+      page={page}
       searchPlaceholder={t("search")}
       filters={[
-        { id: "status", label: t("columns.status"), options: ["queued", "running", "succeeded", "failed"].map((value) => ({ value, label: common(`status.syncRun.${value}`) })) },
-        { id: "trigger", label: t("columns.trigger"), options: ["manual", "webhook", "schedule"].map((value) => ({ value, label: t(`trigger.${value}`) })) },
+        {
+          id: "status",
+          label: t("columns.status"),
+          options: ["queued", "running", "succeeded", "failed"].map((value) => ({
+            value,
+            label: common(`status.syncRun.${value}`),
+          })),
+        },
+        {
+          id: "trigger",
+          label: t("columns.trigger"),
+          options: ["manual", "webhook", "schedule"].map((value) => ({ value, label: t(`trigger.${value}`) })),
+        },
       ]}
-      empty={<EmptyState icon={<History className="size-6" aria-hidden />} title={t("emptyTitle")} description={t("emptyBody")} />}
+      empty={
+        <EmptyState
+          icon={<History className="size-6" aria-hidden />}
+          title={t("emptyTitle")}
+          description={t("emptyBody")}
+        />
+      }
     />
   );
 }

@@ -29,7 +29,11 @@ export const setActiveAction = authedAction(setActiveSchema, { role: "admin" }, 
   };
 });
 
-export const resetPasswordAction = authedAction(resetPasswordSchema, { role: "admin" }, async (input, { db, user, t }) => {
-  const { generatedPassword } = await resetUserPassword(db, user, input.userId, input.password);
-  return { ok: true, data: { generatedPassword }, message: t("users.passwordReset") };
-});
+export const resetPasswordAction = authedAction(
+  resetPasswordSchema,
+  { role: "admin" },
+  async (input, { db, user, t }) => {
+    const { generatedPassword } = await resetUserPassword(db, user, input.userId, input.password);
+    return { ok: true, data: { generatedPassword }, message: t("users.passwordReset") };
+  },
+);

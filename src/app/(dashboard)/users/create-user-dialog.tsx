@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
 import { OneTimePassword } from "./one-time-password";
-import { ROLES } from "@/domain/users";
+import { ROLES } from "@/domain/roles";
 import { createUserAction } from "./actions";
 
 export function CreateUserDialog() {
@@ -27,7 +27,13 @@ export function CreateUserDialog() {
         <UserPlus className="size-4" aria-hidden />
         {t("create")}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={t("create")} description={t("createHint")} closeLabel={common("common.close")}>
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t("create")}
+        description={t("createHint")}
+        closeLabel={common("common.close")}
+      >
         <CreateUserForm key={formKey} onDone={() => setOpen(false)} />
       </Dialog>
     </>
@@ -70,8 +76,19 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
           ))}
         </Select>
       </Field>
-      <Field id="new-user-password" label={t("fields.passwordOptional")} error={errors.password} hint={t("passwordHint")}>
-        <Input id="new-user-password" name="password" type="password" autoComplete="new-password" invalid={!!errors.password} />
+      <Field
+        id="new-user-password"
+        label={t("fields.passwordOptional")}
+        error={errors.password}
+        hint={t("passwordHint")}
+      >
+        <Input
+          id="new-user-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          invalid={!!errors.password}
+        />
       </Field>
       <div className="flex justify-end gap-2 pt-2">
         <Button variant="secondary" onClick={onDone}>

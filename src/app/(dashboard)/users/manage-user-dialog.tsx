@@ -1,12 +1,12 @@
 "use client";
 import { Settings2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
-import { ROLES } from "@/domain/users";
+import { ROLES } from "@/domain/roles";
 import type { ActionResult } from "@/server/auth/action";
 import type { UserRow } from "@/server/queries/users";
 import { changeRoleAction, resetPasswordAction, setActiveAction } from "./actions";
@@ -19,34 +19,48 @@ function Outcome({ state }: { state: ActionResult<unknown> | null }) {
   return message ? <Alert tone="error">{message}</Alert> : null;
 }
 
-export function ManageUserDialog({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
-  const t = useTranslations("users");
+/**
+ * One dialog for the whole table, rendered outside it: the table's cells are re-created when
+ * the page refreshes after a save, and a dialog inside a cell would close with them.
+ */
+export function ManageUserDialog({
+  user,
+  isSelf,
+  onClose,
+}: {
+  user: UserRow | undefined;
+  isSelf: boolean;
+  onClose: () => void;
+}) {
   const common = useTranslations();
-  const [open, setOpen] = useState(false);
-  const [session, setSession] = useState(0);
+  const t = useTranslations("users");
   return (
-    <>
-      <Button
-        variant="ghost"
-        size="sm"
-        aria-label={t("manageUser", { name: user.name })}
-        onClick={() => {
-          setSession((value) => value + 1);
-          setOpen(true);
-        }}
-      >
-        <Settings2 className="size-4" aria-hidden />
-        {t("manage")}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={user.name} description={user.email} closeLabel={common("common.close")}>
-        <div key={session} className="space-y-6 text-left">
+    <Dialog
+      open={!!user}
+      onClose={onClose}
+      title={user?.name ?? ""}
+      description={user?.email}
+      closeLabel={common("common.close")}
+    >
+      {user ? (
+        <div className="space-y-6 text-left">
           <RoleForm user={user} disabled={isSelf} />
           <ActiveForm user={user} disabled={isSelf} />
           <PasswordForm user={user} />
           {isSelf ? <p className="text-xs text-slate-500">{t("selfNote")}</p> : null}
         </div>
-      </Dialog>
-    </>
+      ) : null}
+    </Dialog>
+  );
+}
+
+export function ManageUserButton({ user, onClick }: { user: UserRow; onClick: () => void }) {
+  const t = useTranslations("users");
+  return (
+    <Button variant="ghost" size="sm" aria-label={t("manageUser", { name: user.name })} onClick={onClick}>
+      <Settings2 className="size-4" aria-hidden />
+      {t("manage")}
+    </Button>
   );
 }
 
@@ -106,7 +120,13 @@ function PasswordForm({ user }: { user: UserRow }) {
       {state?.ok && state.data?.generatedPassword ? <OneTimePassword password={state.data.generatedPassword} /> : null}
       <Field id={`password-${user.id}`} label={t("fields.newPassword")} error={error} hint={t("passwordHint")}>
         <div className="flex gap-2">
-          <Input id={`password-${user.id}`} name="password" type="password" autoComplete="new-password" invalid={!!error} />
+          <Input
+            id={`password-${user.id}`}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            invalid={!!error}
+          />
           <Button type="submit" variant="secondary" disabled={pending}>
             {t("resetPassword")}
           </Button>

@@ -12,7 +12,10 @@ export function OneTimePassword({ password }: { password: string }) {
     <div className="rounded-md border border-amber-200 bg-amber-50 p-3">
       <p className="mb-2 text-sm text-amber-900">{t("generatedPasswordNote")}</p>
       <div className="flex items-center gap-2">
-        <code className="flex-1 rounded bg-white px-3 py-2 font-mono text-sm ring-1 ring-amber-200" data-testid="generated-password">
+        <code
+          className="flex-1 rounded bg-white px-3 py-2 font-mono text-sm ring-1 ring-amber-200"
+          data-testid="generated-password"
+        >
           {password}
         </code>
         <Button

@@ -19,7 +19,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} actions={<CreateUserDialog />} />
-      <UsersTable rows={page.rows} rowCount={page.rowCount} state={state} spec={usersTable} currentUserId={me.id} />
+      <UsersTable page={{ ...page, state, spec: usersTable }} currentUserId={me.id} />
     </>
   );
 }

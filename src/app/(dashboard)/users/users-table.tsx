@@ -1,34 +1,23 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
-import { useMemo } from "react";
-import { DataTable } from "@/components/data-table/data-table";
+import { useMemo, useState } from "react";
+import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
-import type { TableSpec, TableState } from "@/components/data-table/params";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
-import { ROLES } from "@/domain/users";
+import { ROLES } from "@/domain/roles";
 import type { UserRow } from "@/server/queries/users";
-import { ManageUserDialog } from "./manage-user-dialog";
+import { ManageUserButton, ManageUserDialog } from "./manage-user-dialog";
 
 const column = createColumnHelper<ServerTableFeatures, UserRow>();
 
-export function UsersTable({
-  rows,
-  rowCount,
-  state,
-  spec,
-  currentUserId,
-}: {
-  rows: UserRow[];
-  rowCount: number;
-  state: TableState;
-  spec: TableSpec;
-  currentUserId: string;
-}) {
+export function UsersTable({ page, currentUserId }: { page: TablePage<UserRow>; currentUserId: string }) {
   const t = useTranslations("users");
   const common = useTranslations();
   const format = useFormatter();
+  // Which user the manage dialog shows; a key per opening gives its forms a fresh state.
+  const [managed, setManaged] = useState<{ id: string; opening: number } | null>(null);
 
   const columns = useMemo(
     () =>
@@ -38,7 +27,9 @@ export function UsersTable({
           cell: (info) => (
             <span className="font-medium text-slate-900">
               {info.getValue()}
-              {info.row.original.id === currentUserId ? <span className="ml-1.5 text-xs font-normal text-slate-500">({t("you")})</span> : null}
+              {info.row.original.id === currentUserId ? (
+                <span className="ml-1.5 text-xs font-normal text-slate-500">({t("you")})</span>
+              ) : null}
             </span>
           ),
         }),
@@ -59,7 +50,11 @@ export function UsersTable({
           header: t("columns.lastSignIn"),
           cell: (info) => {
             const value = info.getValue();
-            return value ? format.dateTime(value, { dateStyle: "medium", timeStyle: "short" }) : <span className="text-slate-400">{t("never")}</span>;
+            return value ? (
+              format.dateTime(value, { dateStyle: "medium", timeStyle: "short" })
+            ) : (
+              <span className="text-slate-400">{t("never")}</span>
+            );
           },
         }),
         column.accessor("createdAt", {
@@ -69,7 +64,14 @@ export function UsersTable({
         column.display({
           id: "actions",
           header: () => <span className="sr-only">{t("columns.actions")}</span>,
-          cell: (info) => <ManageUserDialog user={info.row.original} isSelf={info.row.original.id === currentUserId} />,
+          cell: (info) => (
+            <ManageUserButton
+              user={info.row.original}
+              onClick={() =>
+                setManaged((previous) => ({ id: info.row.original.id, opening: (previous?.opening ?? 0) + 1 }))
+              }
+            />
+          ),
           meta: { className: "text-right" },
         }),
       ]),
@@ -77,27 +79,35 @@ export function UsersTable({
   );
 
   return (
-    <DataTable
-      label={t("title")}
-      columns={columns}
-      data={rows}
-      rowCount={rowCount}
-      state={state}
-      spec={spec}
-      getRowId={(row) => row.id}
-      searchPlaceholder={t("search")}
-      filters={[
-        { id: "role", label: t("columns.role"), options: ROLES.map((role) => ({ value: role, label: common(`roles.${role}`) })) },
-        {
-          id: "status",
-          label: t("columns.status"),
-          options: [
-            { value: "active", label: t("active") },
-            { value: "inactive", label: t("inactive") },
-          ],
-        },
-      ]}
-      empty={<EmptyState title={t("empty")} />}
-    />
+    <>
+      <DataTable
+        label={t("title")}
+        columns={columns}
+        page={page}
+        searchPlaceholder={t("search")}
+        filters={[
+          {
+            id: "role",
+            label: t("columns.role"),
+            options: ROLES.map((role) => ({ value: role, label: common(`roles.${role}`) })),
+          },
+          {
+            id: "status",
+            label: t("columns.status"),
+            options: [
+              { value: "active", label: t("active") },
+              { value: "inactive", label: t("inactive") },
+            ],
+          },
+        ]}
+        empty={<EmptyState title={t("empty")} />}
+      />
+      <ManageUserDialog
+        key={managed?.opening}
+        user={page.rows.find((row) => row.id === managed?.id)}
+        isSelf={managed?.id === currentUserId}
+        onClose={() => setManaged(null)}
+      />
+    </>
   );
 }

@@ -9,7 +9,13 @@ import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { countQuotes, listQuotes, quotesTable } from "@/server/queries/quotes";
-import { countShipmentsByStage, draftsTable, listDrafts, listShipments, shipmentsTable } from "@/server/queries/shipments";
+import {
+  countShipmentsByStage,
+  draftsTable,
+  listDrafts,
+  listShipments,
+  shipmentsTable,
+} from "@/server/queries/shipments";
 
 const TABS = ["quotations", "shipments", "drafts"] as const;
 type Tab = (typeof TABS)[number];
@@ -25,7 +31,11 @@ export default async function QuotationsShipmentsPage({ searchParams }: { search
   const db = await getDb();
   const t = await getTranslations("followUp");
   const [stageCounts, quoteCount] = await Promise.all([countShipmentsByStage(db), countQuotes(db)]);
-  const counts: Record<Tab, number> = { quotations: quoteCount, shipments: stageCounts.shipments, drafts: stageCounts.drafts };
+  const counts: Record<Tab, number> = {
+    quotations: quoteCount,
+    shipments: stageCounts.shipments,
+    drafts: stageCounts.drafts,
+  };
 
   return (
     <>
@@ -39,7 +49,9 @@ export default async function QuotationsShipmentsPage({ searchParams }: { search
               aria-current={tab === name ? "page" : undefined}
               className={cn(
                 "flex items-center gap-2 border-b-2 px-1 pb-3 text-sm font-medium",
-                tab === name ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700",
+                tab === name
+                  ? "border-brand-600 text-brand-700"
+                  : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700",
               )}
             >
               {t(`tabs.${name}`)}
@@ -65,10 +77,10 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
   if (tab === "quotations") {
     const state = parseTableState(params, quotesTable);
     const page = await listQuotes(db, state);
-    return <QuotesTable rows={page.rows} rowCount={page.rowCount} state={state} spec={quotesTable} />;
+    return <QuotesTable page={{ ...page, state, spec: quotesTable }} />;
   }
   const spec = tab === "drafts" ? draftsTable : shipmentsTable;
   const state = parseTableState(params, spec);
   const page = tab === "drafts" ? await listDrafts(db, state) : await listShipments(db, state);
-  return <ShipmentsTable variant={tab} rows={page.rows} rowCount={page.rowCount} state={state} spec={spec} />;
+  return <ShipmentsTable variant={tab} page={{ ...page, state, spec: spec }} />;
 }

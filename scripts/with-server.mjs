@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// Runs a command against a production server of its own:
+//   node scripts/with-server.mjs npx playwright test
+// Builds the app (unless E2E_SKIP_BUILD=1), gives it a database of its own (a temporary PGlite
+// directory, or a new randomly named PostgreSQL database when DATABASE_URL is set), creates the
+// test admin, starts `next start` in its own process group, runs the command with E2E_BASE_URL
+// and the admin's credentials in its environment, and tears everything down again — also when
+// the command fails or the run is interrupted.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseUrl = `http://127.0.0.1:${port}`;
+const cleanups = [];
+
+function run(command, args, env) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${result.status}`);
+}
+
+async function prepareDatabase() {
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "shipsmart-e2e-"));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    return { PGLITE_DIR: path.join(dir, "pglite"), DATABASE_URL: "" };
+  }
+  const name = `shipsmart_e2e_${crypto.randomBytes(6).toString("hex")}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  cleanups.push(async () => {
+    const sql = postgres(base, { max: 1, onnotice: () => {} });
+    await sql.unsafe(`drop database if exists "${name}" with (force)`);
+    await sql.end();
+  });
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { DATABASE_URL: url.toString() };
+}
+
+async function waitForHealth(server) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("the server did not become healthy within 120 s");
+}
+
+async function main() {
+  const accounts = {
+    E2E_ADMIN_EMAIL: "admin@e2e.test",
+    E2E_ADMIN_PASSWORD: `Adm-${crypto.randomBytes(9).toString("base64url")}`,
+  };
+  const env = {
+    ...process.env,
+    ...(await prepareDatabase()),
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    APP_URL: baseUrl,
+    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    APP_ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+    SHOPIFY_API_KEY: "e2e-api-key",
+    SHOPIFY_API_SECRET: crypto.randomBytes(16).toString("hex"),
+  };
+
+  if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
+  run(
+    "npm",
+    [
+      "run",
+      "--silent",
+      "user:create",
+      "--",
+      "--email",
+      accounts.E2E_ADMIN_EMAIL,
+      "--role",
+      "admin",
+      "--name",
+      "Ana Admin",
+      "--password",
+      accounts.E2E_ADMIN_PASSWORD,
+    ],
+    env,
+  );
+
+  const log = fs.openSync(path.join(os.tmpdir(), `shipsmart-e2e-server-${port}.log`), "w");
+  const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+    detached: true, // its own process group, so that next-server dies with it
+    stdio: ["ignore", log, log],
+  });
+  cleanups.unshift(
+    () =>
+      new Promise((resolve) => {
+        if (server.exitCode !== null) return resolve();
+        server.once("exit", resolve);
+        try {
+          process.kill(-server.pid, "SIGTERM");
+        } catch {
+          resolve();
+        }
+        setTimeout(() => {
+          try {
+            process.kill(-server.pid, "SIGKILL");
+          } catch {}
+        }, 5000).unref();
+      }),
+  );
+  await waitForHealth(server);
+
+  const [command, ...args] = process.argv.slice(2);
+  if (!command) throw new Error("usage: node scripts/with-server.mjs <command> [args…]");
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...env, NODE_ENV: "test", E2E_BASE_URL: baseUrl, ...accounts },
+  });
+  return result.status ?? 1;
+}
+
+async function cleanup() {
+  for (const step of cleanups.splice(0)) {
+    try {
+      await step();
+    } catch (error) {
+      console.error("cleanup:", error.message);
+    }
+  }
+}
+
+process.on("SIGINT", () => cleanup().then(() => process.exit(130)));
+process.on("SIGTERM", () => cleanup().then(() => process.exit(143)));
+
+let code = 1;
+try {
+  code = await main();
+} catch (error) {
+  console.error(error);
+} finally {
+  await cleanup();
+}
+process.exit(code);
