@@ -1,4 +1,5 @@
 import { admin, expect, test, uniqueEmail } from "./fixtures";
+import { SignInPage } from "./pages/sign-in-page";
 
 test.describe("sign-in", () => {
   test("a wrong password and an unknown email get the same generic message", async ({ signInPage, page }) => {
@@ -69,4 +70,17 @@ test.describe("sign-in", () => {
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(headers["x-frame-options"]).toBe("DENY");
   });
+});
+
+test("on a phone the menu folds into a Menu button", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await new SignInPage(page).signIn(admin.email, admin.password);
+  const menu = page.getByRole("button", { name: "Menu" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await menu.click();
+  await page.getByRole("navigation", { name: "Main menu" }).getByRole("link", { name: "Stores" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stores" })).toBeVisible();
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await context.close();
 });

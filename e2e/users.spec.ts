@@ -1,4 +1,5 @@
 import { admin, createUserAsAdmin, expect, newSignedInPage, test, uniqueEmail } from "./fixtures";
+import { Shell } from "./pages/shell";
 import { SignInPage } from "./pages/sign-in-page";
 import { UsersPage } from "./pages/users-page";
 
@@ -18,7 +19,7 @@ test.describe("users and roles", () => {
     await expect(usersPage.row(email)).toContainText("Active");
 
     const operatorPage = await newSignedInPage(browser, { email, password });
-    const operatorShell = new (await import("./pages/shell")).Shell(operatorPage);
+    const operatorShell = new Shell(operatorPage);
     await expect(operatorPage.getByTestId("current-user")).toContainText("Olga Operadora");
     await expect(operatorShell.nav().getByRole("link", { name: "Shipment Management" })).toBeVisible();
     await expect(operatorShell.nav().getByRole("link", { name: "Users" })).toHaveCount(0);
@@ -97,6 +98,9 @@ test.describe("users and roles", () => {
     );
     await expect(dialog.locator("#new-user-password-error")).toHaveText("Use at least 10 characters.");
     await expect(dialog.locator("#new-user-email")).toHaveAttribute("aria-invalid", "true");
+    // What the admin typed is kept, except the password.
+    await expect(dialog.locator("#new-user-email")).toHaveValue("not-an-email");
+    await expect(dialog.locator("#new-user-password")).toHaveValue("");
 
     // The same email twice is refused on the email field.
     await dialog.locator("#new-user-name").fill("Duplicate");

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocaleSwitcher } from "@/components/locale-switcher";
-import { Sidebar } from "@/components/shell/sidebar";
+import { MobileNav, Sidebar } from "@/components/shell/sidebar";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { requireUser } from "@/server/auth/session";
 
@@ -11,18 +11,29 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const t = await getTranslations();
   return (
     <div className="flex min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow"
+      >
+        {t("nav.skipToContent")}
+      </a>
       <Sidebar isAdmin={user.role === "admin"} />
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center justify-end gap-4 border-b border-slate-200 bg-white px-6">
+        <header className="relative flex h-14 items-center justify-end gap-4 border-b border-slate-200 bg-white px-4 md:px-6">
+          <div className="mr-auto">
+            <MobileNav isAdmin={user.role === "admin"} />
+          </div>
           <LocaleSwitcher />
-          <div className="h-6 w-px bg-slate-200" aria-hidden />
-          <div className="text-right text-sm leading-tight" data-testid="current-user">
+          <div className="hidden h-6 w-px bg-slate-200 sm:block" aria-hidden />
+          <div className="hidden text-right text-sm leading-tight sm:block" data-testid="current-user">
             <div className="font-medium text-slate-900">{user.name}</div>
             <div className="text-xs text-slate-500">{t(`roles.${user.role}`)}</div>
           </div>
           <SignOutButton />
         </header>
-        <main className="flex-1 px-6 py-6 lg:px-8">{children}</main>
+        <main id="main" className="flex-1 px-4 py-6 md:px-6 lg:px-8">
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -41,7 +41,7 @@ export function DataTablePagination({
             ))}
           </Select>
         </label>
-        <span>{t("pageOf", { page: Math.min(state.page, pages), pages })}</span>
+        <span className="whitespace-nowrap">{t("pageOf", { page: Math.min(state.page, pages), pages })}</span>
         <Button
           variant="secondary"
           size="sm"

@@ -1,9 +1,10 @@
 "use client";
-import { History, ClipboardList, Package, Store, Truck, Users } from "lucide-react";
+import { ClipboardList, History, Menu, Package, Store, Truck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { ComponentType } from "react";
+import { useEffect, useState, type ComponentType } from "react";
+import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 
 interface NavItem {
@@ -22,6 +23,7 @@ function NavLink({ item, nested = false }: { item: NavItem; nested?: boolean }) 
       aria-current={active ? "page" : undefined}
       className={cn(
         "flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm font-medium transition-colors",
+        "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-500",
         nested && "ml-3",
         active ? "bg-white/10 text-white" : "text-slate-300 hover:bg-white/5 hover:text-white",
       )}
@@ -32,36 +34,73 @@ function NavLink({ item, nested = false }: { item: NavItem; nested?: boolean }) 
   );
 }
 
-export function Sidebar({ isAdmin }: { isAdmin: boolean }) {
+/** The menu itself, shared by the desktop sidebar and the mobile drawer. */
+function MainNav({ isAdmin, idPrefix }: { isAdmin: boolean; idPrefix: string }) {
   const t = useTranslations("nav");
+  return (
+    <nav aria-label={t("label")} className="flex flex-col gap-1">
+      <NavLink item={{ href: "/shipments", label: t("shipments"), icon: Truck }} />
+      <div
+        className="mt-3 mb-1 px-2.5 text-xs font-semibold tracking-wide text-slate-500 uppercase"
+        id={`${idPrefix}-follow-up`}
+      >
+        {t("followUp")}
+      </div>
+      <div role="group" aria-labelledby={`${idPrefix}-follow-up`} className="flex flex-col gap-1">
+        <NavLink
+          nested
+          item={{ href: "/follow-up/quotations-shipments", label: t("quotationsShipments"), icon: ClipboardList }}
+        />
+      </div>
+      <div className="my-3 h-px bg-white/10" aria-hidden />
+      <NavLink item={{ href: "/stores", label: t("stores"), icon: Store }} />
+      <NavLink item={{ href: "/sync-runs", label: t("syncHistory"), icon: History }} />
+      {isAdmin ? <NavLink item={{ href: "/users", label: t("users"), icon: Users }} /> : null}
+    </nav>
+  );
+}
+
+function Brand() {
   const app = useTranslations("app");
   return (
-    <aside className="hidden w-64 shrink-0 flex-col bg-slate-900 px-3 py-4 md:flex">
-      <div className="mb-6 flex items-center gap-2 px-2.5 text-white">
-        <div className="rounded-lg bg-brand-500 p-1.5">
-          <Package className="size-5" aria-hidden />
-        </div>
-        <span className="text-base font-semibold">{app("name")}</span>
+    <div className="flex items-center gap-2 px-2.5 text-white">
+      <div className="rounded-lg bg-brand-500 p-1.5">
+        <Package className="size-5" aria-hidden />
       </div>
-      <nav aria-label={t("label")} className="flex flex-col gap-1">
-        <NavLink item={{ href: "/shipments", label: t("shipments"), icon: Truck }} />
-        <div
-          className="mt-3 mb-1 px-2.5 text-xs font-semibold tracking-wide text-slate-500 uppercase"
-          id="nav-follow-up"
-        >
-          {t("followUp")}
-        </div>
-        <div role="group" aria-labelledby="nav-follow-up" className="flex flex-col gap-1">
-          <NavLink
-            nested
-            item={{ href: "/follow-up/quotations-shipments", label: t("quotationsShipments"), icon: ClipboardList }}
-          />
-        </div>
-        <div className="my-3 h-px bg-white/10" aria-hidden />
-        <NavLink item={{ href: "/stores", label: t("stores"), icon: Store }} />
-        <NavLink item={{ href: "/sync-runs", label: t("syncHistory"), icon: History }} />
-        {isAdmin ? <NavLink item={{ href: "/users", label: t("users"), icon: Users }} /> : null}
-      </nav>
+      <span className="text-base font-semibold">{app("name")}</span>
+    </div>
+  );
+}
+
+export function Sidebar({ isAdmin }: { isAdmin: boolean }) {
+  return (
+    <aside className="hidden w-64 shrink-0 flex-col gap-6 bg-slate-900 px-3 py-4 md:flex">
+      <Brand />
+      <MainNav isAdmin={isAdmin} idPrefix="sidebar" />
     </aside>
+  );
+}
+
+/** Below the md breakpoint the sidebar folds into a menu button in the header. */
+export function MobileNav({ isAdmin }: { isAdmin: boolean }) {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [pathname]);
+  return (
+    <div className="md:hidden">
+      <Button variant="ghost" size="sm" aria-expanded={open} aria-controls="mobile-nav" onClick={() => setOpen(!open)}>
+        <Menu className="size-5" aria-hidden />
+        {t("menu")}
+      </Button>
+      {open ? (
+        <div
+          id="mobile-nav"
+          className="absolute inset-x-0 top-14 z-40 flex flex-col gap-4 bg-slate-900 px-3 py-4 shadow-lg"
+        >
+          <MainNav isAdmin={isAdmin} idPrefix="mobile" />
+        </div>
+      ) : null}
+    </div>
   );
 }

@@ -7,9 +7,9 @@ import { Button } from "../ui/button";
 export function SignOutButton() {
   const t = useTranslations("nav");
   return (
-    <Button variant="ghost" size="sm" onClick={() => signOut({ callbackUrl: "/sign-in" })}>
+    <Button variant="ghost" size="sm" onClick={() => signOut({ callbackUrl: "/sign-in" })} aria-label={t("signOut")}>
       <LogOut className="size-4" aria-hidden />
-      {t("signOut")}
+      <span className="hidden sm:inline">{t("signOut")}</span>
     </Button>
   );
 }

@@ -10,12 +10,31 @@ import { AppError } from "../errors";
 import { getCurrentUser, hasRole, type CurrentUser } from "./session";
 
 export type ActionResult<T = undefined> =
-  { ok: true; data?: T; message?: string } | { ok: false; formError?: string; fieldErrors?: Record<string, string> };
+  | { ok: true; data?: T; message?: string }
+  | {
+      ok: false;
+      formError?: string;
+      fieldErrors?: Record<string, string>;
+      /** What was submitted (passwords left out), for the form's default values after React resets it. */
+      values?: Record<string, string>;
+    };
 
 export interface ActionContext {
   user: CurrentUser;
   db: Db;
   t: Awaited<ReturnType<typeof getTranslations>>;
+}
+
+/**
+ * What the user typed, echoed back on failure: React resets a form after its action, and the
+ * fields take these as their default values. Passwords are never echoed.
+ */
+function submittedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password/i.test(key)) values[key] = value;
+  }
+  return values;
 }
 
 /** FormData → plain object; repeated keys become arrays, Next's internal `$ACTION_*` keys are dropped. */
@@ -54,7 +73,7 @@ export function authedAction<S extends z.ZodType, T = undefined>(
         const field = issue.path.join(".") || "_form";
         fieldErrors[field] ??= translate(issue.message);
       }
-      return { ok: false, formError: t("errors.fixFields"), fieldErrors };
+      return { ok: false, formError: t("errors.fixFields"), fieldErrors, values: submittedValues(formData) };
     }
 
     try {
@@ -63,12 +82,13 @@ export function authedAction<S extends z.ZodType, T = undefined>(
       unstable_rethrow(error);
       if (error instanceof AppError) {
         const message = translate(error.code, error.values);
+        const values = submittedValues(formData);
         return error.field
-          ? { ok: false, formError: t("errors.fixFields"), fieldErrors: { [error.field]: message } }
-          : { ok: false, formError: message };
+          ? { ok: false, formError: t("errors.fixFields"), fieldErrors: { [error.field]: message }, values }
+          : { ok: false, formError: message, values };
       }
       console.error("[action] unexpected error", error);
-      return { ok: false, formError: t("errors.unexpected") };
+      return { ok: false, formError: t("errors.unexpected"), values: submittedValues(formData) };
     }
   };
 }

@@ -58,17 +58,34 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
   }
 
   const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
+  const values = state?.ok === false ? (state.values ?? {}) : {};
   return (
     <form action={action} className="space-y-4" noValidate>
       {state?.ok === false && state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <Field id="new-user-name" label={t("fields.name")} error={errors.name}>
-        <Input id="new-user-name" name="name" autoComplete="off" required invalid={!!errors.name} autoFocus />
+        <Input
+          id="new-user-name"
+          name="name"
+          autoComplete="off"
+          required
+          invalid={!!errors.name}
+          defaultValue={values.name}
+          autoFocus
+        />
       </Field>
       <Field id="new-user-email" label={t("fields.email")} error={errors.email}>
-        <Input id="new-user-email" name="email" type="email" autoComplete="off" required invalid={!!errors.email} />
+        <Input
+          id="new-user-email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          invalid={!!errors.email}
+          defaultValue={values.email}
+        />
       </Field>
       <Field id="new-user-role" label={t("fields.role")} error={errors.role}>
-        <Select id="new-user-role" name="role" defaultValue="operator" invalid={!!errors.role}>
+        <Select id="new-user-role" name="role" defaultValue={values.role ?? "operator"} invalid={!!errors.role}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {common(`roles.${role}`)}
