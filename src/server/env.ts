@@ -22,20 +22,36 @@ export function missingProductionEnv(env: Record<string, string | undefined> = p
 interface DevSecrets {
   authSecret: string;
   encryptionKey: string;
+  /** The credentials shared by the dashboard and the local Shopify emulator in development. */
+  shopifyApiKey: string;
+  shopifyApiSecret: string;
+}
+
+function generateDevSecrets(): DevSecrets {
+  return {
+    authSecret: crypto.randomBytes(32).toString("base64url"),
+    encryptionKey: crypto.randomBytes(32).toString("base64"),
+    shopifyApiKey: `dev-${crypto.randomBytes(8).toString("hex")}`,
+    shopifyApiSecret: crypto.randomBytes(24).toString("hex"),
+  };
 }
 
 let devSecrets: DevSecrets | undefined;
 
-function loadDevSecrets(): DevSecrets {
+export const DEV_SECRETS_FILE = path.join(".data", "dev-secrets.json");
+
+/** Development secrets, generated once into .data/ (fields added later are filled in). */
+export function loadDevSecrets(): DevSecrets {
   if (devSecrets) return devSecrets;
-  const file = path.join(process.cwd(), ".data", "dev-secrets.json");
+  const file = path.join(process.cwd(), DEV_SECRETS_FILE);
+  let stored: Partial<DevSecrets> = {};
   try {
-    devSecrets = JSON.parse(fs.readFileSync(file, "utf8")) as DevSecrets;
+    stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<DevSecrets>;
   } catch {
-    devSecrets = {
-      authSecret: crypto.randomBytes(32).toString("base64url"),
-      encryptionKey: crypto.randomBytes(32).toString("base64"),
-    };
+    // first start
+  }
+  devSecrets = { ...generateDevSecrets(), ...stored };
+  if (Object.keys(stored).length !== Object.keys(devSecrets).length) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(devSecrets, null, 2), { mode: 0o600 });
   }
@@ -58,4 +74,13 @@ export function encryptionKey(): string {
 
 export function appUrl(): string {
   return process.env.APP_URL || process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+export function shopifyCredentials(): { apiKey: string; apiSecret: string } {
+  const apiKey = process.env.SHOPIFY_API_KEY;
+  const apiSecret = process.env.SHOPIFY_API_SECRET;
+  if (apiKey && apiSecret) return { apiKey, apiSecret };
+  if (isProduction) throw new Error("SHOPIFY_API_KEY and SHOPIFY_API_SECRET must be set");
+  const dev = loadDevSecrets();
+  return { apiKey: dev.shopifyApiKey, apiSecret: dev.shopifyApiSecret };
 }

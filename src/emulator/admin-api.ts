@@ -1,0 +1,444 @@
+// POST /admin/api/<version>/graphql.json: parse and validate against the real Admin schema,
+// price the query, charge the shop's leaky bucket (THROTTLED / MAX_COST_EXCEEDED as Shopify
+// answers them, inside HTTP 200), execute, refund down to the actual cost, and report
+// `extensions.cost` on every response.
+import { GraphQLError, execute, parse, validate, type DocumentNode, type ExecutionResult } from "graphql";
+import { flattenToJsonl } from "./bulk";
+import { MAX_SINGLE_QUERY_COST, actualQueryCost, findOperation, requestedQueryCost } from "./cost";
+import type { EmuOrder } from "./model";
+import { InvalidCursorError } from "./pagination";
+import { gid, idFromGid, orderNode, ordersConnection, type ResolverContext } from "./resolvers";
+import { loadAdminSchema } from "./schema";
+import type { EmulatorState, ShopState } from "./state";
+import { orderWebhookPayload, type WebhookDispatcher } from "./webhooks";
+
+export interface GraphqlBody {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+}
+
+export interface AdminApiDeps {
+  state: EmulatorState;
+  webhooks: WebhookDispatcher;
+  /** Base URL of the emulator as the app reaches it (for bulk result files). */
+  publicUrl: string;
+  now?: () => Date;
+}
+
+export interface AdminApiResult {
+  status: number;
+  body: unknown;
+  requestedCost?: number;
+  actualCost?: number | null;
+  throttled?: boolean;
+  operationName?: string | null;
+}
+
+function shopifyValidationError(error: GraphQLError) {
+  const undefinedField = /^Cannot query field "(\w+)" on type "(\w+)"\./.exec(error.message);
+  if (undefinedField) {
+    return {
+      message: `Field '${undefinedField[1]}' doesn't exist on type '${undefinedField[2]}'`,
+      locations: error.locations,
+      extensions: { code: "undefinedField", typeName: undefinedField[2], fieldName: undefinedField[1] },
+    };
+  }
+  return { message: error.message, locations: error.locations, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } };
+}
+
+const touch = (order: EmuOrder, now: Date) => {
+  // updated_at must move forward even when two changes fall in the same millisecond.
+  const next = Math.max(now.getTime(), Date.parse(order.updatedAt) + 1);
+  order.updatedAt = new Date(next).toISOString();
+};
+
+function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
+  const findOrder = (id: string) => {
+    const numeric = idFromGid(id, "Order");
+    return numeric === null ? undefined : shop.ordersById.get(numeric);
+  };
+  const bulkNode = (operation: NonNullable<ReturnType<typeof shop.bulkOperations.get>>) => ({
+    id: gid("BulkOperation", operation.id),
+    status: operation.status,
+    errorCode: operation.errorCode,
+    createdAt: operation.createdAt,
+    completedAt: operation.completedAt,
+    objectCount: String(operation.objectCount),
+    rootObjectCount: String(operation.rootObjectCount),
+    fileSize: operation.fileSize === null ? null : String(operation.fileSize),
+    url:
+      operation.status === "COMPLETED"
+        ? `${deps.publicUrl}/__emulator/bulk/${shop.profile.domain}/${operation.id}.jsonl`
+        : null,
+    partialDataUrl: null,
+    query: operation.query,
+    type: "QUERY",
+  });
+  const webhookNode = (subscription: ShopState["webhooks"][number]) => ({
+    id: gid("WebhookSubscription", subscription.id),
+    topic: subscription.topic,
+    uri: subscription.uri,
+    format: subscription.format,
+    createdAt: subscription.createdAt,
+    endpoint: { __typename: "WebhookHttpEndpoint", callbackUrl: subscription.uri },
+  });
+
+  return {
+    // --- queries
+    shop: () => ({
+      id: gid("Shop", 1),
+      name: shop.profile.name,
+      myshopifyDomain: shop.profile.domain,
+      email: `contato@${shop.profile.domain}`,
+      contactEmail: `contato@${shop.profile.domain}`,
+      currencyCode: shop.profile.currency,
+      ianaTimezone: shop.profile.countryCode === "BR" ? "America/Sao_Paulo" : "UTC",
+      billingAddress: {
+        countryCodeV2: shop.profile.countryCode,
+        country: shop.profile.countryCode,
+        provinceCode: shop.profile.provinceCode,
+        city: shop.profile.city,
+      },
+      plan: {
+        displayName:
+          shop.profile.plan === "plus"
+            ? "Shopify Plus"
+            : shop.profile.plan[0].toUpperCase() + shop.profile.plan.slice(1),
+        publicDisplayName: shop.profile.plan,
+        partnerDevelopment: false,
+        shopifyPlus: shop.profile.plan === "plus",
+      },
+    }),
+    orders: (args: Parameters<typeof ordersConnection>[0], ctx: ResolverContext) => ordersConnection(args, ctx),
+    order: ({ id }: { id: string }, ctx: ResolverContext) => {
+      const order = findOrder(id);
+      return order ? orderNode(order, ctx) : null;
+    },
+    currentAppInstallation: () => ({
+      accessScopes: shop.grantedScopes.map((handle) => ({ handle, description: handle })),
+    }),
+    bulkOperation: ({ id }: { id: string }) => {
+      const numeric = idFromGid(id, "BulkOperation");
+      const operation = numeric === null ? undefined : shop.bulkOperations.get(numeric);
+      return operation ? bulkNode(operation) : null;
+    },
+    webhookSubscriptions: () => {
+      const nodes = shop.webhooks.map(webhookNode);
+      return {
+        nodes,
+        edges: nodes.map((node) => ({ cursor: node.id, node })),
+        pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+      };
+    },
+
+    // --- mutations
+    orderClose: ({ input }: { input: { id: string } }, ctx: ResolverContext) => {
+      const order = findOrder(input.id);
+      if (!order) return { order: null, userErrors: [{ field: ["id"], message: "Order does not exist" }] };
+      if (!order.closedAt) {
+        order.closedAt = now().toISOString();
+        touch(order, now());
+        deps.webhooks.emit(shop, "ORDERS_UPDATED", orderWebhookPayload(order));
+      }
+      return { order: orderNode(order, ctx), userErrors: [] };
+    },
+    fulfillmentCreate: ({
+      fulfillment,
+    }: {
+      fulfillment: {
+        lineItemsByFulfillmentOrder: { fulfillmentOrderId: string; fulfillmentOrderLineItems?: { id: string }[] }[];
+        trackingInfo?: { company?: string; number?: string; url?: string };
+        notifyCustomer?: boolean;
+      };
+    }) => {
+      const [group] = fulfillment.lineItemsByFulfillmentOrder;
+      const orderId = group ? idFromGid(group.fulfillmentOrderId, "FulfillmentOrder") : null;
+      const order = orderId === null ? undefined : shop.ordersById.get(orderId);
+      if (!order) {
+        return {
+          fulfillment: null,
+          userErrors: [
+            { field: ["fulfillment", "lineItemsByFulfillmentOrder"], message: "Fulfillment order does not exist." },
+          ],
+        };
+      }
+      if (order.cancelledAt) {
+        return { fulfillment: null, userErrors: [{ field: ["fulfillment"], message: "Fulfillment order is closed." }] };
+      }
+      const requested = group.fulfillmentOrderLineItems?.map((item) => idFromGid(item.id, "FulfillmentOrderLineItem"));
+      const lineItemIds = order.lineItems
+        .filter((line) => line.requiresShipping && (!requested || requested.includes(line.id)))
+        .map((line) => line.id);
+      const record = {
+        id: deps.state.newId(),
+        status: "SUCCESS" as const,
+        trackingCompany: fulfillment.trackingInfo?.company ?? null,
+        trackingNumber: fulfillment.trackingInfo?.number ?? null,
+        trackingUrl: fulfillment.trackingInfo?.url ?? null,
+        notifyCustomer: fulfillment.notifyCustomer ?? false,
+        createdAt: now().toISOString(),
+        lineItemIds,
+      };
+      order.fulfillments.push(record);
+      const shipped = new Set(order.fulfillments.flatMap((f) => f.lineItemIds));
+      order.fulfillmentStatus = order.lineItems.every((line) => !line.requiresShipping || shipped.has(line.id))
+        ? "FULFILLED"
+        : "PARTIALLY_FULFILLED";
+      touch(order, now());
+      deps.webhooks.emit(shop, "ORDERS_UPDATED", orderWebhookPayload(order));
+      return {
+        fulfillment: {
+          id: gid("Fulfillment", record.id),
+          name: `${order.name}-F${order.fulfillments.length}`,
+          status: record.status,
+          createdAt: record.createdAt,
+          trackingInfo: () => [
+            { company: record.trackingCompany, number: record.trackingNumber, url: record.trackingUrl },
+          ],
+        },
+        userErrors: [],
+      };
+    },
+    webhookSubscriptionCreate: ({
+      topic,
+      webhookSubscription,
+    }: {
+      topic: string;
+      webhookSubscription: { uri?: string; callbackUrl?: string; format?: "JSON" };
+    }) => {
+      const uri = webhookSubscription.uri ?? webhookSubscription.callbackUrl;
+      if (!uri || !/^https?:\/\//.test(uri)) {
+        return {
+          webhookSubscription: null,
+          userErrors: [{ field: ["webhookSubscription", "uri"], message: "Address is invalid" }],
+        };
+      }
+      if (shop.webhooks.some((sub) => sub.topic === topic && sub.uri === uri)) {
+        return {
+          webhookSubscription: null,
+          userErrors: [
+            { field: ["webhookSubscription", "uri"], message: "Address for this topic has already been taken" },
+          ],
+        };
+      }
+      const subscription = {
+        id: deps.state.newId(),
+        topic,
+        uri,
+        format: "JSON" as const,
+        createdAt: now().toISOString(),
+      };
+      shop.webhooks.push(subscription);
+      return { webhookSubscription: webhookNode(subscription), userErrors: [] };
+    },
+    webhookSubscriptionDelete: ({ id }: { id: string }) => {
+      const numeric = idFromGid(id, "WebhookSubscription");
+      const index = shop.webhooks.findIndex((sub) => sub.id === numeric);
+      if (index < 0) {
+        return {
+          deletedWebhookSubscriptionId: null,
+          userErrors: [{ field: ["id"], message: "Webhook subscription does not exist" }],
+        };
+      }
+      shop.webhooks.splice(index, 1);
+      return { deletedWebhookSubscriptionId: id, userErrors: [] };
+    },
+    bulkOperationRunQuery: ({ query, groupObjects }: { query: string; groupObjects: boolean }) => {
+      const running = [...shop.bulkOperations.values()].filter(
+        (op) => op.status === "CREATED" || op.status === "RUNNING",
+      );
+      if (running.length >= 5) {
+        return {
+          bulkOperation: null,
+          userErrors: [
+            {
+              field: null,
+              message: "A bulk query operation for this app and shop is already in progress.",
+              code: "OPERATION_IN_PROGRESS",
+            },
+          ],
+        };
+      }
+      let document: DocumentNode;
+      try {
+        document = parse(query);
+      } catch (error) {
+        return {
+          bulkOperation: null,
+          userErrors: [{ field: ["query"], message: (error as Error).message, code: "INVALID" }],
+        };
+      }
+      const errors = validate(loadAdminSchema(), document);
+      if (errors.length > 0) {
+        return {
+          bulkOperation: null,
+          userErrors: errors.map((error) => ({
+            field: ["query"],
+            message: shopifyValidationError(error).message,
+            code: "INVALID",
+          })),
+        };
+      }
+      const operation = {
+        id: deps.state.newId(),
+        status: "CREATED" as "CREATED" | "RUNNING" | "COMPLETED" | "FAILED",
+        query,
+        errorCode: null as string | null,
+        createdAt: now().toISOString(),
+        completedAt: null as string | null,
+        objectCount: 0,
+        rootObjectCount: 0,
+        fileSize: null as number | null,
+        jsonl: null as string | null,
+      };
+      shop.bulkOperations.set(operation.id, operation);
+      // Runs after this response, as Shopify's does: the first poll may still see it running.
+      setTimeout(() => {
+        operation.status = "RUNNING";
+        try {
+          const result = execute({
+            schema: loadAdminSchema(),
+            document,
+            rootValue: rootValue(shop, deps, now),
+            contextValue: { shop, bulk: true, now } satisfies ResolverContext,
+          }) as ExecutionResult;
+          if (result.errors?.length) throw result.errors[0];
+          const flat = flattenToJsonl(result.data ?? {}, groupObjects);
+          Object.assign(operation, {
+            status: "COMPLETED",
+            jsonl: flat.jsonl,
+            objectCount: flat.objectCount,
+            rootObjectCount: flat.rootObjectCount,
+            fileSize: Buffer.byteLength(flat.jsonl),
+            completedAt: now().toISOString(),
+          });
+        } catch {
+          Object.assign(operation, {
+            status: "FAILED",
+            errorCode: "INTERNAL_SERVER_ERROR",
+            completedAt: now().toISOString(),
+          });
+        }
+        deps.webhooks.emit(shop, "BULK_OPERATIONS_FINISH", {
+          admin_graphql_api_id: gid("BulkOperation", operation.id),
+          completed_at: operation.completedAt,
+          created_at: operation.createdAt,
+          error_code: operation.errorCode?.toLowerCase() ?? null,
+          status: operation.status.toLowerCase(),
+          type: "query",
+        });
+      }, 10);
+      return { bulkOperation: bulkNode(operation), userErrors: [] };
+    },
+  };
+}
+
+export async function executeAdminGraphql(
+  shop: ShopState,
+  body: GraphqlBody,
+  deps: AdminApiDeps,
+): Promise<AdminApiResult> {
+  const now = deps.now ?? (() => new Date());
+  if (typeof body.query !== "string" || body.query.trim() === "") {
+    return { status: 400, body: { errors: { query: "Required parameter missing or invalid" } } };
+  }
+  const variables = (body.variables && typeof body.variables === "object" ? body.variables : {}) as Record<
+    string,
+    unknown
+  >;
+  const operationName = typeof body.operationName === "string" ? body.operationName : null;
+  const schema = loadAdminSchema();
+
+  let document: DocumentNode;
+  try {
+    document = parse(body.query);
+  } catch (error) {
+    const graphqlError = error as GraphQLError;
+    return { status: 200, body: { errors: [{ message: graphqlError.message, locations: graphqlError.locations }] } };
+  }
+  const validationErrors = validate(schema, document);
+  if (validationErrors.length > 0) {
+    return { status: 200, body: { errors: validationErrors.map(shopifyValidationError) } };
+  }
+  const operation = findOperation(document, operationName);
+  const name = operation?.name?.value ?? operationName;
+
+  const requested = requestedQueryCost(schema, document, variables, operationName);
+  const throttleStatus = () => shop.bucket.status(now().getTime());
+  if (requested > MAX_SINGLE_QUERY_COST) {
+    return {
+      status: 200,
+      requestedCost: requested,
+      actualCost: null,
+      operationName: name,
+      body: {
+        errors: [
+          {
+            message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n`,
+            extensions: { code: "MAX_COST_EXCEEDED", cost: requested, maxCost: MAX_SINGLE_QUERY_COST },
+          },
+        ],
+        extensions: {
+          cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: throttleStatus() },
+        },
+      },
+    };
+  }
+  if (!shop.bucket.tryTake(requested, now().getTime())) {
+    return {
+      status: 200,
+      requestedCost: requested,
+      actualCost: null,
+      throttled: true,
+      operationName: name,
+      body: {
+        errors: [
+          {
+            message: "Throttled",
+            extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+          },
+        ],
+        extensions: {
+          cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: throttleStatus() },
+        },
+      },
+    };
+  }
+
+  let result: ExecutionResult;
+  try {
+    result = await execute({
+      schema,
+      document,
+      rootValue: rootValue(shop, deps, now),
+      contextValue: { shop, bulk: false, now } satisfies ResolverContext,
+      variableValues: variables,
+      operationName,
+    });
+  } catch (error) {
+    shop.bucket.refund(requested, now().getTime());
+    throw error;
+  }
+  const errors = result.errors?.map((error) => {
+    if (error.originalError instanceof InvalidCursorError) {
+      return { message: error.message, path: error.path, extensions: { code: "BAD_REQUEST" } };
+    }
+    return { message: error.message, locations: error.locations, path: error.path };
+  });
+  const actual = actualQueryCost(schema, document, result.data ?? null, variables, operationName);
+  shop.bucket.refund(requested - actual, now().getTime());
+  return {
+    status: 200,
+    requestedCost: requested,
+    actualCost: actual,
+    operationName: name,
+    body: {
+      ...(errors?.length ? { errors } : {}),
+      data: result.data ?? null,
+      extensions: {
+        cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: throttleStatus() },
+      },
+    },
+  };
+}

@@ -1,0 +1,141 @@
+// Brazil, the shop's own country: domestic orders and Brazilian gift-card buyers.
+
+import { WeightedTable } from "../../random";
+import { BRAZILIAN, people } from "../people";
+import type { Country } from "./types";
+
+export const BRAZIL: Country = {
+  code: "BR",
+  name: "Brazil",
+  style: "streetCommaNumber",
+  maxNumber: 2900,
+  phone: { callingCode: "55", length: 11, prefixes: ["119"], nextDigit: [6, 9] },
+  cities: [
+    {
+      city: "São Paulo",
+      province: "São Paulo",
+      provinceCode: "SP",
+      district: "Pinheiros",
+      zips: ["05422-###", "05414-###"],
+      streets: ["Rua dos Pinheiros", "Rua Teodoro Sampaio", "Rua Fradique Coutinho"],
+      phonePrefixes: ["119"],
+    },
+    {
+      city: "São Paulo",
+      province: "São Paulo",
+      provinceCode: "SP",
+      district: "Vila Madalena",
+      zips: ["0543#-###"],
+      streets: ["Rua Aspicuelta", "Rua Harmonia", "Rua Wisard"],
+      phonePrefixes: ["119"],
+    },
+    {
+      city: "São Paulo",
+      province: "São Paulo",
+      provinceCode: "SP",
+      district: "Jardim Paulista",
+      zips: ["01415-###", "01426-###"],
+      streets: ["Rua Oscar Freire", "Alameda Lorena", "Rua Haddock Lobo"],
+      phonePrefixes: ["119"],
+    },
+    {
+      city: "São Paulo",
+      province: "São Paulo",
+      provinceCode: "SP",
+      district: "Bela Vista",
+      zips: ["01310-###"],
+      streets: ["Avenida Paulista", "Rua Treze de Maio"],
+      phonePrefixes: ["119"],
+    },
+    {
+      city: "Campinas",
+      province: "São Paulo",
+      provinceCode: "SP",
+      district: "Cambuí",
+      zips: ["13025-###"],
+      streets: ["Rua Coronel Quirino", "Rua Maria Monteiro"],
+      phonePrefixes: ["199"],
+    },
+    {
+      city: "Rio de Janeiro",
+      province: "Rio de Janeiro",
+      provinceCode: "RJ",
+      district: "Copacabana",
+      zips: ["22020-###", "22070-###"],
+      streets: ["Avenida Nossa Senhora de Copacabana", "Rua Barata Ribeiro"],
+      phonePrefixes: ["219"],
+    },
+    {
+      city: "Rio de Janeiro",
+      province: "Rio de Janeiro",
+      provinceCode: "RJ",
+      district: "Botafogo",
+      zips: ["22250-###", "22290-###"],
+      streets: ["Rua Voluntários da Pátria", "Rua São Clemente"],
+      phonePrefixes: ["219"],
+    },
+    {
+      city: "Belo Horizonte",
+      province: "Minas Gerais",
+      provinceCode: "MG",
+      district: "Savassi",
+      zips: ["30140-###"],
+      streets: ["Rua Pernambuco", "Avenida Getúlio Vargas"],
+      phonePrefixes: ["319"],
+    },
+    {
+      city: "Curitiba",
+      province: "Paraná",
+      provinceCode: "PR",
+      district: "Batel",
+      zips: ["80420-###"],
+      streets: ["Avenida do Batel", "Rua Bispo Dom José"],
+      phonePrefixes: ["419"],
+    },
+    {
+      city: "Porto Alegre",
+      province: "Rio Grande do Sul",
+      provinceCode: "RS",
+      district: "Moinhos de Vento",
+      zips: ["90570-###"],
+      streets: ["Rua Padre Chagas", "Rua Dinarte Ribeiro"],
+      phonePrefixes: ["519"],
+    },
+    {
+      city: "Salvador",
+      province: "Bahia",
+      provinceCode: "BA",
+      district: "Rio Vermelho",
+      zips: ["41940-###"],
+      streets: ["Rua da Paciência", "Rua Odilon Santos"],
+      phonePrefixes: ["719"],
+    },
+    {
+      city: "Recife",
+      province: "Pernambuco",
+      provinceCode: "PE",
+      district: "Boa Viagem",
+      zips: ["51020-###"],
+      streets: ["Avenida Boa Viagem", "Rua dos Navegantes"],
+      phonePrefixes: ["819"],
+    },
+    {
+      city: "Florianópolis",
+      province: "Santa Catarina",
+      provinceCode: "SC",
+      district: "Lagoa da Conceição",
+      zips: ["88062-###"],
+      streets: ["Avenida das Rendeiras", "Rua Osni Ortiga"],
+      phonePrefixes: ["489"],
+    },
+  ],
+  address2: (r, city) =>
+    r.chance(0.5) ? `Apto ${r.int(1, 24)}${r.int(1, 4)}, ${city.district}` : (city.district ?? null),
+  people: people([[BRAZILIAN, 100]]),
+  zone: 1,
+};
+
+/** Brazilian destinations, weighted towards São Paulo (the shop is there). */
+export const BR_CITIES = new WeightedTable(
+  BRAZIL.cities.map((city) => [city, city.provinceCode === "SP" ? 4 : city.provinceCode === "RJ" ? 3 : 1.5] as const),
+);

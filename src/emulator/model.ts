@@ -1,0 +1,115 @@
+// The emulator's in-memory data model: what a Shopify store holds, in the shape our resolvers
+// read. Ids are Shopify's numeric legacy ids; GraphQL ids are `gid://shopify/<Type>/<id>`.
+
+export type PlanName = "standard" | "advanced" | "plus" | "enterprise";
+
+export type WeightUnit = "GRAMS" | "KILOGRAMS" | "OUNCES" | "POUNDS";
+
+export interface EmuAddress {
+  firstName: string | null;
+  lastName: string | null;
+  name: string;
+  company: string | null;
+  address1: string;
+  address2: string | null;
+  city: string;
+  /** Province / state name, e.g. "California"; null where the country has none. */
+  province: string | null;
+  /** ISO 3166-2 subdivision code without the country, e.g. "CA"; null when missing. */
+  provinceCode: string | null;
+  country: string;
+  /** ISO 3166-1 alpha-2, e.g. "US". */
+  countryCode: string;
+  zip: string | null;
+  /** E.164 where known, e.g. "+14155550123"; null when the customer left it out. */
+  phone: string | null;
+}
+
+export interface EmuLineItem {
+  id: number;
+  sku: string | null;
+  title: string;
+  variantTitle: string | null;
+  quantity: number;
+  /** Unit price in the shop currency, decimal string, e.g. "149.90". */
+  unitPrice: string;
+  variantId: number | null;
+  inventoryItemId: number | null;
+  /** Harmonized System code (6–10 digits); null when the merchant did not fill it. */
+  hsCode: string | null;
+  /** ISO 3166-1 alpha-2 country of origin; null when unknown. */
+  countryOfOrigin: string | null;
+  weight: { value: number; unit: WeightUnit } | null;
+  requiresShipping: boolean;
+}
+
+export interface EmuShippingLine {
+  id: number;
+  title: string;
+  code: string | null;
+  carrierIdentifier: string | null;
+  source: string;
+  /** Decimal string in the shop currency. */
+  price: string;
+}
+
+export interface EmuFulfillment {
+  id: number;
+  status: "SUCCESS" | "CANCELLED";
+  trackingCompany: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  notifyCustomer: boolean;
+  createdAt: string;
+  lineItemIds: number[];
+}
+
+export type FinancialStatus =
+  "AUTHORIZED" | "EXPIRED" | "PAID" | "PARTIALLY_PAID" | "PARTIALLY_REFUNDED" | "PENDING" | "REFUNDED" | "VOIDED";
+
+export type FulfillmentStatus =
+  "FULFILLED" | "IN_PROGRESS" | "ON_HOLD" | "OPEN" | "PARTIALLY_FULFILLED" | "UNFULFILLED";
+
+export interface EmuOrder {
+  id: number;
+  /** "#1001" */
+  name: string;
+  /** ISO 8601 timestamps (UTC, with Z). */
+  createdAt: string;
+  updatedAt: string;
+  processedAt: string;
+  closedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: "CUSTOMER" | "DECLINED" | "FRAUD" | "INVENTORY" | "OTHER" | "STAFF" | null;
+  financialStatus: FinancialStatus;
+  fulfillmentStatus: FulfillmentStatus;
+  test: boolean;
+  email: string | null;
+  phone: string | null;
+  /** ISO 4217 shop currency, e.g. "BRL". */
+  currency: string;
+  /** Decimal string: sum of lines + shipping. */
+  totalPrice: string;
+  customer: { id: number; firstName: string | null; lastName: string | null; email: string | null } | null;
+  /** Null for orders that ship nothing (gift cards, digital goods). */
+  shippingAddress: EmuAddress | null;
+  billingAddress: EmuAddress | null;
+  shippingLines: EmuShippingLine[];
+  lineItems: EmuLineItem[];
+  note: string | null;
+  customAttributes: { key: string; value: string }[];
+  metafields: { namespace: string; key: string; type: string; value: string }[];
+  fulfillments: EmuFulfillment[];
+}
+
+export interface EmuShopProfile {
+  /** "loja-demo.myshopify.com" */
+  domain: string;
+  name: string;
+  plan: PlanName;
+  currency: string;
+  /** ISO 3166-1 alpha-2 of the shop's address (the export origin). */
+  countryCode: string;
+  provinceCode: string | null;
+  city: string;
+}

@@ -1,0 +1,31 @@
+// The contract test: every operation the dashboard sends must validate against Shopify's
+// real Admin schema (2026-07), so a field Shopify does not have fails here, not in production.
+import { parse, validate } from "graphql";
+import { describe, expect, it } from "vitest";
+import { loadAdminSchema } from "@/emulator/schema";
+import * as operations from "./operations";
+
+const schema = loadAdminSchema();
+
+function errorsOf(source: string): string[] {
+  return validate(schema, parse(source)).map((error) => error.message);
+}
+
+describe("Shopify operations contract (Admin API 2026-07)", () => {
+  const entries = Object.entries(operations).filter(([, value]) => typeof value === "string") as [string, string][];
+
+  it("covers every exported operation", () => {
+    expect(entries.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(entries)("%s validates against the schema", (_name, source) => {
+    expect(errorsOf(source)).toEqual([]);
+  });
+
+  it("would catch a field Shopify does not have", () => {
+    const broken = operations.ORDER_IDS_QUERY.replace("updatedAt", "updatedAt shippingCarrierName");
+    const errors = errorsOf(broken);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^Cannot query field "shippingCarrierName" on type "Order"\./);
+  });
+});
