@@ -5,7 +5,14 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // @shopify/shopify-api is loaded once by Node too: bundled into several server chunks, its
+  // error classes stop being `instanceof`-comparable across them.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@shopify/shopify-api",
+    "@shopify/shopify-app-session-storage",
+    "@shopify/shopify-app-session-storage-drizzle",
+  ],
   poweredByHeader: false,
   experimental: {
     // Lets pages and server actions answer 403 through `forbidden()`.

@@ -49,4 +49,6 @@ if (!process.env.SHOPIFY_EMULATOR_URL) {
 start("Next.js", process.execPath, ["node_modules/next/dist/bin/next", "dev", ...process.argv.slice(2)], {
   ...shared,
   SHOPIFY_EMULATOR_URL: emulatorUrl,
+  // The demo store is connected on first start, through the real OAuth code path.
+  SHOPIFY_EMULATOR_AUTOCONNECT: process.env.SHOPIFY_EMULATOR_AUTOCONNECT ?? "loja-demo.myshopify.com",
 });

@@ -44,19 +44,47 @@ async function prepareDatabase() {
   return { DATABASE_URL: url.toString() };
 }
 
-async function waitForHealth(server) {
+/** Refuses to start next to a leftover server: its answers would be taken for ours. */
+async function assertPortFree(port) {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
+  } catch {
+    return;
+  }
+  throw new Error(`port ${port} is already in use — stop what runs there (or set E2E_PORT) and try again`);
+}
+
+async function waitFor(url, child, name) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
     try {
-      const response = await fetch(`${baseUrl}/api/health`);
+      const response = await fetch(url);
       if (response.ok) return;
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error("the server did not become healthy within 120 s");
+  throw new Error(`${name} did not become healthy within 120 s`);
+}
+
+/** Stops a process started with `detached: true` together with its children (next-server). */
+function stopGroup(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", resolve);
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      resolve();
+    }
+    setTimeout(() => {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {}
+    }, 5000).unref();
+  });
 }
 
 async function main() {
@@ -77,6 +105,8 @@ async function main() {
     SHOPIFY_API_SECRET: crypto.randomBytes(16).toString("hex"),
   };
 
+  await assertPortFree(port);
+  await assertPortFree(port + 1);
   if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
   run(
     "npm",
@@ -97,6 +127,19 @@ async function main() {
     env,
   );
 
+  // The Shopify emulator with its demo stores, for the server and for the tests' control calls.
+  const emulatorUrl = `http://127.0.0.1:${port + 1}`;
+  const emulatorLog = fs.openSync(path.join(os.tmpdir(), `shipsmart-e2e-emulator-${port}.log`), "w");
+  const emulator = spawn(process.execPath, ["--import", "tsx", "src/emulator/main.ts"], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "development", SHOPIFY_EMULATOR_PORT: String(port + 1), EMULATOR_DEMO: "1" },
+    detached: true,
+    stdio: ["ignore", emulatorLog, emulatorLog],
+  });
+  cleanups.unshift(() => stopGroup(emulator));
+  await waitFor(`${emulatorUrl}/__emulator/health`, emulator, "the Shopify emulator");
+  env.SHOPIFY_EMULATOR_URL = emulatorUrl;
+
   const log = fs.openSync(path.join(os.tmpdir(), `shipsmart-e2e-server-${port}.log`), "w");
   const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
@@ -104,43 +147,32 @@ async function main() {
     detached: true, // its own process group, so that next-server dies with it
     stdio: ["ignore", log, log],
   });
-  cleanups.unshift(
-    () =>
-      new Promise((resolve) => {
-        if (server.exitCode !== null) return resolve();
-        server.once("exit", resolve);
-        try {
-          process.kill(-server.pid, "SIGTERM");
-        } catch {
-          resolve();
-        }
-        setTimeout(() => {
-          try {
-            process.kill(-server.pid, "SIGKILL");
-          } catch {}
-        }, 5000).unref();
-      }),
-  );
-  await waitForHealth(server);
+  cleanups.unshift(() => stopGroup(server));
+  await waitFor(`${baseUrl}/api/health`, server, "next start");
 
   const [command, ...args] = process.argv.slice(2);
   if (!command) throw new Error("usage: node scripts/with-server.mjs <command> [args…]");
   const result = spawnSync(command, args, {
     cwd: root,
     stdio: "inherit",
-    env: { ...env, NODE_ENV: "test", E2E_BASE_URL: baseUrl, ...accounts },
+    env: { ...env, NODE_ENV: "test", E2E_BASE_URL: baseUrl, E2E_EMULATOR_URL: emulatorUrl, ...accounts },
   });
   return result.status ?? 1;
 }
 
-async function cleanup() {
-  for (const step of cleanups.splice(0)) {
-    try {
-      await step();
-    } catch (error) {
-      console.error("cleanup:", error.message);
+// One cleanup, however many times it is asked for (a signal can arrive while main() ends).
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    for (const step of cleanups.splice(0)) {
+      try {
+        await step();
+      } catch (error) {
+        console.error("cleanup:", error.message);
+      }
     }
-  }
+  })();
+  return cleaning;
 }
 
 process.on("SIGINT", () => cleanup().then(() => process.exit(130)));

@@ -3,7 +3,7 @@
 // headers, including a per-request CSP nonce that Next applies to its own scripts.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { authSecret } from "./server/env";
+import { appUrl, authSecret } from "./server/env";
 
 const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/webhooks\//];
 
@@ -45,7 +45,7 @@ export default async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
 
   if (!isPublic(pathname) && !(await getToken({ req: request, secret: authSecret() }))) {
-    const signIn = new URL("/sign-in", request.url);
+    const signIn = new URL("/sign-in", appUrl());
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return withSecurityHeaders(NextResponse.redirect(signIn), csp);
   }

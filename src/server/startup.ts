@@ -6,6 +6,28 @@ import { migrateDb } from "./db/migrate";
 import { isProduction, missingProductionEnv } from "./env";
 import { seedDemoUsers } from "./services/demo-users";
 
+/** Development: connect the emulator's demo store on first start, once the emulator answers. */
+async function connectDemoStore(shop: string, emulatorUrl: string) {
+  const [{ getDb }, { findStoreByDomain }, { connectThroughEmulator }, { getShopify }] = await Promise.all([
+    import("./db/client"),
+    import("./queries/stores"),
+    import("./services/emulator-connect"),
+    import("./shopify/api"),
+  ]);
+  const db = await getDb();
+  if (await findStoreByDomain(db, shop)) return;
+  for (let attempt = 1; attempt <= 30; attempt++) {
+    try {
+      await connectThroughEmulator({ db, shopify: getShopify() }, shop, emulatorUrl);
+      console.log(`  Connected the emulator's demo store ${shop}.`);
+      return;
+    } catch (error) {
+      if (attempt === 30) console.error(`  Could not connect the demo store ${shop}:`, error);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 export async function startServer(): Promise<void> {
   if (isProduction) {
     const missing = missingProductionEnv();
@@ -32,5 +54,11 @@ export async function startServer(): Promise<void> {
         ].join("\n"),
       );
     }
+  }
+  const autoConnect = process.env.SHOPIFY_EMULATOR_AUTOCONNECT;
+  const emulatorUrl = process.env.SHOPIFY_EMULATOR_URL;
+  if (!isProduction && autoConnect && emulatorUrl) {
+    // In the background: the server must be listening before the emulator's first webhook arrives.
+    setTimeout(() => void connectDemoStore(autoConnect, emulatorUrl), 500);
   }
 }

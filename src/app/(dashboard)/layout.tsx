@@ -3,12 +3,15 @@ import type { ReactNode } from "react";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { MobileNav, Sidebar } from "@/components/shell/sidebar";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { ReconnectBanner } from "@/components/shell/reconnect-banner";
 import { requireUser } from "@/server/auth/session";
+import { getDb } from "@/server/db/client";
+import { storesNeedingReconnect } from "@/server/queries/stores";
 
 // The layout's check is for navigation only; every page and action checks again itself.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const t = await getTranslations();
+  const [t, brokenStores] = await Promise.all([getTranslations(), storesNeedingReconnect(await getDb())]);
   return (
     <div className="flex min-h-screen">
       <a
@@ -31,6 +34,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
           <SignOutButton />
         </header>
+        <ReconnectBanner stores={brokenStores} isAdmin={user.role === "admin"} />
         <main id="main" className="flex-1 px-4 py-6 md:px-6 lg:px-8">
           {children}
         </main>

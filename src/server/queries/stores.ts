@@ -1,4 +1,5 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { defineTable, type TableState } from "@/components/data-table/params";
 import type { Db } from "../db/client";
 import { storeStatus, stores } from "../db/schema";
@@ -54,4 +55,18 @@ export async function listStores(db: Db, state: TableState<string, string>): Pro
     db.select({ total: countAll }).from(stores).where(query.where),
   ]);
   return { rows, rowCount: total };
+}
+
+export async function findStoreByDomain(db: Db, shopDomain: string) {
+  const [store] = await db.select().from(stores).where(eq(stores.shopDomain, shopDomain)).limit(1);
+  return store;
+}
+
+/** Stores whose Shopify session failed beyond repair: every page shows them in a banner. */
+export async function storesNeedingReconnect(db: Db): Promise<{ name: string; shopDomain: string }[]> {
+  return db
+    .select({ name: stores.name, shopDomain: stores.shopDomain })
+    .from(stores)
+    .where(eq(stores.status, "reconnect_needed"))
+    .orderBy(stores.name);
 }

@@ -1,24 +1,43 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { parseTableState, type SearchParams } from "@/components/data-table/params";
-import { PageHeader } from "@/components/ui/card";
+import { Alert, PageHeader } from "@/components/ui/card";
+import { normalizeShopDomain } from "@/domain/shop-domain";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { listStores, storesTable } from "@/server/queries/stores";
+import { ConnectStoreDialog } from "./connect-store-dialog";
 import { StoresTable } from "./stores-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("stores"))("title") };
 }
 
+/** The outcome of an OAuth round trip, passed back by /auth/callback in the URL. */
+function Outcome({ params, t }: { params: SearchParams; t: Awaited<ReturnType<typeof getTranslations>> }) {
+  const shopOf = (key: string) => normalizeShopDomain(typeof params[key] === "string" ? (params[key] as string) : null);
+  const connected = shopOf("connected");
+  const reconnected = shopOf("reconnected");
+  const cancelled = shopOf("cancelled");
+  if (connected) return <Alert tone="success">{t("connectedMessage", { shop: connected })}</Alert>;
+  if (reconnected) return <Alert tone="success">{t("reconnectedMessage", { shop: reconnected })}</Alert>;
+  if (cancelled) return <Alert tone="info">{t("cancelledMessage", { shop: cancelled })}</Alert>;
+  return null;
+}
+
 export default async function StoresPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireUser("/stores");
-  const state = parseTableState(await searchParams, storesTable);
+  const user = await requireUser("/stores");
+  const params = await searchParams;
+  const state = parseTableState(params, storesTable);
   const [page, t] = await Promise.all([listStores(await getDb(), state), getTranslations("stores")]);
+  const isAdmin = user.role === "admin";
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
-      <StoresTable page={{ ...page, state, spec: storesTable }} />
+      <PageHeader title={t("title")} description={t("description")} actions={isAdmin ? <ConnectStoreDialog /> : null} />
+      <div className="mb-4 empty:hidden">
+        <Outcome params={params} t={t} />
+      </div>
+      <StoresTable page={{ ...page, state, spec: storesTable }} isAdmin={isAdmin} />
     </>
   );
 }

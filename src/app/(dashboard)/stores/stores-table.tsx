@@ -1,40 +1,56 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { Store } from "lucide-react";
+import { PlugZap, RefreshCw, Store } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useActionState, useMemo } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { StoreStatusBadge } from "@/components/status-badges";
-import { EmptyState } from "@/components/ui/card";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Alert, EmptyState } from "@/components/ui/card";
 import type { StoreRow } from "@/server/queries/stores";
+import { checkStoreConnectionAction } from "./actions";
 
 const column = createColumnHelper<ServerTableFeatures, StoreRow>();
 
-export function StoresTable({ page }: { page: TablePage<StoreRow> }) {
+export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAdmin: boolean }) {
   const t = useTranslations("stores");
   const common = useTranslations();
   const format = useFormatter();
+  // Kept here, outside the table, so the outcome survives the refresh that follows the check.
+  const [checked, checkAction, checking] = useActionState(checkStoreConnectionAction, null);
+
   const columns = useMemo(
     () =>
       column.columns([
         column.accessor("name", {
           header: t("columns.name"),
-          cell: (info) => <span className="font-medium text-slate-900">{info.getValue()}</span>,
+          cell: (info) => <span className="font-medium whitespace-nowrap text-slate-900">{info.getValue()}</span>,
         }),
         column.accessor("shopDomain", {
           header: t("columns.domain"),
-          cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span>,
+          cell: (info) => <span className="font-mono text-xs whitespace-nowrap">{info.getValue()}</span>,
         }),
         column.accessor("status", {
           header: t("columns.status"),
-          cell: (info) => <StoreStatusBadge status={info.getValue()} />,
-        }),
-        column.accessor("plan", { header: t("columns.plan"), cell: (info) => info.getValue() ?? "—" }),
-        column.accessor("scopes", {
-          header: t("columns.scopes"),
           cell: (info) => (
-            <span className="text-xs text-slate-500">{info.getValue()?.split(",").join(", ") ?? "—"}</span>
+            <div className="space-y-1">
+              <StoreStatusBadge status={info.getValue()} />
+              {info.getValue() === "reconnect_needed" && !isAdmin ? (
+                <p className="text-xs text-amber-800">{t("needsAdmin")}</p>
+              ) : null}
+            </div>
+          ),
+        }),
+        column.accessor("plan", {
+          header: t("columns.planScopes"),
+          cell: (info) => (
+            <div className="max-w-56">
+              <div>{info.getValue() ?? "—"}</div>
+              <div className="text-xs break-words text-slate-500">
+                {info.row.original.scopes?.split(",").join(", ")}
+              </div>
+            </div>
           ),
         }),
         column.accessor("lastSyncedAt", {
@@ -44,32 +60,76 @@ export function StoresTable({ page }: { page: TablePage<StoreRow> }) {
             return value ? format.relativeTime(value) : <span className="text-slate-400">{t("neverSynced")}</span>;
           },
         }),
+        column.display({
+          id: "actions",
+          header: () => <span className="sr-only">{t("columns.actions")}</span>,
+          meta: { className: "text-right whitespace-nowrap" },
+          cell: (info) => {
+            const store = info.row.original;
+            const broken = store.status !== "connected";
+            return (
+              <div className="flex items-center justify-end gap-1">
+                {store.status === "connected" ? (
+                  <form action={checkAction}>
+                    <input type="hidden" name="shop" value={store.shopDomain} />
+                    <Button
+                      type="submit"
+                      variant="ghost"
+                      size="sm"
+                      disabled={checking}
+                      aria-label={t("checkStore", { shop: store.shopDomain })}
+                    >
+                      <RefreshCw className="size-4" aria-hidden />
+                      {t("check")}
+                    </Button>
+                  </form>
+                ) : null}
+                {isAdmin ? (
+                  <a
+                    href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
+                    className={buttonClasses(broken ? "primary" : "ghost", "sm")}
+                    aria-label={t("reconnectStore", { shop: store.shopDomain })}
+                  >
+                    <PlugZap className="size-4" aria-hidden />
+                    {t("reconnect")}
+                  </a>
+                ) : null}
+              </div>
+            );
+          },
+        }),
       ]),
-    [t, format],
+    [t, format, isAdmin, checkAction, checking],
   );
+
   return (
-    <DataTable
-      label={t("title")}
-      columns={columns}
-      page={page}
-      searchPlaceholder={t("search")}
-      filters={[
-        {
-          id: "status",
-          label: t("columns.status"),
-          options: ["connected", "reconnect_needed", "uninstalled"].map((value) => ({
-            value,
-            label: common(`status.store.${value}`),
-          })),
-        },
-      ]}
-      empty={
-        <EmptyState
-          icon={<Store className="size-6" aria-hidden />}
-          title={t("emptyTitle")}
-          description={t("emptyBody")}
-        />
-      }
-    />
+    <div className="space-y-4">
+      {checked ? (
+        <Alert tone={checked.ok ? "success" : "error"}>{checked.ok ? checked.message : checked.formError}</Alert>
+      ) : null}
+      <DataTable
+        label={t("title")}
+        columns={columns}
+        page={page}
+        searchPlaceholder={t("search")}
+        filters={[
+          {
+            id: "status",
+            label: t("columns.status"),
+            options: ["connected", "reconnect_needed", "uninstalled"].map((value) => ({
+              value,
+              label: common(`status.store.${value}`),
+            })),
+          },
+        ]}
+        empty={
+          <EmptyState
+            icon={<Store className="size-6" aria-hidden />}
+            title={t("emptyTitle")}
+            description={isAdmin ? t("emptyBodyAdmin") : t("emptyBody")}
+          />
+        }
+      />
+    </div>
   );
 }

@@ -1,0 +1,42 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { normalizeShopDomain } from "@/domain/shop-domain";
+import { authedAction } from "@/server/auth/action";
+import { AppError } from "@/server/errors";
+import { findStoreByDomain } from "@/server/queries/stores";
+import { updateStoreDetails } from "@/server/services/store-connection";
+import { StoreReconnectNeededError, withShopSession } from "@/server/services/shop-session";
+import { ShopifyNetworkError } from "@/server/shopify/errors";
+import { getShopify } from "@/server/shopify/api";
+
+const shopSchema = z.object({
+  shop: z.string().transform((value, ctx) => {
+    const shop = normalizeShopDomain(value);
+    if (!shop) ctx.addIssue({ code: "custom", message: "errors.shopDomainInvalid" });
+    return shop ?? "";
+  }),
+});
+
+/** "Check connection": reads the store's details from Shopify, refreshing the token if needed. */
+export const checkStoreConnectionAction = authedAction(
+  shopSchema,
+  { role: "operator" },
+  async ({ shop }, { db, t }) => {
+    if (!(await findStoreByDomain(db, shop))) throw new AppError("errors.notFound");
+    try {
+      await withShopSession({ db, shopify: getShopify() }, shop, (session) =>
+        updateStoreDetails({ db, shopify: getShopify() }, session),
+      );
+      return { ok: true, message: t("stores.connectionOk", { shop }) };
+    } catch (error) {
+      if (error instanceof StoreReconnectNeededError)
+        return { ok: false, formError: t("stores.connectionLost", { shop }) };
+      if (error instanceof ShopifyNetworkError) return { ok: false, formError: t("stores.shopifyUnreachable") };
+      throw error;
+    } finally {
+      // The status may have changed either way: the table and the banner on every page follow.
+      revalidatePath("/", "layout");
+    }
+  },
+);

@@ -1,0 +1,134 @@
+import "server-only";
+// POST /api/webhooks/shopify: the HMAC is checked on the raw body (401 otherwise), each webhook
+// id is handled once (recorded in the same transaction as its effect, so a failure lets Shopify
+// retry and a redelivery changes nothing), then the topic is acted on.
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { orders, processedWebhooks, shipments, shopifySessions, stores } from "../db/schema";
+import { recordAudit } from "../queries/audit";
+import type { ShopDeps } from "./shop-session";
+
+interface CompliancePayload {
+  shop_domain?: string;
+  customer?: { id?: number; email?: string | null; phone?: string | null };
+  orders_requested?: number[];
+  orders_to_redact?: number[];
+  data_request?: { id?: number };
+}
+
+const orderGids = (ids: number[] | undefined) => (ids ?? []).map((id) => `gid://shopify/Order/${id}`);
+
+/** The stored orders a compliance request is about: listed by id, or placed with the customer's email. */
+function customerOrders(storeId: string, payload: CompliancePayload, ids: number[] | undefined) {
+  const byId = orderGids(ids);
+  const email = payload.customer?.email?.toLowerCase();
+  const matches = [
+    byId.length > 0 ? inArray(orders.shopifyGid, byId) : undefined,
+    email ? sql`lower(${orders.customerEmail}) = ${email}` : undefined,
+  ].filter(Boolean);
+  return matches.length > 0 ? and(eq(orders.storeId, storeId), or(...matches)) : sql`false`;
+}
+
+async function appUninstalled(tx: Db, shop: string) {
+  const [store] = await tx
+    .update(stores)
+    .set({ status: "uninstalled", updatedAt: sql`now()` })
+    .where(eq(stores.shopDomain, shop))
+    .returning({ id: stores.id });
+  await tx.delete(shopifySessions).where(eq(shopifySessions.shop, shop));
+  if (store)
+    await recordAudit(tx, { actorId: null, action: "store.uninstalled", entityType: "store", entityId: store.id });
+}
+
+async function customerDataRequest(tx: Db, storeId: string, payload: CompliancePayload) {
+  const held = await tx
+    .select({ name: orders.name, gid: orders.shopifyGid })
+    .from(orders)
+    .where(customerOrders(storeId, payload, payload.orders_requested));
+  // The report of what we hold; the merchant answers the customer with it.
+  await recordAudit(tx, {
+    actorId: null,
+    action: "compliance.customer_data_request",
+    entityType: "store",
+    entityId: storeId,
+    after: { dataRequestId: payload.data_request?.id ?? null, customerId: payload.customer?.id ?? null, orders: held },
+  });
+  console.info(`[compliance] customers/data_request for store ${storeId}: ${held.length} order(s) held`);
+}
+
+async function customerRedact(tx: Db, storeId: string, payload: CompliancePayload) {
+  const redacted = await tx
+    .update(orders)
+    .set({ customerName: null, customerEmail: null, shippingAddress: null, raw: null, updatedAt: sql`now()` })
+    .where(customerOrders(storeId, payload, payload.orders_to_redact))
+    .returning({ id: orders.id, name: orders.name });
+  if (redacted.length > 0) {
+    await tx
+      .update(shipments)
+      .set({ recipient: null, updatedAt: sql`now()` })
+      .where(
+        inArray(
+          shipments.orderId,
+          redacted.map((order) => order.id),
+        ),
+      );
+  }
+  await recordAudit(tx, {
+    actorId: null,
+    action: "compliance.customer_redact",
+    entityType: "store",
+    entityId: storeId,
+    after: { customerId: payload.customer?.id ?? null, orders: redacted.map((order) => order.name) },
+  });
+}
+
+async function shopRedact(tx: Db, storeId: string, shop: string) {
+  // Orders, shipments, quotes and sync history go with the store (foreign keys cascade).
+  await tx.delete(stores).where(eq(stores.id, storeId));
+  await tx.delete(shopifySessions).where(eq(shopifySessions.shop, shop));
+  await recordAudit(tx, {
+    actorId: null,
+    action: "compliance.shop_redact",
+    entityType: "store",
+    entityId: storeId,
+    before: { shop },
+  });
+}
+
+export async function handleShopifyWebhook({ db, shopify }: ShopDeps, request: Request): Promise<Response> {
+  const rawBody = await request.text();
+  const check = await shopify.webhooks.validate({ rawBody, rawRequest: request });
+  if (!check.valid) return new Response(null, { status: 401 });
+  const { topic, domain: shop, webhookId } = check;
+  let payload: CompliancePayload;
+  try {
+    payload = JSON.parse(rawBody) as CompliancePayload;
+  } catch {
+    return new Response(null, { status: 400 });
+  }
+
+  await db.transaction(async (tx) => {
+    const first = await tx
+      .insert(processedWebhooks)
+      .values({ webhookId, shopDomain: shop, topic })
+      .onConflictDoNothing()
+      .returning({ webhookId: processedWebhooks.webhookId });
+    if (first.length === 0) return; // a redelivery of something already handled
+    const [store] = await tx.select({ id: stores.id }).from(stores).where(eq(stores.shopDomain, shop));
+    switch (topic) {
+      case "APP_UNINSTALLED":
+        return appUninstalled(tx, shop);
+      case "CUSTOMERS_DATA_REQUEST":
+        return store ? customerDataRequest(tx, store.id, payload) : undefined;
+      case "CUSTOMERS_REDACT":
+        return store ? customerRedact(tx, store.id, payload) : undefined;
+      case "SHOP_REDACT":
+        return store ? shopRedact(tx, store.id, shop) : undefined;
+      default:
+        // orders/create and orders/updated feed the sync pipeline (Sync Orders issue); until then
+        // they are acknowledged and recorded, and the next sync picks the change up.
+        return undefined;
+    }
+  });
+  return new Response(null, { status: 200 });
+}

@@ -1,0 +1,131 @@
+import "server-only";
+// Connecting a store: OAuth begin (the merchants' /auth/toplevel link), the callback the library
+// verifies (state, HMAC, timestamp), and what a successful install does — store the session,
+// record the store as Connected with its plan and scopes, register our webhooks, audit.
+import type { Session } from "@shopify/shopify-api";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { stores } from "../db/schema";
+import { appUrl } from "../env";
+import { recordAudit } from "../queries/audit";
+import { shopifyGraphql } from "../shopify/graphql";
+import { SHOP_QUERY, WEBHOOK_SUBSCRIPTION_CREATE_MUTATION, WEBHOOK_SUBSCRIPTIONS_QUERY } from "../shopify/operations";
+import { emulatorUrlFor } from "../shopify/seam";
+import { EncryptedSessionStorage } from "../shopify/session-storage";
+import type { ShopDeps } from "./shop-session";
+
+export const CALLBACK_PATH = "/auth/callback";
+export const WEBHOOK_PATH = "/api/webhooks/shopify";
+export const WEBHOOK_TOPICS = ["ORDERS_CREATE", "ORDERS_UPDATED", "APP_UNINSTALLED"] as const;
+
+/**
+ * Starts OAuth for an offline, expiring token. With the emulator, the browser is sent to the
+ * emulator's Install page instead of https://<shop>/admin/oauth/authorize.
+ */
+export async function beginOAuth(
+  { shopify }: Pick<ShopDeps, "shopify">,
+  shop: string,
+  request: Request,
+): Promise<Response> {
+  const response = await shopify.auth.begin({
+    shop,
+    callbackPath: CALLBACK_PATH,
+    isOnline: false,
+    rawRequest: request,
+  });
+  const emulator = process.env.SHOPIFY_EMULATOR_URL;
+  const location = response.headers.get("location");
+  if (emulator && location) {
+    const target = emulatorUrlFor(location, emulator);
+    if (target) {
+      const url = new URL(target.url);
+      url.searchParams.set("shop", target.shop);
+      const headers = new Headers(response.headers);
+      headers.set("location", url.toString());
+      return new Response(null, { status: response.status, headers });
+    }
+  }
+  return response;
+}
+
+interface ShopDetails {
+  shop: {
+    name: string;
+    myshopifyDomain: string;
+    currencyCode: string;
+    billingAddress: { countryCodeV2: string | null; provinceCode: string | null };
+    plan: { displayName: string };
+  };
+  currentAppInstallation: { accessScopes: { handle: string }[] };
+}
+
+async function registerWebhooks(deps: ShopDeps, session: Session) {
+  const uri = `${appUrl()}${WEBHOOK_PATH}`;
+  const { data } = await shopifyGraphql<{ webhookSubscriptions: { nodes: { topic: string; uri: string }[] } }>(
+    deps.shopify,
+    session,
+    WEBHOOK_SUBSCRIPTIONS_QUERY,
+  );
+  const existing = new Set(data.webhookSubscriptions.nodes.filter((sub) => sub.uri === uri).map((sub) => sub.topic));
+  for (const topic of WEBHOOK_TOPICS.filter((topic) => !existing.has(topic))) {
+    const { data: created } = await shopifyGraphql<{
+      webhookSubscriptionCreate: { userErrors: { message: string }[] };
+    }>(deps.shopify, session, WEBHOOK_SUBSCRIPTION_CREATE_MUTATION, { topic, uri });
+    const problems = created.webhookSubscriptionCreate.userErrors;
+    if (problems.length > 0)
+      console.warn(`[webhooks] ${session.shop} ${topic}: ${problems.map((p) => p.message).join("; ")}`);
+  }
+}
+
+/** Reads the shop's details and granted scopes into the stores row. */
+export async function syncStoreDetails(deps: ShopDeps, session: Session) {
+  const { data } = await shopifyGraphql<ShopDetails>(deps.shopify, session, SHOP_QUERY);
+  const values = {
+    name: data.shop.name,
+    originCountry: data.shop.billingAddress.countryCodeV2 ?? "BR",
+    originState: data.shop.billingAddress.provinceCode,
+    currency: data.shop.currencyCode,
+    plan: data.shop.plan.displayName,
+    scopes: data.currentAppInstallation.accessScopes.map((scope) => scope.handle).join(","),
+  };
+  return values;
+}
+
+/** After a verified callback: session stored, store Connected, webhooks registered, audited. */
+export async function completeConnection(deps: ShopDeps, session: Session, actorId: string | null) {
+  const { db } = deps;
+  await new EncryptedSessionStorage(db).storeSession(session);
+  const details = await syncStoreDetails(deps, session);
+  const [before] = await db.select({ status: stores.status }).from(stores).where(eq(stores.shopDomain, session.shop));
+  const [store] = await db
+    .insert(stores)
+    .values({ shopDomain: session.shop, status: "connected", ...details })
+    .onConflictDoUpdate({ target: stores.shopDomain, set: { ...details, status: "connected", updatedAt: sql`now()` } })
+    .returning();
+  await registerWebhooks(deps, session);
+  await recordAudit(db, {
+    actorId,
+    action: before ? "store.reconnected" : "store.connected",
+    entityType: "store",
+    entityId: store.id,
+    before: before ?? null,
+    after: { status: "connected", scopes: details.scopes, plan: details.plan },
+  });
+  return { store, reconnected: !!before };
+}
+
+/** Lets the library verify the callback (state cookie, HMAC, timestamp), then completes it. */
+export async function handleOAuthCallback(deps: ShopDeps, request: Request, actorId: string | null) {
+  const { session } = await deps.shopify.auth.callback<Headers>({ rawRequest: request, expiring: true });
+  return completeConnection(deps, session, actorId);
+}
+
+/** Refreshes a connected store's name, plan and scopes from Shopify (the "Check connection" button). */
+export async function updateStoreDetails(deps: ShopDeps, session: Session) {
+  const details = await syncStoreDetails(deps, session);
+  await deps.db
+    .update(stores)
+    .set({ ...details, updatedAt: sql`now()` })
+    .where(eq(stores.shopDomain, session.shop));
+  return details;
+}
