@@ -7,7 +7,7 @@ import { flattenToJsonl } from "./bulk";
 import { MAX_SINGLE_QUERY_COST, actualQueryCost, findOperation, requestedQueryCost } from "./cost";
 import type { EmuOrder } from "./model";
 import { InvalidCursorError } from "./pagination";
-import { gid, idFromGid, orderNode, ordersConnection, type ResolverContext } from "./resolvers";
+import { gid, idFromGid, orderNode, ordersConnection, ordersCount, type ResolverContext } from "./resolvers";
 import { loadAdminSchema } from "./schema";
 import type { EmulatorState, ShopState } from "./state";
 import { orderWebhookPayload, type WebhookDispatcher } from "./webhooks";
@@ -111,6 +111,7 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
       },
     }),
     orders: (args: Parameters<typeof ordersConnection>[0], ctx: ResolverContext) => ordersConnection(args, ctx),
+    ordersCount: (args: Parameters<typeof ordersCount>[0], ctx: ResolverContext) => ordersCount(args, ctx),
     order: ({ id }: { id: string }, ctx: ResolverContext) => {
       const order = findOrder(id);
       return order ? orderNode(order, ctx) : null;

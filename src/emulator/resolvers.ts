@@ -113,7 +113,13 @@ function malformed(order: EmuOrder): EmuOrder {
     ...order,
     totalPrice: "-1.00",
     lineItems: [],
-    shippingAddress: order.shippingAddress && { ...order.shippingAddress, countryCode: "", zip: "???", city: "" },
+    // countryCode null serializes (countryCodeV2 is nullable); an empty string would break the whole page.
+    shippingAddress: order.shippingAddress && {
+      ...order.shippingAddress,
+      countryCode: null as never,
+      zip: "???",
+      city: "",
+    },
   };
 }
 
@@ -253,14 +259,25 @@ const SORT_KEYS: Record<string, (order: EmuOrder) => SortKey> = {
   TOTAL_PRICE: (order) => Number(order.totalPrice),
 };
 
+export function matchingOrders(query: string | null | undefined, ctx: ResolverContext): EmuOrder[] {
+  const search = parseSearchQuery(query);
+  return ctx.shop.orders.filter((order) => matchesSearch(search, order));
+}
+
+/** `ordersCount`: exact up to `limit` (Shopify's default 10,000), "at least" beyond. */
+export function ordersCount(args: { query?: string | null; limit?: number | null }, ctx: ResolverContext) {
+  const count = matchingOrders(args.query, ctx).length;
+  const limit = args.limit ?? 10_000;
+  return { count: Math.min(count, limit), precision: count > limit ? "AT_LEAST" : "EXACT" };
+}
+
 export function ordersConnection(
   args: PageArgs & { query?: string | null; sortKey?: string | null; reverse?: boolean | null },
   ctx: ResolverContext,
 ) {
-  const search = parseSearchQuery(args.query);
   const sortValue = SORT_KEYS[args.sortKey ?? "PROCESSED_AT"] ?? SORT_KEYS.PROCESSED_AT;
   const keyOf = (order: EmuOrder): [SortKey, number] => [sortValue(order), order.id];
-  const matching = ctx.shop.orders.filter((order) => matchesSearch(search, order));
+  const matching = matchingOrders(args.query, ctx);
   matching.sort((a, b) => {
     const [ka, kb] = [keyOf(a), keyOf(b)];
     return ka[0] < kb[0] ? -1 : ka[0] > kb[0] ? 1 : ka[1] - kb[1];

@@ -55,6 +55,11 @@ export async function startServer(): Promise<void> {
       );
     }
   }
+  // Picks up queued runs and runs a dead process left behind; SYNC_WORKER=off leaves that to `npm run worker`.
+  if (process.env.SYNC_WORKER !== "off") {
+    const { startSyncWorker } = await import("./services/sync/background");
+    startSyncWorker();
+  }
   const autoConnect = process.env.SHOPIFY_EMULATOR_AUTOCONNECT;
   const emulatorUrl = process.env.SHOPIFY_EMULATOR_URL;
   if (!isProduction && autoConnect && emulatorUrl) {

@@ -4,6 +4,7 @@ import { LocaleSwitcher } from "@/components/locale-switcher";
 import { MobileNav, Sidebar } from "@/components/shell/sidebar";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ReconnectBanner } from "@/components/shell/reconnect-banner";
+import { SyncProvider } from "@/components/sync/sync-provider";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { storesNeedingReconnect } from "@/server/queries/stores";
@@ -36,7 +37,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </header>
         <ReconnectBanner stores={brokenStores} isAdmin={user.role === "admin"} />
         <main id="main" className="flex-1 px-4 py-6 md:px-6 lg:px-8">
-          {children}
+          <SyncProvider>{children}</SyncProvider>
         </main>
       </div>
     </div>

@@ -12,9 +12,14 @@ import { getCurrentUser, hasRole, type CurrentUser } from "./session";
 export function authedRoute(
   role: Role,
   handler: (request: NextRequest, user: CurrentUser) => Promise<Response>,
+  options: { api?: boolean } = {},
 ): (request: NextRequest) => Promise<Response> {
   return async (request) => {
     const user = await getCurrentUser();
+    // JSON endpoints answer with a status; pages send people where they can act.
+    if (options.api && (!user || !hasRole(user, role))) {
+      return Response.json({ error: user ? "forbidden" : "unauthorized" }, { status: user ? 403 : 401 });
+    }
     if (!user) {
       const signIn = new URL("/sign-in", appUrl());
       signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);

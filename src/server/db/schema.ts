@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { SYNC_ITEM_OUTCOMES } from "../../domain/sync";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -243,6 +244,10 @@ export const syncRuns = pgTable(
     failed: integer("failed").notNull().default(0),
     expectedTotal: integer("expected_total"),
     error: text("error"),
+    /** Machine reason for a failed run, e.g. "reconnect_needed" (the UI links to the fix). */
+    errorCode: text("error_code"),
+    /** Touched while a worker executes the run; a running run whose heartbeat stopped is resumed. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -255,16 +260,7 @@ export const syncRuns = pgTable(
   ],
 );
 
-export const syncItemOutcome = pgEnum("sync_item_outcome", [
-  "created_ready",
-  "created_draft",
-  "updated",
-  "unchanged",
-  "skipped_no_address",
-  "skipped_domestic",
-  "cancelled",
-  "failed",
-]);
+export const syncItemOutcome = pgEnum("sync_item_outcome", SYNC_ITEM_OUTCOMES);
 
 export const syncRunItems = pgTable(
   "sync_run_items",
@@ -278,6 +274,9 @@ export const syncRunItems = pgTable(
     outcome: syncItemOutcome("outcome").notNull(),
     reason: text("reason"),
     detail: jsonb("detail"),
+    /** "Archive in Shopify" for orders without a shipping address: when it succeeded, or why not. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    archiveError: text("archive_error"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,8 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { defineTable, type TableState } from "@/components/data-table/params";
 import type { Db } from "../db/client";
-import { stores, syncRunStatus, syncRuns, syncTrigger, users } from "../db/schema";
+import { stores, syncItemOutcome, syncRunItems, syncRunStatus, syncRuns, syncTrigger, users } from "../db/schema";
 import { buildTableQuery, countAll, type Page } from "./table-query";
 
 export const syncRunsTable = defineTable({
@@ -72,4 +72,145 @@ export async function listSyncRuns(db: Db, state: TableState<string, string>): P
     })),
     rowCount: total,
   };
+}
+
+export interface RunProgress {
+  id: string;
+  storeName: string;
+  shopDomain: string;
+  status: SyncRunRow["status"];
+  expectedTotal: number | null;
+  fetched: number;
+  created: number;
+  complete: number;
+  drafts: number;
+  updated: number;
+  skippedNoAddress: number;
+  skippedDomestic: number;
+  failed: number;
+  error: string | null;
+  errorCode: string | null;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/** What the progress panel and a run's page show of a run. */
+const runSummaryColumns = {
+  id: syncRuns.id,
+  storeName: stores.name,
+  shopDomain: stores.shopDomain,
+  status: syncRuns.status,
+  expectedTotal: syncRuns.expectedTotal,
+  fetched: syncRuns.fetched,
+  created: syncRuns.created,
+  complete: syncRuns.complete,
+  drafts: syncRuns.drafts,
+  updated: syncRuns.updated,
+  skippedNoAddress: syncRuns.skippedNoAddress,
+  skippedDomestic: syncRuns.skippedDomestic,
+  failed: syncRuns.failed,
+  error: syncRuns.error,
+  errorCode: syncRuns.errorCode,
+  startedAt: syncRuns.startedAt,
+  finishedAt: syncRuns.finishedAt,
+};
+
+/** The live state of some runs, for the progress panel. */
+export async function runsProgress(db: Db, ids: string[]): Promise<RunProgress[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(runSummaryColumns)
+    .from(syncRuns)
+    .innerJoin(stores, eq(stores.id, syncRuns.storeId))
+    .where(inArray(syncRuns.id, ids));
+}
+
+export const runItemsTable = defineTable({
+  sortable: ["order", "outcome", "createdAt"],
+  defaultSort: { id: "createdAt", desc: false },
+  filters: { outcome: syncItemOutcome.enumValues },
+});
+
+export interface RunItemRow {
+  id: string;
+  itemId: number;
+  orderGid: string;
+  orderName: string | null;
+  outcome: (typeof syncItemOutcome.enumValues)[number];
+  reason: string | null;
+  detail: unknown;
+  archivedAt: Date | null;
+  archiveError: string | null;
+  createdAt: Date;
+}
+
+const itemColumns = {
+  itemId: syncRunItems.id,
+  runId: syncRunItems.runId,
+  orderGid: syncRunItems.orderGid,
+  orderName: syncRunItems.orderName,
+  outcome: syncRunItems.outcome,
+  reason: syncRunItems.reason,
+  detail: syncRunItems.detail,
+  archivedAt: syncRunItems.archivedAt,
+  archiveError: syncRunItems.archiveError,
+  createdAt: syncRunItems.createdAt,
+};
+
+/** The per-order outcomes of one run: the answer to "why isn't order #1234 here?". */
+export async function listRunItems(
+  db: Db,
+  runId: string,
+  state: TableState<(typeof runItemsTable.sortable)[number], "outcome">,
+): Promise<Page<RunItemRow>> {
+  const query = buildTableQuery(state, {
+    sort: { order: syncRunItems.orderName, outcome: syncRunItems.outcome, createdAt: syncRunItems.createdAt },
+    filters: { outcome: syncRunItems.outcome },
+    search: [syncRunItems.orderName],
+    tiebreaker: syncRunItems.id,
+    where: [eq(syncRunItems.runId, runId)],
+  });
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(itemColumns)
+      .from(syncRunItems)
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ total: countAll }).from(syncRunItems).where(query.where),
+  ]);
+  return { rows: rows.map((row) => ({ ...row, id: String(row.itemId) })), rowCount: total };
+}
+
+export async function findRun(db: Db, runId: string) {
+  const [run] = await db
+    .select({ ...runSummaryColumns, trigger: syncRuns.trigger, triggeredBy: users.name, createdAt: syncRuns.createdAt })
+    .from(syncRuns)
+    .innerJoin(stores, eq(stores.id, syncRuns.storeId))
+    .leftJoin(users, eq(users.id, syncRuns.triggeredBy))
+    .where(eq(syncRuns.id, runId));
+  return run;
+}
+
+/** Every import of one order number, newest first, across runs and stores. */
+export async function orderImportHistory(db: Db, orderName: string) {
+  const name = orderName.startsWith("#") ? orderName : `#${orderName}`;
+  return db
+    .select({
+      runId: syncRuns.id,
+      storeName: stores.name,
+      trigger: syncRuns.trigger,
+      at: syncRunItems.createdAt,
+      orderName: syncRunItems.orderName,
+      outcome: syncRunItems.outcome,
+      reason: syncRunItems.reason,
+      detail: syncRunItems.detail,
+    })
+    .from(syncRunItems)
+    .innerJoin(syncRuns, eq(syncRuns.id, syncRunItems.runId))
+    .innerJoin(stores, eq(stores.id, syncRuns.storeId))
+    .where(eq(syncRunItems.orderName, name))
+    .orderBy(desc(syncRunItems.createdAt))
+    .limit(50);
 }

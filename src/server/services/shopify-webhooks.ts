@@ -6,7 +6,9 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { orders, processedWebhooks, shipments, shopifySessions, stores } from "../db/schema";
 import { recordAudit } from "../queries/audit";
-import type { ShopDeps } from "./shop-session";
+import type { ShopifyOrderNode } from "@/domain/order-mapping";
+import { StoreReconnectNeededError, type ShopDeps } from "./shop-session";
+import { fetchOrder, importWebhookOrder } from "./sync/webhook-order";
 
 interface CompliancePayload {
   shop_domain?: string;
@@ -95,6 +97,26 @@ async function shopRedact(tx: Db, storeId: string, shop: string) {
   });
 }
 
+const ORDER_TOPICS = new Set(["ORDERS_CREATE", "ORDERS_UPDATED"]);
+
+/** For orders/* webhooks: the order as Shopify has it now, read before the transaction opens. */
+async function orderFor(deps: ShopDeps, topic: string, shop: string, webhookId: string, payload: unknown) {
+  if (!ORDER_TOPICS.has(topic)) return null;
+  const [seen] = await deps.db
+    .select({ id: processedWebhooks.webhookId })
+    .from(processedWebhooks)
+    .where(and(eq(processedWebhooks.webhookId, webhookId), eq(processedWebhooks.shopDomain, shop)));
+  const gid = (payload as { admin_graphql_api_id?: string }).admin_graphql_api_id;
+  if (seen || !gid) return null;
+  try {
+    return await fetchOrder(deps, shop, gid);
+  } catch (error) {
+    // The store needs an admin first; the next sync after the reconnect picks the order up.
+    if (error instanceof StoreReconnectNeededError) return null;
+    throw error;
+  }
+}
+
 export async function handleShopifyWebhook({ db, shopify }: ShopDeps, request: Request): Promise<Response> {
   const rawBody = await request.text();
   const check = await shopify.webhooks.validate({ rawBody, rawRequest: request });
@@ -105,6 +127,14 @@ export async function handleShopifyWebhook({ db, shopify }: ShopDeps, request: R
     payload = JSON.parse(rawBody) as CompliancePayload;
   } catch {
     return new Response(null, { status: 400 });
+  }
+
+  let order: ShopifyOrderNode | null;
+  try {
+    order = await orderFor({ db, shopify }, topic, shop, webhookId, payload);
+  } catch (error) {
+    console.warn(`[webhooks] ${topic} for ${shop}: could not read the order, Shopify will retry`, error);
+    return new Response(null, { status: 503 });
   }
 
   await db.transaction(async (tx) => {
@@ -124,9 +154,10 @@ export async function handleShopifyWebhook({ db, shopify }: ShopDeps, request: R
         return store ? customerRedact(tx, store.id, payload) : undefined;
       case "SHOP_REDACT":
         return store ? shopRedact(tx, store.id, shop) : undefined;
+      case "ORDERS_CREATE":
+      case "ORDERS_UPDATED":
+        return order ? importWebhookOrder(tx, shop, order) : undefined;
       default:
-        // orders/create and orders/updated feed the sync pipeline (Sync Orders issue); until then
-        // they are acknowledged and recorded, and the next sync picks the change up.
         return undefined;
     }
   });

@@ -22,6 +22,10 @@ describe("Shopify operations contract (Admin API 2026-07)", () => {
     expect(errorsOf(source)).toEqual([]);
   });
 
+  it("the bulk orders query validates too", () => {
+    expect(errorsOf(operations.bulkOrdersQuery("2026-01-01T00:00:00Z"))).toEqual([]);
+  });
+
   it("would catch a field Shopify does not have", () => {
     const broken = operations.ORDER_IDS_QUERY.replace("updatedAt", "updatedAt shippingCarrierName");
     const errors = errorsOf(broken);

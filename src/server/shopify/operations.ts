@@ -161,6 +161,16 @@ export const ORDER_QUERY = gql`
   ${ORDER_FIELDS}
 `;
 
+/** How many orders a sync will read (exact up to 10,000), for its progress bar. */
+export const ORDERS_COUNT_QUERY = gql`
+  query OrdersCount($query: String) {
+    ordersCount(query: $query, limit: 100000) {
+      count
+      precision
+    }
+  }
+`;
+
 /** A light listing (ids and timestamps), for counting and for the throttling benchmark. */
 export const ORDER_IDS_QUERY = gql`
   query OrderIds($first: Int!, $after: String, $query: String) {
@@ -307,3 +317,57 @@ export const FULFILLMENT_CREATE_MUTATION = gql`
     }
   }
 `;
+
+/**
+ * The bulk-operation query for a first sync of a large store: the same order fields, inline
+ * filter (bulk queries take no variables), connections without page sizes.
+ */
+export function bulkOrdersQuery(updatedSince: string, invoice = { namespace: "nfe", key: "access_key" }): string {
+  const quoted = (value: string) => JSON.stringify(value);
+  return gql`
+    {
+      orders(query: ${quoted(`updated_at:>='${updatedSince}'`)}, sortKey: UPDATED_AT) {
+        edges {
+          node {
+            id
+            legacyResourceId
+            name
+            createdAt
+            updatedAt
+            processedAt
+            closed
+            closedAt
+            cancelledAt
+            cancelReason
+            displayFinancialStatus
+            displayFulfillmentStatus
+            test
+            email
+            phone
+            note
+            currencyCode
+            totalPriceSet { shopMoney { amount currencyCode } }
+            customer { firstName lastName defaultEmailAddress { emailAddress } }
+            shippingAddress {
+              name firstName lastName company address1 address2 city province provinceCode country countryCodeV2 zip phone
+            }
+            customAttributes { key value }
+            invoiceKey: metafield(namespace: ${quoted(invoice.namespace)}, key: ${quoted(invoice.key)}) { value }
+            shippingLines {
+              edges { node { id title code carrierIdentifier source originalPriceSet { shopMoney { amount } } } }
+            }
+            lineItems {
+              edges {
+                node {
+                  id title variantTitle sku quantity requiresShipping
+                  originalUnitPriceSet { shopMoney { amount currencyCode } }
+                  variant { inventoryItem { harmonizedSystemCode countryCodeOfOrigin measurement { weight { value unit } } } }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  `;
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { parseTableState, type SearchParams } from "@/components/data-table/params";
 import { PageHeader } from "@/components/ui/card";
+import { SyncOrdersButton } from "@/components/sync/sync-provider";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
@@ -17,7 +18,7 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
   const [page, t] = await Promise.all([listShipments(await getDb(), state), getTranslations("shipments")]);
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader title={t("title")} description={t("description")} actions={<SyncOrdersButton />} />
       <ShipmentsTable variant="shipments" page={{ ...page, state, spec: shipmentsTable }} />
     </>
   );

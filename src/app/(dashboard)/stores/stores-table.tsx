@@ -6,6 +6,7 @@ import { useActionState, useMemo } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { StoreStatusBadge } from "@/components/status-badges";
+import { SyncOrdersButton } from "@/components/sync/sync-provider";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
 import type { StoreRow } from "@/server/queries/stores";
@@ -45,10 +46,17 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
         column.accessor("plan", {
           header: t("columns.planScopes"),
           cell: (info) => (
-            <div className="max-w-56">
+            <div className="max-w-72 space-y-1">
               <div>{info.getValue() ?? "—"}</div>
-              <div className="text-xs break-words text-slate-500">
-                {info.row.original.scopes?.split(",").join(", ")}
+              <div className="flex flex-wrap gap-1">
+                {info.row.original.scopes?.split(",").map((scope) => (
+                  <span
+                    key={scope}
+                    className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] whitespace-nowrap text-slate-600"
+                  >
+                    {scope}
+                  </span>
+                ))}
               </div>
             </div>
           ),
@@ -70,6 +78,9 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
             return (
               <div className="flex items-center justify-end gap-1">
                 {store.status === "connected" ? (
+                  <SyncOrdersButton storeId={store.id} variant="secondary" size="sm" />
+                ) : null}
+                {store.status === "connected" ? (
                   <form action={checkAction}>
                     <input type="hidden" name="shop" value={store.shopDomain} />
                     <Button
@@ -78,9 +89,10 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
                       size="sm"
                       disabled={checking}
                       aria-label={t("checkStore", { shop: store.shopDomain })}
+                      title={t("checkStore", { shop: store.shopDomain })}
                     >
                       <RefreshCw className="size-4" aria-hidden />
-                      {t("check")}
+                      <span className="sr-only">{t("check")}</span>
                     </Button>
                   </form>
                 ) : null}
@@ -89,9 +101,11 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
                     href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
                     className={buttonClasses(broken ? "primary" : "ghost", "sm")}
                     aria-label={t("reconnectStore", { shop: store.shopDomain })}
+                    title={t("reconnectStore", { shop: store.shopDomain })}
                   >
                     <PlugZap className="size-4" aria-hidden />
-                    {t("reconnect")}
+                    {/* A healthy store needs no reconnect: just the icon, the label is in the tooltip. */}
+                    {broken ? t("reconnect") : null}
                   </a>
                 ) : null}
               </div>

@@ -4,7 +4,8 @@ import { parseTableState, type SearchParams } from "@/components/data-table/para
 import { PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { listSyncRuns, syncRunsTable } from "@/server/queries/sync-runs";
+import { listSyncRuns, orderImportHistory, syncRunsTable } from "@/server/queries/sync-runs";
+import { OrderLookup } from "./order-lookup";
 import { SyncRunsTable } from "./sync-runs-table";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,11 +14,19 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SyncHistoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser("/sync-runs");
-  const state = parseTableState(await searchParams, syncRunsTable);
-  const [page, t] = await Promise.all([listSyncRuns(await getDb(), state), getTranslations("syncRuns")]);
+  const params = await searchParams;
+  const state = parseTableState(params, syncRunsTable);
+  const order = typeof params.order === "string" ? params.order.trim().slice(0, 40) : "";
+  const db = await getDb();
+  const [page, t, history] = await Promise.all([
+    listSyncRuns(db, state),
+    getTranslations("syncRuns"),
+    order ? orderImportHistory(db, order) : Promise.resolve(null),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      <OrderLookup order={order} history={history} />
       <SyncRunsTable page={{ ...page, state, spec: syncRunsTable }} />
     </>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
 import { History } from "lucide-react";
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
@@ -25,7 +26,11 @@ export function SyncRunsTable({ page }: { page: TablePage<SyncRunRow> }) {
       column.columns([
         column.accessor("createdAt", {
           header: t("columns.started"),
-          cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium", timeStyle: "short" }),
+          cell: (info) => (
+            <Link href={`/sync-runs/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline">
+              {format.dateTime(info.getValue(), { dateStyle: "medium", timeStyle: "short" })}
+            </Link>
+          ),
         }),
         column.accessor("storeName", {
           id: "store",

@@ -1,0 +1,16 @@
+// npm run worker — executes queued sync runs (and resumes runs a dead process left behind),
+// for deployments that keep long syncs off the web instances (set SYNC_WORKER=off there).
+// With the embedded PGlite database, the web server already does this: only one process may open it.
+import { executePendingRuns } from "../server/services/sync/background";
+import { migrateDb } from "../server/db/migrate";
+import { getDbHandle } from "../server/db/client";
+
+await migrateDb(await getDbHandle());
+console.log("Sync worker started; polling for queued runs every 5 s.");
+for (;;) {
+  const executed = await executePendingRuns().catch((error) => {
+    console.error("[worker]", error);
+    return 0;
+  });
+  if (executed === 0) await new Promise((resolve) => setTimeout(resolve, 5_000));
+}

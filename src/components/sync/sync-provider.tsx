@@ -1,0 +1,136 @@
+"use client";
+// The runs this browser started, shared by every "Sync Orders" button and shown in one floating
+// progress panel that survives navigation (kept in sessionStorage) until it is dismissed.
+// The "Sync Orders" button that drives it lives here too.
+import { useRouter } from "next/navigation";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useTransition,
+  type ReactNode,
+} from "react";
+import { syncOrdersAction } from "@/app/(dashboard)/sync-runs/actions";
+import type { RunProgress } from "@/server/queries/sync-runs";
+import { RefreshCcw } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Button, type ButtonVariant } from "../ui/button";
+import { SyncPanel } from "./sync-panel";
+
+interface SyncContextValue {
+  start: (storeId?: string) => void;
+  starting: boolean;
+  /** Why the last start failed, and for which button ("all" for every store). */
+  error: { message: string; target: string } | null;
+}
+
+const SyncContext = createContext<SyncContextValue | null>(null);
+const STORAGE_KEY = "shipsmart.sync.runs";
+const POLL_MS = 1000;
+
+export function useSync(): SyncContextValue {
+  const value = useContext(SyncContext);
+  if (!value) throw new Error("useSync needs a SyncProvider");
+  return value;
+}
+
+const finished = (run: RunProgress) => run.status === "succeeded" || run.status === "failed";
+
+export function SyncProvider({ children }: { children: ReactNode }) {
+  const router = useRouter();
+  const [runIds, setRunIds] = useState<string[]>([]);
+  const [runs, setRuns] = useState<RunProgress[]>([]);
+  const [error, setError] = useState<SyncContextValue["error"]>(null);
+  const [starting, startTransition] = useTransition();
+  const refreshedFor = useRef<string>("");
+
+  useEffect(() => {
+    const saved = sessionStorage.getItem(STORAGE_KEY);
+    if (saved) setRunIds(JSON.parse(saved) as string[]);
+  }, []);
+  useEffect(() => {
+    if (runIds.length > 0) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(runIds));
+    else sessionStorage.removeItem(STORAGE_KEY);
+  }, [runIds]);
+
+  useEffect(() => {
+    if (runIds.length === 0) return;
+    let stopped = false;
+    async function poll() {
+      const response = await fetch(`/api/sync-runs?ids=${runIds.join(",")}`, { cache: "no-store" }).catch(() => null);
+      if (stopped) return;
+      if (response?.ok) {
+        const body = (await response.json()) as { runs: RunProgress[] };
+        setRuns(body.runs);
+        if (body.runs.length > 0 && body.runs.every(finished)) {
+          // Once per set of runs: the tables behind the panel show what was imported.
+          const key = runIds.join(",");
+          if (refreshedFor.current !== key) {
+            refreshedFor.current = key;
+            router.refresh();
+          }
+          return;
+        }
+      }
+      timer = setTimeout(poll, POLL_MS);
+    }
+    let timer = setTimeout(poll, 0);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [runIds, router]);
+
+  const start = useCallback((storeId?: string) => {
+    setError(null);
+    startTransition(async () => {
+      const form = new FormData();
+      if (storeId) form.set("storeId", storeId);
+      const result = await syncOrdersAction(null, form);
+      if (!result.ok) {
+        setError({ message: result.formError ?? "", target: storeId ?? "all" });
+        return;
+      }
+      const ids = result.data?.runIds ?? [];
+      setRuns([]);
+      setRunIds(ids);
+    });
+  }, []);
+
+  return (
+    <SyncContext.Provider value={{ start, starting, error }}>
+      {children}
+      {runIds.length > 0 ? <SyncPanel runs={runs} onDismiss={() => setRunIds([])} /> : null}
+    </SyncContext.Provider>
+  );
+}
+
+/** "Sync Orders" for one store, or for every connected store when no storeId is given. */
+export function SyncOrdersButton({
+  storeId,
+  variant = "primary",
+  size = "md",
+}: {
+  storeId?: string;
+  variant?: ButtonVariant;
+  size?: "sm" | "md";
+}) {
+  const t = useTranslations("sync");
+  const { start, starting, error } = useSync();
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <Button variant={variant} size={size} onClick={() => start(storeId)} disabled={starting}>
+        <RefreshCcw className={`size-4 ${starting ? "animate-spin" : ""}`} aria-hidden />
+        {t("button")}
+      </Button>
+      {error && error.target === (storeId ?? "all") ? (
+        <p className="text-xs text-red-700" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+// The carriers the dashboard ships with, in one table: names, per-piece limits, which shipment fields
+// each one requires (DESIGN §4, DOMAIN.md §1.5, §3, §7), and how to recognise one in a Shopify
+// shipping line.
+
+export const CARRIER_IDS = ["fedex", "ups", "dhl", "correios"] as const;
+export type Carrier = (typeof CARRIER_IDS)[number];
+
+/** The shipment fields the UI can label (i18n `fields.*`), in display order: missing lists follow it. */
+export const SHIPMENT_FIELDS = [
+  "nfeKey",
+  "carrier",
+  "service",
+  "recipientName",
+  "recipientPhone",
+  "address",
+  "postalCode",
+  "state",
+  "hsCode",
+  "itemDescription",
+  "unitValue",
+  "originCountry",
+  "weight",
+  "dimensions",
+  "incoterm",
+  "exportReason",
+] as const;
+export type ShipmentField = (typeof SHIPMENT_FIELDS)[number];
+
+/**
+ * Above this declared value (USD) an export can no longer go as a simplified courier export (DRE /
+ * Lista de Remessa) and needs a DU-E built from an NF-e, whatever the carrier. Sources (DOMAIN.md
+ * §1.5, §6): IN RFB 1.737/2017 and IN RFB 1.847/2018 (courier exports over USD 1,000 need a DU-E),
+ * https://fedex.com/pt-br/customer-support/export.html ; Correios Exporta Fácil (registration
+ * mandatory over USD 1,000), https://www.correios.com.br/enviar/encomendas/internacional . The old
+ * USD 50,000 ceiling is outdated.
+ */
+export const SIMPLIFIED_EXPORT_LIMIT_USD = 1000;
+
+/** When the NF-e key is required: always, or only when the declared value exceeds the simplified limit. */
+export type NfeKeyRule = "always" | "aboveSimplifiedLimit";
+
+export interface CarrierSpec {
+  id: Carrier;
+  name: string;
+  /** Heaviest single piece the carrier accepts internationally, in kg (DOMAIN.md §3). */
+  maxPieceKg: number;
+  nfeKey: NfeKeyRule;
+  /** Fields that must be present and valid before a shipment is ready (the NF-e key follows `nfeKey`). */
+  requires: readonly ShipmentField[];
+}
+
+/** What every carrier needs (DESIGN §4 "Field rules"; DOMAIN.md §7). */
+const EVERY_CARRIER: readonly ShipmentField[] = [
+  "recipientName",
+  "recipientPhone",
+  "address",
+  "postalCode",
+  "state",
+  "hsCode",
+  "itemDescription",
+  "unitValue",
+  "originCountry",
+  "weight",
+];
+
+export const CARRIERS: Readonly<Record<Carrier, CarrierSpec>> = {
+  fedex: { id: "fedex", name: "FedEx", maxPieceKg: 68, nfeKey: "aboveSimplifiedLimit", requires: EVERY_CARRIER },
+  ups: { id: "ups", name: "UPS", maxPieceKg: 70, nfeKey: "aboveSimplifiedLimit", requires: EVERY_CARRIER },
+  dhl: { id: "dhl", name: "DHL Express", maxPieceKg: 70, nfeKey: "always", requires: EVERY_CARRIER },
+  correios: { id: "correios", name: "Correios", maxPieceKg: 30, nfeKey: "always", requires: EVERY_CARRIER },
+};
+
+export function isCarrier(value: unknown): value is Carrier {
+  return typeof value === "string" && (CARRIER_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * Whether the NF-e key is needed. `declaredValueUsd` null means the value could not be converted to
+ * USD: then only the carriers that always need the key require it. With no carrier chosen yet, the key
+ * is required when every carrier would require it (above the limit).
+ */
+export function nfeKeyRequired(carrier: Carrier | null, declaredValueUsd: number | null): boolean {
+  const aboveLimit = declaredValueUsd !== null && declaredValueUsd > SIMPLIFIED_EXPORT_LIMIT_USD;
+  if (carrier === null) return aboveLimit;
+  return CARRIERS[carrier].nfeKey === "always" || aboveLimit;
+}
+
+/**
+ * Every field a shipment must have before it is ready, in display order. Without a carrier: the
+ * carrier itself plus what every carrier shares.
+ */
+export function requiredFields(carrier: Carrier | null, declaredValueUsd: number | null): ShipmentField[] {
+  const fields = new Set<ShipmentField>(carrier ? CARRIERS[carrier].requires : ["carrier", ...EVERY_CARRIER]);
+  if (nfeKeyRequired(carrier, declaredValueUsd)) fields.add("nfeKey");
+  return SHIPMENT_FIELDS.filter((field) => fields.has(field));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Recognising the carrier of a Shopify shipping line
+
+export interface ShippingLineLike {
+  title: string;
+  code: string | null;
+  carrierIdentifier: string | null;
+  /** Shopify's rate source ("fedex", "ups", "dhl_express", "shopify", an app name…), when known. */
+  source?: string | null;
+}
+
+export interface DetectedCarrier {
+  carrier: Carrier;
+  /** The service as the title names it, without the carrier's brand ("International Priority"), or null. */
+  service: string | null;
+}
+
+// Letters around a short name must not be letters ("UPS_WORLDWIDE" yes, "groups" no).
+const word = (body: string, flags = "iu") => new RegExp(`(?<!\\p{L})(${body})(?!\\p{L})`, flags);
+
+const PATTERNS: readonly { carrier: Carrier; pattern: RegExp; brand: RegExp }[] = [
+  { carrier: "fedex", pattern: /fed[\s_-]?ex|federal express/i, brand: /fed[\s_-]?ex|federal express/gi },
+  { carrier: "ups", pattern: word("ups|united parcel service"), brand: word("ups|united parcel service", "giu") },
+  { carrier: "dhl", pattern: /dhl/i, brand: /dhl/gi },
+  {
+    carrier: "correios",
+    pattern: word("correios|sedex|pac|exporta[\\s_-]?f[aá]cil|mini[\\s_-]?envios"),
+    brand: /correios/gi,
+  },
+];
+
+function match(value: string | null | undefined): Carrier | null {
+  if (!value) return null;
+  return PATTERNS.find(({ pattern }) => pattern.test(value))?.carrier ?? null;
+}
+
+/** The text left once the brand and separators are removed ("FedEx® - International Priority" → "International Priority"). */
+function serviceName(text: string, carrier: Carrier): string | null {
+  const { brand } = PATTERNS.find((p) => p.carrier === carrier)!;
+  const rest = text
+    .replace(brand, " ")
+    .replace(/[®™]/g, "")
+    .replace(/[\s_]+/g, " ")
+    .replace(/^[\s\-–—:|/]+|[\s\-–—:|/]+$/g, "")
+    .trim();
+  return rest === "" ? null : rest;
+}
+
+function titleCase(text: string): string {
+  return text.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
+}
+
+/**
+ * The carrier of a shipping line, trusting its carrier identifier, then its source, its code and its
+ * title; null when none names a known carrier (a custom rate: the operator chooses).
+ */
+export function detectCarrier(line: ShippingLineLike): DetectedCarrier | null {
+  const carrier = match(line.carrierIdentifier) ?? match(line.source) ?? match(line.code) ?? match(line.title) ?? null;
+  if (!carrier) return null;
+  if (match(line.title) === carrier) return { carrier, service: serviceName(line.title, carrier) };
+  if (line.code && match(line.code) === carrier) {
+    const fromCode = serviceName(line.code, carrier);
+    return { carrier, service: fromCode && titleCase(fromCode) };
+  }
+  return { carrier, service: null };
+}

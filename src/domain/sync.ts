@@ -1,0 +1,13 @@
+// What a sync can do with one order, shared by the database enum and the screens that filter on it.
+export const SYNC_ITEM_OUTCOMES = [
+  "created_ready",
+  "created_draft",
+  "updated",
+  "unchanged",
+  "skipped_no_address",
+  "skipped_domestic",
+  "cancelled",
+  "failed",
+] as const;
+
+export type SyncItemOutcome = (typeof SYNC_ITEM_OUTCOMES)[number];

@@ -1,0 +1,41 @@
+import "server-only";
+// orders/create and orders/updated run the sync pipeline for that one order: it is read from
+// Shopify with all its lines and imported like a page of one, in a run of its own (trigger
+// "webhook"), so its outcome shows in Sync history like any other.
+import { eq, sql } from "drizzle-orm";
+import type { ShopifyOrderNode } from "@/domain/order-mapping";
+import type { Db } from "../../db/client";
+import { stores, syncRuns } from "../../db/schema";
+import { shopifyGraphql } from "../../shopify/graphql";
+import { ORDER_QUERY } from "../../shopify/operations";
+import { withShopSession, type ShopDeps } from "../shop-session";
+import { INVOICE_METAFIELD, INVOICE_NOTE_ATTRIBUTE } from "./execute-run";
+import { importPage } from "./import-page";
+
+export async function fetchOrder(deps: ShopDeps, shop: string, orderGid: string): Promise<ShopifyOrderNode | null> {
+  const { data } = await withShopSession(deps, shop, (session) =>
+    shopifyGraphql<{ order: ShopifyOrderNode | null }>(deps.shopify, session, ORDER_QUERY, {
+      id: orderGid,
+      lineItemsFirst: 100,
+      invoiceNamespace: INVOICE_METAFIELD.namespace,
+      invoiceKey: INVOICE_METAFIELD.key,
+    }),
+  );
+  return data.order;
+}
+
+/** Imports one order inside `db` (the webhook's transaction) as its own finished run. */
+export async function importWebhookOrder(db: Db, shop: string, node: ShopifyOrderNode): Promise<void> {
+  const [store] = await db.select().from(stores).where(eq(stores.shopDomain, shop));
+  if (!store || store.status !== "connected") return;
+  // Created finished: the one-active-run rule is for full syncs, which may be running meanwhile.
+  const [run] = await db
+    .insert(syncRuns)
+    .values({ storeId: store.id, trigger: "webhook", status: "succeeded", startedAt: sql`now()`, expectedTotal: 1 })
+    .returning();
+  await importPage(db, store, run.id, [node], null, { invoiceKeyAttribute: INVOICE_NOTE_ATTRIBUTE });
+  await db
+    .update(syncRuns)
+    .set({ finishedAt: sql`now()` })
+    .where(eq(syncRuns.id, run.id));
+}
