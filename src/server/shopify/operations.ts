@@ -129,7 +129,7 @@ const ORDER_FIELDS = gql`
   }
 `;
 
-/** One page of orders changed since the watermark, oldest change first (incremental sync). */
+/** One page of orders changed since the watermark, oldest change first (incremental sync), with the total. */
 export const ORDERS_PAGE_QUERY = gql`
   query OrdersPage(
     $first: Int!
@@ -148,6 +148,10 @@ export const ORDERS_PAGE_QUERY = gql`
         ...OrderFields
       }
     }
+    # How many orders match, for the progress bar: one point, and no extra round trip.
+    ordersCount(query: $query, limit: 100000) {
+      count
+    }
   }
   ${ORDER_FIELDS}
 `;
@@ -159,16 +163,6 @@ export const ORDER_QUERY = gql`
     }
   }
   ${ORDER_FIELDS}
-`;
-
-/** How many orders a sync will read (exact up to 10,000), for its progress bar. */
-export const ORDERS_COUNT_QUERY = gql`
-  query OrdersCount($query: String) {
-    ordersCount(query: $query, limit: 100000) {
-      count
-      precision
-    }
-  }
 `;
 
 /** A light listing (ids and timestamps), for counting and for the throttling benchmark. */

@@ -69,7 +69,7 @@ export async function readBulkOrders(lines: AsyncIterable<string>): Promise<Shop
       else if (String(row.id).includes("/ShippingLine/")) parent.shippingLines.nodes.push(child as never);
     }
   }
-  return [...ordersById.values()].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+  return [...ordersById.values()].sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : a.updatedAt > b.updatedAt ? 1 : 0));
 }
 
 export async function fetchAllOrdersInBulk(

@@ -11,7 +11,7 @@ import { stores, syncRuns, type SyncRun } from "../../db/schema";
 import { MAX_QUERY_COST } from "../../shopify/limits";
 import { ShopifyMaxCostExceededError, ShopifyNetworkError, ShopifyThrottledError } from "../../shopify/errors";
 import { shopifyGraphql } from "../../shopify/graphql";
-import { ORDER_QUERY, ORDERS_COUNT_QUERY, ORDERS_PAGE_QUERY } from "../../shopify/operations";
+import { ORDER_QUERY, ORDERS_PAGE_QUERY } from "../../shopify/operations";
 import { StoreReconnectNeededError, withShopSession, type ShopDeps } from "../shop-session";
 import { BULK_BATCH_SIZE, BulkOperationFailedError, fetchAllOrdersInBulk } from "./bulk-import";
 import { importPage } from "./import-page";
@@ -40,6 +40,7 @@ export class SimulatedCrash extends Error {}
 
 interface OrdersPage {
   orders: { nodes: ShopifyOrderNode[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  ordersCount: { count: number };
 }
 
 const newest = (nodes: ShopifyOrderNode[]) =>
@@ -76,8 +77,8 @@ async function pagedImport(
   run: SyncRun,
   store: typeof stores.$inferSelect,
   query: string,
-  options: SyncOptions,
-) {
+  options: SyncOptions & { switchToBulkAbove?: number },
+): Promise<"done" | "use_bulk"> {
   const lineItemsFirst = options.lineItemsFirst ?? 10;
   let pageSize = 10;
   let after: string | null = null;
@@ -99,13 +100,24 @@ async function pagedImport(
       continue;
     }
     const { pageInfo } = page.data.orders;
+    if (pages === 0) {
+      const total = page.data.ordersCount.count;
+      await deps.db
+        .update(syncRuns)
+        .set({ expectedTotal: sql`${syncRuns.fetched} + ${total}`, heartbeatAt: sql`now()` })
+        .where(eq(syncRuns.id, run.id));
+      if (options.switchToBulkAbove !== undefined && total > options.switchToBulkAbove) return "use_bulk";
+    }
     const nodes = await withAllLineItems(deps, session, page.data.orders.nodes);
     await importPage(deps.db, store, run.id, nodes, newest(nodes), { invoiceKeyAttribute: INVOICE_NOTE_ATTRIBUTE });
     if (page.cost) pageSize = nextPageSize(page.cost.requestedQueryCost, pageSize);
     after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
-    if (options.crashAfterPages !== undefined && ++pages >= options.crashAfterPages)
+    pages++;
+    if (options.crashAfterPages !== undefined && pages >= options.crashAfterPages) {
       throw new SimulatedCrash("simulated crash");
+    }
   } while (after);
+  return "done";
 }
 
 async function bulkImport(
@@ -161,23 +173,12 @@ export async function executeRun(
         current.syncWatermark ?? new Date(now().getTime() - (options.initialLookbackDays ?? 60) * 86_400_000);
       // >= so that orders sharing the boundary timestamp are never skipped (imports are idempotent).
       const query = `updated_at:>='${since.toISOString()}'`;
-      const { data } = await shopifyGraphql<{ ordersCount: { count: number } }>(
-        deps.shopify,
-        session,
-        ORDERS_COUNT_QUERY,
-        {
-          query,
-        },
-      );
-      await deps.db
-        .update(syncRuns)
-        .set({ expectedTotal: sql`${syncRuns.fetched} + ${data.ordersCount.count}`, heartbeatAt: sql`now()` })
-        .where(eq(syncRuns.id, runId));
-      if (!current.syncWatermark && data.ordersCount.count > (options.bulkThreshold ?? 5_000)) {
-        await bulkImport(deps, session, run, current, since, options);
-      } else {
-        await pagedImport(deps, session, run, current, query, options);
-      }
+      const outcome = await pagedImport(deps, session, run, current, query, {
+        ...options,
+        // A large first sync switches to a Bulk Operation once its first page tells the total.
+        switchToBulkAbove: current.syncWatermark ? undefined : (options.bulkThreshold ?? 5_000),
+      });
+      if (outcome === "use_bulk") await bulkImport(deps, session, run, current, since, options);
     });
     await deps.db.update(stores).set({ lastSyncedAt: now() }).where(eq(stores.id, store.id));
     await finishRun(deps.db, runId, { status: "succeeded" });

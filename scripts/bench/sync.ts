@@ -1,0 +1,140 @@
+// Sync Orders benchmark (issue 5), against the emulator in-process:
+//  (a) a 10,000-order first sync, unthrottled plan, into PostgreSQL and into PGlite — orders/s;
+//  (b) a paged sync on the Standard plan — wall time ÷ the bucket's bound
+//      ((total requested cost − initial bucket) / restore rate);
+//  (c) a re-sync with nothing new — requests and milliseconds.
+//   node --conditions=react-server --import tsx scripts/bench/sync.ts [ordersA] [ordersB]
+import { Session } from "@shopify/shopify-api";
+import { eq } from "drizzle-orm";
+import { PLAN_LIMITS } from "../../src/emulator/bucket";
+import { createShop } from "../../src/emulator/control";
+import { createEmulator } from "../../src/emulator/server";
+import { openDb, type DbHandle } from "../../src/server/db/client";
+import { migrateDb } from "../../src/server/db/migrate";
+import { stores } from "../../src/server/db/schema";
+import { completeConnection } from "../../src/server/services/store-connection";
+import { BULK_BATCH_SIZE, readBulkOrders } from "../../src/server/services/sync/bulk-import";
+import { executeRun } from "../../src/server/services/sync/execute-run";
+import { importPage } from "../../src/server/services/sync/import-page";
+import { requestSync } from "../../src/server/services/sync/runs";
+import { createShopify } from "../../src/server/shopify/api";
+import { createPostgresDatabase, dropPostgresDatabase, testDatabaseName } from "../../tests/helpers/test-db";
+
+const ordersA = Number(process.argv[2] ?? 10_000);
+const ordersB = Number(process.argv[3] ?? 300);
+const app = { apiKey: "bench-key", apiSecret: "bench-secret" };
+const emulator = createEmulator({ app });
+await emulator.listen(0);
+process.env.APP_URL = "http://127.0.0.1:3999";
+process.env.SHOPIFY_EMULATOR_URL = emulator.url;
+const shopify = createShopify({ ...app, appUrl: process.env.APP_URL, emulatorUrl: emulator.url });
+
+/** Connects an emulator store (token issued directly: the OAuth dance is not what we measure). */
+async function connect(handle: DbHandle, domain: string, plan: "standard" | "enterprise", orders: number) {
+  createShop(emulator.state, { domain, plan, orders, seed: 77 });
+  const { access, refresh } = emulator.state.issueTokens(domain, "write_orders,read_all_orders", true);
+  emulator.state.shop(domain)!.installed = true;
+  const session = new Session({
+    id: `offline_${domain}`,
+    shop: domain,
+    state: "",
+    isOnline: false,
+    accessToken: access.token,
+    refreshToken: refresh!.token,
+    expires: new Date(access.expiresAt!),
+    refreshTokenExpires: new Date(refresh!.expiresAt),
+  });
+  await completeConnection({ db: handle.db, shopify }, session, null);
+  const [store] = await handle.db.select().from(stores).where(eq(stores.shopDomain, domain));
+  return store;
+}
+
+async function timedSync(handle: DbHandle, storeId: string, options = {}) {
+  const { run } = await requestSync(handle.db, storeId, "manual", null);
+  const started = performance.now();
+  const result = (await executeRun({ db: handle.db, shopify }, run.id, options))!;
+  return { run: result, ms: performance.now() - started };
+}
+
+const graphqlRequests = (domain: string) =>
+  emulator.state.requestLog.filter((entry) => entry.shop === domain && entry.path.endsWith("/graphql.json"));
+
+/** The same bulk result, read and imported by the pipeline into `handle`: the dashboard's own speed. */
+async function benchA(label: string, handle: DbHandle, jsonl: string) {
+  const domain = `bench-a-${label}.myshopify.com`;
+  const store = await connect(handle, domain, "enterprise", 0);
+  const { run } = await requestSync(handle.db, store.id, "manual", null);
+  const started = performance.now();
+  const nodes = await readBulkOrders(
+    (async function* () {
+      yield* jsonl.split("\n");
+    })(),
+  );
+  for (let start = 0; start < nodes.length; start += BULK_BATCH_SIZE) {
+    await importPage(handle.db, store, run.id, nodes.slice(start, start + BULK_BATCH_SIZE), null);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `(a) ${label.padEnd(8)} ${nodes.length.toLocaleString("en")} orders read from the bulk JSONL, mapped and imported in ` +
+      `${seconds.toFixed(2)} s = ${Math.round(nodes.length / seconds).toLocaleString("en")} orders/s`,
+  );
+}
+
+/** The whole first sync of a 10,000-order store, including the emulator producing the bulk result. */
+async function benchEndToEnd(handle: DbHandle) {
+  const domain = "bench-e2e.myshopify.com";
+  const store = await connect(handle, domain, "enterprise", ordersA);
+  const { run, ms } = await timedSync(handle, store.id);
+  if (run.status !== "succeeded") throw new Error(`run failed: ${run.error}`);
+  const operation = [...emulator.state.shop(domain)!.bulkOperations.values()][0];
+  console.log(
+    `    end to end: ${run.fetched.toLocaleString("en")} orders in ${(ms / 1000).toFixed(2)} s ` +
+      `(${Math.round(run.fetched / (ms / 1000)).toLocaleString("en")} orders/s), of which the emulator's bulk operation ` +
+      `took ${((Date.parse(operation.completedAt!) - Date.parse(operation.createdAt)) / 1000).toFixed(2)} s`,
+  );
+  return operation.jsonl!;
+}
+
+async function benchBC(handle: DbHandle) {
+  const domain = "bench-b.myshopify.com";
+  const store = await connect(handle, domain, "standard", ordersB);
+  const before = graphqlRequests(domain).length;
+  const { run, ms } = await timedSync(handle, store.id, { bulkThreshold: Number.POSITIVE_INFINITY });
+  const requests = graphqlRequests(domain).slice(before);
+  const requested = requests.reduce((sum, entry) => sum + (entry.throttled ? 0 : (entry.requestedCost ?? 0)), 0);
+  const { maximumAvailable, restoreRate } = PLAN_LIMITS.standard;
+  const bound = Math.max(0, (requested - maximumAvailable) / restoreRate);
+  console.log(
+    `(b) standard ${run.fetched} orders in ${requests.length} requests, requested ${requested.toLocaleString("en")} points; ` +
+      `bound ${bound.toFixed(1)} s, wall ${(ms / 1000).toFixed(1)} s, ratio ${(ms / 1000 / bound).toFixed(3)}, ` +
+      `THROTTLED ${requests.filter((entry) => entry.throttled).length}`,
+  );
+  // Steady state: a re-sync normally finds a rested bucket.
+  const bucket = emulator.state.shop(domain)!.bucket;
+  await new Promise((resolve) => setTimeout(resolve, bucket.secondsUntil(maximumAvailable) * 1000));
+  const beforeResync = graphqlRequests(domain).length;
+  const again = await timedSync(handle, store.id);
+  console.log(
+    `(c) re-sync with nothing new: ${graphqlRequests(domain).length - beforeResync} request(s), ${again.ms.toFixed(0)} ms, ` +
+      `${again.run.created} created, ${again.run.updated} updated`,
+  );
+}
+
+const baseUrl = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
+const name = testDatabaseName("shipsmart_bench");
+const postgresUrl = await createPostgresDatabase(baseUrl, name);
+try {
+  const pg = await openDb({ databaseUrl: postgresUrl });
+  await migrateDb(pg);
+  const jsonl = await benchEndToEnd(pg);
+  await benchA("postgres", pg, jsonl);
+  await benchBC(pg);
+  await pg.close();
+} finally {
+  await dropPostgresDatabase(baseUrl, name);
+}
+const lite = await openDb({ pgliteDir: "memory://" });
+await migrateDb(lite);
+await benchA("pglite", lite, [...emulator.state.shop("bench-e2e.myshopify.com")!.bulkOperations.values()][0].jsonl!);
+await lite.close();
+await emulator.close();
