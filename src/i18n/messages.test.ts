@@ -27,7 +27,7 @@ describe("translations", () => {
       const portuguese = leaf(ptBR, key);
       expect(english.trim(), key).not.toBe("");
       expect(portuguese.trim(), key).not.toBe("");
-      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\s*[},]/g)].map((m) => m[1]).sort();
       expect(placeholders(portuguese), key).toEqual(placeholders(english));
     }
   });

@@ -1,15 +1,18 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { Truck } from "lucide-react";
+import { Pencil, Truck } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { ShipmentStatusBadge, carrierName } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
+import { DraftsBulkBar } from "./drafts-bulk-bar";
+import { SHIPMENT_FIELDS } from "@/domain/carriers";
+import { DESTINATIONS } from "@/domain/destinations";
 import type { ShipmentRow } from "@/server/queries/shipments";
 
 const column = createColumnHelper<ServerTableFeatures, ShipmentRow>();
@@ -23,11 +26,22 @@ function useRegionName() {
 }
 
 /** Shipment Management, the Shipments tab (variant "shipments") and Incomplete (Drafts) (variant "drafts"). */
-export function ShipmentsTable({ variant, page }: { variant: "shipments" | "drafts"; page: TablePage<ShipmentRow> }) {
+export function ShipmentsTable({
+  variant,
+  page,
+  storeOptions = [],
+}: {
+  variant: "shipments" | "drafts";
+  page: TablePage<ShipmentRow>;
+  /** Drafts: the stores to filter by (offered when there is more than one). */
+  storeOptions?: { id: string; name: string }[];
+}) {
   const t = useTranslations("shipments");
   const common = useTranslations();
   const format = useFormatter();
   const regionName = useRegionName();
+  const [selected, setSelected] = useState<string[]>([]);
+  const clearSelection = useCallback(() => setSelected([]), []);
 
   const columns = useMemo(() => {
     const leading = [
@@ -63,7 +77,22 @@ export function ShipmentsTable({ variant, page }: { variant: "shipments" | "draf
       }),
     ];
     if (variant === "drafts") {
+      const toggle = (id: string) =>
+        setSelected((current) => (current.includes(id) ? current.filter((value) => value !== id) : [...current, id]));
       return column.columns([
+        column.display({
+          id: "select",
+          header: () => <span className="sr-only">{common("drafts.select")}</span>,
+          cell: (info) => (
+            <input
+              type="checkbox"
+              className="size-4 rounded border-slate-300"
+              aria-label={common("drafts.selectOrder", { order: info.row.original.orderName })}
+              checked={selected.includes(info.row.original.id)}
+              onChange={() => toggle(info.row.original.id)}
+            />
+          ),
+        }),
         ...leading,
         column.accessor("missingFields", {
           id: "missing",
@@ -81,6 +110,21 @@ export function ShipmentsTable({ variant, page }: { variant: "shipments" | "draf
         column.accessor("createdAt", {
           header: t("columns.created"),
           cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }),
+        }),
+        column.display({
+          id: "edit",
+          header: () => <span className="sr-only">{t("columns.edit")}</span>,
+          meta: { className: "text-right" },
+          cell: (info) => (
+            <Link
+              href={`/follow-up/quotations-shipments/drafts/${info.row.original.id}/edit`}
+              className={buttonClasses("ghost", "sm")}
+              aria-label={common("drafts.editOrder", { order: info.row.original.orderName })}
+              title={common("drafts.edit")}
+            >
+              <Pencil className="size-4" aria-hidden />
+            </Link>
+          ),
         }),
       ]);
     }
@@ -104,7 +148,7 @@ export function ShipmentsTable({ variant, page }: { variant: "shipments" | "draf
         cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }),
       }),
     ]);
-  }, [variant, t, common, format, regionName]);
+  }, [variant, t, common, format, regionName, selected]);
 
   const carrierOptions = ["fedex", "ups", "dhl", "correios"].map((value) => ({ value, label: carrierName(value)! }));
   const statusOptions = ["ready", "pickup_scheduled", "shipped", "cancelled"].map((value) => ({
@@ -113,27 +157,53 @@ export function ShipmentsTable({ variant, page }: { variant: "shipments" | "draf
   }));
 
   return (
-    <DataTable
-      label={variant === "drafts" ? t("draftsLabel") : t("title")}
-      columns={columns}
-      page={page}
-      searchPlaceholder={t("search")}
-      filters={[
-        ...(variant === "shipments" ? [{ id: "status", label: t("columns.status"), options: statusOptions }] : []),
-        { id: "carrier", label: t("columns.carrier"), options: carrierOptions },
-      ]}
-      empty={
-        <EmptyState
-          icon={<Truck className="size-6" aria-hidden />}
-          title={variant === "drafts" ? t("emptyDraftsTitle") : t("emptyTitle")}
-          description={variant === "drafts" ? t("emptyDraftsBody") : t("emptyBody")}
-          action={
-            <Link href="/stores" className={buttonClasses("secondary")}>
-              {t("goToStores")}
-            </Link>
-          }
-        />
-      }
-    />
+    <div className="space-y-3">
+      {variant === "drafts" ? <DraftsBulkBar selected={selected} onDone={clearSelection} /> : null}
+      <DataTable
+        label={variant === "drafts" ? t("draftsLabel") : t("title")}
+        columns={columns}
+        page={page}
+        searchPlaceholder={t("search")}
+        filters={[
+          ...(variant === "shipments" ? [{ id: "status", label: t("columns.status"), options: statusOptions }] : []),
+          { id: "carrier", label: t("columns.carrier"), options: carrierOptions },
+          ...(variant === "drafts"
+            ? [
+                {
+                  id: "missing",
+                  label: t("columns.missing"),
+                  options: SHIPMENT_FIELDS.map((field) => ({ value: field, label: common(`fields.${field}`) })),
+                },
+                {
+                  id: "destination",
+                  label: t("columns.destination"),
+                  options: DESTINATIONS.map((code) => ({ value: code, label: regionName(code) ?? code })),
+                },
+                ...(storeOptions.length > 1
+                  ? [
+                      {
+                        id: "store",
+                        label: t("columns.store"),
+                        options: storeOptions.map((store) => ({ value: store.id, label: store.name })),
+                      },
+                    ]
+                  : []),
+              ]
+            : []),
+        ]}
+        empty={
+          <EmptyState
+            icon={<Truck className="size-6" aria-hidden />}
+            title={variant === "drafts" ? t("emptyDraftsTitle") : t("emptyTitle")}
+            description={variant === "drafts" ? t("emptyDraftsBody") : t("emptyBody")}
+            action={
+              <Link href="/stores" className={buttonClasses("secondary")}>
+                {t("goToStores")}
+              </Link>
+            }
+          />
+        }
+      />
+    </div>
   );
 }

@@ -1,8 +1,16 @@
-import type { ReactNode } from "react";
+import type { HTMLAttributes, ReactNode } from "react";
 import { cn } from "./cn";
 
-export function Card({ children, className }: { children: ReactNode; className?: string }) {
-  return <div className={cn("rounded-lg border border-slate-200 bg-white shadow-xs", className)}>{children}</div>;
+export function Card({
+  children,
+  className,
+  ...rest
+}: { children: ReactNode; className?: string } & HTMLAttributes<HTMLDivElement>) {
+  return (
+    <div className={cn("rounded-lg border border-slate-200 bg-white shadow-xs", className)} {...rest}>
+      {children}
+    </div>
+  );
 }
 
 export function PageHeader({

@@ -219,6 +219,23 @@ export const quotes = pgTable(
   (t) => [index("quotes_shipment_idx").on(t.shipmentId), index("quotes_created_idx").on(t.createdAt)],
 );
 
+// The merchant's rate cards (one per carrier service), prices per destination zone in BRL. The
+// defaults seeded on first use are example negotiated rates an admin replaces with the store's own.
+export const rateCards = pgTable(
+  "rate_cards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    carrier: text("carrier").notNull(),
+    service: text("service").notNull(),
+    currency: text("currency").notNull().default("BRL"),
+    zones: jsonb("zones").notNull(),
+    isDefault: boolean("is_default").notNull().default(true),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("rate_cards_carrier_service_key").on(t.carrier, t.service)],
+);
+
 export const syncTrigger = pgEnum("sync_trigger", ["manual", "webhook", "schedule"]);
 export const syncRunStatus = pgEnum("sync_run_status", ["queued", "running", "succeeded", "failed"]);
 

@@ -2,6 +2,8 @@ import "server-only";
 import { and, eq, ne, sql, type SQL } from "drizzle-orm";
 import { defineTable, type TableState } from "@/components/data-table/params";
 import type { Db } from "../db/client";
+import { SHIPMENT_FIELDS } from "@/domain/carriers";
+import { DESTINATIONS } from "@/domain/destinations";
 import { orders, shipmentStatus, shipments, stores } from "../db/schema";
 import { buildTableQuery, countAll, type Page } from "./table-query";
 
@@ -17,7 +19,7 @@ export const shipmentsTable = defineTable({
 export const draftsTable = defineTable({
   sortable: ["order", "customer", "destination", "carrier", "createdAt"],
   defaultSort: { id: "createdAt", desc: true },
-  filters: { carrier: CARRIERS },
+  filters: { carrier: CARRIERS, destination: DESTINATIONS, missing: SHIPMENT_FIELDS, store: [] as string[] },
 });
 
 export interface ShipmentRow {
@@ -63,7 +65,14 @@ const sortColumns = {
 async function listShipmentRows(db: Db, state: TableState<string, string>, scope: SQL): Promise<Page<ShipmentRow>> {
   const query = buildTableQuery(state, {
     sort: sortColumns,
-    filters: { status: shipments.status, carrier: shipments.carrier },
+    filters: {
+      status: shipments.status,
+      carrier: shipments.carrier,
+      destination: shipments.destinationCountry,
+      store: shipments.storeId,
+      // Drafts missing any of the chosen fields (array overlap).
+      missing: (values: string[]) => sql`${shipments.missingFields} && ${`{${values.join(",")}}`}::text[]`,
+    },
     search: [orders.name, orders.customerName, shipments.nfeKey],
     tiebreaker: shipments.id,
     where: [scope],

@@ -7,7 +7,8 @@ import type { TableState } from "@/components/data-table/params";
 
 export interface TableQueryMap<TSort extends string, TFilter extends string> {
   sort: Record<TSort, AnyColumn | SQL>;
-  filters?: Record<TFilter, AnyColumn | SQL>;
+  /** A column matched with IN (…), or a function that builds the condition for the chosen values. */
+  filters?: Record<TFilter, AnyColumn | SQL | ((values: string[]) => SQL)>;
   /** Columns matched by the search box (case-insensitive substring). */
   search?: (AnyColumn | SQL)[];
   /** A unique column that makes the order stable across pages. */
@@ -34,7 +35,8 @@ export function buildTableQuery<TSort extends string, TFilter extends string>(
   const conditions: (SQL | undefined)[] = [...(map.where ?? [])];
   for (const [name, values] of Object.entries(state.filters) as [TFilter, string[] | undefined][]) {
     const column = map.filters?.[name];
-    if (column && values && values.length > 0) conditions.push(inArray(column as SQL, values));
+    if (!column || !values || values.length === 0) continue;
+    conditions.push(typeof column === "function" ? column(values) : inArray(column as SQL, values));
   }
   if (state.q && map.search && map.search.length > 0) {
     const pattern = `%${escapeLike(state.q)}%`;

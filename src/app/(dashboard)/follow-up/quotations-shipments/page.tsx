@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { parseTableState, type SearchParams } from "@/components/data-table/params";
+import { defineTable, parseTableState, type SearchParams } from "@/components/data-table/params";
 import { PageHeader } from "@/components/ui/card";
+import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { QuotesTable } from "@/components/tables/quotes-table";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
+import { stores } from "@/server/db/schema";
 import { countQuotes, listQuotes, quotesTable } from "@/server/queries/quotes";
 import {
   countShipmentsByStage,
@@ -25,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function QuotationsShipmentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireUser("/follow-up/quotations-shipments");
+  const user = await requireUser("/follow-up/quotations-shipments");
   const params = await searchParams;
   const tab: Tab = TABS.find((name) => name === params.tab) ?? "quotations";
   const db = await getDb();
@@ -39,7 +41,17 @@ export default async function QuotationsShipmentsPage({ searchParams }: { search
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          user.role === "admin" ? (
+            <Link href="/follow-up/quotations-shipments/rate-cards" className={buttonClasses("secondary")}>
+              {t("rateCardsLink")}
+            </Link>
+          ) : null
+        }
+      />
       <div className="mb-4 border-b border-slate-200">
         <nav className="-mb-px flex gap-6" aria-label={t("tabsLabel")}>
           {TABS.map((name) => (
@@ -79,8 +91,18 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
     const page = await listQuotes(db, state);
     return <QuotesTable page={{ ...page, state, spec: quotesTable }} />;
   }
-  const spec = tab === "drafts" ? draftsTable : shipmentsTable;
-  const state = parseTableState(params, spec);
-  const page = tab === "drafts" ? await listDrafts(db, state) : await listShipments(db, state);
-  return <ShipmentsTable variant={tab} page={{ ...page, state, spec: spec }} />;
+  if (tab === "drafts") {
+    // The store filter offers the stores that exist, so its allowed values come from the database.
+    const storeOptions = await db.select({ id: stores.id, name: stores.name }).from(stores).orderBy(stores.name);
+    const spec = defineTable({
+      ...draftsTable,
+      filters: { ...draftsTable.filters!, store: storeOptions.map((store) => store.id) },
+    });
+    const state = parseTableState(params, spec);
+    const page = await listDrafts(db, state);
+    return <ShipmentsTable variant="drafts" page={{ ...page, state, spec }} storeOptions={storeOptions} />;
+  }
+  const state = parseTableState(params, shipmentsTable);
+  const page = await listShipments(db, state);
+  return <ShipmentsTable variant="shipments" page={{ ...page, state, spec: shipmentsTable }} />;
 }

@@ -1,0 +1,111 @@
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ShipmentStatusBadge } from "@/components/status-badges";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireUser } from "@/server/auth/session";
+import { getDb } from "@/server/db/client";
+import { findShipmentForEdit, shipmentHistory } from "@/server/queries/drafts";
+import { quotesForShipment } from "@/server/services/quotes";
+import { DraftForm } from "./draft-form";
+import { QuotesCard } from "./quotes-card";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("drafts"))("title") };
+}
+
+export default async function EditDraftPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireUser(`/follow-up/quotations-shipments/drafts/${id}/edit`);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const db = await getDb();
+  const found = await findShipmentForEdit(db, id);
+  if (!found) notFound();
+  const [history, quotes, t, format] = await Promise.all([
+    shipmentHistory(db, id),
+    quotesForShipment(db, id),
+    getTranslations(),
+    getFormatter(),
+  ]);
+  const { shipment } = found;
+  return (
+    <>
+      <Link
+        href="/follow-up/quotations-shipments?tab=drafts"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
+      >
+        <ArrowLeft className="size-4" aria-hidden /> {t("followUp.tabs.drafts")}
+      </Link>
+      <PageHeader
+        title={t("drafts.heading", { order: found.orderName })}
+        description={t("drafts.subheading", { store: found.storeName, customer: found.customerName ?? "—" })}
+        actions={<ShipmentStatusBadge status={shipment.status} />}
+      />
+      <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
+        <DraftForm
+          // Picking a quote changes the carrier server-side: the form starts again from the new values.
+          key={`${shipment.carrier}:${shipment.service}`}
+          shipment={{
+            id: shipment.id,
+            version: shipment.version,
+            status: shipment.status,
+            carrier: shipment.carrier,
+            service: shipment.service,
+            incoterm: shipment.incoterm,
+            exportReason: shipment.exportReason,
+            nfeKey: shipment.nfeKey,
+            invoiceNumber: shipment.invoiceNumber,
+            invoiceSeries: shipment.invoiceSeries,
+            invoiceDate: shipment.invoiceDate,
+            missingFields: shipment.missingFields,
+            recipient: (shipment.recipient ?? {}) as Record<string, string | null>,
+            items: (shipment.customsItems ?? []) as Record<string, string | number | null>[],
+            parcel: ((shipment.parcels as Record<string, number | null>[] | null) ?? [])[0] ?? {},
+          }}
+        />
+        <div className="space-y-6">
+          <QuotesCard
+            shipmentId={shipment.id}
+            version={shipment.version}
+            quotes={quotes}
+            chosenQuoteId={shipment.chosenQuoteId}
+          />
+          <Card className="h-fit p-4">
+            <h2 className="mb-3 text-sm font-semibold text-slate-900">{t("drafts.history")}</h2>
+            {history.length === 0 ? (
+              <p className="text-sm text-slate-500">{t("drafts.noHistory")}</p>
+            ) : (
+              <ol className="space-y-3 text-sm" data-testid="draft-history">
+                {history.map((event) => (
+                  <li key={event.id}>
+                    <div className="font-medium text-slate-800">
+                      {t.has(`drafts.events.${event.action.replace(".", "_")}`)
+                        ? t(`drafts.events.${event.action.replace(".", "_")}`)
+                        : event.action}
+                    </div>
+                    <div className="text-xs text-slate-500">
+                      {event.actor ?? t("drafts.system")} ·{" "}
+                      {format.dateTime(event.at, { dateStyle: "short", timeStyle: "short" })}
+                    </div>
+                    {event.before && Object.keys(event.before as object).length > 0 ? (
+                      <div className="mt-1 text-xs text-slate-600">
+                        {Object.keys(event.before as object)
+                          .map((field) =>
+                            t.has(`drafts.changedFields.${field}`) ? t(`drafts.changedFields.${field}`) : field,
+                          )
+                          .join(", ")}
+                      </div>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect } from "react";
+import { bulkUpdateDraftsAction } from "@/app/(dashboard)/follow-up/quotations-shipments/actions";
+import { CARRIER_IDS } from "@/domain/carriers";
+import { EXPORT_REASONS, INCOTERMS } from "@/domain/draft-form";
+import { Button } from "../ui/button";
+import { Alert } from "../ui/card";
+import { Input, Select } from "../ui/field";
+
+/** Shown while drafts are selected: one change applied to all of them. */
+export function DraftsBulkBar({ selected, onDone }: { selected: string[]; onDone: () => void }) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState(bulkUpdateDraftsAction, null);
+  useEffect(() => {
+    if (state?.ok) onDone();
+  }, [state, onDone]);
+  const error = state?.ok === false ? (state.formError ?? Object.values(state.fieldErrors ?? {})[0]) : null;
+  return (
+    <div className="space-y-2">
+      {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {selected.length > 0 ? (
+        <form
+          action={action}
+          className="flex flex-wrap items-end gap-2 rounded-md border border-brand-200 bg-brand-50 p-3 text-sm"
+          data-testid="bulk-bar"
+        >
+          {selected.map((id) => (
+            <input key={id} type="hidden" name="ids" value={id} />
+          ))}
+          <span className="mr-2 self-center font-medium text-brand-900">
+            {t("drafts.bulkTitle", { count: selected.length })}
+          </span>
+          <Select name="carrier" aria-label={t("fields.carrier")} className="w-auto" defaultValue="">
+            <option value="">{`${t("fields.carrier")} ${t("drafts.keep")}`}</option>
+            {CARRIER_IDS.map((carrier) => (
+              <option key={carrier} value={carrier}>
+                {t(`carriers.${carrier}`)}
+              </option>
+            ))}
+          </Select>
+          <Input name="service" aria-label={t("fields.service")} placeholder={t("fields.service")} className="w-44" />
+          <Select name="incoterm" aria-label={t("fields.incoterm")} className="w-auto" defaultValue="">
+            <option value="">{`${t("fields.incoterm")} ${t("drafts.keep")}`}</option>
+            {INCOTERMS.map((incoterm) => (
+              <option key={incoterm} value={incoterm}>
+                {incoterm}
+              </option>
+            ))}
+          </Select>
+          <Select name="exportReason" aria-label={t("fields.exportReason")} className="w-auto" defaultValue="">
+            <option value="">{`${t("fields.exportReason")} ${t("drafts.keep")}`}</option>
+            {EXPORT_REASONS.map((reason) => (
+              <option key={reason} value={reason}>
+                {t(`drafts.reasons.${reason}`)}
+              </option>
+            ))}
+          </Select>
+          <Input
+            name="originCountry"
+            aria-label={t("drafts.originCountry")}
+            placeholder="BR"
+            maxLength={2}
+            className="w-20"
+          />
+          <Button type="submit" size="sm" disabled={pending} className="ml-auto">
+            {t("drafts.bulkApply")}
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+/** Destination countries the shipment filters offer: the usual export markets of Brazilian stores. */
+export const DESTINATIONS = [
+  "US",
+  "CA",
+  "MX",
+  "AR",
+  "CL",
+  "GB",
+  "DE",
+  "FR",
+  "PT",
+  "ES",
+  "IT",
+  "NL",
+  "CH",
+  "SE",
+  "GR",
+  "JP",
+  "KR",
+  "CN",
+  "AU",
+] as const;

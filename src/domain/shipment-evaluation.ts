@@ -1,0 +1,210 @@
+// Completeness of a shipment's own editable fields (DESIGN §4), run when an operator saves the Edit
+// Draft form: the same rules `mapOrder` applies to a Shopify order — which fields the carrier requires
+// (carriers.ts), and how each is checked (address-rules.ts, nfe-key.ts) — on the values the shipment
+// now holds. A mapped shipment (order-mapping.ts) fits `ShipmentDraftInput` field for field, with its
+// NF-e key as text.
+import {
+  countryCodeProblem,
+  hsCodeProblem,
+  isCurrencyCode,
+  phoneProblem,
+  postalCodeProblem,
+  stateProblem,
+} from "./address-rules";
+import { type Carrier, CARRIER_IDS, CARRIERS, requiredFields, SHIPMENT_FIELDS, type ShipmentField } from "./carriers";
+import type { ShipmentProblem, ShipmentProblemCode } from "./order-mapping";
+import { validateNfeKey } from "./nfe-key";
+
+export type { ShipmentProblem, ShipmentProblemCode } from "./order-mapping";
+
+/** Trade terms and export reasons an operator may choose (DOMAIN.md §1.6, §7). */
+export const INCOTERM_VALUES = ["DAP", "DDU", "DDP"] as const;
+export const EXPORT_REASON_VALUES = ["sale", "gift", "sample", "return", "repair", "personal_use"] as const;
+
+export interface DraftRecipient {
+  name: string | null;
+  company: string | null;
+  phone: string | null;
+  email: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  postalCode: string | null;
+  countryCode: string | null;
+}
+
+export interface DraftCustomsItem {
+  description: string | null;
+  sku: string | null;
+  hsCode: string | null;
+  quantity: number;
+  /** Decimal string ("129.90"). */
+  unitValue: string | null;
+  currency: string;
+  originCountry: string | null;
+  /** Weight of one unit. */
+  weightKg: number | null;
+}
+
+export interface DraftParcel {
+  weightKg: number | null;
+  lengthCm?: number | null;
+  widthCm?: number | null;
+  heightCm?: number | null;
+}
+
+export interface ShipmentDraftInput {
+  carrier: Carrier | null;
+  service: string | null;
+  recipient: DraftRecipient;
+  customsItems: DraftCustomsItem[];
+  parcels: DraftParcel[];
+  nfeKey: string | null;
+  /** Decimal string, in `currency`. */
+  declaredValue: string;
+  currency: string;
+  incoterm: string | null;
+  exportReason: string | null;
+}
+
+export interface EvaluationContext {
+  /** USD value of one unit of each currency (as in `MappingContext`); default `{ USD: 1 }`. */
+  usdRates?: Readonly<Record<string, number>>;
+}
+
+export interface ShipmentEvaluation {
+  status: "ready" | "draft";
+  missingFields: ShipmentField[];
+  problems: ShipmentProblem[];
+}
+
+// ------------------------------------------------------------------------------------------------
+// Field checks
+
+type Check = (input: ShipmentDraftInput) => ShipmentProblem[];
+
+const blank = (value: string | null | undefined): boolean => !value || value.trim() === "";
+const country = (input: ShipmentDraftInput): string => input.recipient.countryCode?.trim().toUpperCase() ?? "";
+const single = (field: ShipmentField, code: ShipmentProblemCode | null): ShipmentProblem[] =>
+  code ? [{ field, code }] : [];
+
+const perItem =
+  (field: ShipmentField, problem: (item: DraftCustomsItem) => ShipmentProblemCode | null): Check =>
+  (input) =>
+    input.customsItems.flatMap((item, line) => {
+      const code = problem(item);
+      return code ? [{ field, code, line }] : [];
+    });
+
+function parseAmount(value: string | null | undefined): number | null {
+  return value && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : null;
+}
+
+const positive = (value: number | null | undefined): ShipmentProblemCode | null =>
+  value === null || value === undefined ? "required" : Number.isFinite(value) && value > 0 ? null : "notPositive";
+
+const DIMENSIONS = ["lengthCm", "widthCm", "heightCm"] as const;
+const HEAVIEST_PIECE_KG = Math.max(...CARRIER_IDS.map((id) => CARRIERS[id].maxPieceKg));
+
+/** Each parcel's weight: present, positive, within the carrier's per-piece limit (any carrier's, if none chosen). */
+const parcelWeights: Check = (input) => {
+  if (input.parcels.length === 0) return [{ field: "weight", code: "required", values: { parcel: 0 } }];
+  const limitKg = input.carrier ? CARRIERS[input.carrier].maxPieceKg : HEAVIEST_PIECE_KG;
+  return input.parcels.flatMap((parcel, index): ShipmentProblem[] => {
+    const code = positive(parcel.weightKg);
+    if (code) return [{ field: "weight", code, values: { parcel: index } }];
+    const weightKg = parcel.weightKg as number;
+    return weightKg > limitKg
+      ? [{ field: "weight", code: "overLimit", values: { parcel: index, weightKg, limitKg } }]
+      : [];
+  });
+};
+
+/** Dimensions are all three or none; when given, each is positive. Required only where a carrier says so. */
+function dimensionProblems(input: ShipmentDraftInput, required: boolean): ShipmentProblem[] {
+  return input.parcels.flatMap((parcel, index): ShipmentProblem[] => {
+    const given = DIMENSIONS.filter((side) => parcel[side] !== null && parcel[side] !== undefined);
+    if (given.length === 0 && !required) return [];
+    return DIMENSIONS.flatMap((side): ShipmentProblem[] => {
+      const code = positive(parcel[side]);
+      return code ? [{ field: "dimensions", code, values: { parcel: index, part: side } }] : [];
+    });
+  });
+}
+
+const oneOf =
+  (field: ShipmentField, allowed: readonly string[], pick: (input: ShipmentDraftInput) => string | null): Check =>
+  (input) => {
+    const value = pick(input);
+    return single(field, blank(value) ? "required" : allowed.includes(value!.trim()) ? null : "invalid");
+  };
+
+const CHECKS: Record<ShipmentField, Check> = {
+  nfeKey: (input) => {
+    if (blank(input.nfeKey)) return [{ field: "nfeKey", code: "required" }];
+    const checked = validateNfeKey(input.nfeKey);
+    return checked.ok ? [] : [{ field: "nfeKey", ...checked.error }];
+  },
+  carrier: (input) => single("carrier", input.carrier ? null : "required"),
+  service: (input) => single("service", blank(input.service) ? "required" : null),
+  recipientName: (input) => single("recipientName", blank(input.recipient.name) ? "required" : null),
+  recipientPhone: (input) => single("recipientPhone", phoneProblem(input.recipient.phone, country(input))),
+  address: (input) => {
+    const parts = (["address1", "city"] as const)
+      .filter((part) => blank(input.recipient[part]))
+      .map((part): ShipmentProblem => ({ field: "address", code: "required", values: { part } }));
+    const code = countryCodeProblem(country(input));
+    return code ? [...parts, { field: "address", code, values: { part: "countryCode" } }] : parts;
+  },
+  postalCode: (input) => single("postalCode", postalCodeProblem(country(input), input.recipient.postalCode)),
+  state: (input) => single("state", stateProblem(country(input), input.recipient.provinceCode)),
+  hsCode: perItem("hsCode", (item) => hsCodeProblem(item.hsCode)),
+  itemDescription: perItem("itemDescription", (item) => (blank(item.description) ? "required" : null)),
+  unitValue: (input) => [
+    ...perItem("unitValue", (item) => (Number.isInteger(item.quantity) && item.quantity > 0 ? null : "notPositive"))(
+      input,
+    ).map((problem) => ({ ...problem, values: { part: "quantity" } })),
+    ...perItem("unitValue", (item) => {
+      const value = parseAmount(item.unitValue);
+      if (value === null || !isCurrencyCode(item.currency)) return "invalid";
+      return value > 0 ? null : "notPositive";
+    })(input),
+  ],
+  originCountry: perItem("originCountry", (item) => countryCodeProblem(item.originCountry)),
+  // The invoice needs each line's unit weight, the waybill each parcel's weight.
+  weight: (input) => [...perItem("weight", (item) => positive(item.weightKg))(input), ...parcelWeights(input)],
+  dimensions: (input) => dimensionProblems(input, true),
+  incoterm: oneOf("incoterm", INCOTERM_VALUES, (input) => input.incoterm),
+  exportReason: oneOf("exportReason", EXPORT_REASON_VALUES, (input) => input.exportReason),
+};
+
+/** Fields checked even where not required, because a wrong value must not be kept as is. */
+const CHECKED_WHEN_GIVEN: readonly { field: ShipmentField; given: (input: ShipmentDraftInput) => boolean }[] = [
+  { field: "nfeKey", given: (input) => !blank(input.nfeKey) },
+  { field: "incoterm", given: (input) => !blank(input.incoterm) },
+  { field: "exportReason", given: (input) => !blank(input.exportReason) },
+];
+
+/** The declared value in USD, or null when it or its currency's rate is unknown. */
+function declaredValueUsd(input: ShipmentDraftInput, context: EvaluationContext): number | null {
+  const amount = parseAmount(input.declaredValue);
+  const rate = (context.usdRates ?? { USD: 1 })[input.currency];
+  return amount === null || rate === undefined ? null : amount * rate;
+}
+
+/**
+ * Ready when every field the carrier requires (for this declared value) is present and valid; else a
+ * draft listing the missing or invalid fields in display order, with one problem per defect.
+ */
+export function evaluateShipment(input: ShipmentDraftInput, context: EvaluationContext = {}): ShipmentEvaluation {
+  const required = new Set(requiredFields(input.carrier, declaredValueUsd(input, context)));
+  for (const { field, given } of CHECKED_WHEN_GIVEN) if (given(input)) required.add(field);
+  const problems = SHIPMENT_FIELDS.flatMap((field) =>
+    required.has(field) ? CHECKS[field](input) : field === "dimensions" ? dimensionProblems(input, false) : [],
+  );
+  const missing = new Set(problems.map((problem) => problem.field));
+  const missingFields = SHIPMENT_FIELDS.filter((field) => missing.has(field));
+  return { status: missingFields.length === 0 ? "ready" : "draft", missingFields, problems };
+}

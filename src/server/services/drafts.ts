@@ -1,0 +1,191 @@
+import "server-only";
+// Saving the Edit Draft form: the operator's values are merged into the shipment, its
+// completeness re-evaluated for the carrier (a complete draft becomes a ready shipment), the
+// changed fields remembered as operator-entered (a re-sync never overwrites them), and the change
+// audited. Optimistic locking: a save based on an old version is refused and changes nothing.
+import { and, eq, sql } from "drizzle-orm";
+import type { DraftForm } from "@/domain/draft-form";
+import { validateNfeKey } from "@/domain/nfe-key";
+import { evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";
+import type { Db } from "../db/client";
+import { shipments, users, type Shipment } from "../db/schema";
+import { AppError } from "../errors";
+import { recordAudit } from "../queries/audit";
+
+export interface SaveDraftResult {
+  status: "ready" | "draft";
+  missingFields: string[];
+  promoted: boolean;
+}
+
+type Recipient = ShipmentDraftInput["recipient"];
+
+function draftInput(form: DraftForm, existing: Shipment): ShipmentDraftInput {
+  const previous = (existing.recipient ?? {}) as Partial<Recipient>;
+  const currency = existing.currency ?? "BRL";
+  const customsItems = form.items.map((item) => ({ ...item, currency }));
+  const declared = customsItems.reduce((sum, item) => sum + Number(item.unitValue ?? 0) * item.quantity, 0);
+  return {
+    carrier: form.carrier,
+    service: form.service,
+    recipient: { ...form.recipient, province: previous.province ?? null },
+    customsItems,
+    parcels: [form.parcel],
+    nfeKey: form.nfeKey,
+    declaredValue: declared.toFixed(2),
+    currency,
+    incoterm: form.incoterm,
+    exportReason: form.exportReason,
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export async function saveDraft(db: Db, form: DraftForm, actorId: string): Promise<SaveDraftResult> {
+  const [existing] = await db.select().from(shipments).where(eq(shipments.id, form.id));
+  if (!existing) throw new AppError("errors.notFound");
+  if (existing.status !== "draft" && existing.status !== "ready") throw new AppError("errors.draftNotEditable");
+
+  // A key that is typed must be right: its precise problem is shown and nothing is saved.
+  const nfe = form.nfeKey ? validateNfeKey(form.nfeKey) : null;
+  if (nfe && !nfe.ok) throw new AppError(`nfe.errors.${nfe.error.code}`, "nfeKey", nfe.error.values);
+  const input = draftInput(form, existing);
+  if (nfe?.ok) input.nfeKey = nfe.key;
+  const evaluation = evaluateShipment(input);
+  // A valid key fills the invoice number and series it encodes, unless the operator typed them.
+  const nfeKey = nfe?.ok ? nfe.key : form.nfeKey;
+  const next = {
+    carrier: input.carrier,
+    service: input.service,
+    recipient: input.recipient,
+    customsItems: input.customsItems,
+    parcels: input.parcels,
+    nfeKey,
+    invoiceNumber: form.invoiceNumber ?? (nfe?.ok ? String(nfe.decoded.number) : null),
+    invoiceSeries: form.invoiceSeries ?? (nfe?.ok ? String(nfe.decoded.series) : null),
+    invoiceDate: form.invoiceDate,
+    declaredValue: input.declaredValue,
+    incoterm: input.incoterm,
+    exportReason: input.exportReason,
+  };
+  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((field) => !same(next[field], existing[field]));
+  const status = evaluation.status;
+
+  const [saved] = await db
+    .update(shipments)
+    .set({
+      ...next,
+      status,
+      missingFields: evaluation.missingFields,
+      operatorEdited: [...new Set([...existing.operatorEdited, ...changed])],
+      version: sql`${shipments.version} + 1`,
+      updatedBy: actorId,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(shipments.id, form.id), eq(shipments.version, form.version)))
+    .returning({ id: shipments.id });
+
+  if (!saved) {
+    // Someone saved since this form was loaded: say who and when, overwrite nothing.
+    const [current] = await db
+      .select({ at: shipments.updatedAt, name: users.name })
+      .from(shipments)
+      .leftJoin(users, eq(users.id, shipments.updatedBy))
+      .where(eq(shipments.id, form.id));
+    throw new AppError("errors.staleDraft", undefined, {
+      name: current?.name ?? "—",
+      // HH:MM where the merchants work; the message asks the operator to reload.
+      time: current
+        ? new Intl.DateTimeFormat("en-GB", {
+            hour: "2-digit",
+            minute: "2-digit",
+            timeZone: "America/Sao_Paulo",
+          }).format(current.at)
+        : "",
+    });
+  }
+
+  await recordAudit(db, {
+    actorId,
+    action: existing.status === "draft" && status === "ready" ? "shipment.promoted" : "shipment.draft_saved",
+    entityType: "shipment",
+    entityId: form.id,
+    before: Object.fromEntries(changed.map((field) => [field, existing[field]])),
+    after: {
+      ...Object.fromEntries(changed.map((field) => [field, next[field]])),
+      status,
+      missing: evaluation.missingFields,
+    },
+  });
+  return {
+    status,
+    missingFields: evaluation.missingFields,
+    promoted: existing.status === "draft" && status === "ready",
+  };
+}
+
+export interface BulkDraftChanges {
+  carrier?: ShipmentDraftInput["carrier"];
+  service?: string | null;
+  incoterm?: string | null;
+  exportReason?: string | null;
+  originCountry?: string | null;
+}
+
+/** The same change on many drafts at once (carrier, incoterm, reason, origin), each re-evaluated and audited. */
+export async function bulkUpdateDrafts(db: Db, ids: string[], changes: BulkDraftChanges, actorId: string) {
+  let promoted = 0;
+  let updated = 0;
+  for (const id of ids) {
+    await db.transaction(async (tx) => {
+      const [existing] = await tx.select().from(shipments).where(eq(shipments.id, id)).for("update");
+      if (!existing || existing.status !== "draft") return;
+      const items = (existing.customsItems ?? []) as ShipmentDraftInput["customsItems"];
+      const input: ShipmentDraftInput = {
+        carrier: changes.carrier !== undefined ? changes.carrier : (existing.carrier as ShipmentDraftInput["carrier"]),
+        service: changes.service !== undefined ? changes.service : existing.service,
+        recipient: existing.recipient as ShipmentDraftInput["recipient"],
+        customsItems: changes.originCountry
+          ? items.map((item) => ({ ...item, originCountry: changes.originCountry! }))
+          : items,
+        parcels: (existing.parcels ?? []) as ShipmentDraftInput["parcels"],
+        nfeKey: existing.nfeKey,
+        declaredValue: existing.declaredValue ?? "0",
+        currency: existing.currency ?? "BRL",
+        incoterm: changes.incoterm !== undefined ? changes.incoterm : existing.incoterm,
+        exportReason: changes.exportReason !== undefined ? changes.exportReason : existing.exportReason,
+      };
+      const evaluation = evaluateShipment(input);
+      const edited = Object.keys(changes).map((field) => (field === "originCountry" ? "customsItems" : field));
+      await tx
+        .update(shipments)
+        .set({
+          carrier: input.carrier,
+          service: input.service,
+          customsItems: input.customsItems,
+          incoterm: input.incoterm,
+          exportReason: input.exportReason,
+          status: evaluation.status,
+          missingFields: evaluation.missingFields,
+          operatorEdited: [...new Set([...existing.operatorEdited, ...edited])],
+          version: sql`${shipments.version} + 1`,
+          updatedBy: actorId,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(shipments.id, id));
+      await recordAudit(tx, {
+        actorId,
+        action: evaluation.status === "ready" ? "shipment.promoted" : "shipment.draft_saved",
+        entityType: "shipment",
+        entityId: id,
+        before: Object.fromEntries(
+          Object.keys(changes).map((field) => [field, (existing as Record<string, unknown>)[field] ?? null]),
+        ),
+        after: { ...changes, status: evaluation.status, missing: evaluation.missingFields, bulk: true },
+      });
+      updated++;
+      if (evaluation.status === "ready") promoted++;
+    });
+  }
+  return { updated, promoted };
+}
