@@ -194,7 +194,7 @@ export function DraftForm({ shipment }: { shipment: DraftFormShipment }) {
               name="nfeKey"
               value={nfeKey}
               onChange={(event) => setNfeKey(event.target.value)}
-              invalid={invalid("nfeKey")}
+              invalid={invalid("nfeKey") && !validateNfeKey(nfeKey).ok}
               autoComplete="off"
               spellCheck={false}
               className="font-mono"
