@@ -1,3 +1,4 @@
+import fs from "node:fs/promises";
 import { admin, expect, test } from "./fixtures";
 import { StoresPage, emulatorControl } from "./pages/stores-page";
 
@@ -31,6 +32,18 @@ test.describe("Sync Orders", () => {
     await expect(page.getByTestId("table-range")).toHaveText(/of 17$/); // 14 ready + 3 cancelled
     await page.getByRole("combobox", { name: "Status" }).selectOption("ready");
     await expect(page.getByTestId("table-range")).toHaveText(/of 14$/);
+    // The CSV export is exactly the filtered view.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export CSV" }).click(),
+    ]);
+    const csv = (await fs.readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe(
+      "order,store,customer,destination,carrier,service,status,declared_value,currency,tracking_number,created_at",
+    );
+    expect(lines).toHaveLength(15);
+    expect(lines.slice(1).every((line) => line.includes(",ready,"))).toBe(true);
 
     // Incomplete ones are drafts, with what they miss.
     await summary.getByRole("link", { name: /new drafts/ }).click();

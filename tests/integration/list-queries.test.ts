@@ -7,6 +7,7 @@ import {
   draftsTable,
   listDrafts,
   listShipments,
+  shipmentsForExport,
   shipmentsTable,
 } from "@/server/queries/shipments";
 import { listStores, storesTable } from "@/server/queries/stores";
@@ -115,6 +116,31 @@ describe(`list pages with data (${driverName})`, () => {
     expect(byStatus.rowCount).toBe(1);
     const byCarrier = await listDrafts(testDb.db, parseTableState({ carrier: "correios" }, draftsTable));
     expect(byCarrier.rows.map((row) => row.orderName)).toEqual(["#1002"]);
+  });
+
+  it("exports every row of the filtered view, in the view's order, in batches", async () => {
+    const state = parseTableState({ sort: "order.asc" }, shipmentsTable);
+    const exported: unknown[][] = [];
+    for await (const row of shipmentsForExport(testDb.db, state, 1)) exported.push(row);
+    const view = await listShipments(testDb.db, { ...state, perPage: 100 });
+    expect(exported.map((row) => row[0])).toEqual(view.rows.map((row) => row.orderName));
+    expect(exported[0]).toEqual([
+      "#1001",
+      "Loja Bonita",
+      "Jane Doe",
+      "US",
+      "fedex",
+      null,
+      "ready",
+      "100.00",
+      "USD",
+      null,
+      view.rows[0].createdAt,
+    ]);
+    const filtered: unknown[][] = [];
+    for await (const row of shipmentsForExport(testDb.db, parseTableState({ carrier: "ups" }, shipmentsTable)))
+      filtered.push(row);
+    expect(filtered.map((row) => row[0])).toEqual(["#1003"]);
   });
 
   it("lists quotes, stores and sync runs", async () => {

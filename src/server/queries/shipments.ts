@@ -34,6 +34,7 @@ export interface ShipmentRow {
   value: string | null;
   currency: string | null;
   missingFields: string[];
+  trackingNumber: string | null;
   createdAt: Date;
 }
 
@@ -49,6 +50,7 @@ const rowColumns = {
   value: shipments.declaredValue,
   currency: shipments.currency,
   missingFields: shipments.missingFields,
+  trackingNumber: shipments.trackingNumber,
   createdAt: shipments.createdAt,
 };
 
@@ -62,7 +64,12 @@ const sortColumns = {
   createdAt: shipments.createdAt,
 };
 
-async function listShipmentRows(db: Db, state: TableState<string, string>, scope: SQL): Promise<Page<ShipmentRow>> {
+async function listShipmentRows(
+  db: Db,
+  state: TableState<string, string>,
+  scope: SQL,
+  options: { withCount?: boolean } = {},
+): Promise<Page<ShipmentRow>> {
   const query = buildTableQuery(state, {
     sort: sortColumns,
     filters: {
@@ -83,19 +90,22 @@ async function listShipmentRows(db: Db, state: TableState<string, string>, scope
       .from(shipments)
       .innerJoin(orders, eq(orders.id, shipments.orderId))
       .innerJoin(stores, eq(stores.id, shipments.storeId));
-  const [rows, [{ total }]] = await Promise.all([
+  const countRows = () =>
+    db
+      .select({ total: countAll })
+      .from(shipments)
+      .innerJoin(orders, eq(orders.id, shipments.orderId))
+      .where(query.where);
+  const [rows, counted] = await Promise.all([
     base()
       .where(query.where)
       .orderBy(...query.orderBy)
       .limit(query.limit)
       .offset(query.offset),
-    db
-      .select({ total: countAll })
-      .from(shipments)
-      .innerJoin(orders, eq(orders.id, shipments.orderId))
-      .where(query.where),
+    // The export pages through everything and needs no total.
+    options.withCount === false ? Promise.resolve([{ total: -1 }]) : countRows(),
   ]);
-  return { rows, rowCount: total };
+  return { rows, rowCount: counted[0].total };
 }
 
 /** Shipment Management and the Shipments tab: everything that left the draft stage. */
@@ -124,4 +134,46 @@ export async function countReadyShipments(db: Db): Promise<number> {
     .from(shipments)
     .where(and(eq(shipments.status, "ready")));
   return total;
+}
+
+export const CSV_COLUMNS = [
+  "order",
+  "store",
+  "customer",
+  "destination",
+  "carrier",
+  "service",
+  "status",
+  "declared_value",
+  "currency",
+  "tracking_number",
+  "created_at",
+] as const;
+
+/**
+ * The rows of the filtered Shipment Management view, all of them, in batches: what the CSV
+ * export streams. Same filters, search and order as the page.
+ */
+export async function* shipmentsForExport(db: Db, state: TableState<string, string>, batchSize = 1000) {
+  for (let page = 1; ; page++) {
+    const { rows } = await listShipmentRows(db, { ...state, page, perPage: batchSize }, ne(shipments.status, "draft"), {
+      withCount: false,
+    });
+    for (const row of rows) {
+      yield [
+        row.orderName,
+        row.storeName,
+        row.customer,
+        row.destination,
+        row.carrier,
+        row.service,
+        row.status,
+        row.value,
+        row.currency,
+        row.trackingNumber,
+        row.createdAt,
+      ];
+    }
+    if (rows.length < batchSize) return;
+  }
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { parseTableState, type SearchParams } from "@/components/data-table/params";
 import { PageHeader } from "@/components/ui/card";
 import { SyncOrdersButton } from "@/components/sync/sync-provider";
+import { ExportCsvLink } from "@/components/tables/export-csv-link";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
@@ -18,7 +19,16 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
   const [page, t] = await Promise.all([listShipments(await getDb(), state), getTranslations("shipments")]);
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} actions={<SyncOrdersButton />} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <>
+            <ExportCsvLink />
+            <SyncOrdersButton />
+          </>
+        }
+      />
       <ShipmentsTable variant="shipments" page={{ ...page, state, spec: shipmentsTable }} />
     </>
   );
