@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne, sql, type SQL } from "drizzle-orm";
+import { eq, ne, sql, type SQL } from "drizzle-orm";
 import { defineTable, type TableState } from "@/components/data-table/params";
 import type { Db } from "../db/client";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
@@ -126,14 +126,6 @@ export async function countShipmentsByStage(db: Db): Promise<{ drafts: number; s
     })
     .from(shipments);
   return row;
-}
-
-export async function countReadyShipments(db: Db): Promise<number> {
-  const [{ total }] = await db
-    .select({ total: countAll })
-    .from(shipments)
-    .where(and(eq(shipments.status, "ready")));
-  return total;
 }
 
 export const CSV_COLUMNS = [

@@ -7,6 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DraftForm } from "@/domain/draft-form";
 import { validateNfeKey } from "@/domain/nfe-key";
 import { evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";
+import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../db/client";
 import { shipments, users, type Shipment } from "../db/schema";
 import { AppError } from "../errors";
@@ -38,8 +39,6 @@ function draftInput(form: DraftForm, existing: Shipment): ShipmentDraftInput {
     exportReason: form.exportReason,
   };
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export async function saveDraft(db: Db, form: DraftForm, actorId: string): Promise<SaveDraftResult> {
   const [existing] = await db.select().from(shipments).where(eq(shipments.id, form.id));

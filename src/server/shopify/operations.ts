@@ -227,18 +227,6 @@ export const WEBHOOK_SUBSCRIPTIONS_QUERY = gql`
   }
 `;
 
-export const WEBHOOK_SUBSCRIPTION_DELETE_MUTATION = gql`
-  mutation WebhookSubscriptionDelete($id: ID!) {
-    webhookSubscriptionDelete(id: $id) {
-      deletedWebhookSubscriptionId
-      userErrors {
-        field
-        message
-      }
-    }
-  }
-`;
-
 /** Backfills: a bulk query of orders (no variables allowed inside; the filter is inlined). */
 export const BULK_OPERATION_RUN_QUERY_MUTATION = gql`
   mutation BulkOperationRunQuery($query: String!) {

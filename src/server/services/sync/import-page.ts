@@ -5,6 +5,7 @@ import "server-only";
 // A value an operator entered (shipments.operator_edited) is never overwritten by a re-sync.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { mapOrder, type ShopifyOrderNode } from "@/domain/order-mapping";
+import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../../db/client";
 import { orders, shipments, stores, syncRunItems, syncRuns, type Shipment, type Store } from "../../db/schema";
 
@@ -92,31 +93,6 @@ function orderRow(storeId: string, node: ShopifyOrderNode) {
     raw: node,
     updatedAt: new Date(),
   };
-}
-
-/** JSON with sorted keys: jsonb does not keep key order, so a plain stringify would see changes everywhere. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-/** Whether a stored value equals a freshly mapped one (decimals compared as numbers: "9.9" = "9.90"). */
-function same(fresh: unknown, stored: unknown): boolean {
-  if (
-    typeof fresh === "string" &&
-    typeof stored === "string" &&
-    /^-?\d+(\.\d+)?$/.test(fresh) &&
-    /^-?\d+(\.\d+)?$/.test(stored)
-  ) {
-    return Number(fresh) === Number(stored);
-  }
-  return canonical(fresh) === canonical(stored);
 }
 
 /** What a re-sync changes on an existing draft or ready shipment, leaving operator-entered fields alone. */
