@@ -7,6 +7,7 @@ describe("sameStoredValue", () => {
       true,
     );
     expect(sameStoredValue([{ b: 1, a: 2 }], [{ a: 2, b: 1 }])).toBe(true);
+    expect(sameStoredValue({ weightKg: 1.2, heightCm: null }, { weightKg: 1.2 })).toBe(true);
   });
 
   it("compares decimals by value", () => {
