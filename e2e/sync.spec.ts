@@ -40,7 +40,7 @@ test.describe("Sync Orders", () => {
     const csv = (await fs.readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "order,store,customer,destination,carrier,service,status,declared_value,currency,tracking_number,created_at",
+      "order,store,customer,destination,carrier,service,status,declared_value,currency,tracking_number,pickup_date,pickup_confirmation,created_at",
     );
     expect(lines).toHaveLength(15);
     expect(lines.slice(1).every((line) => line.includes(",ready,"))).toBe(true);

@@ -4,25 +4,9 @@ import { admin, expect, test } from "./fixtures";
 import { StoresPage } from "./pages/stores-page";
 import type { Page } from "@playwright/test";
 
-const DEMO = "loja-demo.myshopify.com";
 // A valid key (São Paulo, 2026-01, CNPJ 11.222.333/0001-81, series 1, number 12345) pasted the way
 // people copy it from a DANFE: groups of four.
 const KEY = "3526 0111 2223 3300 0181 5500 1000 0123 4518 7654 3219";
-
-async function ensureDemoDrafts(page: Page) {
-  const stores = new StoresPage(page);
-  await stores.goto();
-  if ((await stores.row(DEMO).count()) === 0) {
-    await page.goto(`/auth/toplevel?shop=${DEMO}`);
-    await stores.install();
-  }
-  await page.goto("/follow-up/quotations-shipments?tab=drafts");
-  if ((await page.getByTestId("empty-state").count()) > 0) {
-    await stores.goto();
-    await stores.row(DEMO).getByRole("button", { name: "Sync Orders" }).click();
-    await expect(page.getByTestId("sync-summary")).toBeVisible({ timeout: 30_000 });
-  }
-}
 
 /** Opens the first draft that only lacks the NF-e key. */
 async function openNfeOnlyDraft(page: Page, missingLabel: RegExp) {
@@ -45,7 +29,7 @@ async function openNfeOnlyDraft(page: Page, missingLabel: RegExp) {
 test.describe("Edit Draft", () => {
   test("a pasted NF-e key is decoded live and completes the draft into a shipment", async ({ page, signInPage }) => {
     await signInPage.signIn(admin.email, admin.password);
-    await ensureDemoDrafts(page);
+    await new StoresPage(page).ensureDemoSynced();
     const order = await openNfeOnlyDraft(page, /^NF-e key$/);
     await expect(page.getByRole("heading", { level: 1, name: `Draft ${order}` })).toBeVisible();
     await expect(page.getByTestId("missing-fields")).toContainText("NF-e key");

@@ -44,6 +44,23 @@ export class StoresPage {
       .click();
   }
 
+  /** The demo store connected and synced once (whichever spec runs first does it). */
+  async ensureDemoSynced(shop = "loja-demo.myshopify.com") {
+    await this.goto();
+    if ((await this.row(shop).count()) === 0) {
+      await this.page.goto(`/auth/toplevel?shop=${shop}`);
+      await this.install();
+    }
+    await this.page.goto("/follow-up/quotations-shipments?tab=drafts");
+    if ((await this.page.getByTestId("empty-state").count()) > 0) {
+      await this.goto();
+      await this.row(shop)
+        .getByRole("button", { name: /^(Sync Orders|Sincronizar pedidos)$/ })
+        .click();
+      await expect(this.page.getByTestId("sync-summary")).toBeVisible({ timeout: 30_000 });
+    }
+  }
+
   banner() {
     return this.page.getByTestId("reconnect-banner");
   }

@@ -18,6 +18,9 @@
 import type { Carrier } from "./carriers";
 import { addBusinessDays, addDays, holidayOn, isBusinessDay, isIsoDate, isWeekend } from "./holidays";
 
+/** How Shipment Management filters by pickup date, relative to today in São Paulo. */
+export const PICKUP_BUCKETS = ["today", "upcoming", "overdue", "none"] as const;
+
 export type PickupField = "date" | "readyTime" | "closeTime";
 
 export type PickupProblemCode =

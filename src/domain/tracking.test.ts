@@ -5,6 +5,7 @@ import {
   generateTrackingNumber,
   isValidTrackingNumber,
   normalizeTrackingNumber,
+  trackingUrl,
   s10CheckDigit,
   SEQUENCE_LIMIT,
   upsCheckDigit,
@@ -230,5 +231,15 @@ describe("single-character corruption", () => {
     expect(isValidTrackingNumber("correios", "RR473124829GB")).toBe(false);
     expect(isValidTrackingNumber("correios", "RR47312482BR")).toBe(false);
     expect(isValidTrackingNumber("correios", "")).toBe(false);
+  });
+});
+
+describe("trackingUrl", () => {
+  it("links each carrier's public tracking page with the number escaped", () => {
+    expect(trackingUrl("ups", "1Z999AA10123456784")).toBe("https://www.ups.com/track?tracknum=1Z999AA10123456784");
+    expect(trackingUrl("correios", "RR123456785BR")).toBe(
+      "https://rastreamento.correios.com.br/app/index.php?objetos=RR123456785BR",
+    );
+    expect(trackingUrl("fedex", "a b")).toBe("https://www.fedex.com/fedextrack/?trknbr=a%20b");
   });
 });

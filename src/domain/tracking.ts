@@ -116,3 +116,15 @@ export function isValidTrackingNumber(carrier: Carrier, value: string): boolean 
 export function normalizeTrackingNumber(value: string): string {
   return value.replace(/[\s-]+/g, "").toUpperCase();
 }
+
+const TRACKING_PAGES: Readonly<Record<Carrier, string>> = {
+  fedex: "https://www.fedex.com/fedextrack/?trknbr=",
+  ups: "https://www.ups.com/track?tracknum=",
+  dhl: "https://www.dhl.com/en/express/tracking.html?AWB=",
+  correios: "https://rastreamento.correios.com.br/app/index.php?objetos=",
+};
+
+/** The carrier's public tracking page for a number (sent to Shopify with the fulfillment). */
+export function trackingUrl(carrier: Carrier, trackingNumber: string): string {
+  return `${TRACKING_PAGES[carrier]}${encodeURIComponent(trackingNumber)}`;
+}

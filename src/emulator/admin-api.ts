@@ -99,6 +99,10 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
         country: shop.profile.countryCode,
         provinceCode: shop.profile.provinceCode,
         city: shop.profile.city,
+        company: shop.profile.name,
+        address1: shop.profile.address1 ?? null,
+        zip: shop.profile.zip ?? null,
+        phone: shop.profile.phone ?? null,
       },
       plan: {
         displayName:

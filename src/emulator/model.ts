@@ -112,4 +112,8 @@ export interface EmuShopProfile {
   countryCode: string;
   provinceCode: string | null;
   city: string;
+  /** Street address, postal code and phone of the shop (Shopify's billing address). */
+  address1?: string | null;
+  zip?: string | null;
+  phone?: string | null;
 }

@@ -3,16 +3,22 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { Pencil, Truck } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useCallback, useMemo, useState } from "react";
+import { useActionState, useCallback, useEffect, useMemo, useState } from "react";
+import { generateDocumentsAction, retryTrackingAction } from "@/app/(dashboard)/shipments/actions";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { ShipmentStatusBadge, carrierName } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/card";
+import { Alert, EmptyState } from "@/components/ui/card";
+import { CancelPickupDialog, type CancelTarget } from "@/components/shipments/cancel-pickup-dialog";
+import { PickupDialog, type PickupTarget } from "@/components/shipments/pickup-dialog";
+import { DocumentsCell, PickupCell, RowActions } from "@/components/shipments/shipment-cells";
+import { ShipmentsBulkBar } from "@/components/shipments/shipments-bulk-bar";
 import { DraftsBulkBar } from "./drafts-bulk-bar";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
+import { PICKUP_BUCKETS } from "@/domain/pickup-rules";
 import type { ShipmentRow } from "@/server/queries/shipments";
 
 const column = createColumnHelper<ServerTableFeatures, ShipmentRow>();
@@ -42,6 +48,30 @@ export function ShipmentsTable({
   const regionName = useRegionName();
   const [selected, setSelected] = useState<string[]>([]);
   const clearSelection = useCallback(() => setSelected([]), []);
+  const [pickupTarget, setPickupTarget] = useState<PickupTarget | null>(null);
+  const [cancelTarget, setCancelTarget] = useState<CancelTarget | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [generated, generate, generating] = useActionState(generateDocumentsAction, null);
+  const [retried, retry, retrying] = useActionState(retryTrackingAction, null);
+  useEffect(() => {
+    if (generated?.ok) setNotice(null);
+  }, [generated]);
+  const pickupDone = useCallback((message: string) => {
+    setPickupTarget(null);
+    setCancelTarget(null);
+    setSelected([]);
+    setNotice(message);
+  }, []);
+  const scheduleFor = useCallback(
+    (rows: ShipmentRow[]) =>
+      setPickupTarget({
+        mode: "schedule",
+        ids: rows.map((row) => row.id),
+        carriers: [...new Set(rows.map((row) => carrierName(row.carrier) ?? "—"))],
+      }),
+    [],
+  );
+  const selectedRows = page.rows.filter((row) => selected.includes(row.id));
 
   const columns = useMemo(() => {
     const leading = [
@@ -76,23 +106,33 @@ export function ShipmentsTable({
         },
       }),
     ];
+    const toggle = (id: string) =>
+      setSelected((current) => (current.includes(id) ? current.filter((value) => value !== id) : [...current, id]));
+    const allSelected = page.rows.length > 0 && page.rows.every((row) => selected.includes(row.id));
+    const selectColumn = column.display({
+      id: "select",
+      header: () => (
+        <input
+          type="checkbox"
+          className="size-4 rounded border-slate-300"
+          aria-label={common("shipments.selectPage")}
+          checked={allSelected}
+          onChange={() => setSelected(allSelected ? [] : page.rows.map((row) => row.id))}
+        />
+      ),
+      cell: (info) => (
+        <input
+          type="checkbox"
+          className="size-4 rounded border-slate-300"
+          aria-label={common("drafts.selectOrder", { order: info.row.original.orderName })}
+          checked={selected.includes(info.row.original.id)}
+          onChange={() => toggle(info.row.original.id)}
+        />
+      ),
+    });
     if (variant === "drafts") {
-      const toggle = (id: string) =>
-        setSelected((current) => (current.includes(id) ? current.filter((value) => value !== id) : [...current, id]));
       return column.columns([
-        column.display({
-          id: "select",
-          header: () => <span className="sr-only">{common("drafts.select")}</span>,
-          cell: (info) => (
-            <input
-              type="checkbox"
-              className="size-4 rounded border-slate-300"
-              aria-label={common("drafts.selectOrder", { order: info.row.original.orderName })}
-              checked={selected.includes(info.row.original.id)}
-              onChange={() => toggle(info.row.original.id)}
-            />
-          ),
-        }),
+        selectColumn,
         ...leading,
         column.accessor("missingFields", {
           id: "missing",
@@ -129,10 +169,21 @@ export function ShipmentsTable({
       ]);
     }
     return column.columns([
+      selectColumn,
       ...leading,
       column.accessor("status", {
         header: t("columns.status"),
         cell: (info) => <ShipmentStatusBadge status={info.getValue()} />,
+      }),
+      column.accessor("pickupDate", {
+        id: "pickup",
+        header: t("columns.pickup"),
+        cell: (info) => <PickupCell row={info.row.original} />,
+      }),
+      column.display({
+        id: "documents",
+        header: t("columns.documents"),
+        cell: (info) => <DocumentsCell row={info.row.original} retry={retry} retrying={retrying} />,
       }),
       column.accessor("value", {
         header: t("columns.value"),
@@ -147,8 +198,42 @@ export function ShipmentsTable({
         header: t("columns.created"),
         cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }),
       }),
+      column.display({
+        id: "actions",
+        header: () => <span className="sr-only">{t("columns.actions")}</span>,
+        meta: { className: "text-right" },
+        cell: (info) => {
+          const row = info.row.original;
+          return (
+            <RowActions
+              row={row}
+              generate={generate}
+              generating={generating}
+              onSchedule={() => scheduleFor([row])}
+              onReschedule={() =>
+                setPickupTarget({
+                  mode: "reschedule",
+                  pickupId: row.pickupId!,
+                  carrier: carrierName(row.carrier) ?? "—",
+                  confirmation: row.pickupConfirmation ?? "",
+                  date: row.pickupDate ?? "",
+                  readyTime: row.pickupReadyTime ?? "09:00",
+                  closeTime: row.pickupCloseTime ?? "17:00",
+                })
+              }
+              onCancel={() =>
+                setCancelTarget({
+                  pickupId: row.pickupId!,
+                  confirmation: row.pickupConfirmation ?? "",
+                  date: row.pickupDate ?? "",
+                })
+              }
+            />
+          );
+        },
+      }),
     ]);
-  }, [variant, t, common, format, regionName, selected]);
+  }, [variant, t, common, format, regionName, selected, page.rows, generate, generating, retry, retrying, scheduleFor]);
 
   const carrierOptions = ["fedex", "ups", "dhl", "correios"].map((value) => ({ value, label: carrierName(value)! }));
   const statusOptions = ["ready", "pickup_scheduled", "shipped", "cancelled"].map((value) => ({
@@ -156,9 +241,39 @@ export function ShipmentsTable({
     label: common(`status.shipment.${value}`),
   }));
 
+  const generatedError =
+    generated?.ok === false ? (generated.formError ?? Object.values(generated.fieldErrors ?? {})[0]) : null;
+  const retriedError = retried?.ok === false ? retried.formError : null;
   return (
     <div className="space-y-3">
       {variant === "drafts" ? <DraftsBulkBar selected={selected} onDone={clearSelection} /> : null}
+      {variant === "shipments" ? (
+        <>
+          {notice ? <Alert tone="success">{notice}</Alert> : null}
+          {generated?.ok ? (
+            <Alert tone="success">
+              {generated.message}{" "}
+              {generated.data ? (
+                <a href={generated.data.downloadUrl} className="font-medium underline" download>
+                  {common("documents.downloadReady")}
+                </a>
+              ) : null}
+            </Alert>
+          ) : null}
+          {generatedError ? <Alert tone="error">{generatedError}</Alert> : null}
+          {retried?.ok ? <Alert tone="success">{retried.message}</Alert> : null}
+          {retriedError ? <Alert tone="error">{retriedError}</Alert> : null}
+          <ShipmentsBulkBar
+            selected={selectedRows}
+            generate={generate}
+            generating={generating}
+            onSchedule={() => scheduleFor(selectedRows)}
+            onClear={clearSelection}
+          />
+          <PickupDialog target={pickupTarget} onClose={() => setPickupTarget(null)} onDone={pickupDone} />
+          <CancelPickupDialog target={cancelTarget} onClose={() => setCancelTarget(null)} onDone={pickupDone} />
+        </>
+      ) : null}
       <DataTable
         label={variant === "drafts" ? t("draftsLabel") : t("title")}
         columns={columns}
@@ -167,6 +282,15 @@ export function ShipmentsTable({
         filters={[
           ...(variant === "shipments" ? [{ id: "status", label: t("columns.status"), options: statusOptions }] : []),
           { id: "carrier", label: t("columns.carrier"), options: carrierOptions },
+          ...(variant === "shipments"
+            ? [
+                {
+                  id: "pickup",
+                  label: t("columns.pickup"),
+                  options: PICKUP_BUCKETS.map((bucket) => ({ value: bucket, label: t(`pickupBuckets.${bucket}`) })),
+                },
+              ]
+            : []),
           ...(variant === "drafts"
             ? [
                 {
@@ -174,20 +298,20 @@ export function ShipmentsTable({
                   label: t("columns.missing"),
                   options: SHIPMENT_FIELDS.map((field) => ({ value: field, label: common(`fields.${field}`) })),
                 },
+              ]
+            : []),
+          {
+            id: "destination",
+            label: t("columns.destination"),
+            options: DESTINATIONS.map((code) => ({ value: code, label: regionName(code) ?? code })),
+          },
+          ...(storeOptions.length > 1
+            ? [
                 {
-                  id: "destination",
-                  label: t("columns.destination"),
-                  options: DESTINATIONS.map((code) => ({ value: code, label: regionName(code) ?? code })),
+                  id: "store",
+                  label: t("columns.store"),
+                  options: storeOptions.map((store) => ({ value: store.id, label: store.name })),
                 },
-                ...(storeOptions.length > 1
-                  ? [
-                      {
-                        id: "store",
-                        label: t("columns.store"),
-                        options: storeOptions.map((store) => ({ value: store.id, label: store.name })),
-                      },
-                    ]
-                  : []),
               ]
             : []),
         ]}

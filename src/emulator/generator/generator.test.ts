@@ -181,6 +181,9 @@ describe("demo store", () => {
       countryCode: "BR",
       provinceCode: "SP",
       city: "São Paulo",
+      address1: "Rua Fradique Coutinho, 1200",
+      zip: "05416-001",
+      phone: "+55 11 3032-4500",
     });
     expect(demoStoreProfile("x.myshopify.com").domain).toBe("x.myshopify.com");
     for (const order of orders) {

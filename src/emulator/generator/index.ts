@@ -80,6 +80,9 @@ export function demoStoreProfile(domain = "loja-demo.myshopify.com"): EmuShopPro
     countryCode: "BR",
     provinceCode: "SP",
     city: "São Paulo",
+    address1: "Rua Fradique Coutinho, 1200",
+    zip: "05416-001",
+    phone: "+55 11 3032-4500",
   };
 }
 

@@ -5,6 +5,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -22,6 +23,13 @@ import { SYNC_ITEM_OUTCOMES } from "../../domain/sync";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+// postgres.js reads bytea as a Buffer, PGlite as a Uint8Array: both are Uint8Arrays to the app.
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => (value instanceof Uint8Array ? value : Buffer.from(value as string, "hex")),
+});
 
 export const userRole = pgEnum("user_role", ["admin", "operator"]);
 export const appLocale = pgEnum("app_locale", ["en", "pt-BR"]);
@@ -74,6 +82,9 @@ export const stores = pgTable(
     syncWatermark: timestamp("sync_watermark", { withTimezone: true }),
     throttleRestoreRate: integer("throttle_restore_rate"),
     throttleMaxAvailable: integer("throttle_max_available"),
+    // The exporter printed on labels and commercial invoices (ShipperProfile): filled from the
+    // shop's address on connect, completed by an admin on the Stores page.
+    shipper: jsonb("shipper"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -146,6 +157,32 @@ export const orders = pgTable(
 
 export const shipmentStatus = pgEnum("shipment_status", ["draft", "ready", "pickup_scheduled", "shipped", "cancelled"]);
 
+export const pickupStatus = pgEnum("pickup_status", ["scheduled", "cancelled"]);
+export const fulfillmentState = pgEnum("fulfillment_state", ["pending", "created", "failed"]);
+
+// A carrier pickup booked for one or more shipments of a store. Date and times are São Paulo local.
+export const pickups = pgTable(
+  "pickups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    carrier: text("carrier").notNull(),
+    pickupDate: date("pickup_date").notNull(),
+    readyTime: text("ready_time").notNull(),
+    closeTime: text("close_time").notNull(),
+    status: pickupStatus("status").notNull().default("scheduled"),
+    confirmationNumber: text("confirmation_number").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelledBy: uuid("cancelled_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("pickups_date_status_idx").on(t.pickupDate, t.status), index("pickups_store_idx").on(t.storeId)],
+);
+
 export const shipments = pgTable(
   "shipments",
   {
@@ -187,6 +224,13 @@ export const shipments = pgTable(
       .default(sql`'{}'::text[]`),
     chosenQuoteId: uuid("chosen_quote_id"),
     trackingNumber: text("tracking_number"),
+    pickupId: uuid("pickup_id").references(() => pickups.id, { onDelete: "set null" }),
+    // Set once the label and invoice are issued; from then on the shipment's data is frozen.
+    documentsGeneratedAt: timestamp("documents_generated_at", { withTimezone: true }),
+    // Tracking write-back to Shopify (fulfillmentCreate): pending until it succeeds or fails.
+    fulfillmentState: fulfillmentState("fulfillment_state"),
+    fulfillmentError: text("fulfillment_error"),
+    shopifyFulfillmentId: text("shopify_fulfillment_id"),
     version: integer("version").notNull().default(1),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -198,8 +242,29 @@ export const shipments = pgTable(
     index("shipments_carrier_status_idx").on(t.carrier, t.status),
     index("shipments_destination_status_idx").on(t.destinationCountry, t.status),
     index("shipments_nfe_key_idx").on(t.nfeKey),
+    index("shipments_pickup_idx").on(t.pickupId),
   ],
 );
+
+// The label and commercial invoice as issued: a re-download serves these exact bytes.
+export const shipmentDocuments = pgTable("shipment_documents", {
+  shipmentId: uuid("shipment_id")
+    .primaryKey()
+    .references(() => shipments.id, { onDelete: "cascade" }),
+  trackingNumber: text("tracking_number").notNull(),
+  labelPdf: bytea("label_pdf").notNull(),
+  invoicePdf: bytea("invoice_pdf").notNull(),
+  labelPages: integer("label_pages").notNull(),
+  invoicePages: integer("invoice_pages").notNull(),
+  generatedBy: uuid("generated_by").references(() => users.id, { onDelete: "set null" }),
+  generatedAt: timestamp("generated_at", { withTimezone: true }).notNull(),
+});
+
+// The last tracking sequence each carrier account issued (the sandbox carrier's numbering).
+export const trackingSequences = pgTable("tracking_sequences", {
+  carrier: text("carrier").primaryKey(),
+  lastValue: bigint("last_value", { mode: "number" }).notNull(),
+});
 
 export const quotes = pgTable(
   "quotes",
@@ -337,3 +402,4 @@ export type Role = (typeof userRole.enumValues)[number];
 export type Store = typeof stores.$inferSelect;
 export type Shipment = typeof shipments.$inferSelect;
 export type SyncRun = typeof syncRuns.$inferSelect;
+export type Pickup = typeof pickups.$inferSelect;

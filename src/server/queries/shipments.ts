@@ -1,19 +1,27 @@
 import "server-only";
-import { eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { defineTable, type TableState } from "@/components/data-table/params";
 import type { Db } from "../db/client";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
-import { orders, shipmentStatus, shipments, stores } from "../db/schema";
+import { originNow } from "@/domain/local-time";
+import { PICKUP_BUCKETS } from "@/domain/pickup-rules";
+import { fulfillmentState, orders, pickups, shipmentStatus, shipments, stores } from "../db/schema";
 import { buildTableQuery, countAll, type Page } from "./table-query";
 
 export const CARRIERS = ["fedex", "ups", "dhl", "correios"] as const;
 const NON_DRAFT_STATUSES = shipmentStatus.enumValues.filter((status) => status !== "draft");
 
 export const shipmentsTable = defineTable({
-  sortable: ["order", "customer", "destination", "carrier", "status", "value", "createdAt"],
+  sortable: ["order", "customer", "destination", "carrier", "status", "value", "pickup", "createdAt"],
   defaultSort: { id: "createdAt", desc: true },
-  filters: { status: NON_DRAFT_STATUSES, carrier: CARRIERS },
+  filters: {
+    status: NON_DRAFT_STATUSES,
+    carrier: CARRIERS,
+    destination: DESTINATIONS,
+    pickup: PICKUP_BUCKETS,
+    store: [] as string[],
+  },
 });
 
 export const draftsTable = defineTable({
@@ -36,6 +44,16 @@ export interface ShipmentRow {
   missingFields: string[];
   trackingNumber: string | null;
   createdAt: Date;
+  pickupId: string | null;
+  pickupDate: string | null;
+  pickupReadyTime: string | null;
+  pickupCloseTime: string | null;
+  pickupConfirmation: string | null;
+  documentsGeneratedAt: Date | null;
+  fulfillmentState: (typeof fulfillmentState.enumValues)[number] | null;
+  fulfillmentError: string | null;
+  /** Shopify's own fulfillment status of the order ("FULFILLED": shipped outside the dashboard). */
+  shopifyFulfillment: string | null;
 }
 
 const rowColumns = {
@@ -52,6 +70,15 @@ const rowColumns = {
   missingFields: shipments.missingFields,
   trackingNumber: shipments.trackingNumber,
   createdAt: shipments.createdAt,
+  pickupId: shipments.pickupId,
+  pickupDate: pickups.pickupDate,
+  pickupReadyTime: pickups.readyTime,
+  pickupCloseTime: pickups.closeTime,
+  pickupConfirmation: pickups.confirmationNumber,
+  documentsGeneratedAt: shipments.documentsGeneratedAt,
+  fulfillmentState: shipments.fulfillmentState,
+  fulfillmentError: shipments.fulfillmentError,
+  shopifyFulfillment: orders.fulfillmentStatus,
 };
 
 const sortColumns = {
@@ -61,8 +88,26 @@ const sortColumns = {
   carrier: shipments.carrier,
   status: shipments.status,
   value: shipments.declaredValue,
+  pickup: pickups.pickupDate,
   createdAt: shipments.createdAt,
 };
+
+/** Shipments whose scheduled pickup falls in the chosen buckets (today = São Paulo's date). */
+function pickupCondition(buckets: string[], today = originNow().date): SQL {
+  const onDate = (condition: SQL) =>
+    inArray(
+      shipments.pickupId,
+      sql`(select ${pickups.id} from ${pickups} where ${pickups.status} = 'scheduled' and ${condition})`,
+    );
+  const conditions = buckets.map((bucket) => {
+    if (bucket === "today") return onDate(eq(pickups.pickupDate, today));
+    if (bucket === "upcoming") return onDate(gt(pickups.pickupDate, today));
+    if (bucket === "overdue")
+      return and(eq(shipments.status, "pickup_scheduled"), onDate(lt(pickups.pickupDate, today)))!;
+    return isNull(shipments.pickupId);
+  });
+  return or(...conditions)!;
+}
 
 async function listShipmentRows(
   db: Db,
@@ -77,6 +122,7 @@ async function listShipmentRows(
       carrier: shipments.carrier,
       destination: shipments.destinationCountry,
       store: shipments.storeId,
+      pickup: pickupCondition,
       // Drafts missing any of the chosen fields (array overlap).
       missing: (values: string[]) => sql`${shipments.missingFields} && ${`{${values.join(",")}}`}::text[]`,
     },
@@ -89,7 +135,8 @@ async function listShipmentRows(
       .select(rowColumns)
       .from(shipments)
       .innerJoin(orders, eq(orders.id, shipments.orderId))
-      .innerJoin(stores, eq(stores.id, shipments.storeId));
+      .innerJoin(stores, eq(stores.id, shipments.storeId))
+      .leftJoin(pickups, eq(pickups.id, shipments.pickupId));
   const countRows = () =>
     db
       .select({ total: countAll })
@@ -139,6 +186,8 @@ export const CSV_COLUMNS = [
   "declared_value",
   "currency",
   "tracking_number",
+  "pickup_date",
+  "pickup_confirmation",
   "created_at",
 ] as const;
 
@@ -163,6 +212,8 @@ export async function* shipmentsForExport(db: Db, state: TableState<string, stri
         row.value,
         row.currency,
         row.trackingNumber,
+        row.pickupDate,
+        row.pickupConfirmation,
         row.createdAt,
       ];
     }

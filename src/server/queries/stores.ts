@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { defineTable, type TableState } from "@/components/data-table/params";
+import { toShipperProfile, type ShipperProfile } from "@/domain/shipper";
 import type { Db } from "../db/client";
 import { storeStatus, stores } from "../db/schema";
 import { buildTableQuery, countAll, type Page } from "./table-query";
@@ -20,6 +21,7 @@ export interface StoreRow {
   scopes: string | null;
   lastSyncedAt: Date | null;
   createdAt: Date;
+  shipper: ShipperProfile;
 }
 
 export async function listStores(db: Db, state: TableState<string, string>): Promise<Page<StoreRow>> {
@@ -46,6 +48,7 @@ export async function listStores(db: Db, state: TableState<string, string>): Pro
         scopes: stores.scopes,
         lastSyncedAt: stores.lastSyncedAt,
         createdAt: stores.createdAt,
+        shipper: stores.shipper,
       })
       .from(stores)
       .where(query.where)
@@ -54,7 +57,7 @@ export async function listStores(db: Db, state: TableState<string, string>): Pro
       .offset(query.offset),
     db.select({ total: countAll }).from(stores).where(query.where),
   ]);
-  return { rows, rowCount: total };
+  return { rows: rows.map((row) => ({ ...row, shipper: toShipperProfile(row.shipper) })), rowCount: total };
 }
 
 export async function findStoreByDomain(db: Db, shopDomain: string) {

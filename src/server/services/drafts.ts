@@ -43,7 +43,10 @@ function draftInput(form: DraftForm, existing: Shipment): ShipmentDraftInput {
 export async function saveDraft(db: Db, form: DraftForm, actorId: string): Promise<SaveDraftResult> {
   const [existing] = await db.select().from(shipments).where(eq(shipments.id, form.id));
   if (!existing) throw new AppError("errors.notFound");
-  if (existing.status !== "draft" && existing.status !== "ready") throw new AppError("errors.draftNotEditable");
+  // Issued documents freeze the shipment: the label and invoice must match what ships.
+  if ((existing.status !== "draft" && existing.status !== "ready") || existing.documentsGeneratedAt) {
+    throw new AppError("errors.draftNotEditable");
+  }
 
   // A key that is typed must be right: its precise problem is shown and nothing is saved.
   const nfe = form.nfeKey ? validateNfeKey(form.nfeKey) : null;

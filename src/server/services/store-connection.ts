@@ -4,9 +4,11 @@ import "server-only";
 // record the store as Connected with its plan and scopes, register our webhooks, audit.
 import type { Session } from "@shopify/shopify-api";
 import { eq, sql } from "drizzle-orm";
+import { shipperFromShop, type ShipperProfile } from "@/domain/shipper";
 import type { Db } from "../db/client";
 import { stores } from "../db/schema";
 import { appUrl } from "../env";
+import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
 import { shopifyGraphql } from "../shopify/graphql";
 import { SHOP_QUERY, WEBHOOK_SUBSCRIPTION_CREATE_MUTATION, WEBHOOK_SUBSCRIPTIONS_QUERY } from "../shopify/operations";
@@ -53,7 +55,17 @@ interface ShopDetails {
     name: string;
     myshopifyDomain: string;
     currencyCode: string;
-    billingAddress: { countryCodeV2: string | null; provinceCode: string | null };
+    email: string | null;
+    billingAddress: {
+      company: string | null;
+      address1: string | null;
+      address2: string | null;
+      city: string | null;
+      provinceCode: string | null;
+      zip: string | null;
+      phone: string | null;
+      countryCodeV2: string | null;
+    };
     plan: { displayName: string };
   };
   currentAppInstallation: { accessScopes: { handle: string }[] };
@@ -87,6 +99,7 @@ export async function syncStoreDetails(deps: ShopDeps, session: Session) {
     currency: data.shop.currencyCode,
     plan: data.shop.plan.displayName,
     scopes: data.currentAppInstallation.accessScopes.map((scope) => scope.handle).join(","),
+    shipper: shipperFromShop(data.shop),
   };
   return values;
 }
@@ -100,7 +113,16 @@ export async function completeConnection(deps: ShopDeps, session: Session, actor
   const [store] = await db
     .insert(stores)
     .values({ shopDomain: session.shop, status: "connected", ...details })
-    .onConflictDoUpdate({ target: stores.shopDomain, set: { ...details, status: "connected", updatedAt: sql`now()` } })
+    .onConflictDoUpdate({
+      target: stores.shopDomain,
+      // The shipper details an admin completed are kept; a store without any gets the shop's address.
+      set: {
+        ...details,
+        shipper: sql`coalesce(${stores.shipper}, excluded.shipper)`,
+        status: "connected",
+        updatedAt: sql`now()`,
+      },
+    })
     .returning();
   await registerWebhooks(deps, session);
   await recordAudit(db, {
@@ -122,10 +144,32 @@ export async function handleOAuthCallback(deps: ShopDeps, request: Request, acto
 
 /** Refreshes a connected store's name, plan and scopes from Shopify (the "Check connection" button). */
 export async function updateStoreDetails(deps: ShopDeps, session: Session) {
-  const details = await syncStoreDetails(deps, session);
+  const { shipper, ...details } = await syncStoreDetails(deps, session);
   await deps.db
     .update(stores)
-    .set({ ...details, updatedAt: sql`now()` })
+    .set({
+      ...details,
+      shipper: sql`coalesce(${stores.shipper}, ${JSON.stringify(shipper)}::jsonb)`,
+      updatedAt: sql`now()`,
+    })
     .where(eq(stores.shopDomain, session.shop));
   return details;
+}
+
+/** The shipper details an admin entered (validated by the caller); audited with what they replace. */
+export async function updateShipperProfile(db: Db, storeId: string, profile: ShipperProfile, actorId: string) {
+  const [before] = await db.select({ shipper: stores.shipper }).from(stores).where(eq(stores.id, storeId));
+  if (!before) throw new AppError("errors.notFound");
+  await db
+    .update(stores)
+    .set({ shipper: profile, updatedAt: sql`now()` })
+    .where(eq(stores.id, storeId));
+  await recordAudit(db, {
+    actorId,
+    action: "store.shipper_updated",
+    entityType: "store",
+    entityId: storeId,
+    before: before.shipper,
+    after: profile,
+  });
 }

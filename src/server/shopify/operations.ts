@@ -10,10 +10,16 @@ export const SHOP_QUERY = gql`
       myshopifyDomain
       currencyCode
       ianaTimezone
+      email
       billingAddress {
-        countryCodeV2
-        provinceCode
+        company
+        address1
+        address2
         city
+        provinceCode
+        zip
+        phone
+        countryCodeV2
       }
       plan {
         displayName

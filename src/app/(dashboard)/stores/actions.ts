@@ -1,11 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { SHIPPER_FIELDS, validateShipperForm, type ShipperField } from "@/domain/shipper";
 import { normalizeShopDomain } from "@/domain/shop-domain";
 import { authedAction } from "@/server/auth/action";
 import { AppError } from "@/server/errors";
 import { findStoreByDomain } from "@/server/queries/stores";
-import { updateStoreDetails } from "@/server/services/store-connection";
+import { updateShipperProfile, updateStoreDetails } from "@/server/services/store-connection";
 import { StoreReconnectNeededError, withShopSession } from "@/server/services/shop-session";
 import { ShopifyNetworkError } from "@/server/shopify/errors";
 import { getShopify } from "@/server/shopify/api";
@@ -38,5 +39,32 @@ export const checkStoreConnectionAction = authedAction(
       // The status may have changed either way: the table and the banner on every page follow.
       revalidatePath("/", "layout");
     }
+  },
+);
+
+const shipperFields = Object.fromEntries(SHIPPER_FIELDS.map((field) => [field, z.string().optional()])) as Record<
+  ShipperField,
+  z.ZodOptional<z.ZodString>
+>;
+
+const shipperSchema = z.object({ storeId: z.uuid("errors.notFound"), ...shipperFields }).transform((input, ctx) => {
+  const result = validateShipperForm(input);
+  if (!result.ok) {
+    for (const [field, problem] of Object.entries(result.problems)) {
+      ctx.addIssue({ code: "custom", path: [field], message: `stores.shipper.errors.${problem}` });
+    }
+    return z.NEVER;
+  }
+  return { storeId: input.storeId, profile: result.profile };
+});
+
+/** "Shipper details" (admin): the exporter printed on labels and commercial invoices. */
+export const updateShipperAction = authedAction(
+  shipperSchema,
+  { role: "admin" },
+  async ({ storeId, profile }, { db, user, t }) => {
+    await updateShipperProfile(db, storeId, profile, user.id);
+    revalidatePath("/stores");
+    return { ok: true, message: t("stores.shipper.saved") };
   },
 );

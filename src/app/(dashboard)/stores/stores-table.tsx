@@ -1,8 +1,8 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { PlugZap, RefreshCw, Store } from "lucide-react";
+import { Building2, PlugZap, RefreshCw, Store } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useActionState, useMemo } from "react";
+import { useActionState, useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { StoreStatusBadge } from "@/components/status-badges";
@@ -10,7 +10,9 @@ import { SyncOrdersButton } from "@/components/sync/sync-provider";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
 import type { StoreRow } from "@/server/queries/stores";
+import { missingShipperFields } from "@/domain/shipper";
 import { checkStoreConnectionAction } from "./actions";
+import { ShipperDialog } from "./shipper-dialog";
 
 const column = createColumnHelper<ServerTableFeatures, StoreRow>();
 
@@ -20,6 +22,12 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
   const format = useFormatter();
   // Kept here, outside the table, so the outcome survives the refresh that follows the check.
   const [checked, checkAction, checking] = useActionState(checkStoreConnectionAction, null);
+  const [shipperStoreId, setShipperStoreId] = useState<string | null>(null);
+  const [shipperSaved, setShipperSaved] = useState<string | null>(null);
+  const shipperDone = useCallback((message: string) => {
+    setShipperStoreId(null);
+    setShipperSaved(message);
+  }, []);
 
   const columns = useMemo(
     () =>
@@ -97,6 +105,17 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
                   </form>
                 ) : null}
                 {isAdmin ? (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => setShipperStoreId(store.id)}
+                    aria-label={t("shipper.open", { store: store.name })}
+                    title={t("shipper.title")}
+                  >
+                    <Building2 className="size-4" aria-hidden />
+                  </Button>
+                ) : null}
+                {isAdmin ? (
                   <a
                     href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
                     className={buttonClasses(broken ? "primary" : "ghost", "sm")}
@@ -118,6 +137,12 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
 
   return (
     <div className="space-y-4">
+      {shipperSaved ? <Alert tone="success">{shipperSaved}</Alert> : null}
+      <ShipperDialog
+        store={page.rows.find((row) => row.id === shipperStoreId)}
+        onClose={() => setShipperStoreId(null)}
+        onDone={shipperDone}
+      />
       {checked ? (
         <Alert tone={checked.ok ? "success" : "error"}>{checked.ok ? checked.message : checked.formError}</Alert>
       ) : null}

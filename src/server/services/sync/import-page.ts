@@ -231,6 +231,11 @@ export async function importPage(
           item(node, "unchanged", current.status === "cancelled" ? "already_cancelled" : `already_${current.status}`);
           continue;
         }
+        if (current.documentsGeneratedAt) {
+          // The label and invoice are issued: the shipment stays as documented.
+          item(node, "unchanged", "already_documented");
+          continue;
+        }
         const changes = cancelled ? { status: "cancelled" as const } : resync(current, mapped);
         if (Object.keys(changes).length === 0) {
           item(node, "unchanged");

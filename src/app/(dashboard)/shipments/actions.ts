@@ -1,0 +1,95 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/server/auth/action";
+import { getCarrierAdapter } from "@/server/carriers";
+import { issueDocuments } from "@/server/services/documents";
+import { writeBackTracking } from "@/server/services/fulfillment";
+import { cancelPickup, reschedulePickup, schedulePickups } from "@/server/services/pickups";
+import { getShopify } from "@/server/shopify/api";
+
+const ids = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value : [value]))
+  .pipe(z.array(z.uuid("errors.notFound")).min(1, "errors.nothingSelected").max(500, "errors.tooManySelected"));
+
+const pickupWindow = {
+  date: z.iso.date("pickups.problems.invalidDate"),
+  readyTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "pickups.problems.invalidTime"),
+  closeTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "pickups.problems.invalidTime"),
+};
+
+function refresh() {
+  revalidatePath("/shipments");
+  revalidatePath("/follow-up/quotations-shipments");
+}
+
+/** "Schedule pickup" for one or many ready shipments. */
+export const schedulePickupAction = authedAction(
+  z.object({ ids, ...pickupWindow }),
+  { role: "operator" },
+  async ({ ids, ...window }, { db, user, t }) => {
+    const booked = await schedulePickups({ db, carriers: getCarrierAdapter() }, ids, window, user.id);
+    refresh();
+    return {
+      ok: true,
+      message: t("pickups.scheduled", {
+        count: ids.length,
+        confirmations: booked.map((pickup) => pickup.confirmationNumber).join(", "),
+      }),
+    };
+  },
+);
+
+export const reschedulePickupAction = authedAction(
+  z.object({ pickupId: z.uuid("errors.notFound"), ...pickupWindow }),
+  { role: "operator" },
+  async ({ pickupId, ...window }, { db, user, t }) => {
+    const pickup = await reschedulePickup({ db, carriers: getCarrierAdapter() }, pickupId, window, user.id);
+    refresh();
+    return { ok: true, message: t("pickups.rescheduled", { confirmation: pickup.confirmationNumber }) };
+  },
+);
+
+export const cancelPickupAction = authedAction(
+  z.object({ pickupId: z.uuid("errors.notFound") }),
+  { role: "operator" },
+  async ({ pickupId }, { db, user, t }) => {
+    const { released } = await cancelPickup({ db, carriers: getCarrierAdapter() }, pickupId, user.id);
+    refresh();
+    return { ok: true, message: t("pickups.cancelled", { count: released }) };
+  },
+);
+
+/**
+ * "Generate documents": issues what is not issued yet, then sends the tracking to Shopify. The
+ * answer carries the download link of all selected shipments' documents.
+ */
+export const generateDocumentsAction = authedAction(
+  z.object({ ids }),
+  { role: "operator" },
+  async ({ ids }, { db, user, t }) => {
+    const outcome = await issueDocuments({ db, carriers: getCarrierAdapter() }, ids, { id: user.id, name: user.name });
+    const sent = await writeBackTracking({ db, shopify: getShopify() }, outcome.issued, user.id);
+    refresh();
+    const message = [
+      t("documents.issued", { issued: outcome.issued.length, already: outcome.alreadyIssued.length }),
+      sent.failed > 0 ? t("documents.trackingFailed", { count: sent.failed }) : null,
+    ]
+      .filter(Boolean)
+      .join(" ");
+    return { ok: true, message, data: { downloadUrl: `/shipments/documents?ids=${ids.join(",")}` } };
+  },
+);
+
+/** "Retry" on a shipment whose tracking did not reach Shopify. */
+export const retryTrackingAction = authedAction(
+  z.object({ ids }),
+  { role: "operator" },
+  async ({ ids }, { db, user, t }) => {
+    const sent = await writeBackTracking({ db, shopify: getShopify() }, ids, user.id);
+    refresh();
+    if (sent.failed > 0) return { ok: false, formError: t("documents.trackingFailed", { count: sent.failed }) };
+    return { ok: true, message: t("documents.trackingSent", { count: sent.created }) };
+  },
+);

@@ -1,0 +1,79 @@
+"use client";
+// "Shipper details" (admin): the exporter printed on every label and commercial invoice of the store.
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect } from "react";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, Input } from "@/components/ui/field";
+import { REQUIRED_SHIPPER_FIELDS, SHIPPER_FIELDS, type ShipperField } from "@/domain/shipper";
+import type { StoreRow } from "@/server/queries/stores";
+import { updateShipperAction } from "./actions";
+
+const WIDE: readonly ShipperField[] = ["legalName", "address1", "address2"];
+
+function ShipperForm({ store, onDone }: { store: StoreRow; onDone: (message: string) => void }) {
+  const t = useTranslations("stores.shipper");
+  const [state, action, pending] = useActionState(updateShipperAction, null);
+  useEffect(() => {
+    if (state?.ok) onDone(state.message ?? "");
+  }, [state, onDone]);
+  const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
+  const values = state?.ok === false ? (state.values ?? {}) : {};
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="storeId" value={store.id} />
+      {state?.ok === false ? <Alert tone="error">{state.formError}</Alert> : null}
+      <div className="grid gap-3 sm:grid-cols-2">
+        {SHIPPER_FIELDS.map((field) => (
+          <div key={field} className={WIDE.includes(field) ? "sm:col-span-2" : undefined}>
+            <Field
+              id={`shipper-${field}`}
+              label={`${t(`fields.${field}`)}${(REQUIRED_SHIPPER_FIELDS as readonly string[]).includes(field) ? " *" : ""}`}
+              error={errors[field]}
+              hint={field === "taxId" || field === "signatoryName" ? t(`hints.${field}`) : undefined}
+            >
+              <Input
+                id={`shipper-${field}`}
+                name={field}
+                defaultValue={values[field] ?? store.shipper[field] ?? ""}
+                invalid={!!errors[field]}
+                aria-describedby={errors[field] ? `shipper-${field}-error` : undefined}
+                autoComplete="off"
+              />
+            </Field>
+          </div>
+        ))}
+      </div>
+      <div className="flex justify-end">
+        <Button type="submit" disabled={pending}>
+          {t("save")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function ShipperDialog({
+  store,
+  onClose,
+  onDone,
+}: {
+  store: StoreRow | undefined;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const t = useTranslations("stores.shipper");
+  const common = useTranslations("common");
+  return (
+    <Dialog
+      open={!!store}
+      onClose={onClose}
+      title={t("title")}
+      description={store ? t("description", { store: store.name }) : undefined}
+      closeLabel={common("close")}
+    >
+      {store ? <ShipperForm store={store} onDone={onDone} /> : null}
+    </Dialog>
+  );
+}

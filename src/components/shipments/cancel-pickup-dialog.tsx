@@ -1,0 +1,64 @@
+"use client";
+import { useFormatter, useTranslations } from "next-intl";
+import { useActionState, useEffect } from "react";
+import { cancelPickupAction } from "@/app/(dashboard)/shipments/actions";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
+import { Dialog } from "@/components/ui/dialog";
+
+export interface CancelTarget {
+  pickupId: string;
+  confirmation: string;
+  date: string;
+}
+
+function CancelForm({
+  target,
+  onClose,
+  onDone,
+}: {
+  target: CancelTarget;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const t = useTranslations("pickups");
+  const format = useFormatter();
+  const [state, action, pending] = useActionState(cancelPickupAction, null);
+  useEffect(() => {
+    if (state?.ok) onDone(state.message ?? "");
+  }, [state, onDone]);
+  const date = format.dateTime(new Date(`${target.date}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="pickupId" value={target.pickupId} />
+      {state?.ok === false ? <Alert tone="error">{state.formError}</Alert> : null}
+      <p className="text-sm text-slate-700">{t("cancelBody", { confirmation: target.confirmation, date })}</p>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onClose}>
+          {t("keep")}
+        </Button>
+        <Button type="submit" variant="danger" disabled={pending}>
+          {t("cancelConfirm")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function CancelPickupDialog({
+  target,
+  onClose,
+  onDone,
+}: {
+  target: CancelTarget | null;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const t = useTranslations("pickups");
+  const common = useTranslations("common");
+  return (
+    <Dialog open={!!target} onClose={onClose} title={t("cancelTitle")} closeLabel={common("close")}>
+      {target ? <CancelForm target={target} onClose={onClose} onDone={onDone} /> : null}
+    </Dialog>
+  );
+}

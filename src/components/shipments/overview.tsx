@@ -1,0 +1,126 @@
+// The overview on top of Shipment Management: four figures an operator takes in at a glance, each
+// a link to the table filtered to exactly those shipments, and shipments per day by carrier.
+import { CalendarClock, FilePen, PackageCheck, RefreshCw } from "lucide-react";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import type { Overview } from "@/server/queries/overview";
+import { ShipmentsPerDayChart } from "./shipments-chart";
+
+const healthTones: Record<string, BadgeTone> = {
+  healthy: "green",
+  running: "blue",
+  failed: "red",
+  reconnect_needed: "amber",
+  never: "gray",
+};
+
+function Figure({
+  label,
+  value,
+  detail,
+  href,
+  icon,
+  testId,
+}: {
+  label: string;
+  value: number;
+  detail?: string;
+  href: string;
+  icon: ReactNode;
+  testId: string;
+}) {
+  return (
+    <Link
+      href={href}
+      className="group flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs hover:border-brand-300 focus-visible:outline-2 focus-visible:outline-brand-500"
+      data-testid={testId}
+    >
+      <span className="rounded-md bg-brand-50 p-2 text-brand-700" aria-hidden>
+        {icon}
+      </span>
+      <span className="min-w-0">
+        <span className="block text-sm text-slate-600 group-hover:text-slate-900">{label}</span>
+        <span className="block text-2xl font-semibold tabular-nums text-slate-900" data-testid={`${testId}-value`}>
+          {value}
+        </span>
+        {detail ? <span className="block text-xs text-slate-500">{detail}</span> : null}
+      </span>
+    </Link>
+  );
+}
+
+export async function ShipmentsOverview({ overview }: { overview: Overview }) {
+  const t = await getTranslations("overview");
+  const format = await getFormatter();
+  const unhealthy = overview.stores.filter((store) => store.health === "failed" || store.health === "reconnect_needed");
+  return (
+    <section aria-label={t("label")} className="mb-6 space-y-4">
+      <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
+        <Figure
+          label={t("draftsWaiting")}
+          value={overview.draftsWaiting}
+          detail={t("draftsDetail")}
+          href="/follow-up/quotations-shipments?tab=drafts"
+          icon={<FilePen className="size-5" />}
+          testId="overview-drafts"
+        />
+        <Figure
+          label={t("readyToShip")}
+          value={overview.readyToShip}
+          detail={t("readyDetail")}
+          href="/shipments?status=ready"
+          icon={<PackageCheck className="size-5" />}
+          testId="overview-ready"
+        />
+        <Figure
+          label={t("pickupsToday")}
+          value={overview.pickupsToday.shipments}
+          detail={t("pickupsDetail", { count: overview.pickupsToday.pickups })}
+          href="/shipments?pickup=today"
+          icon={<CalendarClock className="size-5" />}
+          testId="overview-pickups"
+        />
+        <Card className="p-4" data-testid="overview-sync">
+          <div className="flex items-center gap-2 text-sm text-slate-600">
+            <RefreshCw className="size-4" aria-hidden />
+            {t("syncHealth")}
+          </div>
+          {overview.stores.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-500">
+              <Link href="/stores" className="text-brand-700 underline">
+                {t("noStores")}
+              </Link>
+            </p>
+          ) : (
+            <ul className="mt-2 space-y-1.5 text-sm">
+              {overview.stores.slice(0, 4).map((store) => (
+                <li key={store.id} className="flex items-center justify-between gap-2">
+                  <span className="truncate text-slate-900" title={store.name}>
+                    {store.name}
+                  </span>
+                  <span className="flex shrink-0 items-center gap-2">
+                    {store.lastSyncedAt ? (
+                      <span className="text-xs text-slate-500">{format.relativeTime(store.lastSyncedAt)}</span>
+                    ) : null}
+                    <Badge tone={healthTones[store.health]}>{t(`health.${store.health}`)}</Badge>
+                  </span>
+                </li>
+              ))}
+              {overview.stores.length > 4 ? (
+                <li className="text-xs text-slate-500">
+                  <Link href="/stores" className="underline">
+                    {t("moreStores", { count: overview.stores.length - 4, unhealthy: unhealthy.length })}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <ShipmentsPerDayChart perDay={overview.perDay} />
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+"use client";
+// The Pickup and Documents cells of Shipment Management, and each row's actions.
+import { CalendarClock, CalendarPlus, CalendarX, Download, FileText, RotateCw } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { Button, buttonClasses } from "@/components/ui/button";
+import type { ShipmentRow } from "@/server/queries/shipments";
+
+export function documentsUrl(ids: string[], kind: "all" | "labels" | "invoices" = "all") {
+  return `/shipments/documents?ids=${ids.join(",")}${kind === "all" ? "" : `&kind=${kind}`}`;
+}
+
+export function PickupCell({ row }: { row: ShipmentRow }) {
+  const format = useFormatter();
+  if (!row.pickupDate || row.status !== "pickup_scheduled") return <span className="text-slate-400">—</span>;
+  return (
+    <div data-testid="pickup-cell">
+      <div className="whitespace-nowrap text-slate-900">
+        {format.dateTime(new Date(`${row.pickupDate}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}
+      </div>
+      <div className="text-xs whitespace-nowrap text-slate-500">
+        {row.pickupReadyTime}–{row.pickupCloseTime} · {row.pickupConfirmation}
+      </div>
+    </div>
+  );
+}
+
+export function DocumentsCell({
+  row,
+  retry,
+  retrying,
+}: {
+  row: ShipmentRow;
+  retry: (formData: FormData) => void;
+  retrying: boolean;
+}) {
+  const t = useTranslations("documents");
+  if (!row.documentsGeneratedAt) {
+    return row.shopifyFulfillment === "FULFILLED" ? (
+      <Badge tone="amber">
+        <span title={t("errors.fulfilledInShopify", { order: row.orderName })}>{t("fulfilledInShopify")}</span>
+      </Badge>
+    ) : (
+      <span className="text-xs text-slate-400">{t("notIssued")}</span>
+    );
+  }
+  const error = row.fulfillmentError;
+  const errorText = error && t.has(`fulfillmentErrors.${error}`) ? t(`fulfillmentErrors.${error}`) : error;
+  return (
+    <div className="space-y-1" data-testid="documents-cell">
+      <a
+        href={documentsUrl([row.id])}
+        className="flex items-center gap-1 font-mono text-xs whitespace-nowrap text-brand-700 hover:underline"
+        aria-label={`${t("download")} ${row.orderName}`}
+        download
+      >
+        <Download className="size-3.5 shrink-0" aria-hidden />
+        {row.trackingNumber}
+      </a>
+      {row.fulfillmentState === "created" ? (
+        <Badge tone="green">{t("inShopify")}</Badge>
+      ) : row.fulfillmentState === "failed" ? (
+        <div className="flex flex-wrap items-center gap-1">
+          <Badge tone="red">
+            <span title={errorText ?? undefined}>{t("shopifyFailed")}</span>
+          </Badge>
+          <form action={retry}>
+            <input type="hidden" name="ids" value={row.id} />
+            <Button
+              type="submit"
+              variant="ghost"
+              size="sm"
+              disabled={retrying}
+              aria-label={t("retryOrder", { order: row.orderName })}
+            >
+              <RotateCw className="size-3.5" aria-hidden />
+              {t("retry")}
+            </Button>
+          </form>
+          {errorText ? <p className="w-full max-w-56 text-xs text-red-700">{errorText}</p> : null}
+        </div>
+      ) : (
+        <Badge tone="gray">{t("sending")}</Badge>
+      )}
+    </div>
+  );
+}
+
+export function RowActions({
+  row,
+  generate,
+  generating,
+  onSchedule,
+  onReschedule,
+  onCancel,
+}: {
+  row: ShipmentRow;
+  generate: (formData: FormData) => void;
+  generating: boolean;
+  onSchedule: () => void;
+  onReschedule: () => void;
+  onCancel: () => void;
+}) {
+  const t = useTranslations();
+  const order = row.orderName;
+  const icon = buttonClasses("ghost", "sm");
+  const fulfilledElsewhere = row.shopifyFulfillment === "FULFILLED" && !row.documentsGeneratedAt;
+  return (
+    <div className="flex items-center justify-end gap-0.5">
+      {row.status === "ready" && !fulfilledElsewhere ? (
+        <button
+          type="button"
+          className={icon}
+          onClick={onSchedule}
+          aria-label={`${t("pickups.title")} ${order}`}
+          title={t("pickups.title")}
+        >
+          <CalendarPlus className="size-4" aria-hidden />
+        </button>
+      ) : null}
+      {row.status === "pickup_scheduled" && row.pickupId ? (
+        <>
+          <button
+            type="button"
+            className={icon}
+            onClick={onReschedule}
+            aria-label={`${t("pickups.rescheduleTitle")} ${order}`}
+            title={t("pickups.rescheduleTitle")}
+          >
+            <CalendarClock className="size-4" aria-hidden />
+          </button>
+          <button
+            type="button"
+            className={icon}
+            onClick={onCancel}
+            aria-label={`${t("pickups.cancelConfirm")} ${order}`}
+            title={t("pickups.cancelConfirm")}
+          >
+            <CalendarX className="size-4" aria-hidden />
+          </button>
+        </>
+      ) : null}
+      {(row.status === "ready" || row.status === "pickup_scheduled") &&
+      !row.documentsGeneratedAt &&
+      !fulfilledElsewhere ? (
+        <form action={generate}>
+          <input type="hidden" name="ids" value={row.id} />
+          <button
+            type="submit"
+            className={icon}
+            disabled={generating}
+            aria-label={`${t("documents.generate")} ${order}`}
+            title={t("documents.generate")}
+          >
+            <FileText className="size-4" aria-hidden />
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+// The exporter printed on labels and commercial invoices (DOMAIN.md §5: shipper with address,
+// phone and tax ID; a signed declaration with name and title). Stored per store.
+import { normalizePhone } from "./address-rules";
+import { isValidCnpj, NFE_STATES } from "./nfe-key";
+
+export interface ShipperProfile {
+  legalName: string | null;
+  /** CNPJ, 14 characters without punctuation. Empty: the issuer CNPJ of each shipment's NF-e key. */
+  taxId: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  /** UF, e.g. "SP". */
+  state: string | null;
+  postalCode: string | null;
+  phone: string | null;
+  email: string | null;
+  /** Who signs the invoice declaration; empty: the user who issues the documents. */
+  signatoryName: string | null;
+  signatoryTitle: string | null;
+}
+
+export const SHIPPER_FIELDS = [
+  "legalName",
+  "taxId",
+  "address1",
+  "address2",
+  "city",
+  "state",
+  "postalCode",
+  "phone",
+  "email",
+  "signatoryName",
+  "signatoryTitle",
+] as const satisfies readonly (keyof ShipperProfile)[];
+
+export type ShipperField = (typeof SHIPPER_FIELDS)[number];
+
+/** What a carrier needs on every label and invoice (the tax ID may come from the NF-e key). */
+export const REQUIRED_SHIPPER_FIELDS = ["legalName", "address1", "city", "state", "postalCode", "phone"] as const;
+
+export function emptyShipper(): ShipperProfile {
+  return Object.fromEntries(SHIPPER_FIELDS.map((field) => [field, null])) as unknown as ShipperProfile;
+}
+
+/** A stored value (jsonb, possibly from an older shape or null) as a complete profile. */
+export function toShipperProfile(stored: unknown): ShipperProfile {
+  const profile = emptyShipper();
+  if (stored && typeof stored === "object") {
+    for (const field of SHIPPER_FIELDS) {
+      const value = (stored as Record<string, unknown>)[field];
+      if (typeof value === "string" && value.trim() !== "") profile[field] = value.trim();
+    }
+  }
+  return profile;
+}
+
+/** The required fields still empty, in form order. */
+export function missingShipperFields(profile: ShipperProfile): ShipperField[] {
+  return REQUIRED_SHIPPER_FIELDS.filter((field) => !profile[field]);
+}
+
+/** The tax ID printed for a shipment: the profile's CNPJ, else the NF-e key's issuer (positions 7–20). */
+export function shipperTaxId(profile: ShipperProfile, nfeKey: string | null): string | null {
+  if (profile.taxId) return profile.taxId;
+  if (nfeKey && /^[0-9A-Z]{44}$/.test(nfeKey)) {
+    const issuer = nfeKey.slice(6, 20);
+    return isValidCnpj(issuer) ? issuer : null;
+  }
+  return null;
+}
+
+/** The profile a newly connected shop starts with: its Shopify billing address. */
+export function shipperFromShop(shop: {
+  name: string;
+  email?: string | null;
+  billingAddress: {
+    company?: string | null;
+    address1?: string | null;
+    address2?: string | null;
+    city?: string | null;
+    provinceCode?: string | null;
+    zip?: string | null;
+    phone?: string | null;
+  };
+}): ShipperProfile {
+  const address = shop.billingAddress;
+  return toShipperProfile({
+    legalName: address.company || shop.name,
+    address1: address.address1,
+    address2: address.address2,
+    city: address.city,
+    state: address.provinceCode,
+    postalCode: address.zip,
+    phone: address.phone,
+    email: shop.email,
+  });
+}
+
+export type ShipperProblem = "required" | "invalid" | "tooLong";
+
+const MAX_LENGTH = 200;
+const BRAZILIAN_UFS = new Set(Object.values(NFE_STATES).map((state) => state.uf));
+
+/**
+ * The shipper details as an admin typed them: trimmed, CNPJ without punctuation, CEP as
+ * 00000-000, phone in E.164. Every problem is tied to its field; nothing is guessed.
+ */
+export function validateShipperForm(
+  input: Partial<Record<ShipperField, string | null | undefined>>,
+): { ok: true; profile: ShipperProfile } | { ok: false; problems: Partial<Record<ShipperField, ShipperProblem>> } {
+  const profile = toShipperProfile(input);
+  const problems: Partial<Record<ShipperField, ShipperProblem>> = {};
+  for (const field of SHIPPER_FIELDS) {
+    if ((profile[field]?.length ?? 0) > MAX_LENGTH) problems[field] = "tooLong";
+  }
+  for (const field of REQUIRED_SHIPPER_FIELDS) if (!profile[field]) problems[field] = "required";
+
+  if (profile.taxId) {
+    const cnpj = profile.taxId.toUpperCase().replace(/[.\-/\s]/g, "");
+    if (isValidCnpj(cnpj)) profile.taxId = cnpj;
+    else problems.taxId = "invalid";
+  }
+  if (profile.state) {
+    profile.state = profile.state.toUpperCase();
+    if (!BRAZILIAN_UFS.has(profile.state)) problems.state = "invalid";
+  }
+  if (profile.postalCode) {
+    const digits = profile.postalCode.replace(/\D/g, "");
+    if (digits.length === 8) profile.postalCode = `${digits.slice(0, 5)}-${digits.slice(5)}`;
+    else problems.postalCode = "invalid";
+  }
+  if (profile.phone) {
+    const phone = normalizePhone(profile.phone, "BR");
+    if (phone) profile.phone = phone;
+    else problems.phone = "invalid";
+  }
+  if (profile.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(profile.email)) problems.email = "invalid";
+  return Object.keys(problems).length === 0 ? { ok: true, profile } : { ok: false, problems };
+}

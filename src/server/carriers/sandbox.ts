@@ -1,0 +1,43 @@
+// The built-in sandbox carrier: confirms pickups with a confirmation number and issues tracking
+// numbers in each carrier's real format (src/domain/tracking.ts), without leaving the machine.
+// Its availability answers are typical values of the carriers' pickup APIs (DOMAIN.md §4 gives the
+// rules but no fixed numbers): they are what a sandbox account returns, not production figures.
+import { randomInt } from "node:crypto";
+import type { Carrier } from "@/domain/carriers";
+import type { PickupOptions } from "@/domain/pickup-rules";
+import { generateTrackingNumber, SEQUENCE_LIMIT } from "@/domain/tracking";
+import type { CarrierAdapter } from "./types";
+
+const SANDBOX_AVAILABILITY: Readonly<Record<Carrier, PickupOptions>> = {
+  fedex: { cutoffTime: "18:00", minWindowMinutes: 120 }, // access time PT2H0M
+  ups: { cutoffTime: "17:00", minWindowMinutes: 60 }, // call-by 17:00, lead time 60 min
+  dhl: { cutoffTime: "18:00", minWindowMinutes: 60 },
+  correios: { cutoffTime: "16:00", minWindowMinutes: 60 },
+};
+
+const CONFIRMATION_PREFIX: Readonly<Record<Carrier, string>> = {
+  fedex: "FX",
+  ups: "UP",
+  dhl: "DH",
+  correios: "CO",
+};
+
+export function createSandboxCarrier(): CarrierAdapter {
+  return {
+    async pickupAvailability(carrier) {
+      return SANDBOX_AVAILABILITY[carrier];
+    },
+    async schedulePickup(booking) {
+      const day = booking.date.replaceAll("-", "");
+      const confirmationNumber = `${CONFIRMATION_PREFIX[booking.carrier]}${day}${String(randomInt(1_000_000)).padStart(6, "0")}`;
+      return { confirmationNumber };
+    },
+    async cancelPickup() {
+      // Nothing is booked anywhere; a real adapter calls the carrier's cancel endpoint here.
+    },
+    async createShipment({ carrier, nextSequence }) {
+      const sequence = (await nextSequence()) % SEQUENCE_LIMIT[carrier];
+      return { trackingNumber: generateTrackingNumber(carrier, sequence) };
+    },
+  };
+}

@@ -1,0 +1,256 @@
+import "server-only";
+// "Generate documents": the carrier issues a tracking number, the label and the commercial
+// invoice are rendered and stored as issued (a re-download serves the same bytes), and the
+// shipment is frozen. Every selected shipment is checked before the first one is issued.
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
+import { originNow } from "@/domain/local-time";
+import { missingShipperFields, shipperTaxId, toShipperProfile } from "@/domain/shipper";
+import type { CustomsItem, Recipient } from "@/domain/order-mapping";
+import type { DraftParcel } from "@/domain/shipment-evaluation";
+import { mergePdfs, renderShipmentDocuments, type ShippingDocumentData } from "@/documents";
+import type { CarrierAdapter } from "../carriers/types";
+import type { Db } from "../db/client";
+import { orders, shipmentDocuments, shipments, stores, trackingSequences } from "../db/schema";
+import { AppError } from "../errors";
+import { recordAudit } from "../queries/audit";
+
+export interface DocumentDeps {
+  db: Db;
+  carriers: CarrierAdapter;
+  now?: () => Date;
+}
+
+export interface Signatory {
+  id: string;
+  name: string;
+}
+
+// Shopify carries neither: a web-shop sale ships "for sale", duties paid by the receiver (DAP),
+// unless an operator chose otherwise on the draft.
+const DEFAULT_INCOTERM = "DAP";
+const DEFAULT_EXPORT_REASON = "sale";
+
+type Row = Awaited<ReturnType<typeof loadShipments>>[number];
+
+async function loadShipments(db: Db, ids: string[]) {
+  return db
+    .select({
+      shipment: shipments,
+      orderName: orders.name,
+      orderFulfillment: orders.fulfillmentStatus,
+      storeName: stores.name,
+      shipper: stores.shipper,
+    })
+    .from(shipments)
+    .innerJoin(orders, eq(orders.id, shipments.orderId))
+    .innerJoin(stores, eq(stores.id, shipments.storeId))
+    .where(inArray(shipments.id, ids));
+}
+
+/** The document contents of one shipment, or the precise reason it cannot be issued. */
+export function documentData(row: Row, signatory: Signatory, issuedAt: Date, trackingNumber: string) {
+  const { shipment } = row;
+  const order = row.orderName;
+  if (shipment.status !== "ready" && shipment.status !== "pickup_scheduled") {
+    throw new AppError("documents.errors.notReady", undefined, { order });
+  }
+  if (!isCarrier(shipment.carrier) || !shipment.service) {
+    throw new AppError("documents.errors.noCarrier", undefined, { order });
+  }
+  // Shipped outside the dashboard: a second label would ship it twice.
+  if (row.orderFulfillment === "FULFILLED" && !shipment.documentsGeneratedAt) {
+    throw new AppError("documents.errors.fulfilledInShopify", undefined, { order });
+  }
+  const profile = toShipperProfile(row.shipper);
+  const taxId = shipperTaxId(profile, shipment.nfeKey);
+  const missing: string[] = [...missingShipperFields(profile), ...(taxId ? [] : ["taxId"])];
+  if (missing.length > 0) {
+    throw new AppError("documents.errors.shipperIncomplete", undefined, {
+      store: row.storeName,
+      count: missing.length,
+    });
+  }
+  const recipient = shipment.recipient as Recipient;
+  const items = shipment.customsItems as CustomsItem[];
+  const parcels = shipment.parcels as DraftParcel[];
+  // Printed dates are São Paulo's (UTC−3 all year since 2019), not UTC's: a label made at 22:00 is today's.
+  const local = originNow(issuedAt);
+  const date = local.date;
+  const data: ShippingDocumentData = {
+    orderName: order,
+    carrier: shipment.carrier,
+    carrierName: CARRIERS[shipment.carrier].name,
+    service: shipment.service,
+    trackingNumber,
+    issuedAt: `${local.date}T${local.time}:00-03:00`,
+    shipper: {
+      name: profile.legalName!,
+      taxId,
+      address1: profile.address1!,
+      address2: profile.address2,
+      city: profile.city!,
+      state: profile.state,
+      postalCode: profile.postalCode,
+      countryCode: "BR",
+      phone: profile.phone,
+      email: profile.email,
+    },
+    recipient: {
+      name: recipient.name ?? recipient.company ?? "",
+      company: recipient.name ? recipient.company : null,
+      address1: recipient.address1 ?? "",
+      address2: recipient.address2,
+      city: recipient.city ?? "",
+      state: recipient.provinceCode ?? recipient.province,
+      postalCode: recipient.postalCode,
+      countryCode: recipient.countryCode,
+      phone: recipient.phone,
+      email: recipient.email,
+    },
+    parcels: parcels.map((parcel) => ({
+      weightKg: Number(parcel.weightKg),
+      lengthCm: parcel.lengthCm ?? null,
+      widthCm: parcel.widthCm ?? null,
+      heightCm: parcel.heightCm ?? null,
+    })),
+    lines: items.map((item) => ({
+      description: item.description,
+      hsCode: item.hsCode,
+      quantity: item.quantity,
+      unitValue: item.unitValue,
+      originCountry: item.originCountry ?? "BR",
+      unitWeightKg: item.weightKg,
+      sku: item.sku,
+    })),
+    currency: shipment.currency ?? "BRL",
+    incoterm: shipment.incoterm ?? DEFAULT_INCOTERM,
+    exportReason: shipment.exportReason ?? DEFAULT_EXPORT_REASON,
+    invoiceNumber: shipment.invoiceNumber ?? order.replace(/^#/, ""),
+    invoiceDate: shipment.invoiceDate ?? date,
+    nfeKey: shipment.nfeKey,
+    declaration: {
+      name: profile.signatoryName ?? signatory.name,
+      title: profile.signatoryTitle ?? "Authorized signatory",
+      date,
+    },
+  };
+  return data;
+}
+
+/** The next number of the carrier account's sequence, atomically (concurrent issuers never share one). */
+async function nextSequence(db: Db, carrier: Carrier): Promise<number> {
+  const [row] = await db
+    .insert(trackingSequences)
+    .values({ carrier, lastValue: 1 })
+    .onConflictDoUpdate({
+      target: trackingSequences.carrier,
+      set: { lastValue: sql`${trackingSequences.lastValue} + 1` },
+    })
+    .returning({ value: trackingSequences.lastValue });
+  return row.value;
+}
+
+export interface IssueOutcome {
+  issued: string[];
+  alreadyIssued: string[];
+}
+
+/** Issues the documents of every selected shipment that has none yet. */
+export async function issueDocuments(
+  deps: DocumentDeps,
+  shipmentIds: string[],
+  signatory: Signatory,
+): Promise<IssueOutcome> {
+  const rows = await loadShipments(deps.db, shipmentIds);
+  if (rows.length !== new Set(shipmentIds).size) throw new AppError("errors.notFound");
+  const outcome: IssueOutcome = { issued: [], alreadyIssued: [] };
+  const pending = rows.filter((row) => {
+    if (row.shipment.documentsGeneratedAt) outcome.alreadyIssued.push(row.shipment.id);
+    return !row.shipment.documentsGeneratedAt;
+  });
+  // Checked with a placeholder number first, so a bad shipment stops the batch before any number is used.
+  for (const row of pending) documentData(row, signatory, new Date(0), "0");
+
+  for (const row of pending) {
+    const { shipment } = row;
+    const carrier = shipment.carrier as Carrier;
+    const issuedAt = deps.now?.() ?? new Date();
+    const { trackingNumber } = await deps.carriers.createShipment({
+      carrier,
+      service: shipment.service!,
+      nextSequence: () => nextSequence(deps.db, carrier),
+    });
+    const documents = await renderShipmentDocuments(documentData(row, signatory, issuedAt, trackingNumber));
+    await deps.db.transaction(async (tx) => {
+      const [frozen] = await tx
+        .update(shipments)
+        .set({
+          trackingNumber,
+          documentsGeneratedAt: issuedAt,
+          fulfillmentState: "pending",
+          fulfillmentError: null,
+          version: sql`${shipments.version} + 1`,
+          updatedBy: signatory.id,
+          updatedAt: sql`now()`,
+        })
+        .where(
+          and(
+            eq(shipments.id, shipment.id),
+            isNull(shipments.documentsGeneratedAt),
+            inArray(shipments.status, ["ready", "pickup_scheduled"]),
+          ),
+        )
+        .returning({ id: shipments.id });
+      // Issued by someone else a moment ago: theirs stand.
+      if (!frozen) return;
+      await tx.insert(shipmentDocuments).values({
+        shipmentId: shipment.id,
+        trackingNumber,
+        labelPdf: documents.label,
+        invoicePdf: documents.invoice,
+        labelPages: documents.labelPages,
+        invoicePages: documents.invoicePages,
+        generatedBy: signatory.id,
+        generatedAt: issuedAt,
+      });
+      await recordAudit(tx, {
+        actorId: signatory.id,
+        action: "shipment.documents_issued",
+        entityType: "shipment",
+        entityId: shipment.id,
+        after: { trackingNumber },
+      });
+      outcome.issued.push(shipment.id);
+    });
+  }
+  return outcome;
+}
+
+export type DocumentKind = "all" | "labels" | "invoices";
+
+/**
+ * One PDF with the issued documents of the shipments, in the order given: for each shipment its
+ * label pages then its invoice pages ("all"), or only labels (4×6 printers) or invoices (A4).
+ * The same request always gives the same bytes.
+ */
+export async function documentsPdf(db: Db, shipmentIds: string[], kind: DocumentKind = "all") {
+  const rows = await db
+    .select({
+      shipmentId: shipmentDocuments.shipmentId,
+      labelPdf: shipmentDocuments.labelPdf,
+      invoicePdf: shipmentDocuments.invoicePdf,
+      orderName: orders.name,
+    })
+    .from(shipmentDocuments)
+    .innerJoin(shipments, eq(shipments.id, shipmentDocuments.shipmentId))
+    .innerJoin(orders, eq(orders.id, shipments.orderId))
+    .where(inArray(shipmentDocuments.shipmentId, shipmentIds));
+  if (rows.length === 0) throw new AppError("documents.errors.noneIssued");
+  const byId = new Map(rows.map((row) => [row.shipmentId, row]));
+  const ordered = [...new Set(shipmentIds)].flatMap((id) => byId.get(id) ?? []);
+  const parts = ordered.flatMap((row) =>
+    kind === "labels" ? [row.labelPdf] : kind === "invoices" ? [row.invoicePdf] : [row.labelPdf, row.invoicePdf],
+  );
+  return { pdf: await mergePdfs(parts), orderNames: ordered.map((row) => row.orderName) };
+}

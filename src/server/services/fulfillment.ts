@@ -1,0 +1,142 @@
+import "server-only";
+// Tracking back to Shopify: once a shipment's documents are issued, its order is fulfilled in the
+// store with the tracking number, company and URL (fulfillmentCreate on the open fulfillment
+// orders). The outcome is kept on the shipment — created, or failed with the reason and a Retry —
+// so a failure is never silent and never loses the tracking number.
+import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { CARRIERS, type Carrier } from "@/domain/carriers";
+import { trackingUrl } from "@/domain/tracking";
+import { orders, shipments, stores } from "../db/schema";
+import { recordAudit } from "../queries/audit";
+import { ShopifyForbiddenError, ShopifyNetworkError, ShopifyThrottledError } from "../shopify/errors";
+import { shopifyGraphql } from "../shopify/graphql";
+import { FULFILLMENT_CREATE_MUTATION, FULFILLMENT_ORDERS_QUERY } from "../shopify/operations";
+import { StoreReconnectNeededError, withShopSession, type ShopDeps } from "./shop-session";
+
+/** Failure codes with a translation under "documents.fulfillmentErrors"; anything else is Shopify's own words. */
+export const FULFILLMENT_ERROR_CODES = [
+  "reconnect_needed",
+  "missing_scope",
+  "throttled",
+  "network",
+  "no_open_fulfillment_order",
+] as const;
+
+interface FulfillmentOrders {
+  order: {
+    fulfillmentOrders: {
+      nodes: { id: string; status: string; lineItems: { nodes: { id: string; remainingQuantity: number }[] } }[];
+    };
+  } | null;
+}
+
+interface FulfillmentCreate {
+  fulfillmentCreate: {
+    fulfillment: { id: string } | null;
+    userErrors: { field: string[] | null; message: string }[];
+  };
+}
+
+// Fulfillment orders Shopify lets an app fulfil (closed, cancelled or on hold ones it does not).
+const FULFILLABLE = new Set(["OPEN", "IN_PROGRESS"]);
+
+class FulfillmentRefused extends Error {}
+
+function failureReason(error: unknown): string {
+  if (error instanceof StoreReconnectNeededError) return "reconnect_needed";
+  if (error instanceof ShopifyForbiddenError) return "missing_scope";
+  if (error instanceof ShopifyThrottledError) return "throttled";
+  if (error instanceof ShopifyNetworkError) return "network";
+  if (error instanceof FulfillmentRefused) return error.message;
+  return (error as Error).message || "unknown";
+}
+
+async function fulfil(deps: ShopDeps, shop: string, orderGid: string, carrier: Carrier, trackingNumber: string) {
+  return withShopSession(deps, shop, async (session) => {
+    const { data } = await shopifyGraphql<FulfillmentOrders>(deps.shopify, session, FULFILLMENT_ORDERS_QUERY, {
+      id: orderGid,
+    });
+    const open = (data.order?.fulfillmentOrders.nodes ?? []).filter(
+      (node) => FULFILLABLE.has(node.status) && node.lineItems.nodes.some((line) => line.remainingQuantity > 0),
+    );
+    if (open.length === 0) throw new FulfillmentRefused("no_open_fulfillment_order");
+    const { data: created } = await shopifyGraphql<FulfillmentCreate>(
+      deps.shopify,
+      session,
+      FULFILLMENT_CREATE_MUTATION,
+      {
+        fulfillment: {
+          // No line items listed: everything still to ship on each fulfillment order.
+          lineItemsByFulfillmentOrder: open.map((node) => ({ fulfillmentOrderId: node.id })),
+          trackingInfo: {
+            company: CARRIERS[carrier].name,
+            number: trackingNumber,
+            url: trackingUrl(carrier, trackingNumber),
+          },
+          notifyCustomer: true,
+        },
+      },
+    );
+    const problem = created.fulfillmentCreate.userErrors[0]?.message;
+    const fulfillment = created.fulfillmentCreate.fulfillment;
+    if (problem || !fulfillment) throw new FulfillmentRefused(problem ?? "Shopify created no fulfillment");
+    return fulfillment.id;
+  });
+}
+
+export interface WriteBackOutcome {
+  created: number;
+  failed: number;
+}
+
+/**
+ * Sends the tracking of issued shipments to Shopify, those not yet sent (pending or failed).
+ * Never throws for a shipment's failure: it is recorded on the shipment instead.
+ */
+export async function writeBackTracking(deps: ShopDeps, shipmentIds: string[], actorId: string | null) {
+  const rows = await deps.db
+    .select({
+      id: shipments.id,
+      carrier: shipments.carrier,
+      trackingNumber: shipments.trackingNumber,
+      orderGid: orders.shopifyGid,
+      orderName: orders.name,
+      shop: stores.shopDomain,
+    })
+    .from(shipments)
+    .innerJoin(orders, eq(orders.id, shipments.orderId))
+    .innerJoin(stores, eq(stores.id, shipments.storeId))
+    .where(
+      and(
+        inArray(shipments.id, shipmentIds),
+        isNotNull(shipments.documentsGeneratedAt),
+        isNotNull(shipments.trackingNumber),
+        ne(shipments.fulfillmentState, "created"),
+      ),
+    );
+  const outcome: WriteBackOutcome = { created: 0, failed: 0 };
+  for (const row of rows) {
+    try {
+      const fulfillmentId = await fulfil(deps, row.shop, row.orderGid, row.carrier as Carrier, row.trackingNumber!);
+      await deps.db
+        .update(shipments)
+        .set({ fulfillmentState: "created", fulfillmentError: null, shopifyFulfillmentId: fulfillmentId })
+        .where(eq(shipments.id, row.id));
+      await recordAudit(deps.db, {
+        actorId,
+        action: "shipment.tracking_sent_to_shopify",
+        entityType: "shipment",
+        entityId: row.id,
+        after: { fulfillmentId, trackingNumber: row.trackingNumber },
+      });
+      outcome.created++;
+    } catch (error) {
+      await deps.db
+        .update(shipments)
+        .set({ fulfillmentState: "failed", fulfillmentError: failureReason(error).slice(0, 500) })
+        .where(eq(shipments.id, row.id));
+      outcome.failed++;
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,273 @@
+import "server-only";
+// Schedule, reschedule and cancel carrier pickups. The carrier is asked first (it may refuse);
+// the database changes only after it confirms, and a booking whose database update fails is
+// cancelled again, so a pickup never exists at the carrier without the dashboard knowing.
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
+import { originNow } from "@/domain/local-time";
+import { validatePickup, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";
+import { toShipperProfile } from "@/domain/shipper";
+import type { CarrierAdapter } from "../carriers/types";
+import type { Db } from "../db/client";
+import { pickups, shipments, stores, orders } from "../db/schema";
+import { AppError } from "../errors";
+import { recordAudit } from "../queries/audit";
+
+export interface PickupDeps {
+  db: Db;
+  carriers: CarrierAdapter;
+  now?: () => Date;
+}
+
+export interface PickupWindow {
+  date: string;
+  readyTime: string;
+  closeTime: string;
+}
+
+interface Candidate {
+  id: string;
+  orderName: string;
+  orderFulfillment: string | null;
+  documentsGeneratedAt: Date | null;
+  storeId: string;
+  carrier: string | null;
+  status: string;
+  pickupId: string | null;
+  parcels: unknown;
+}
+
+/** The message of a rule problem: a holiday is named, a past date differs from a past time. */
+function messageKey(problem: PickupProblem): string {
+  if (problem.code === "notBusinessDay") return problem.values?.holiday ? "holiday" : "weekend";
+  if (problem.code === "inThePast") return problem.field === "date" ? "dateInThePast" : "timeInThePast";
+  if (problem.code === "tooFarAhead")
+    return problem.values?.unit === "days" ? "tooFarAheadDays" : "tooFarAheadBusinessDays";
+  return problem.code;
+}
+
+/** Refuses a window the carrier would refuse: the first problem, on its form field, translated. */
+async function checkWindow(deps: PickupDeps, carrier: Carrier, window: PickupWindow): Promise<void> {
+  const request: PickupRequest = { carrier, ...window };
+  const options = await deps.carriers.pickupAvailability(carrier, window.date);
+  const result = validatePickup(request, originNow(deps.now?.() ?? new Date()), options);
+  if (result.ok) return;
+  const [problem] = result.problems;
+  const values: Record<string, string | number> = { carrier: CARRIERS[carrier].name, ...problem.values };
+  throw new AppError(`pickups.problems.${messageKey(problem)}`, problem.field, values);
+}
+
+function parcelStats(parcels: unknown): { packages: number; weightKg: number } {
+  const list = Array.isArray(parcels) ? (parcels as { weightKg?: number | null }[]) : [];
+  return {
+    packages: Math.max(list.length, 1),
+    weightKg: list.reduce((sum, parcel) => sum + (Number(parcel.weightKg) || 0), 0),
+  };
+}
+
+async function storeAddress(db: Db, storeId: string) {
+  const [store] = await db.select({ shipper: stores.shipper }).from(stores).where(eq(stores.id, storeId));
+  const shipper = toShipperProfile(store?.shipper);
+  return {
+    line: [shipper.address1, shipper.address2].filter(Boolean).join(", "),
+    city: shipper.city ?? "",
+    state: shipper.state ?? "",
+    postalCode: shipper.postalCode ?? "",
+    countryCode: "BR",
+  };
+}
+
+/** Books the carrier, then records the pickup and moves the shipments; undoes the booking if that fails. */
+async function bookGroup(
+  deps: PickupDeps,
+  group: Candidate[],
+  carrier: Carrier,
+  window: PickupWindow,
+  actorId: string,
+  allowedStatus: "ready" | "pickup_scheduled",
+) {
+  const stats = group.map((shipment) => parcelStats(shipment.parcels));
+  const { confirmationNumber } = await deps.carriers.schedulePickup({
+    carrier,
+    ...window,
+    packages: stats.reduce((sum, s) => sum + s.packages, 0),
+    totalWeightKg: Math.round(stats.reduce((sum, s) => sum + s.weightKg, 0) * 1000) / 1000,
+    address: await storeAddress(deps.db, group[0].storeId),
+  });
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const [pickup] = await tx
+        .insert(pickups)
+        .values({ storeId: group[0].storeId, carrier, ...toRow(window), confirmationNumber, createdBy: actorId })
+        .returning();
+      const moved = await tx
+        .update(shipments)
+        .set({
+          status: "pickup_scheduled",
+          pickupId: pickup.id,
+          version: sql`${shipments.version} + 1`,
+          updatedBy: actorId,
+          updatedAt: sql`now()`,
+        })
+        .where(
+          and(
+            inArray(
+              shipments.id,
+              group.map((shipment) => shipment.id),
+            ),
+            eq(shipments.status, allowedStatus),
+          ),
+        )
+        .returning({ id: shipments.id });
+      // Someone changed a shipment since it was read: nothing is half-booked.
+      if (moved.length !== group.length) throw new AppError("pickups.errors.changedMeanwhile");
+      await recordAudit(tx, {
+        actorId,
+        action: "pickup.scheduled",
+        entityType: "pickup",
+        entityId: pickup.id,
+        after: { carrier, ...window, confirmationNumber, shipments: group.map((shipment) => shipment.orderName) },
+      });
+      return pickup;
+    });
+  } catch (error) {
+    await deps.carriers.cancelPickup(carrier, confirmationNumber, window.date);
+    throw error;
+  }
+}
+
+function toRow(window: PickupWindow) {
+  return { pickupDate: window.date, readyTime: window.readyTime, closeTime: window.closeTime };
+}
+
+/** The shipments a pickup request concerns, with what the rules need to know about them. */
+function selectCandidates(db: Db, where: SQL | undefined): Promise<Candidate[]> {
+  return db
+    .select({
+      id: shipments.id,
+      orderName: orders.name,
+      orderFulfillment: orders.fulfillmentStatus,
+      documentsGeneratedAt: shipments.documentsGeneratedAt,
+      storeId: shipments.storeId,
+      carrier: shipments.carrier,
+      status: shipments.status,
+      pickupId: shipments.pickupId,
+      parcels: shipments.parcels,
+    })
+    .from(shipments)
+    .innerJoin(orders, eq(orders.id, shipments.orderId))
+    .where(where);
+}
+
+async function loadCandidates(db: Db, shipmentIds: string[]): Promise<Candidate[]> {
+  const rows = await selectCandidates(db, inArray(shipments.id, shipmentIds));
+  if (rows.length !== new Set(shipmentIds).size) throw new AppError("errors.notFound");
+  return rows;
+}
+
+/**
+ * Schedules a pickup for ready shipments: one booking per store and carrier, each checked
+ * against that carrier's rules before anything is booked.
+ */
+export async function schedulePickups(deps: PickupDeps, shipmentIds: string[], window: PickupWindow, actorId: string) {
+  const candidates = await loadCandidates(deps.db, shipmentIds);
+  for (const shipment of candidates) {
+    if (shipment.status === "pickup_scheduled") {
+      throw new AppError("pickups.errors.alreadyScheduled", undefined, { order: shipment.orderName });
+    }
+    if (shipment.status !== "ready") {
+      throw new AppError("pickups.errors.notReady", undefined, { order: shipment.orderName });
+    }
+    // Fulfilled in Shopify by someone else (our own write-back comes after our documents).
+    if (shipment.orderFulfillment === "FULFILLED" && !shipment.documentsGeneratedAt) {
+      throw new AppError("documents.errors.fulfilledInShopify", undefined, { order: shipment.orderName });
+    }
+    if (!isCarrier(shipment.carrier)) {
+      throw new AppError("pickups.errors.noCarrier", undefined, { order: shipment.orderName });
+    }
+  }
+  const groups = new Map<string, Candidate[]>();
+  for (const shipment of candidates) {
+    const key = `${shipment.storeId}:${shipment.carrier}`;
+    groups.set(key, [...(groups.get(key) ?? []), shipment]);
+  }
+  // Every carrier's rules are checked before the first booking: a refusal books nothing.
+  for (const carrier of new Set(candidates.map((shipment) => shipment.carrier as Carrier))) {
+    await checkWindow(deps, carrier, window);
+  }
+  const booked = [];
+  for (const group of groups.values()) {
+    booked.push(await bookGroup(deps, group, group[0].carrier as Carrier, window, actorId, "ready"));
+  }
+  return booked;
+}
+
+async function loadPickup(db: Db, pickupId: string) {
+  const [pickup] = await db.select().from(pickups).where(eq(pickups.id, pickupId));
+  if (!pickup) throw new AppError("errors.notFound");
+  if (pickup.status !== "scheduled") throw new AppError("pickups.errors.notScheduled");
+  return pickup;
+}
+
+/** Cancels the pickup at the carrier; its shipments are ready again. */
+export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: string) {
+  const pickup = await loadPickup(deps.db, pickupId);
+  await deps.carriers.cancelPickup(pickup.carrier as Carrier, pickup.confirmationNumber, pickup.pickupDate);
+  return deps.db.transaction(async (tx) => {
+    const [cancelled] = await tx
+      .update(pickups)
+      .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: actorId, updatedAt: sql`now()` })
+      .where(and(eq(pickups.id, pickupId), eq(pickups.status, "scheduled")))
+      .returning({ id: pickups.id });
+    if (!cancelled) throw new AppError("pickups.errors.notScheduled");
+    const released = await tx
+      .update(shipments)
+      .set({
+        status: "ready",
+        pickupId: null,
+        version: sql`${shipments.version} + 1`,
+        updatedBy: actorId,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(shipments.pickupId, pickupId), eq(shipments.status, "pickup_scheduled")))
+      .returning({ id: shipments.id });
+    await recordAudit(tx, {
+      actorId,
+      action: "pickup.cancelled",
+      entityType: "pickup",
+      entityId: pickupId,
+      before: { date: pickup.pickupDate, confirmationNumber: pickup.confirmationNumber },
+    });
+    return { released: released.length };
+  });
+}
+
+/**
+ * Moves a pickup to another window. Carriers do not edit pickups (FedEx: cancel and rebook), so
+ * the new one is booked first and the old one cancelled once the new one is recorded.
+ */
+export async function reschedulePickup(deps: PickupDeps, pickupId: string, window: PickupWindow, actorId: string) {
+  const pickup = await loadPickup(deps.db, pickupId);
+  const carrier = pickup.carrier as Carrier;
+  await checkWindow(deps, carrier, window);
+  const group = await selectCandidates(
+    deps.db,
+    and(eq(shipments.pickupId, pickupId), eq(shipments.status, "pickup_scheduled")),
+  );
+  if (group.length === 0) throw new AppError("pickups.errors.notScheduled");
+  const next = await bookGroup(deps, group, carrier, window, actorId, "pickup_scheduled");
+  await deps.carriers.cancelPickup(carrier, pickup.confirmationNumber, pickup.pickupDate);
+  await deps.db
+    .update(pickups)
+    .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: actorId, updatedAt: sql`now()` })
+    .where(eq(pickups.id, pickupId));
+  await recordAudit(deps.db, {
+    actorId,
+    action: "pickup.rescheduled",
+    entityType: "pickup",
+    entityId: pickupId,
+    before: { date: pickup.pickupDate, confirmationNumber: pickup.confirmationNumber },
+    after: { pickupId: next.id, ...window, confirmationNumber: next.confirmationNumber },
+  });
+  return next;
+}

@@ -1,0 +1,415 @@
+// Shipment Management below the UI, on PGlite or Postgres against the emulator: pickups under the
+// carrier rules, documents issued and parsed back, bulk PDFs, tracking written back to Shopify
+// (and a failure kept with a retry), and the overview's figures.
+import type { Shopify } from "@shopify/shopify-api";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toPdfText } from "@/documents";
+import { readPdf } from "@/documents/testing/pdf-reader";
+import { originNow } from "@/domain/local-time";
+import { isValidTrackingNumber } from "@/domain/tracking";
+import { createShop } from "@/emulator/control";
+import { createEmulator, type Emulator } from "@/emulator/server";
+import { createSandboxCarrier } from "@/server/carriers/sandbox";
+import type { CarrierAdapter } from "@/server/carriers/types";
+import { orders, pickups, shipmentDocuments, shipments, stores, users } from "@/server/db/schema";
+import { AppError } from "@/server/errors";
+import { getOverview } from "@/server/queries/overview";
+import { toShipperProfile } from "@/domain/shipper";
+import { connectThroughEmulator } from "@/server/services/emulator-connect";
+import { updateShipperProfile } from "@/server/services/store-connection";
+import { documentsPdf, issueDocuments } from "@/server/services/documents";
+import { writeBackTracking } from "@/server/services/fulfillment";
+import { cancelPickup, reschedulePickup, schedulePickups } from "@/server/services/pickups";
+import { executeRun } from "@/server/services/sync/execute-run";
+import { requestSync } from "@/server/services/sync/runs";
+import { createShopify } from "@/server/shopify/api";
+import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
+
+const APP = { apiKey: "shipping-test-key", apiSecret: "shipping-test-secret" };
+const DEMO = "loja-demo.myshopify.com";
+const BIG = "loja-grande.myshopify.com";
+// Wednesday 23 December 2026, 09:00 in São Paulo: Christmas (Friday) is two days away.
+const NOW = new Date("2026-12-23T12:00:00Z");
+
+let emulator: Emulator;
+let shopify: Shopify;
+let testDb: TestDb;
+let carriers: CarrierAdapter;
+let operator: { id: string; name: string };
+const shopDeps = () => ({ db: testDb.db, shopify });
+const pickupDeps = () => ({ db: testDb.db, carriers, now: () => NOW });
+
+beforeAll(async () => {
+  emulator = createEmulator({ app: APP });
+  await emulator.listen(0);
+  createShop(emulator.state, { domain: DEMO, name: "Loja Demo Artesanato", orders: 60, seed: 20261126 });
+  createShop(emulator.state, { domain: BIG, name: "Loja Grande", orders: 260, seed: 7, plan: "plus" });
+  process.env.APP_URL = "http://127.0.0.1:3998";
+  process.env.SHOPIFY_EMULATOR_URL = emulator.url;
+  shopify = createShopify({ ...APP, appUrl: process.env.APP_URL, emulatorUrl: emulator.url });
+  testDb = await createTestDb();
+  carriers = createSandboxCarrier();
+  const [user] = await testDb.db
+    .insert(users)
+    .values({ email: "op@example.com", name: "Olivia Operator", passwordHash: "x", role: "operator" })
+    .returning();
+  operator = { id: user.id, name: user.name };
+  for (const domain of [DEMO, BIG]) {
+    await connectThroughEmulator(shopDeps(), domain, emulator.url);
+    const [store] = await testDb.db.select().from(stores).where(eq(stores.shopDomain, domain));
+    const { run } = await requestSync(testDb.db, store.id, "manual", null);
+    await executeRun(shopDeps(), run.id, { sleep: async () => {} });
+    // What an admin does under Stores › Shipper details: Shopify has no CNPJ to offer.
+    const [keyed] = await testDb.db
+      .select({ nfeKey: shipments.nfeKey })
+      .from(shipments)
+      .where(and(eq(shipments.storeId, store.id), sql`${shipments.nfeKey} is not null`))
+      .limit(1);
+    const profile = { ...toShipperProfile(store.shipper), taxId: keyed.nfeKey!.slice(6, 20) };
+    await updateShipperProfile(testDb.db, store.id, profile, operator.id);
+  }
+}, 300_000);
+
+afterAll(async () => {
+  await emulator?.close();
+  await testDb?.cleanup();
+});
+
+/** Ready shipments, by default those whose order is still unfulfilled in Shopify. */
+async function readyShipments(domain: string, carrier?: string, fulfilledInShopify = false) {
+  return testDb.db
+    .select({ id: shipments.id, carrier: shipments.carrier, orderGid: orders.shopifyGid, orderName: orders.name })
+    .from(shipments)
+    .innerJoin(orders, eq(orders.id, shipments.orderId))
+    .innerJoin(stores, eq(stores.id, shipments.storeId))
+    .where(
+      and(
+        eq(stores.shopDomain, domain),
+        eq(shipments.status, "ready"),
+        carrier ? eq(shipments.carrier, carrier) : undefined,
+        fulfilledInShopify ? eq(orders.fulfillmentStatus, "FULFILLED") : ne(orders.fulfillmentStatus, "FULFILLED"),
+      ),
+    )
+    .orderBy(orders.name);
+}
+
+async function expectAppError(promise: Promise<unknown>, code: string, field?: string) {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  if (field) expect((error as AppError).field).toBe(field);
+  return error as AppError;
+}
+
+describe(`pickups (${driverName})`, () => {
+  it("refuses a national holiday with the holiday's name and changes nothing", async () => {
+    const [shipment] = await readyShipments(DEMO, "ups");
+    const error = await expectAppError(
+      schedulePickups(
+        pickupDeps(),
+        [shipment.id],
+        { date: "2026-12-25", readyTime: "09:00", closeTime: "17:00" },
+        operator.id,
+      ),
+      "pickups.problems.holiday",
+      "date",
+    );
+    expect(error.values).toMatchObject({ carrier: "UPS", holiday: "Natal" });
+    const [after] = await testDb.db.select().from(shipments).where(eq(shipments.id, shipment.id));
+    expect(after).toMatchObject({ status: "ready", pickupId: null });
+    expect(await testDb.db.select().from(pickups)).toHaveLength(0);
+  });
+
+  it("applies each carrier's rule: FedEx only today or the next business day, UPS its lead time", async () => {
+    const [fedex] = await readyShipments(DEMO, "fedex");
+    const [ups] = await readyShipments(DEMO, "ups");
+    // 28 Dec is two business days after 23 Dec (Christmas in between).
+    await expectAppError(
+      schedulePickups(
+        pickupDeps(),
+        [fedex.id],
+        { date: "2026-12-28", readyTime: "09:00", closeTime: "17:00" },
+        operator.id,
+      ),
+      "pickups.problems.tooFarAheadBusinessDays",
+      "date",
+    );
+    // The sandbox UPS account's lead time is 60 minutes: the window must exceed it.
+    await expectAppError(
+      schedulePickups(
+        pickupDeps(),
+        [ups.id],
+        { date: "2026-12-24", readyTime: "10:00", closeTime: "11:00" },
+        operator.id,
+      ),
+      "pickups.problems.windowTooShort",
+      "closeTime",
+    );
+    // A selection is all or nothing: the valid FedEx booking is not made when UPS refuses.
+    await expectAppError(
+      schedulePickups(
+        pickupDeps(),
+        [fedex.id, ups.id],
+        { date: "2026-12-24", readyTime: "10:00", closeTime: "11:00" },
+        operator.id,
+      ),
+      "pickups.problems.windowTooShort",
+    );
+    expect(await testDb.db.select().from(pickups)).toHaveLength(0);
+  });
+
+  it("books one pickup per carrier, reschedules with a new confirmation and cancels back to ready", async () => {
+    const [fedex] = await readyShipments(DEMO, "fedex");
+    const [ups1, ups2] = await readyShipments(DEMO, "ups");
+    const window = { date: "2026-12-24", readyTime: "09:00", closeTime: "17:00" };
+    const booked = await schedulePickups(pickupDeps(), [fedex.id, ups1.id, ups2.id], window, operator.id);
+    expect(booked.map((pickup) => pickup.carrier).sort()).toEqual(["fedex", "ups"]);
+    for (const pickup of booked) {
+      expect(pickup).toMatchObject({ status: "scheduled", pickupDate: "2026-12-24", readyTime: "09:00" });
+      expect(pickup.confirmationNumber).toMatch(/^(FX|UP)20261224\d{6}$/);
+    }
+    const moved = await testDb.db
+      .select({ status: shipments.status, pickupId: shipments.pickupId })
+      .from(shipments)
+      .where(inArray(shipments.id, [fedex.id, ups1.id, ups2.id]));
+    expect(moved.every((row) => row.status === "pickup_scheduled" && row.pickupId)).toBe(true);
+
+    // Booking again is refused: the operator reschedules instead.
+    await expectAppError(
+      schedulePickups(pickupDeps(), [ups1.id], window, operator.id),
+      "pickups.errors.alreadyScheduled",
+    );
+
+    const upsPickup = booked.find((pickup) => pickup.carrier === "ups")!;
+    const next = await reschedulePickup(
+      pickupDeps(),
+      upsPickup.id,
+      { date: "2026-12-28", readyTime: "13:00", closeTime: "18:00" },
+      operator.id,
+    );
+    expect(next.confirmationNumber).not.toBe(upsPickup.confirmationNumber);
+    const [old] = await testDb.db.select().from(pickups).where(eq(pickups.id, upsPickup.id));
+    expect(old.status).toBe("cancelled");
+    const onNew = await testDb.db.select().from(shipments).where(eq(shipments.pickupId, next.id));
+    expect(onNew.map((row) => row.id).sort()).toEqual([ups1.id, ups2.id].sort());
+
+    const { released } = await cancelPickup(pickupDeps(), next.id, operator.id);
+    expect(released).toBe(2);
+    const again = await testDb.db
+      .select()
+      .from(shipments)
+      .where(inArray(shipments.id, [ups1.id, ups2.id]));
+    expect(again.every((row) => row.status === "ready" && row.pickupId === null)).toBe(true);
+    await expectAppError(cancelPickup(pickupDeps(), next.id, operator.id), "pickups.errors.notScheduled");
+  });
+
+  it("undoes the carrier booking when the database refuses the change", async () => {
+    const [shipment] = await readyShipments(DEMO, "ups");
+    const cancelled: string[] = [];
+    const spy: CarrierAdapter = {
+      ...carriers,
+      cancelPickup: async (_carrier, confirmation) => void cancelled.push(confirmation),
+      // The shipment is taken by someone else between the read and the booking.
+      schedulePickup: async (booking) => {
+        await testDb.db.update(shipments).set({ status: "cancelled" }).where(eq(shipments.id, shipment.id));
+        return carriers.schedulePickup(booking);
+      },
+    };
+    await expectAppError(
+      schedulePickups(
+        { db: testDb.db, carriers: spy, now: () => NOW },
+        [shipment.id],
+        { date: "2026-12-24", readyTime: "09:00", closeTime: "17:00" },
+        operator.id,
+      ),
+      "pickups.errors.changedMeanwhile",
+    );
+    expect(cancelled).toHaveLength(1);
+    expect(await testDb.db.select().from(pickups).where(eq(pickups.confirmationNumber, cancelled[0]))).toHaveLength(0);
+    await testDb.db.update(shipments).set({ status: "ready" }).where(eq(shipments.id, shipment.id));
+  });
+});
+
+describe(`documents and tracking (${driverName})`, () => {
+  it("issues a label and an invoice that carry the shipment's data, in the carrier's tracking format", async () => {
+    const [shipment] = await readyShipments(DEMO, "ups");
+    const outcome = await issueDocuments({ db: testDb.db, carriers }, [shipment.id], operator);
+    expect(outcome).toEqual({ issued: [shipment.id], alreadyIssued: [] });
+    const [row] = await testDb.db.select().from(shipments).where(eq(shipments.id, shipment.id));
+    expect(isValidTrackingNumber("ups", row.trackingNumber!)).toBe(true);
+    expect(row).toMatchObject({ fulfillmentState: "pending", status: "ready" });
+    expect(row.documentsGeneratedAt).toBeInstanceOf(Date);
+
+    const [stored] = await testDb.db
+      .select()
+      .from(shipmentDocuments)
+      .where(eq(shipmentDocuments.shipmentId, shipment.id));
+    const label = await readPdf(stored.labelPdf);
+    const invoice = await readPdf(stored.invoicePdf);
+    expect(label[0]).toMatchObject({ width: 288, height: 432 });
+    const recipient = row.recipient as { name: string };
+    const items = row.customsItems as { description: string; hsCode: string }[];
+    expect(label[0].text).toContain(row.trackingNumber);
+    expect(label[0].text).toContain("Loja Demo Artesanato");
+    // Names the standard PDF fonts cannot show are printed transliterated (or "?"), as carriers require.
+    expect(label[0].text).toContain(toPdfText(recipient.name));
+    expect(label[0].text).toContain("PIECE 1/1");
+    const invoiceText = invoice.map((page) => page.text).join("\n");
+    expect(invoiceText).toContain("COMMERCIAL INVOICE");
+    expect(invoiceText).toContain(row.trackingNumber);
+    expect(invoiceText).toContain(items[0].description.slice(0, 20));
+    expect(invoiceText).toContain("Olivia Operator");
+    expect(invoiceText.replace(/\s/g, "")).toContain(row.nfeKey ?? "DAP");
+
+    // Issuing again changes nothing, and a re-download is byte-identical.
+    const again = await issueDocuments({ db: testDb.db, carriers }, [shipment.id], operator);
+    expect(again).toEqual({ issued: [], alreadyIssued: [shipment.id] });
+    const first = await documentsPdf(testDb.db, [shipment.id]);
+    const second = await documentsPdf(testDb.db, [shipment.id]);
+    expect(Buffer.from(second.pdf).equals(Buffer.from(first.pdf))).toBe(true);
+    expect(await readPdf(first.pdf)).toHaveLength(stored.labelPages + stored.invoicePages);
+  });
+
+  it("creates the fulfillment in Shopify with the tracking number, company and URL", async () => {
+    const [shipment] = await testDb.db
+      .select({ id: shipments.id, trackingNumber: shipments.trackingNumber, gid: orders.shopifyGid })
+      .from(shipments)
+      .innerJoin(orders, eq(orders.id, shipments.orderId))
+      .where(eq(shipments.fulfillmentState, "pending"));
+    const outcome = await writeBackTracking(shopDeps(), [shipment.id], operator.id);
+    expect(outcome).toEqual({ created: 1, failed: 0 });
+    const order = emulator.state.shop(DEMO)!.ordersById.get(Number(shipment.gid.split("/").pop()))!;
+    expect(order.fulfillments).toHaveLength(1);
+    expect(order.fulfillments[0]).toMatchObject({
+      trackingCompany: "UPS",
+      trackingNumber: shipment.trackingNumber,
+      trackingUrl: `https://www.ups.com/track?tracknum=${shipment.trackingNumber}`,
+    });
+    const [row] = await testDb.db.select().from(shipments).where(eq(shipments.id, shipment.id));
+    expect(row).toMatchObject({ fulfillmentState: "created", fulfillmentError: null });
+    expect(row.shopifyFulfillmentId).toMatch(/^gid:\/\/shopify\/Fulfillment\//);
+    // Sending again does nothing: the fulfillment exists.
+    expect(await writeBackTracking(shopDeps(), [shipment.id], operator.id)).toEqual({ created: 0, failed: 0 });
+  });
+
+  it("keeps a failed write-back on the shipment, and Retry succeeds once the store is reconnected", async () => {
+    const [shipment] = await readyShipments(DEMO, "fedex");
+    await issueDocuments({ db: testDb.db, carriers }, [shipment.id], operator);
+    emulator.state.revokeTokens(DEMO);
+    expect(await writeBackTracking(shopDeps(), [shipment.id], operator.id)).toEqual({ created: 0, failed: 1 });
+    const [failed] = await testDb.db.select().from(shipments).where(eq(shipments.id, shipment.id));
+    expect(failed).toMatchObject({ fulfillmentState: "failed", fulfillmentError: "reconnect_needed" });
+    expect(isValidTrackingNumber("fedex", failed.trackingNumber!)).toBe(true);
+
+    await connectThroughEmulator(shopDeps(), DEMO, emulator.url);
+    expect(await writeBackTracking(shopDeps(), [shipment.id], operator.id)).toEqual({ created: 1, failed: 0 });
+    const order = emulator.state.shop(DEMO)!.ordersById.get(Number(shipment.orderGid.split("/").pop()))!;
+    expect(order.fulfillments[0]).toMatchObject({ trackingCompany: "FedEx", trackingNumber: failed.trackingNumber });
+  });
+
+  it("refuses a pickup or label for an order already fulfilled in Shopify (it would ship twice)", async () => {
+    const fulfilled = [
+      ...(await readyShipments(DEMO, undefined, true)),
+      ...(await readyShipments(BIG, undefined, true)),
+    ];
+    expect(fulfilled.length).toBeGreaterThan(0);
+    const [shipment] = fulfilled;
+    await expectAppError(
+      issueDocuments({ db: testDb.db, carriers }, [shipment.id], operator),
+      "documents.errors.fulfilledInShopify",
+    );
+    await expectAppError(
+      schedulePickups(
+        pickupDeps(),
+        [shipment.id],
+        { date: "2026-12-24", readyTime: "09:00", closeTime: "17:00" },
+        operator.id,
+      ),
+      "documents.errors.fulfilledInShopify",
+    );
+    const [row] = await testDb.db.select().from(shipments).where(eq(shipments.id, shipment.id));
+    expect(row).toMatchObject({ status: "ready", trackingNumber: null, pickupId: null });
+  });
+
+  it("refuses to issue for a store whose shipper details are incomplete, naming the store", async () => {
+    const [big] = await testDb.db.select().from(stores).where(eq(stores.shopDomain, BIG));
+    await testDb.db.update(stores).set({ shipper: null }).where(eq(stores.id, big.id));
+    const [shipment] = await readyShipments(BIG);
+    const error = await expectAppError(
+      issueDocuments({ db: testDb.db, carriers }, [shipment.id], operator),
+      "documents.errors.shipperIncomplete",
+    );
+    expect(error.values).toMatchObject({ store: "Loja Grande" });
+    const [row] = await testDb.db.select().from(shipments).where(eq(shipments.id, shipment.id));
+    expect(row.trackingNumber).toBeNull();
+    await testDb.db.update(stores).set({ shipper: big.shipper }).where(eq(stores.id, big.id));
+  });
+
+  it("merges 50 shipments into one PDF of 100 pages (label + invoice each)", async () => {
+    const ready = (await readyShipments(BIG)).slice(0, 50);
+    expect(ready).toHaveLength(50);
+    const ids = ready.map((shipment) => shipment.id);
+    const outcome = await issueDocuments({ db: testDb.db, carriers }, ids, operator);
+    expect(outcome.issued).toHaveLength(50);
+    const issued = await testDb.db
+      .select({ carrier: shipments.carrier, trackingNumber: shipments.trackingNumber })
+      .from(shipments)
+      .where(inArray(shipments.id, ids));
+    expect(new Set(issued.map((row) => row.trackingNumber)).size).toBe(50);
+    for (const row of issued) expect(isValidTrackingNumber(row.carrier as "ups", row.trackingNumber!)).toBe(true);
+
+    const { pdf } = await documentsPdf(testDb.db, ids);
+    const pages = await readPdf(pdf);
+    expect(pages).toHaveLength(100);
+    expect(pages.filter((page) => page.width === 288)).toHaveLength(50);
+    const labels = await documentsPdf(testDb.db, ids, "labels");
+    expect(await readPdf(labels.pdf)).toHaveLength(50);
+  });
+});
+
+describe(`overview (${driverName})`, () => {
+  it("counts drafts, ready shipments and today's pickups the way the tables do", async () => {
+    const [shipment] = await readyShipments(DEMO, "dhl").then(async (dhl) => (dhl.length ? dhl : readyShipments(DEMO)));
+    const now = new Date();
+    const today = originNow(now).date;
+    // The overview counts pickups on today's date whatever the clock; the row is inserted directly.
+    const [store] = await testDb.db.select().from(stores).where(eq(stores.shopDomain, DEMO));
+    const [pickup] = await testDb.db
+      .insert(pickups)
+      .values({
+        storeId: store.id,
+        carrier: "ups",
+        pickupDate: today,
+        readyTime: "09:00",
+        closeTime: "17:00",
+        confirmationNumber: "T1",
+      })
+      .returning();
+    await testDb.db
+      .update(shipments)
+      .set({ status: "pickup_scheduled", pickupId: pickup.id })
+      .where(eq(shipments.id, shipment.id));
+
+    const overview = await getOverview(testDb.db, now);
+    const count = async (status: "draft" | "ready") =>
+      (
+        await testDb.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(shipments)
+          .where(eq(shipments.status, status))
+      )[0].n;
+    expect(overview.draftsWaiting).toBe(await count("draft"));
+    expect(overview.readyToShip).toBe(await count("ready"));
+    expect(overview.pickupsToday).toEqual({ pickups: 1, shipments: 1 });
+    expect(overview.stores.map((s) => [s.name, s.health])).toEqual([
+      ["Loja Demo Artesanato", "healthy"],
+      ["Loja Grande", "healthy"],
+    ]);
+    expect(overview.perDay).toHaveLength(14);
+    expect(overview.perDay.at(-1)!.day).toBe(today);
+  });
+});
