@@ -134,7 +134,9 @@ describe(`list pages with data (${driverName})`, () => {
       "ready",
       "100.00",
       "USD",
-      null,
+      null, // tracking number
+      null, // pickup date
+      null, // pickup confirmation
       view.rows[0].createdAt,
     ]);
     const filtered: unknown[][] = [];

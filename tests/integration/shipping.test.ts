@@ -14,7 +14,9 @@ import { createSandboxCarrier } from "@/server/carriers/sandbox";
 import type { CarrierAdapter } from "@/server/carriers/types";
 import { orders, pickups, shipmentDocuments, shipments, stores, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
+import { parseTableState } from "@/components/data-table/params";
 import { getOverview } from "@/server/queries/overview";
+import { listShipments, shipmentsTable } from "@/server/queries/shipments";
 import { toShipperProfile } from "@/domain/shipper";
 import { connectThroughEmulator } from "@/server/services/emulator-connect";
 import { updateShipperProfile } from "@/server/services/store-connection";
@@ -405,6 +407,15 @@ describe(`overview (${driverName})`, () => {
     expect(overview.draftsWaiting).toBe(await count("draft"));
     expect(overview.readyToShip).toBe(await count("ready"));
     expect(overview.pickupsToday).toEqual({ pickups: 1, shipments: 1 });
+    // The table's pickup filter shows exactly those shipments.
+    const onToday = await listShipments(testDb.db, parseTableState({ pickup: "today" }, shipmentsTable));
+    expect(onToday.rows.map((row) => row.id)).toEqual([shipment.id]);
+    const unscheduled = await listShipments(
+      testDb.db,
+      parseTableState({ pickup: "none", perPage: "100" }, shipmentsTable),
+    );
+    expect(unscheduled.rows.some((row) => row.id === shipment.id)).toBe(false);
+    expect(unscheduled.rows.every((row) => row.pickupDate === null)).toBe(true);
     expect(overview.stores.map((s) => [s.name, s.health])).toEqual([
       ["Loja Demo Artesanato", "healthy"],
       ["Loja Grande", "healthy"],

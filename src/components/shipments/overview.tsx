@@ -97,16 +97,16 @@ export async function ShipmentsOverview({ overview }: { overview: Overview }) {
           ) : (
             <ul className="mt-2 space-y-1.5 text-sm">
               {overview.stores.slice(0, 4).map((store) => (
-                <li key={store.id} className="flex items-center justify-between gap-2">
-                  <span className="truncate text-slate-900" title={store.name}>
+                <li key={store.id}>
+                  <div className="truncate text-slate-900" title={store.name}>
                     {store.name}
-                  </span>
-                  <span className="flex shrink-0 items-center gap-2">
+                  </div>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Badge tone={healthTones[store.health]}>{t(`health.${store.health}`)}</Badge>
                     {store.lastSyncedAt ? (
                       <span className="text-xs text-slate-500">{format.relativeTime(store.lastSyncedAt)}</span>
                     ) : null}
-                    <Badge tone={healthTones[store.health]}>{t(`health.${store.health}`)}</Badge>
-                  </span>
+                  </div>
                 </li>
               ))}
               {overview.stores.length > 4 ? (

@@ -85,11 +85,26 @@ export function ShipmentsTable({
           </div>
         ),
       }),
-      column.accessor("customer", { header: t("columns.customer"), cell: (info) => info.getValue() ?? "—" }),
-      column.accessor("destination", {
-        header: t("columns.destination"),
-        cell: (info) => regionName(info.getValue()) ?? "—",
-      }),
+      ...(variant === "drafts"
+        ? [
+            column.accessor("customer", { header: t("columns.customer"), cell: (info) => info.getValue() ?? "—" }),
+            column.accessor("destination", {
+              header: t("columns.destination"),
+              cell: (info) => regionName(info.getValue()) ?? "—",
+            }),
+          ]
+        : [
+            // Shipment Management has more columns: the destination goes under the customer.
+            column.accessor("customer", {
+              header: t("columns.customerDestination"),
+              cell: (info) => (
+                <div>
+                  <div>{info.getValue() ?? "—"}</div>
+                  <div className="text-xs text-slate-500">{regionName(info.row.original.destination) ?? "—"}</div>
+                </div>
+              ),
+            }),
+          ]),
       column.accessor("carrier", {
         header: t("columns.carrier"),
         cell: (info) => {
@@ -193,10 +208,6 @@ export function ShipmentsTable({
           return value && currency ? format.number(Number(value), { style: "currency", currency }) : "—";
         },
         meta: { className: "text-right tabular-nums", headerClassName: "text-right" },
-      }),
-      column.accessor("createdAt", {
-        header: t("columns.created"),
-        cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }),
       }),
       column.display({
         id: "actions",

@@ -15,6 +15,15 @@ const SANDBOX_AVAILABILITY: Readonly<Record<Carrier, PickupOptions>> = {
   correios: { cutoffTime: "16:00", minWindowMinutes: 60 },
 };
 
+// Where each sandbox account's numbering starts, so numbers look like the carrier's (FedEx Express
+// 12-digit numbers begin with 7; DHL waybills are 10 digits).
+const SEQUENCE_BASE: Readonly<Record<Carrier, number>> = {
+  fedex: 794_600_000_000,
+  ups: 0,
+  dhl: 4_270_000_000,
+  correios: 10_000_000,
+};
+
 const CONFIRMATION_PREFIX: Readonly<Record<Carrier, string>> = {
   fedex: "FX",
   ups: "UP",
@@ -36,7 +45,7 @@ export function createSandboxCarrier(): CarrierAdapter {
       // Nothing is booked anywhere; a real adapter calls the carrier's cancel endpoint here.
     },
     async createShipment({ carrier, nextSequence }) {
-      const sequence = (await nextSequence()) % SEQUENCE_LIMIT[carrier];
+      const sequence = (SEQUENCE_BASE[carrier] + (await nextSequence())) % SEQUENCE_LIMIT[carrier];
       return { trackingNumber: generateTrackingNumber(carrier, sequence) };
     },
   };

@@ -24,11 +24,15 @@ import { SYNC_ITEM_OUTCOMES } from "../../domain/sync";
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
-// postgres.js reads bytea as a Buffer, PGlite as a Uint8Array: both are Uint8Arrays to the app.
+// postgres.js reads bytea as a Buffer, PGlite as a Uint8Array.
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
   toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
-  fromDriver: (value) => (value instanceof Uint8Array ? value : Buffer.from(value as string, "hex")),
+  // A plain Uint8Array view either way (some libraries, pdf.js among them, refuse a Buffer).
+  fromDriver: (value) => {
+    const bytes = value instanceof Uint8Array ? value : Buffer.from(value as string, "hex");
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  },
 });
 
 export const userRole = pgEnum("user_role", ["admin", "operator"]);

@@ -6,11 +6,18 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
+import { formatCnpj } from "@/domain/nfe-key";
 import { REQUIRED_SHIPPER_FIELDS, SHIPPER_FIELDS, type ShipperField } from "@/domain/shipper";
 import type { StoreRow } from "@/server/queries/stores";
 import { updateShipperAction } from "./actions";
 
 const WIDE: readonly ShipperField[] = ["legalName", "address1", "address2"];
+
+/** A stored value the way people write it (the CNPJ with its punctuation). */
+function shown(field: ShipperField, value: string | null): string {
+  if (field === "taxId" && value && value.length === 14) return formatCnpj(value);
+  return value ?? "";
+}
 
 function ShipperForm({ store, onDone }: { store: StoreRow; onDone: (message: string) => void }) {
   const t = useTranslations("stores.shipper");
@@ -36,7 +43,7 @@ function ShipperForm({ store, onDone }: { store: StoreRow; onDone: (message: str
               <Input
                 id={`shipper-${field}`}
                 name={field}
-                defaultValue={values[field] ?? store.shipper[field] ?? ""}
+                defaultValue={values[field] ?? shown(field, store.shipper[field])}
                 invalid={!!errors[field]}
                 aria-describedby={errors[field] ? `shipper-${field}-error` : undefined}
                 autoComplete="off"
