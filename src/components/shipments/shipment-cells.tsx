@@ -14,12 +14,20 @@ export function PickupCell({ row }: { row: ShipmentRow }) {
   const format = useFormatter();
   if (!row.pickupDate || row.status !== "pickup_scheduled") return <span className="text-slate-400">—</span>;
   return (
-    <div data-testid="pickup-cell">
-      <div className="whitespace-nowrap text-slate-900">
-        {format.dateTime(new Date(`${row.pickupDate}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })}
+    <div data-testid="pickup-cell" className="whitespace-nowrap">
+      <div className="text-slate-900">
+        {format.dateTime(new Date(`${row.pickupDate}T12:00:00Z`), {
+          weekday: "short",
+          day: "numeric",
+          month: "short",
+          timeZone: "UTC",
+        })}
       </div>
-      <div className="text-xs whitespace-nowrap text-slate-500">
-        {row.pickupReadyTime}–{row.pickupCloseTime} · {row.pickupConfirmation}
+      <div className="text-xs text-slate-600">
+        {row.pickupReadyTime}–{row.pickupCloseTime}
+      </div>
+      <div className="font-mono text-[11px] text-slate-500" title={row.pickupConfirmation ?? undefined}>
+        {row.pickupConfirmation}
       </div>
     </div>
   );
