@@ -33,6 +33,7 @@ CREATE TABLE "tracking_sequences" (
 );
 --> statement-breakpoint
 ALTER TABLE "shipments" ADD COLUMN "pickup_id" uuid;--> statement-breakpoint
+ALTER TABLE "shipments" ADD COLUMN "pickup_date" date;--> statement-breakpoint
 ALTER TABLE "shipments" ADD COLUMN "documents_generated_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "shipments" ADD COLUMN "fulfillment_state" "fulfillment_state";--> statement-breakpoint
 ALTER TABLE "shipments" ADD COLUMN "fulfillment_error" text;--> statement-breakpoint
@@ -46,4 +47,8 @@ ALTER TABLE "shipment_documents" ADD CONSTRAINT "shipment_documents_generated_by
 CREATE INDEX "pickups_date_status_idx" ON "pickups" USING btree ("pickup_date","status");--> statement-breakpoint
 CREATE INDEX "pickups_store_idx" ON "pickups" USING btree ("store_id");--> statement-breakpoint
 ALTER TABLE "shipments" ADD CONSTRAINT "shipments_pickup_id_pickups_id_fk" FOREIGN KEY ("pickup_id") REFERENCES "public"."pickups"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "shipments_pickup_idx" ON "shipments" USING btree ("pickup_id");
+CREATE INDEX "orders_customer_name_idx" ON "orders" USING btree ("customer_name");--> statement-breakpoint
+CREATE INDEX "shipments_pickup_idx" ON "shipments" USING btree ("pickup_id");--> statement-breakpoint
+CREATE INDEX "shipments_pickup_date_id_idx" ON "shipments" USING btree ("pickup_date","id");--> statement-breakpoint
+CREATE INDEX "shipments_created_id_idx" ON "shipments" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "shipments_value_id_idx" ON "shipments" USING btree ("declared_value","id");

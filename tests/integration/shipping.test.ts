@@ -175,10 +175,11 @@ describe(`pickups (${driverName})`, () => {
       expect(pickup.confirmationNumber).toMatch(/^(FX|UP)20261224\d{6}$/);
     }
     const moved = await testDb.db
-      .select({ status: shipments.status, pickupId: shipments.pickupId })
+      .select({ status: shipments.status, pickupId: shipments.pickupId, pickupDate: shipments.pickupDate })
       .from(shipments)
       .where(inArray(shipments.id, [fedex.id, ups1.id, ups2.id]));
     expect(moved.every((row) => row.status === "pickup_scheduled" && row.pickupId)).toBe(true);
+    expect(moved.map((row) => row.pickupDate)).toEqual(["2026-12-24", "2026-12-24", "2026-12-24"]);
 
     // Booking again is refused: the operator reschedules instead.
     await expectAppError(
@@ -198,6 +199,7 @@ describe(`pickups (${driverName})`, () => {
     expect(old.status).toBe("cancelled");
     const onNew = await testDb.db.select().from(shipments).where(eq(shipments.pickupId, next.id));
     expect(onNew.map((row) => row.id).sort()).toEqual([ups1.id, ups2.id].sort());
+    expect(onNew.every((row) => row.pickupDate === "2026-12-28")).toBe(true);
 
     const { released } = await cancelPickup(pickupDeps(), next.id, operator.id);
     expect(released).toBe(2);
@@ -205,7 +207,7 @@ describe(`pickups (${driverName})`, () => {
       .select()
       .from(shipments)
       .where(inArray(shipments.id, [ups1.id, ups2.id]));
-    expect(again.every((row) => row.status === "ready" && row.pickupId === null)).toBe(true);
+    expect(again.every((row) => row.status === "ready" && row.pickupId === null && row.pickupDate === null)).toBe(true);
     await expectAppError(cancelPickup(pickupDeps(), next.id, operator.id), "pickups.errors.notScheduled");
   });
 
@@ -393,7 +395,7 @@ describe(`overview (${driverName})`, () => {
       .returning();
     await testDb.db
       .update(shipments)
-      .set({ status: "pickup_scheduled", pickupId: pickup.id })
+      .set({ status: "pickup_scheduled", pickupId: pickup.id, pickupDate: today })
       .where(eq(shipments.id, shipment.id));
 
     const overview = await getOverview(testDb.db, now);

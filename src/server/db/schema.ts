@@ -156,6 +156,7 @@ export const orders = pgTable(
     uniqueIndex("orders_store_gid_key").on(t.storeId, t.shopifyGid),
     index("orders_store_name_idx").on(t.storeId, t.name),
     index("orders_store_updated_idx").on(t.storeId, t.shopifyUpdatedAt),
+    index("orders_customer_name_idx").on(t.customerName),
   ],
 );
 
@@ -229,6 +230,9 @@ export const shipments = pgTable(
     chosenQuoteId: uuid("chosen_quote_id"),
     trackingNumber: text("tracking_number"),
     pickupId: uuid("pickup_id").references(() => pickups.id, { onDelete: "set null" }),
+    // The scheduled pickup's date, copied here so Shipment Management filters and sorts by it on
+    // an index (a join to pickups costs ~0.4 s at a million shipments). Null when none is scheduled.
+    pickupDate: date("pickup_date"),
     // Set once the label and invoice are issued; from then on the shipment's data is frozen.
     documentsGeneratedAt: timestamp("documents_generated_at", { withTimezone: true }),
     // Tracking write-back to Shopify (fulfillmentCreate): pending until it succeeds or fails.
@@ -247,6 +251,10 @@ export const shipments = pgTable(
     index("shipments_destination_status_idx").on(t.destinationCountry, t.status),
     index("shipments_nfe_key_idx").on(t.nfeKey),
     index("shipments_pickup_idx").on(t.pickupId),
+    index("shipments_pickup_date_id_idx").on(t.pickupDate, t.id),
+    // Shipment Management's sorts without a status prefix (npm run bench:shipments).
+    index("shipments_created_id_idx").on(t.createdAt, t.id),
+    index("shipments_value_id_idx").on(t.declaredValue, t.id),
   ],
 );
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { defineTable, type TableState } from "@/components/data-table/params";
 import type { Db } from "../db/client";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
@@ -71,7 +71,7 @@ const rowColumns = {
   trackingNumber: shipments.trackingNumber,
   createdAt: shipments.createdAt,
   pickupId: shipments.pickupId,
-  pickupDate: pickups.pickupDate,
+  pickupDate: shipments.pickupDate,
   pickupReadyTime: pickups.readyTime,
   pickupCloseTime: pickups.closeTime,
   pickupConfirmation: pickups.confirmationNumber,
@@ -88,23 +88,17 @@ const sortColumns = {
   carrier: shipments.carrier,
   status: shipments.status,
   value: shipments.declaredValue,
-  pickup: pickups.pickupDate,
+  pickup: shipments.pickupDate,
   createdAt: shipments.createdAt,
 };
 
 /** Shipments whose scheduled pickup falls in the chosen buckets (today = São Paulo's date). */
 function pickupCondition(buckets: string[], today = originNow().date): SQL {
-  const onDate = (condition: SQL) =>
-    inArray(
-      shipments.pickupId,
-      sql`(select ${pickups.id} from ${pickups} where ${pickups.status} = 'scheduled' and ${condition})`,
-    );
   const conditions = buckets.map((bucket) => {
-    if (bucket === "today") return onDate(eq(pickups.pickupDate, today));
-    if (bucket === "upcoming") return onDate(gt(pickups.pickupDate, today));
-    if (bucket === "overdue")
-      return and(eq(shipments.status, "pickup_scheduled"), onDate(lt(pickups.pickupDate, today)))!;
-    return isNull(shipments.pickupId);
+    if (bucket === "today") return eq(shipments.pickupDate, today);
+    if (bucket === "upcoming") return gt(shipments.pickupDate, today);
+    if (bucket === "overdue") return and(eq(shipments.status, "pickup_scheduled"), lt(shipments.pickupDate, today))!;
+    return isNull(shipments.pickupDate);
   });
   return or(...conditions)!;
 }
@@ -137,12 +131,12 @@ async function listShipmentRows(
       .innerJoin(orders, eq(orders.id, shipments.orderId))
       .innerJoin(stores, eq(stores.id, shipments.storeId))
       .leftJoin(pickups, eq(pickups.id, shipments.pickupId));
-  const countRows = () =>
-    db
-      .select({ total: countAll })
-      .from(shipments)
-      .innerJoin(orders, eq(orders.id, shipments.orderId))
-      .where(query.where);
+  // Only the search reads order columns: without one, counting skips the join (at a million
+  // shipments that is the difference between ~1.4 s and ~40 ms, npm run bench:shipments).
+  const countRows = () => {
+    const counted = db.select({ total: countAll }).from(shipments);
+    return (state.q ? counted.innerJoin(orders, eq(orders.id, shipments.orderId)) : counted).where(query.where);
+  };
   const [rows, counted] = await Promise.all([
     base()
       .where(query.where)

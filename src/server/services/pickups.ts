@@ -105,6 +105,7 @@ async function bookGroup(
         .set({
           status: "pickup_scheduled",
           pickupId: pickup.id,
+          pickupDate: window.date,
           version: sql`${shipments.version} + 1`,
           updatedBy: actorId,
           updatedAt: sql`now()`,
@@ -225,6 +226,7 @@ export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: 
       .set({
         status: "ready",
         pickupId: null,
+        pickupDate: null,
         version: sql`${shipments.version} + 1`,
         updatedBy: actorId,
         updatedAt: sql`now()`,
