@@ -15,6 +15,7 @@ import { migrateDb } from "../../src/server/db/migrate";
 import * as schema from "../../src/server/db/schema";
 import { draftsTable, listDrafts } from "../../src/server/queries/shipments";
 import { buildTableQuery, countAll, type Page } from "../../src/server/queries/table-query";
+import { FIRST_NAMES, LAST_NAMES } from "./seed-names";
 import { createPostgresDatabase, dropPostgresDatabase, testDatabaseName } from "../../tests/helpers/test-db";
 
 const DRAFTS = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 100_000);
@@ -42,18 +43,6 @@ const CASES: Case[] = [
   { label: "p1 q=#150123", params: { page: "1", perPage: "20", q: "#150123" } },
 ];
 
-const FIRST_NAMES = [
-  "Ana", "Maria", "João", "Pedro", "Lucas", "Gabriel", "Juliana", "Fernanda", "Rafael", "Bruno",
-  "Camila", "Mariana", "Carlos", "Paulo", "Beatriz", "Lucia", "Thiago", "Larissa", "Diego", "Sofia",
-]; // prettier-ignore
-// 50 surnames, each ~2 % of customers (so "Silva" matches ~2 %).
-const LAST_NAMES = [
-  "Silva", "Santos", "Oliveira", "Souza", "Rodrigues", "Ferreira", "Alves", "Pereira", "Lima", "Gomes",
-  "Costa", "Ribeiro", "Martins", "Carvalho", "Almeida", "Lopes", "Soares", "Fernandes", "Vieira", "Barbosa",
-  "Rocha", "Dias", "Nascimento", "Andrade", "Moreira", "Nunes", "Marques", "Machado", "Mendes", "Freitas",
-  "Cardoso", "Ramos", "Gonçalves", "Santana", "Teixeira", "Smith", "Johnson", "Müller", "Schmidt", "García",
-  "Martínez", "López", "Rossi", "Bianchi", "Dubois", "Martin", "Brown", "Wilson", "Tanaka", "Kim",
-]; // prettier-ignore
 const COUNTRIES = ["US", "PT", "AR", "CL", "MX", "CO", "UY", "PY", "PE", "DE", "FR", "ES", "IT", "GB", "CA"];
 
 function textArray(values: string[]) {
