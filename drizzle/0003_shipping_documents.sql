@@ -1,3 +1,5 @@
+-- Trigram indexes back the search box (substring matches on order number, customer, NF-e key).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
 CREATE TYPE "public"."fulfillment_state" AS ENUM('pending', 'created', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."pickup_status" AS ENUM('scheduled', 'cancelled');--> statement-breakpoint
 CREATE TABLE "pickups" (
@@ -48,6 +50,9 @@ CREATE INDEX "pickups_date_status_idx" ON "pickups" USING btree ("pickup_date","
 CREATE INDEX "pickups_store_idx" ON "pickups" USING btree ("store_id");--> statement-breakpoint
 ALTER TABLE "shipments" ADD CONSTRAINT "shipments_pickup_id_pickups_id_fk" FOREIGN KEY ("pickup_id") REFERENCES "public"."pickups"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "orders_customer_name_idx" ON "orders" USING btree ("customer_name");--> statement-breakpoint
+CREATE INDEX "orders_name_trgm_idx" ON "orders" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "orders_customer_name_trgm_idx" ON "orders" USING gin ("customer_name" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "shipments_nfe_key_trgm_idx" ON "shipments" USING gin ("nfe_key" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "shipments_pickup_idx" ON "shipments" USING btree ("pickup_id");--> statement-breakpoint
 CREATE INDEX "shipments_pickup_date_id_idx" ON "shipments" USING btree ("pickup_date","id");--> statement-breakpoint
 CREATE INDEX "shipments_created_id_idx" ON "shipments" USING btree ("created_at","id");--> statement-breakpoint

@@ -55,7 +55,9 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
   try {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = await PGlite.create(inMemory ? undefined : dataDir);
+    // pg_trgm backs the search indexes (drizzle/0003); PGlite ships it as a contrib extension.
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm } });
     return {
       db: drizzle({ client, schema }) as unknown as Db,
       driver: "pglite",

@@ -157,6 +157,9 @@ export const orders = pgTable(
     index("orders_store_name_idx").on(t.storeId, t.name),
     index("orders_store_updated_idx").on(t.storeId, t.shopifyUpdatedAt),
     index("orders_customer_name_idx").on(t.customerName),
+    // The search box's substring matches (pg_trgm): order number and customer name.
+    index("orders_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("orders_customer_name_trgm_idx").using("gin", t.customerName.op("gin_trgm_ops")),
   ],
 );
 
@@ -250,6 +253,7 @@ export const shipments = pgTable(
     index("shipments_carrier_status_idx").on(t.carrier, t.status),
     index("shipments_destination_status_idx").on(t.destinationCountry, t.status),
     index("shipments_nfe_key_idx").on(t.nfeKey),
+    index("shipments_nfe_key_trgm_idx").using("gin", t.nfeKey.op("gin_trgm_ops")),
     index("shipments_pickup_idx").on(t.pickupId),
     index("shipments_pickup_date_id_idx").on(t.pickupDate, t.id),
     // Shipment Management's sorts without a status prefix (npm run bench:shipments).

@@ -9,8 +9,11 @@ export interface TableQueryMap<TSort extends string, TFilter extends string> {
   sort: Record<TSort, AnyColumn | SQL>;
   /** A column matched with IN (…), or a function that builds the condition for the chosen values. */
   filters?: Record<TFilter, AnyColumn | SQL | ((values: string[]) => SQL)>;
-  /** Columns matched by the search box (case-insensitive substring). */
-  search?: (AnyColumn | SQL)[];
+  /**
+   * What the search box matches: columns (case-insensitive substring), or conditions built from
+   * the escaped LIKE pattern where a plain ILIKE on a joined column would be too slow.
+   */
+  search?: (AnyColumn | SQL | ((pattern: string) => SQL))[];
   /** A unique column that makes the order stable across pages. */
   tiebreaker: AnyColumn;
   /** Conditions that always apply (scope, status family, …). */
@@ -40,7 +43,9 @@ export function buildTableQuery<TSort extends string, TFilter extends string>(
   }
   if (state.q && map.search && map.search.length > 0) {
     const pattern = `%${escapeLike(state.q)}%`;
-    conditions.push(or(...map.search.map((column) => ilike(column, pattern))));
+    conditions.push(
+      or(...map.search.map((term) => (typeof term === "function" ? term(pattern) : ilike(term, pattern)))),
+    );
   }
   const direction = state.sort.desc ? desc : asc;
   return {
