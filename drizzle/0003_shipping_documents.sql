@@ -55,5 +55,6 @@ CREATE INDEX "orders_customer_name_trgm_idx" ON "orders" USING gin ("customer_na
 CREATE INDEX "shipments_nfe_key_trgm_idx" ON "shipments" USING gin ("nfe_key" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "shipments_pickup_idx" ON "shipments" USING btree ("pickup_id");--> statement-breakpoint
 CREATE INDEX "shipments_pickup_date_id_idx" ON "shipments" USING btree ("pickup_date","id");--> statement-breakpoint
+CREATE INDEX "shipments_status_pickup_date_idx" ON "shipments" USING btree ("status","pickup_date","id");--> statement-breakpoint
 CREATE INDEX "shipments_created_id_idx" ON "shipments" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "shipments_value_id_idx" ON "shipments" USING btree ("declared_value","id");

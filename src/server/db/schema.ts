@@ -256,6 +256,9 @@ export const shipments = pgTable(
     index("shipments_nfe_key_trgm_idx").using("gin", t.nfeKey.op("gin_trgm_ops")),
     index("shipments_pickup_idx").on(t.pickupId),
     index("shipments_pickup_date_id_idx").on(t.pickupDate, t.id),
+    // "Pickup scheduled, by pickup date": shipped shipments keep their (older) pickup dates, which a
+    // walk of the date index alone would wade through first.
+    index("shipments_status_pickup_date_idx").on(t.status, t.pickupDate, t.id),
     // Shipment Management's sorts without a status prefix (npm run bench:shipments).
     index("shipments_created_id_idx").on(t.createdAt, t.id),
     index("shipments_value_id_idx").on(t.declaredValue, t.id),
