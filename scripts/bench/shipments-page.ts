@@ -30,6 +30,7 @@ import { openDb, queryRows, type Db, type DbHandle } from "../../src/server/db/c
 import { migrateDb } from "../../src/server/db/migrate";
 import * as schema from "../../src/server/db/schema";
 import { listShipments, shipmentsTable } from "../../src/server/queries/shipments";
+import { withStoreFilter } from "../../src/server/queries/stores";
 import { FIRST_NAMES, LAST_NAMES } from "./seed-names";
 import { createPostgresDatabase, dropPostgresDatabase, testDatabaseName } from "../../tests/helpers/test-db";
 
@@ -221,12 +222,7 @@ type Spec = TableSpec<string, string>;
 
 /** The spec as the page builds it: the store filter accepts the stores in the database. */
 async function pageSpec(db: Db): Promise<Spec> {
-  const filters: Record<string, readonly string[]> = { ...shipmentsTable.filters };
-  if ("store" in filters) {
-    const rows = await queryRows<{ id: string }>(db, sql`select id from stores order by name`);
-    filters.store = rows.map((row) => row.id);
-  }
-  return { ...shipmentsTable, filters };
+  return (await withStoreFilter(db, shipmentsTable)).spec;
 }
 
 /** Replaces the STORE_1 placeholder with the first store's id. */

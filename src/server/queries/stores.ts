@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { defineTable, type TableState } from "@/components/data-table/params";
+import { defineTable, type TableSpec, type TableState } from "@/components/data-table/params";
 import { toShipperProfile, type ShipperProfile } from "@/domain/shipper";
 import type { Db } from "../db/client";
 import { storeStatus, stores } from "../db/schema";
@@ -72,4 +72,17 @@ export async function storesNeedingReconnect(db: Db): Promise<{ name: string; sh
     .from(stores)
     .where(eq(stores.status, "reconnect_needed"))
     .orderBy(stores.name);
+}
+
+/**
+ * A table spec whose store filter accepts exactly the stores that exist (its values come from the
+ * database), with the options the filter offers.
+ */
+export async function withStoreFilter<TSort extends string, TFilter extends string>(
+  db: Db,
+  spec: TableSpec<TSort, TFilter | "store">,
+) {
+  const storeOptions = await db.select({ id: stores.id, name: stores.name }).from(stores).orderBy(stores.name);
+  const filters = { ...spec.filters!, store: storeOptions.map((store) => store.id) };
+  return { storeOptions, spec: { ...spec, filters } };
 }

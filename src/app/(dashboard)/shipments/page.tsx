@@ -8,9 +8,9 @@ import { ExportCsvLink } from "@/components/tables/export-csv-link";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { stores } from "@/server/db/schema";
 import { getOverview } from "@/server/queries/overview";
 import { listShipments, shipmentsTable } from "@/server/queries/shipments";
+import { withStoreFilter } from "@/server/queries/stores";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("shipments"))("title") };
@@ -19,9 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ShipmentManagementPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser("/shipments");
   const db = await getDb();
-  // The store filter offers the stores that exist, so its allowed values come from the database.
-  const storeOptions = await db.select({ id: stores.id, name: stores.name }).from(stores).orderBy(stores.name);
-  const spec = { ...shipmentsTable, filters: { ...shipmentsTable.filters!, store: storeOptions.map((s) => s.id) } };
+  const { spec, storeOptions } = await withStoreFilter(db, shipmentsTable);
   const state = parseTableState(await searchParams, spec);
   const [page, overview, t] = await Promise.all([
     listShipments(db, state),

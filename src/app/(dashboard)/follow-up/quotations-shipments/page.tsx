@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { defineTable, parseTableState, type SearchParams } from "@/components/data-table/params";
+import { parseTableState, type SearchParams } from "@/components/data-table/params";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -9,8 +9,8 @@ import { QuotesTable } from "@/components/tables/quotes-table";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { stores } from "@/server/db/schema";
 import { countQuotes, listQuotes, quotesTable } from "@/server/queries/quotes";
+import { withStoreFilter } from "@/server/queries/stores";
 import {
   countShipmentsByStage,
   draftsTable,
@@ -92,12 +92,7 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
     return <QuotesTable page={{ ...page, state, spec: quotesTable }} />;
   }
   if (tab === "drafts") {
-    // The store filter offers the stores that exist, so its allowed values come from the database.
-    const storeOptions = await db.select({ id: stores.id, name: stores.name }).from(stores).orderBy(stores.name);
-    const spec = defineTable({
-      ...draftsTable,
-      filters: { ...draftsTable.filters!, store: storeOptions.map((store) => store.id) },
-    });
+    const { spec, storeOptions } = await withStoreFilter(db, draftsTable);
     const state = parseTableState(params, spec);
     const page = await listDrafts(db, state);
     return <ShipmentsTable variant="drafts" page={{ ...page, state, spec }} storeOptions={storeOptions} />;
