@@ -6,6 +6,7 @@ export const SYNC_ITEM_OUTCOMES = [
   "unchanged",
   "skipped_no_address",
   "skipped_domestic",
+  "skipped_test",
   "cancelled",
   "failed",
 ] as const;

@@ -89,6 +89,13 @@ export const stores = pgTable(
     // The exporter printed on labels and commercial invoices (ShipperProfile): filled from the
     // shop's address on connect, completed by an admin on the Stores page.
     shipper: jsonb("shipper"),
+    // Customs terms an admin chose for the store's shipments ("store default" on each shipment that
+    // has none of its own). Null: every shipment must choose, or it stays a draft listing them.
+    defaultIncoterm: text("default_incoterm"),
+    defaultExportReason: text("default_export_reason"),
+    // Shopify test orders (`test: true`): "skip" (never imported, counted) or "import" (marked Test,
+    // never sent to a carrier).
+    testOrders: text("test_orders").notNull().default("skip"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -242,6 +249,20 @@ export const shipments = pgTable(
     fulfillmentState: fulfillmentState("fulfillment_state"),
     fulfillmentError: text("fulfillment_error"),
     shopifyFulfillmentId: text("shopify_fulfillment_id"),
+    // Problems found on the last evaluation (ShipmentProblem[]): what makes a draft a draft, with
+    // the values a reason names (an invalid NF-e key's reason, the US$ conversion behind "required").
+    problems: jsonb("problems")
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    // The declared value in US cents and the PTAX rate it was converted with (ExchangeRateUsed),
+    // or null when no rate applied (then the NF-e key is required, and `problems` says why).
+    declaredValueUsdCents: bigint("declared_value_usd_cents", { mode: "number" }),
+    exchangeRate: jsonb("exchange_rate"),
+    // A Shopify test order imported under the store's "import" setting: never sent to a carrier.
+    isTest: boolean("is_test").notNull().default(false),
+    // Cancelled in Shopify after the pickup was booked or the documents issued: flagged for an
+    // operator (cancel the pickup, void the label), never applied silently.
+    cancelledInShopifyAt: timestamp("cancelled_in_shopify_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -262,6 +283,10 @@ export const shipments = pgTable(
     // Shipment Management's sorts without a status prefix (npm run bench:shipments).
     index("shipments_created_id_idx").on(t.createdAt, t.id),
     index("shipments_value_id_idx").on(t.declaredValue, t.id),
+    // The few shipments cancelled in Shopify after their pickup or documents (overview, filter).
+    index("shipments_cancelled_in_shopify_idx")
+      .on(t.cancelledInShopifyAt)
+      .where(sql`${t.cancelledInShopifyAt} is not null`),
   ],
 );
 
@@ -342,6 +367,7 @@ export const syncRuns = pgTable(
     complete: integer("complete").notNull().default(0),
     skippedNoAddress: integer("skipped_no_address").notNull().default(0),
     skippedDomestic: integer("skipped_domestic").notNull().default(0),
+    skippedTest: integer("skipped_test").notNull().default(0),
     failed: integer("failed").notNull().default(0),
     expectedTotal: integer("expected_total"),
     error: text("error"),
@@ -404,6 +430,23 @@ export const auditEvents = pgTable(
   ],
 );
 
+// PTAX rates from the Banco Central do Brasil (one row per currency and bulletin date): BRL per
+// unit of the currency, buy and sell, as the closing bulletin published them.
+export const exchangeRates = pgTable(
+  "exchange_rates",
+  {
+    currency: text("currency").notNull(),
+    rateDate: date("rate_date").notNull(),
+    buyBrl: numeric("buy_brl", { precision: 18, scale: 8 }).notNull(),
+    sellBrl: numeric("sell_brl", { precision: 18, scale: 8 }).notNull(),
+    bulletin: text("bulletin").notNull(),
+    quotedAt: timestamp("quoted_at", { withTimezone: true }).notNull(),
+    source: text("source").notNull(),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.currency, t.rateDate] })],
+);
+
 // Webhook ids already processed, so a redelivery is acknowledged without running twice.
 export const processedWebhooks = pgTable(
   "processed_webhooks",
@@ -422,3 +465,4 @@ export type Store = typeof stores.$inferSelect;
 export type Shipment = typeof shipments.$inferSelect;
 export type SyncRun = typeof syncRuns.$inferSelect;
 export type Pickup = typeof pickups.$inferSelect;
+export type ExchangeRateRow = typeof exchangeRates.$inferSelect;
