@@ -1,4 +1,5 @@
 ALTER TYPE "public"."sync_item_outcome" ADD VALUE 'skipped_test' BEFORE 'cancelled';--> statement-breakpoint
+ALTER TYPE "public"."sync_item_outcome" ADD VALUE 'skipped_not_shippable' BEFORE 'cancelled';--> statement-breakpoint
 CREATE TABLE "exchange_rates" (
 	"currency" text NOT NULL,
 	"rate_date" date NOT NULL,
@@ -20,4 +21,5 @@ ALTER TABLE "stores" ADD COLUMN "default_incoterm" text;--> statement-breakpoint
 ALTER TABLE "stores" ADD COLUMN "default_export_reason" text;--> statement-breakpoint
 ALTER TABLE "stores" ADD COLUMN "test_orders" text DEFAULT 'skip' NOT NULL;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD COLUMN "skipped_test" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "sync_runs" ADD COLUMN "skipped_not_shippable" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX "shipments_cancelled_in_shopify_idx" ON "shipments" USING btree ("cancelled_in_shopify_at") WHERE "shipments"."cancelled_in_shopify_at" is not null;

@@ -1,3 +1,4 @@
+import type { UsdConversion } from "./exchange-rates";
 import { describe, expect, it } from "vitest";
 import en from "@/i18n/messages/en.json";
 import {
@@ -5,7 +6,7 @@ import {
   CARRIERS,
   detectCarrier,
   isCarrier,
-  nfeKeyRequired,
+  nfeKeyReason,
   requiredFields,
   SHIPMENT_FIELDS,
   SIMPLIFIED_EXPORT_LIMIT_USD,
@@ -42,28 +43,36 @@ describe("carrier table", () => {
   });
 });
 
-describe("nfeKeyRequired / requiredFields", () => {
+describe("nfeKeyReason / requiredFields", () => {
+  const usd = (dollars: number): UsdConversion => ({ ok: true, usdCents: Math.round(dollars * 100), rate: null });
+  const noRate: UsdConversion = { ok: false, reason: "no_rate", currency: "BRL", referenceDate: "2026-07-14" };
+
   it("always requires the key for Correios and DHL", () => {
-    expect(nfeKeyRequired("correios", 10)).toBe(true);
-    expect(nfeKeyRequired("dhl", null)).toBe(true);
+    expect(nfeKeyReason("correios", usd(10))).toBe("carrier");
+    expect(nfeKeyReason("dhl", null)).toBe("carrier");
   });
 
-  it("requires it for FedEx and UPS only above the simplified-export limit", () => {
+  it("requires it for FedEx and UPS only above the simplified-export limit: exactly US$ 1,000 is within it", () => {
     expect(SIMPLIFIED_EXPORT_LIMIT_USD).toBe(1000);
-    expect(nfeKeyRequired("fedex", 1000)).toBe(false);
-    expect(nfeKeyRequired("fedex", 1000.01)).toBe(true);
-    expect(nfeKeyRequired("ups", 250)).toBe(false);
-    expect(nfeKeyRequired("ups", 5000)).toBe(true);
-    expect(nfeKeyRequired("ups", null)).toBe(false);
+    expect(nfeKeyReason("fedex", usd(1000))).toBeNull();
+    expect(nfeKeyReason("fedex", usd(1000.01))).toBe("aboveLimit");
+    expect(nfeKeyReason("ups", usd(250))).toBeNull();
+    expect(nfeKeyReason("ups", usd(5000))).toBe("aboveLimit");
+  });
+
+  it("is conservative when the US$ value is unknown: the key is required", () => {
+    expect(nfeKeyReason("ups", noRate)).toBe("noRate");
+    expect(nfeKeyReason("fedex", null)).toBe("noRate");
+    expect(nfeKeyReason(null, noRate)).toBe("noRate");
   });
 
   it("without a carrier requires the key only when every carrier would", () => {
-    expect(nfeKeyRequired(null, 200)).toBe(false);
-    expect(nfeKeyRequired(null, 2000)).toBe(true);
+    expect(nfeKeyReason(null, usd(200))).toBeNull();
+    expect(nfeKeyReason(null, usd(2000))).toBe("aboveLimit");
   });
 
-  it("lists the fields in display order", () => {
-    expect(requiredFields("fedex", 100)).toEqual([
+  it("lists the fields in display order, the customs terms included", () => {
+    expect(requiredFields("fedex", false)).toEqual([
       "recipientName",
       "recipientPhone",
       "address",
@@ -74,10 +83,12 @@ describe("nfeKeyRequired / requiredFields", () => {
       "unitValue",
       "originCountry",
       "weight",
+      "incoterm",
+      "exportReason",
     ]);
-    expect(requiredFields("correios", 100)[0]).toBe("nfeKey");
-    expect(requiredFields(null, 100).slice(0, 2)).toEqual(["carrier", "recipientName"]);
-    expect(requiredFields(null, 1500).slice(0, 2)).toEqual(["nfeKey", "carrier"]);
+    expect(requiredFields("correios", true)[0]).toBe("nfeKey");
+    expect(requiredFields(null, false).slice(0, 2)).toEqual(["carrier", "recipientName"]);
+    expect(requiredFields(null, true).slice(0, 2)).toEqual(["nfeKey", "carrier"]);
   });
 });
 

@@ -1,6 +1,7 @@
 // The carriers the dashboard ships with, in one table: names, per-piece limits, which shipment fields
 // each one requires (DESIGN §4, DOMAIN.md §1.5, §3, §7), and how to recognise one in a Shopify
 // shipping line.
+import type { UsdConversion } from "./exchange-rates";
 
 export const CARRIER_IDS = ["fedex", "ups", "dhl", "correios"] as const;
 export type Carrier = (typeof CARRIER_IDS)[number];
@@ -23,6 +24,7 @@ export const SHIPMENT_FIELDS = [
   "dimensions",
   "incoterm",
   "exportReason",
+  "lineItems",
 ] as const;
 export type ShipmentField = (typeof SHIPMENT_FIELDS)[number];
 
@@ -61,6 +63,9 @@ const EVERY_CARRIER: readonly ShipmentField[] = [
   "unitValue",
   "originCountry",
   "weight",
+  // Printed on the commercial invoice: chosen on the shipment or the store's default, never assumed.
+  "incoterm",
+  "exportReason",
 ];
 
 export const CARRIERS: Readonly<Record<Carrier, CarrierSpec>> = {
@@ -74,24 +79,30 @@ export function isCarrier(value: unknown): value is Carrier {
   return typeof value === "string" && (CARRIER_IDS as readonly string[]).includes(value);
 }
 
+/** The limit in US cents: a value of exactly US$ 1,000.00 is still within it. */
+export const SIMPLIFIED_EXPORT_LIMIT_USD_CENTS = SIMPLIFIED_EXPORT_LIMIT_USD * 100;
+
 /**
- * Whether the NF-e key is needed. `declaredValueUsd` null means the value could not be converted to
- * USD: then only the carriers that always need the key require it. With no carrier chosen yet, the key
- * is required when every carrier would require it (above the limit).
+ * Why the NF-e key is needed, or null when it is not: the carrier always needs it; the declared
+ * value is above the simplified limit; or its US$ value is unknown (no PTAX rate for the day, a
+ * currency PTAX does not quote, an unreadable value) — then the rule is conservative and the key is
+ * required. `usd` null means the declared value itself could not be read.
  */
-export function nfeKeyRequired(carrier: Carrier | null, declaredValueUsd: number | null): boolean {
-  const aboveLimit = declaredValueUsd !== null && declaredValueUsd > SIMPLIFIED_EXPORT_LIMIT_USD;
-  if (carrier === null) return aboveLimit;
-  return CARRIERS[carrier].nfeKey === "always" || aboveLimit;
+export type NfeKeyReason = "carrier" | "aboveLimit" | "noRate";
+
+export function nfeKeyReason(carrier: Carrier | null, usd: UsdConversion | null): NfeKeyReason | null {
+  if (carrier && CARRIERS[carrier].nfeKey === "always") return "carrier";
+  if (!usd || !usd.ok) return "noRate";
+  return usd.usdCents > SIMPLIFIED_EXPORT_LIMIT_USD_CENTS ? "aboveLimit" : null;
 }
 
 /**
  * Every field a shipment must have before it is ready, in display order. Without a carrier: the
  * carrier itself plus what every carrier shares.
  */
-export function requiredFields(carrier: Carrier | null, declaredValueUsd: number | null): ShipmentField[] {
+export function requiredFields(carrier: Carrier | null, nfeKeyNeeded: boolean): ShipmentField[] {
   const fields = new Set<ShipmentField>(carrier ? CARRIERS[carrier].requires : ["carrier", ...EVERY_CARRIER]);
-  if (nfeKeyRequired(carrier, declaredValueUsd)) fields.add("nfeKey");
+  if (nfeKeyNeeded) fields.add("nfeKey");
   return SHIPMENT_FIELDS.filter((field) => fields.has(field));
 }
 

@@ -5,18 +5,19 @@
 /** The largest amount the database stores (numeric(14,2)): 999,999,999,999.99. */
 export const MAX_STORED_CENTS = 99_999_999_999_999;
 
-const DECIMAL = /^(-?)(\d{1,15})(?:[.,](\d{1,2})\d*)?$/;
+const DECIMAL = /^(-?)(\d{1,15})(?:\.(\d{1,2})\d*)?$/;
 
 /**
- * "129.90" → 12990. Accepts a decimal point or comma and at most 15 integer digits; more than two
- * decimals are rounded half up (Shopify sends two, some apps more). Null for anything else.
+ * "129.90" → 12990: a decimal point and at most 15 integer digits (forms turn a comma into a point
+ * first); more than two decimals are rounded half up (Shopify sends two, some apps more). Null for
+ * anything else.
  */
 export function parseMoneyCents(value: string | null | undefined): number | null {
   if (typeof value !== "string") return null;
   const match = DECIMAL.exec(value.trim());
   if (!match) return null;
   const [, sign, whole, fraction = ""] = match;
-  const rest = value.trim().split(/[.,]/)[1] ?? "";
+  const rest = value.trim().split(".")[1] ?? "";
   let cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
   if (rest.length > 2 && Number(rest[2]) >= 5) cents += 1;
   if (!Number.isSafeInteger(cents)) return null;
@@ -44,4 +45,16 @@ export function sumCents(values: readonly number[]): number | null {
     if (!Number.isSafeInteger(total)) return null;
   }
   return total;
+}
+
+/** Σ quantity × unit value of the lines, in cents; null when a line is unreadable or the sum overflows. */
+export function declaredCentsOf(lines: readonly { quantity: number; unitValue: string | null }[]): number | null {
+  const cents: number[] = [];
+  for (const line of lines) {
+    const unit = parseMoneyCents(line.unitValue);
+    const value = unit === null || !Number.isSafeInteger(line.quantity) ? null : lineCents(unit, line.quantity);
+    if (value === null) return null;
+    cents.push(value);
+  }
+  return sumCents(cents);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mapOrder, type MappedShipment, type MappingContext, type OrderMapping } from "./order-mapping";
-import { SHIPPING_LINES, shopifyOrder, VALID_NFE_KEY, type OrderSpec } from "./test-orders";
+import { SHIPPING_LINES, shopifyOrder, TEST_CONTEXT, VALID_NFE_KEY, type OrderSpec } from "./test-orders";
 
-const BR: MappingContext = { originCountry: "BR" };
+const BR: MappingContext = TEST_CONTEXT;
 
 /** Maps an order built from `spec` and insists that it became a shipment. */
 function shipment(spec: OrderSpec = {}, context: MappingContext = BR): MappedShipment {
@@ -23,6 +23,7 @@ describe("mapOrder: a complete order", () => {
       carrier: "fedex",
       service: "International Priority",
       nfe: null,
+      invoiceKeyRead: null,
       recipient: {
         name: "Emily Carter",
         company: null,
@@ -61,7 +62,18 @@ describe("mapOrder: a complete order", () => {
       parcels: [{ weightKg: 0.72 }],
       declaredValue: "328.80",
       currency: "BRL",
+      // 328.80 ÷ 5.4300 (the closing PTAX buy rate of the Monday before) = 60.552…
+      declaredValueUsdCents: 6055,
+      exchangeRate: {
+        currency: "BRL",
+        buyBrl: "1",
+        usdBuyBrl: "5.4300",
+        date: "2026-07-13",
+        bulletin: "Fechamento PTAX",
+        source: "bcb_ptax",
+      },
       destinationCountry: "US",
+      isTest: false,
     });
   });
 
@@ -194,7 +206,7 @@ describe("mapOrder: the carrier and the NF-e key", () => {
     expect(byDefault.nfe?.key).toBe(VALID_NFE_KEY);
     const configured = shipment(
       { shippingLines: [SHIPPING_LINES.dhl], attributes: [{ key: "Chave NF-e", value: VALID_NFE_KEY }] },
-      { originCountry: "BR", invoiceKeyAttribute: "chave nf-e" },
+      { ...BR, invoiceKeyAttribute: "chave nf-e" },
     );
     expect(configured).toMatchObject({ status: "ready", nfe: { number: 12345 } });
     const otherName = shipment({ shippingLines: correios, attributes: [{ key: "gift_wrap", value: VALID_NFE_KEY }] });
@@ -216,16 +228,62 @@ describe("mapOrder: the carrier and the NF-e key", () => {
     expect(shipment({ shippingLines: [SHIPPING_LINES.dhl] }).missingFields).toEqual(["nfeKey"]);
   });
 
-  it("FedEx and UPS need it above the USD 1,000 simplified-export limit", () => {
+  it("FedEx and UPS need it above the USD 1,000 simplified-export limit, converted with PTAX", () => {
+    // BRL 6,000.00 ÷ 5.4300 = US$ 1,104.97 on the closing rate of 2026-07-13 (the business day before).
     const expensive: OrderSpec = { lines: [{ price: "6000.00" }] };
-    const rates: MappingContext = { originCountry: "BR", usdRates: { BRL: 0.18, USD: 1 } };
-    expect(shipment(expensive, rates).missingFields).toEqual(["nfeKey"]);
-    expect(shipment({ ...expensive, shippingLines: [SHIPPING_LINES.ups] }, rates).missingFields).toEqual(["nfeKey"]);
-    expect(shipment({ lines: [{ price: "5000.00" }] }, rates).status).toBe("ready"); // USD 900
-    expect(shipment({ ...expensive, invoiceKey: VALID_NFE_KEY }, rates).status).toBe("ready");
-    // In USD no rate is needed; with an unknown rate the limit cannot be applied.
-    expect(shipment({ currency: "USD", lines: [{ price: "1200.00" }] }).missingFields).toEqual(["nfeKey"]);
-    expect(shipment(expensive).status).toBe("ready");
+    const fedex = shipment(expensive);
+    expect(fedex.missingFields).toEqual(["nfeKey"]);
+    expect(fedex.problems).toEqual([
+      {
+        field: "nfeKey",
+        code: "aboveLimit",
+        values: { amount: "6000.00", currency: "BRL", usd: "1104.97", rateDate: "2026-07-13", rate: "5.4300" },
+      },
+    ]);
+    expect(fedex.declaredValueUsdCents).toBe(110497);
+    expect(shipment({ ...expensive, shippingLines: [SHIPPING_LINES.ups] }).missingFields).toEqual(["nfeKey"]);
+    expect(shipment({ lines: [{ price: "5000.00" }] }).status).toBe("ready"); // US$ 920.81
+    expect(shipment({ ...expensive, invoiceKey: VALID_NFE_KEY }).status).toBe("ready");
+  });
+
+  it("exactly US$ 1,000 is within the limit; one cent more is not", () => {
+    expect(shipment({ currency: "USD", lines: [{ price: "1000.00" }] }).status).toBe("ready");
+    expect(shipment({ currency: "USD", lines: [{ price: "1000.01" }] }).missingFields).toEqual(["nfeKey"]);
+    // BRL 5,430.00 at 5.4300 is exactly US$ 1,000.00.
+    expect(shipment({ lines: [{ price: "5430.00" }] }).status).toBe("ready");
+    expect(shipment({ lines: [{ price: "5430.06" }] }).missingFields).toEqual(["nfeKey"]);
+  });
+
+  it("USD needs no rate; another currency converts through BRL with the same day's bulletins", () => {
+    const usd = shipment({ currency: "USD", lines: [{ price: "300.00" }] });
+    expect(usd).toMatchObject({ status: "ready", declaredValueUsdCents: 30000, exchangeRate: null });
+    // EUR 900.00 × 6.1200 ÷ 5.4300 = US$ 1,014.36: above the limit.
+    const eur = shipment({ currency: "EUR", lines: [{ price: "900.00" }] });
+    expect(eur.declaredValueUsdCents).toBe(101436);
+    expect(eur.exchangeRate).toMatchObject({ currency: "EUR", buyBrl: "6.1200", usdBuyBrl: "5.4300" });
+    expect(eur.missingFields).toEqual(["nfeKey"]);
+  });
+
+  it("without a rate the rule is conservative: the key is required, and the draft says why", () => {
+    const noRates: MappingContext = { ...BR, exchange: { rates: {}, today: "2026-07-14" } };
+    const result = shipment({ lines: [{ price: "10.00" }] }, noRates);
+    expect(result.missingFields).toEqual(["nfeKey"]);
+    expect(result.problems).toEqual([
+      {
+        field: "nfeKey",
+        code: "noRate",
+        values: { amount: "10.00", currency: "BRL", referenceDate: "2026-07-14", why: "no_rate" },
+      },
+    ]);
+    expect(result.declaredValueUsdCents).toBeNull();
+    // A rate older than a week before the day does not count.
+    const stale: MappingContext = { ...BR, exchange: { rates: BR.exchange!.rates, today: "2026-07-25" } };
+    expect(shipment({ lines: [{ price: "10.00" }] }, stale).missingFields).toEqual(["nfeKey"]);
+    // A currency PTAX does not quote.
+    const ars = shipment({ currency: "ARS", lines: [{ price: "10.00" }] });
+    expect(ars.problems[0]).toMatchObject({ code: "noRate", values: { why: "unsupported_currency" } });
+    // A USD order needs no rate at all.
+    expect(shipment({ currency: "USD" }, noRates).status).toBe("ready");
   });
 
   it("an unknown carrier over the limit needs the key as well as the carrier", () => {
@@ -245,7 +303,7 @@ describe("mapOrder: customs lines and parcels", () => {
     const result = shipment({ lines: [{}, { hsCode: null, origin: null }, { price: "0.00", weight: null }] });
     expect(result.problems).toEqual([
       { field: "hsCode", code: "required", line: 1 },
-      { field: "unitValue", code: "notPositive", line: 2 },
+      { field: "unitValue", code: "notPositive", line: 2, values: { max: "10000000.00" } },
       { field: "originCountry", code: "required", line: 1 },
       { field: "weight", code: "required", line: 2 },
     ]);
@@ -309,10 +367,10 @@ describe("mapOrder: orders that do not become shipments", () => {
     expect(mapOrder(shopifyOrder({ to: "US" }), { originCountry: "us" })).toEqual({ kind: "skipped_domestic" });
   });
 
-  it("no shipping address, or nothing to ship → skipped_no_address", () => {
+  it("no shipping address → skipped_no_address; an address but nothing to ship → skipped_not_shippable", () => {
     expect(mapOrder(shopifyOrder({ address: null }), BR)).toEqual({ kind: "skipped_no_address" });
     const digital = shopifyOrder({ lines: [{ title: "E-book", requiresShipping: false, noVariant: true }] });
-    expect(mapOrder(digital, BR)).toEqual({ kind: "skipped_no_address" });
+    expect(mapOrder(digital, BR)).toEqual({ kind: "skipped_not_shippable" });
   });
 
   it.each<[string, OrderSpec, string]>([

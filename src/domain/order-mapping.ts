@@ -15,15 +15,30 @@ import {
   stateProblem,
 } from "./address-rules";
 import {
+  type BoundedText,
+  boundText,
+  MAX_DECLARED_CENTS,
+  MAX_QUANTITY,
+  MAX_UNIT_VALUE_CENTS,
+  MAX_WEIGHT_KG,
+} from "./bounds";
+import {
   type Carrier,
   CARRIER_IDS,
   CARRIERS,
   detectCarrier,
+  nfeKeyReason,
   requiredFields,
   SHIPMENT_FIELDS,
   type ShipmentField,
 } from "./carriers";
+import { type CustomsDefaults, termProblem } from "./customs-defaults";
+import { type ExchangeRateUsed, type RateTable, toUsdCents } from "./exchange-rates";
+import type { IsoDate } from "./holidays";
+import { declaredCentsOf, formatCents, parseMoneyCents } from "./money";
 import { type NfeErrorCode, validateNfeKey } from "./nfe-key";
+import { nfeKeyProblem } from "./nfe-requirement";
+import { cleanText } from "./sanitize";
 
 // ------------------------------------------------------------------------------------------------
 // The order as Shopify's Admin GraphQL API returns it (fragment OrderFields, API 2026-07)
@@ -106,17 +121,36 @@ export interface ShopifyLineItem {
 // ------------------------------------------------------------------------------------------------
 // The result
 
+export type TestOrderPolicy = "skip" | "import";
+
 export interface MappingContext {
   /** The store's country (ISO-2): orders shipped there are domestic. */
   originCountry: string;
   /** Note attribute that may carry the NF-e key; default "nfe_access_key". */
   invoiceKeyAttribute?: string;
-  /** USD value of one unit of each currency, to compare the declared value with the simplified-export limit. */
-  usdRates?: Readonly<Record<string, number>>;
+  /**
+   * The PTAX rates at hand and the day the US$ rule looks from (exchange-rates.ts): the day of the
+   * sync, São Paulo time, as the NF-e is not issued yet. Without it no rate applies and the NF-e
+   * key is required for every non-USD order.
+   */
+  exchange?: { rates: RateTable; today: IsoDate };
+  /** The store's incoterm and reason for export, shown on the shipment as "store default". */
+  customsDefaults?: CustomsDefaults;
+  /** Shopify test orders: skipped (the default) or imported marked Test. */
+  testOrders?: TestOrderPolicy;
 }
 
 /** Rule codes of address-rules, NF-e key error codes, and the mapping's own. */
-export type ShipmentProblemCode = RuleProblem | NfeErrorCode | "unknown" | "notPositive" | "overLimit";
+export type ShipmentProblemCode =
+  | RuleProblem
+  | NfeErrorCode
+  | "unknown"
+  | "notPositive"
+  | "overLimit"
+  | "outOfRange"
+  | "aboveLimit"
+  | "noRate"
+  | "incomplete";
 
 export interface ShipmentProblem {
   field: ShipmentField;
@@ -146,7 +180,7 @@ export interface CustomsItem {
   sku: string | null;
   hsCode: string | null;
   quantity: number;
-  /** Decimal string as Shopify sent it ("129.90"). */
+  /** Decimal string with two decimals ("129.90"), in the shipment's currency. */
   unitValue: string;
   currency: string;
   originCountry: string | null;
@@ -162,19 +196,29 @@ export interface MappedShipment {
   carrier: Carrier | null;
   service: string | null;
   nfe: { key: string; number: number; series: number } | null;
+  /** The key as Shopify carried it, kept even when invalid (its problem says why), else null. */
+  invoiceKeyRead: string | null;
   recipient: Recipient;
   customsItems: CustomsItem[];
   parcels: [{ weightKg: number | null }];
   declaredValue: string;
   currency: string;
+  /** The declared value in US cents and the PTAX rate behind it; null when unknown. */
+  declaredValueUsdCents: number | null;
+  exchangeRate: ExchangeRateUsed | null;
   destinationCountry: string;
+  /** A Shopify test order (imported under the "import" policy): never sent to a carrier. */
+  isTest: boolean;
 }
 
-export type InvalidOrderCode = "no_line_items" | "invalid_total" | "missing_country" | "unknown_country";
+export type InvalidOrderCode =
+  "no_line_items" | "invalid_total" | "missing_country" | "unknown_country" | "value_out_of_range";
 
 export type OrderMapping =
   | { kind: "skipped_no_address" }
   | { kind: "skipped_domestic" }
+  | { kind: "skipped_test" }
+  | { kind: "skipped_not_shippable" }
   | { kind: "invalid"; code: InvalidOrderCode; reason: string }
   | MappedShipment;
 
@@ -189,6 +233,8 @@ interface Facts {
   shippingLineCount: number;
   phoneRaw: string | null;
   nfeProblem: ShipmentProblem | null;
+  nfeRequiredProblem: ShipmentProblem;
+  customsDefaults: CustomsDefaults;
 }
 
 type Check = (facts: Facts) => ShipmentProblem[];
@@ -207,7 +253,7 @@ const single = (field: ShipmentField, code: ShipmentProblemCode | null): Shipmen
 const HEAVIEST_PIECE_KG = Math.max(...CARRIER_IDS.map((id) => CARRIERS[id].maxPieceKg));
 
 const CHECKS: Partial<Record<ShipmentField, Check>> = {
-  nfeKey: (f) => (f.nfeProblem ? [f.nfeProblem] : f.shipment.nfe ? [] : [{ field: "nfeKey", code: "required" }]),
+  nfeKey: (f) => (f.nfeProblem ? [f.nfeProblem] : f.shipment.nfe ? [] : [f.nfeRequiredProblem]),
   carrier: (f) => single("carrier", f.shipment.carrier ? null : f.shippingLineCount > 0 ? "unknown" : "required"),
   recipientName: (f) => single("recipientName", f.shipment.recipient.name ? null : "required"),
   recipientPhone: (f) => single("recipientPhone", phoneProblem(f.phoneRaw, f.shipment.destinationCountry)),
@@ -220,15 +266,42 @@ const CHECKS: Partial<Record<ShipmentField, Check>> = {
   state: (f) => single("state", stateProblem(f.shipment.destinationCountry, f.shipment.recipient.provinceCode)),
   hsCode: perItem("hsCode", (item) => hsCodeProblem(item.hsCode)),
   itemDescription: perItem("itemDescription", (item) => (item.description ? null : "required")),
-  unitValue: perItem("unitValue", (item) => {
-    const value = parseAmount(item.unitValue);
-    if (value === null || !isCurrencyCode(item.currency)) return "invalid";
-    return value > 0 ? null : "notPositive";
-  }),
+  unitValue: (f) =>
+    f.shipment.customsItems.flatMap((item, line): ShipmentProblem[] => {
+      const quantity: ShipmentProblemCode | null =
+        !Number.isInteger(item.quantity) || item.quantity <= 0
+          ? "notPositive"
+          : item.quantity > MAX_QUANTITY
+            ? "outOfRange"
+            : null;
+      const cents = parseMoneyCents(item.unitValue);
+      const value: ShipmentProblemCode | null =
+        cents === null || !isCurrencyCode(item.currency)
+          ? "invalid"
+          : cents <= 0
+            ? "notPositive"
+            : cents > MAX_UNIT_VALUE_CENTS
+              ? "outOfRange"
+              : null;
+      return [
+        ...(quantity
+          ? [{ field: "unitValue" as const, code: quantity, line, values: { part: "quantity", max: MAX_QUANTITY } }]
+          : []),
+        ...(value
+          ? [{ field: "unitValue" as const, code: value, line, values: { max: formatCents(MAX_UNIT_VALUE_CENTS) } }]
+          : []),
+      ];
+    }),
   originCountry: perItem("originCountry", (item) => countryCodeProblem(item.originCountry)),
   weight: (f) => {
     const lines = perItem("weight", (item) =>
-      item.weightKg === null ? "required" : item.weightKg > 0 ? null : "notPositive",
+      item.weightKg === null
+        ? "required"
+        : item.weightKg <= 0
+          ? "notPositive"
+          : item.weightKg > MAX_WEIGHT_KG
+            ? "outOfRange"
+            : null,
     )(f);
     const { carrier, customsItems } = f.shipment;
     const limitKg = carrier ? CARRIERS[carrier].maxPieceKg : HEAVIEST_PIECE_KG;
@@ -236,14 +309,12 @@ const CHECKS: Partial<Record<ShipmentField, Check>> = {
     if (knownKg <= limitKg) return lines;
     return [...lines, { field: "weight", code: "overLimit", values: { weightKg: knownKg, limitKg } }];
   },
+  incoterm: (f) => termProblem("incoterm", null, f.customsDefaults),
+  exportReason: (f) => termProblem("exportReason", null, f.customsDefaults),
 };
 
 // ------------------------------------------------------------------------------------------------
 // Mapping
-
-function parseAmount(value: string | null | undefined): number | null {
-  return value && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : null;
-}
 
 function roundKg(kg: number): number {
   return Math.round(kg * 1e6) / 1e6;
@@ -256,24 +327,69 @@ const KG_PER_UNIT: Record<WeightUnit, number> = {
   POUNDS: 0.45359237,
 };
 
+/** Trimmed, storable text (sanitize.ts), or null when empty. */
 function text(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
+  const trimmed = typeof value === "string" ? cleanText(value).trim() : null;
   return trimmed ? trimmed : null;
 }
 
-function customsItem(line: ShopifyLineItem): CustomsItem {
+/** Where a text that Shopify sent too long is reported. */
+const TEXT_FIELD: Record<BoundedText, ShipmentField> = {
+  name: "recipientName",
+  company: "address",
+  phone: "recipientPhone",
+  email: "address",
+  address1: "address",
+  address2: "address",
+  city: "address",
+  province: "address",
+  provinceCode: "state",
+  postalCode: "postalCode",
+  description: "itemDescription",
+  sku: "itemDescription",
+  hsCode: "hsCode",
+  service: "carrier",
+  nfeKey: "nfeKey",
+};
+
+/** Collects the texts cut to their limits while a shipment is mapped. */
+class TextBounds {
+  readonly problems: ShipmentProblem[] = [];
+  take(field: BoundedText, value: string | null, line?: number): string | null {
+    const bounded = boundText(field, value);
+    if (bounded.length !== null) {
+      this.problems.push({
+        field: TEXT_FIELD[field],
+        code: "tooLong",
+        ...(line === undefined ? {} : { line }),
+        values: { part: field, length: bounded.length, max: bounded.value!.length },
+      });
+    }
+    return bounded.value;
+  }
+}
+
+function weightKgOf(weight: { value: number; unit: WeightUnit } | null | undefined): number | null {
+  if (!weight || !(weight.unit in KG_PER_UNIT) || typeof weight.value !== "number") return null;
+  const kg = roundKg(weight.value * KG_PER_UNIT[weight.unit]);
+  return Number.isFinite(kg) ? kg : null;
+}
+
+function customsItem(line: ShopifyLineItem, index: number, bounds: TextBounds): CustomsItem {
   const item = line.variant?.inventoryItem;
-  const weight = item?.measurement.weight;
   const variant = text(line.variantTitle);
+  const description = [text(line.title), variant === "Default Title" ? null : variant].filter(Boolean).join(" - ");
+  const cents = parseMoneyCents(line.originalUnitPriceSet.shopMoney.amount);
   return {
-    description: [text(line.title), variant === "Default Title" ? null : variant].filter(Boolean).join(" - "),
-    sku: text(line.sku),
-    hsCode: text(normalizeHsCode(item?.harmonizedSystemCode)),
+    description: bounds.take("description", description, index) ?? "",
+    sku: bounds.take("sku", text(line.sku), index),
+    hsCode: bounds.take("hsCode", text(normalizeHsCode(item?.harmonizedSystemCode)), index),
     quantity: line.quantity,
-    unitValue: line.originalUnitPriceSet.shopMoney.amount,
+    // Two decimals whatever Shopify sent; an unreadable amount is kept as sent (its problem says so).
+    unitValue: cents === null ? String(line.originalUnitPriceSet.shopMoney.amount) : formatCents(cents),
     currency: line.originalUnitPriceSet.shopMoney.currencyCode,
     originCountry: text(item?.countryCodeOfOrigin),
-    weightKg: weight && weight.unit in KG_PER_UNIT ? roundKg(weight.value * KG_PER_UNIT[weight.unit]) : null,
+    weightKg: weightKgOf(item?.measurement.weight),
   };
 }
 
@@ -292,7 +408,7 @@ function parcelWeightKg(items: CustomsItem[]): number | null {
     if (item.weightKg === null || item.weightKg <= 0) return null;
     kg += item.weightKg * item.quantity;
   }
-  return roundKg(kg);
+  return Number.isFinite(kg) ? roundKg(kg) : null;
 }
 
 function recipientOf(
@@ -300,18 +416,20 @@ function recipientOf(
   address: ShopifyMailingAddress,
   country: string,
   phone: string | null,
+  bounds: TextBounds,
 ): Recipient {
+  const name = text(address.name) ?? text([address.firstName, address.lastName].map(text).filter(Boolean).join(" "));
   return {
-    name: text(address.name) ?? text([address.firstName, address.lastName].map(text).filter(Boolean).join(" ")),
-    company: text(address.company),
-    phone: phone && (normalizePhone(phone, country) ?? phone),
-    email: text(order.email) ?? text(order.customer?.defaultEmailAddress?.emailAddress),
-    address1: text(address.address1),
-    address2: text(address.address2),
-    city: text(address.city),
-    province: text(address.province),
-    provinceCode: text(address.provinceCode)?.toUpperCase() ?? null,
-    postalCode: text(normalizePostalCode(address.zip)),
+    name: bounds.take("name", name),
+    company: bounds.take("company", text(address.company)),
+    phone: bounds.take("phone", phone && (normalizePhone(phone, country) ?? phone)),
+    email: bounds.take("email", text(order.email) ?? text(order.customer?.defaultEmailAddress?.emailAddress)),
+    address1: bounds.take("address1", text(address.address1)),
+    address2: bounds.take("address2", text(address.address2)),
+    city: bounds.take("city", text(address.city)),
+    province: bounds.take("province", text(address.province)),
+    provinceCode: bounds.take("provinceCode", text(address.provinceCode)?.toUpperCase() ?? null),
+    postalCode: bounds.take("postalCode", text(normalizePostalCode(address.zip))),
     countryCode: country,
   };
 }
@@ -319,60 +437,87 @@ function recipientOf(
 const invalid = (code: InvalidOrderCode, reason: string): OrderMapping => ({ kind: "invalid", code, reason });
 
 export function mapOrder(order: ShopifyOrderNode, context: MappingContext): OrderMapping {
+  if (order.test && (context.testOrders ?? "skip") === "skip") return { kind: "skipped_test" };
   if (order.lineItems.nodes.length === 0) return invalid("no_line_items", "The order has no line items.");
   const total = order.totalPriceSet.shopMoney.amount;
-  const totalValue = parseAmount(total);
-  if (totalValue === null || totalValue <= 0)
-    return invalid("invalid_total", `The order total "${total}" is not positive.`);
+  const totalCents = parseMoneyCents(total);
+  if (totalCents === null || totalCents <= 0 || totalCents > MAX_DECLARED_CENTS)
+    return invalid(
+      "invalid_total",
+      `The order total "${String(total).slice(0, 40)}" is not a positive amount the database can keep.`,
+    );
 
   const address = order.shippingAddress;
+  if (!address) return { kind: "skipped_no_address" };
   const shipped = order.lineItems.nodes.filter((line) => line.requiresShipping);
-  if (!address || shipped.length === 0) return { kind: "skipped_no_address" };
+  // Every line is digital or a service (more lines may follow on a next page: then it is a draft).
+  if (shipped.length === 0 && !order.lineItems.pageInfo.hasNextPage) return { kind: "skipped_not_shippable" };
   const country = text(address.countryCodeV2)?.toUpperCase() ?? null;
   if (!country) return invalid("missing_country", "The shipping address has no country code.");
   if (!isCountryCode(country)) return invalid("unknown_country", `Unknown country code "${country}".`);
   if (country === context.originCountry.trim().toUpperCase()) return { kind: "skipped_domestic" };
 
+  const bounds = new TextBounds();
   const detected = order.shippingLines.nodes.map(detectCarrier).find((found) => found !== null) ?? null;
   const carrier = detected?.carrier ?? null;
   const phones = [address.phone, order.phone].map(text).filter((phone): phone is string => phone !== null);
   const phoneRaw = phones.find((phone) => normalizePhone(phone, country)) ?? phones[0] ?? null;
-  const customsItems = shipped.map(customsItem);
+  const customsItems = shipped.map((line, index) => customsItem(line, index, bounds));
   const currency = order.totalPriceSet.shopMoney.currencyCode;
-  const declared = customsItems.reduce((sum, item) => sum + (parseAmount(item.unitValue) ?? 0) * item.quantity, 0);
-  const usdRate = (context.usdRates ?? { USD: 1 })[currency];
-  const declaredUsd = usdRate === undefined ? null : declared * usdRate;
+  const declared = declaredCentsOf(customsItems);
+  if (declared !== null && declared > MAX_DECLARED_CENTS)
+    return invalid(
+      "value_out_of_range",
+      `The declared value (${formatCents(declared)} ${currency}) is beyond what a shipment can declare.`,
+    );
+  if (declared === null && customsItems.every((item) => parseMoneyCents(item.unitValue) !== null))
+    return invalid("value_out_of_range", "A line's quantity × unit value is beyond what a shipment can declare.");
+  const exchange = context.exchange ?? { rates: {}, today: "1970-01-01" };
+  const usd = declared === null ? null : toUsdCents(declared, currency, exchange.rates, exchange.today);
 
-  const invoiceKey = invoiceKeyOf(order, context.invoiceKeyAttribute ?? DEFAULT_INVOICE_KEY_ATTRIBUTE);
+  const invoiceKey = bounds.take(
+    "nfeKey",
+    invoiceKeyOf(order, context.invoiceKeyAttribute ?? DEFAULT_INVOICE_KEY_ATTRIBUTE),
+  );
   const checked = invoiceKey ? validateNfeKey(invoiceKey) : null;
   const nfeProblem: ShipmentProblem | null = checked && !checked.ok ? { field: "nfeKey", ...checked.error } : null;
 
   const shipment: Facts["shipment"] = {
     kind: "shipment",
     carrier,
-    service: detected?.service ?? null,
+    service: bounds.take("service", detected?.service ?? null),
     nfe: checked?.ok ? { key: checked.key, number: checked.decoded.number, series: checked.decoded.series } : null,
-    recipient: recipientOf(order, address, country, phoneRaw),
+    invoiceKeyRead: checked?.ok ? checked.key : invoiceKey,
+    recipient: recipientOf(order, address, country, phoneRaw, bounds),
     customsItems,
     parcels: [{ weightKg: parcelWeightKg(customsItems) }],
-    declaredValue: declared.toFixed(2),
+    declaredValue: declared === null ? "0.00" : formatCents(declared),
     currency,
+    declaredValueUsdCents: usd?.ok ? usd.usdCents : null,
+    exchangeRate: usd?.ok ? usd.rate : null,
     destinationCountry: country,
+    isTest: order.test === true,
   };
 
+  const reason = nfeKeyReason(carrier, usd);
   const facts: Facts = {
     shipment,
     shippingLineCount: order.shippingLines.nodes.length,
     phoneRaw,
     nfeProblem,
+    nfeRequiredProblem: nfeKeyProblem(reason ?? "carrier", shipment.declaredValue, currency, usd, exchange.today),
+    customsDefaults: context.customsDefaults ?? { incoterm: null, exportReason: null },
   };
-  const required = requiredFields(carrier, declaredUsd);
+  const required = requiredFields(carrier, reason !== null);
   // A key that is there but wrong is reported even where none is required: it must not be kept as is.
   if (nfeProblem && !required.includes("nfeKey")) required.unshift("nfeKey");
-  // A field no check knows (say an incoterm) has no source in Shopify: missing until an operator fills it.
+  // A field no check knows has no source in Shopify: missing until an operator fills it.
   const problems = required.flatMap(
     (field): ShipmentProblem[] => CHECKS[field]?.(facts) ?? [{ field, code: "required" }],
   );
+  problems.push(...bounds.problems);
+  if (order.lineItems.pageInfo.hasNextPage)
+    problems.push({ field: "lineItems", code: "incomplete", values: { read: order.lineItems.nodes.length } });
   const missing = new Set(problems.map((problem) => problem.field));
   const missingFields = SHIPMENT_FIELDS.filter((field) => missing.has(field));
   return { ...shipment, status: missingFields.length === 0 ? "ready" : "draft", missingFields, problems };

@@ -1,10 +1,32 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mapOrder, type MappedShipment, type MappingContext } from "./order-mapping";
-import { evaluateShipment, type ShipmentDraftInput } from "./shipment-evaluation";
-import { ADDRESSES, defaultLines, SHIPPING_LINES, shopifyOrder, VALID_NFE_KEY, type OrderSpec } from "./test-orders";
+import {
+  declaredValueOf,
+  evaluateShipment,
+  type EvaluationContext,
+  type ShipmentDraftInput,
+} from "./shipment-evaluation";
+import {
+  ADDRESSES,
+  defaultLines,
+  ptaxRate,
+  SHIPPING_LINES,
+  shopifyOrder,
+  TEST_CONTEXT,
+  TEST_RATES,
+  TEST_TODAY,
+  VALID_NFE_KEY,
+  type OrderSpec,
+} from "./test-orders";
 
-const BR: MappingContext = { originCountry: "BR" };
+const BR: MappingContext = TEST_CONTEXT;
+/** The evaluation's view of TEST_CONTEXT: the same rates, day and store defaults. */
+const CONTEXT: EvaluationContext = {
+  exchange: { rates: TEST_RATES, today: TEST_TODAY },
+  customsDefaults: { incoterm: "DAP", exportReason: "sale" },
+};
+const evaluate = (input: ShipmentDraftInput, context: EvaluationContext = CONTEXT) => evaluateShipment(input, context);
 
 function mapped(spec: OrderSpec = {}, context: MappingContext = BR): MappedShipment {
   const result = mapOrder(shopifyOrder(spec), context);
@@ -22,9 +44,15 @@ const correios: OrderSpec = { shippingLines: [SHIPPING_LINES.correios], invoiceK
 
 describe("evaluateShipment", () => {
   it("a complete mapped order is ready, for every carrier", () => {
-    expect(evaluateShipment(complete())).toEqual({ status: "ready", missingFields: [], problems: [] });
-    expect(evaluateShipment(complete(correios)).status).toBe("ready");
-    expect(evaluateShipment(complete({ to: "CA", shippingLines: [SHIPPING_LINES.ups] })).status).toBe("ready");
+    expect(evaluate(complete())).toEqual({
+      status: "ready",
+      missingFields: [],
+      problems: [],
+      declaredValueUsdCents: 6055,
+      exchangeRate: expect.objectContaining({ date: "2026-07-13", usdBuyBrl: "5.4300" }),
+    });
+    expect(evaluate(complete(correios)).status).toBe("ready");
+    expect(evaluate(complete({ to: "CA", shippingLines: [SHIPPING_LINES.ups] })).status).toBe("ready");
   });
 
   it("removing phone, HS code, weight and NF-e key (Correios) lists exactly those fields", () => {
@@ -33,7 +61,7 @@ describe("evaluateShipment", () => {
     input.customsItems[1].hsCode = null;
     input.parcels[0].weightKg = null;
     input.nfeKey = null;
-    const result = evaluateShipment(input);
+    const result = evaluate(input);
     expect(result.status).toBe("draft");
     expect(result.missingFields).toEqual(["nfeKey", "recipientPhone", "hsCode", "weight"]);
     expect(result.problems).toEqual([
@@ -46,36 +74,106 @@ describe("evaluateShipment", () => {
 
   it("the NF-e key is not required for FedEx under the simplified limit, but required above it", () => {
     const input = complete();
-    expect(evaluateShipment(input).status).toBe("ready");
+    expect(evaluate(input).status).toBe("ready");
     input.currency = "USD";
     input.declaredValue = "1000.01";
-    expect(evaluateShipment(input).missingFields).toEqual(["nfeKey"]);
-    expect(evaluateShipment(input, { usdRates: { USD: 1 } }).missingFields).toEqual(["nfeKey"]);
+    expect(evaluate(input).missingFields).toEqual(["nfeKey"]);
+    input.declaredValue = "1000.00";
+    expect(evaluate(input).status).toBe("ready");
     input.currency = "BRL";
-    expect(evaluateShipment(input, { usdRates: { BRL: 0.18 } }).status).toBe("ready");
+    input.declaredValue = "6000.00";
+    expect(evaluate(input).problems).toEqual([
+      {
+        field: "nfeKey",
+        code: "aboveLimit",
+        values: { amount: "6000.00", currency: "BRL", usd: "1104.97", rateDate: "2026-07-13", rate: "5.4300" },
+      },
+    ]);
+    // Without rates the key is required (conservative), and the problem says so.
+    expect(evaluate(input, { ...CONTEXT, exchange: { rates: {}, today: TEST_TODAY } }).problems[0]).toMatchObject({
+      code: "noRate",
+    });
+  });
+
+  it("takes the rate of the business day before the NF-e's issue date when the shipment has one", () => {
+    const rates = { USD: [ptaxRate("USD", "2026-07-02", "5.0000"), ...TEST_RATES.USD] };
+    const input = { ...complete(), declaredValue: "5200.00" };
+    // On the day before today (5.43): US$ 957.64, within the limit.
+    expect(evaluate(input, { ...CONTEXT, exchange: { rates, today: TEST_TODAY } }).status).toBe("ready");
+    // Issued on Friday 3 July: the rate of Thursday 2 July (5.00) gives US$ 1,040.00.
+    const issued = evaluate(
+      { ...input, invoiceDate: "2026-07-03" },
+      { ...CONTEXT, exchange: { rates, today: TEST_TODAY } },
+    );
+    expect(issued.missingFields).toEqual(["nfeKey"]);
+    expect(issued.declaredValueUsdCents).toBe(104000);
+    expect(issued.exchangeRate?.date).toBe("2026-07-02");
+  });
+
+  it("incoterm and reason for export: the shipment's own, else the store default, else missing", () => {
+    const input = complete();
+    const none: EvaluationContext = { ...CONTEXT, customsDefaults: { incoterm: null, exportReason: null } };
+    expect(evaluate(input, none).missingFields).toEqual(["incoterm", "exportReason"]);
+    expect(evaluate(input, none).problems).toEqual([
+      { field: "incoterm", code: "required" },
+      { field: "exportReason", code: "required" },
+    ]);
+    expect(evaluate({ ...input, incoterm: "DDP", exportReason: "gift" }, none).status).toBe("ready");
+    expect(evaluate(input).status).toBe("ready"); // store defaults DAP / sale
+    expect(evaluate({ ...input, incoterm: "EXW" }).problems).toEqual([{ field: "incoterm", code: "invalid" }]);
+    // An invalid store default does not count.
+    const bad: EvaluationContext = { ...CONTEXT, customsDefaults: { incoterm: "XYZ", exportReason: "sale" } };
+    expect(evaluate(input, bad).missingFields).toEqual(["incoterm"]);
+  });
+
+  it("bounds: a quantity or unit value beyond what Edit Draft accepts is out of range", () => {
+    const input = complete();
+    input.customsItems[0].quantity = 10_001;
+    input.customsItems[1].unitValue = "10000000.01";
+    expect(evaluate(input).problems).toEqual([
+      { field: "unitValue", code: "outOfRange", line: 0, values: { part: "quantity", max: 10_000 } },
+      { field: "unitValue", code: "outOfRange", line: 1 },
+    ]);
+  });
+
+  it("declaredValueOf sums exact cents", () => {
+    expect(
+      declaredValueOf([
+        { quantity: 3, unitValue: "0.10" },
+        { quantity: 1, unitValue: "0.20" },
+      ]),
+    ).toBe("0.50");
+    expect(
+      declaredValueOf([
+        { quantity: 2, unitValue: "89.90" },
+        { quantity: 1, unitValue: "149.00" },
+      ]),
+    ).toBe("328.80");
+    expect(declaredValueOf([{ quantity: 2_147_483_647, unitValue: "99999999999999.99" }])).toBeNull();
+    expect(declaredValueOf([{ quantity: 1, unitValue: "abc" }])).toBeNull();
   });
 
   it("an invalid NF-e key is reported with its error code, even where none is required", () => {
     const wrongDigit = VALID_NFE_KEY.slice(0, 43) + "8";
-    const correiosResult = evaluateShipment({ ...complete(correios), nfeKey: wrongDigit });
+    const correiosResult = evaluate({ ...complete(correios), nfeKey: wrongDigit });
     expect(correiosResult.missingFields).toEqual(["nfeKey"]);
     expect(correiosResult.problems).toEqual([
       { field: "nfeKey", code: "checkDigit", values: { expected: 9, actual: "8" } },
     ]);
-    const fedex = evaluateShipment({ ...complete(), nfeKey: "99" + VALID_NFE_KEY.slice(2) });
+    const fedex = evaluate({ ...complete(), nfeKey: "99" + VALID_NFE_KEY.slice(2) });
     expect(fedex.problems).toEqual([{ field: "nfeKey", code: "state", values: { code: "99" } }]);
   });
 
   it("a parcel over the carrier's per-piece limit is overLimit", () => {
     const input = complete(correios);
     input.parcels = [{ weightKg: 12 }, { weightKg: 31 }];
-    expect(evaluateShipment(input).problems).toEqual([
+    expect(evaluate(input).problems).toEqual([
       { field: "weight", code: "overLimit", values: { parcel: 1, weightKg: 31, limitKg: 30 } },
     ]);
     // FedEx takes 31 kg, not 69 kg.
-    expect(evaluateShipment({ ...input, carrier: "fedex" }).status).toBe("ready");
+    expect(evaluate({ ...input, carrier: "fedex" }).status).toBe("ready");
     input.parcels = [{ weightKg: 69 }];
-    expect(evaluateShipment({ ...input, carrier: "fedex" }).problems).toEqual([
+    expect(evaluate({ ...input, carrier: "fedex" }).problems).toEqual([
       { field: "weight", code: "overLimit", values: { parcel: 0, weightKg: 69, limitKg: 68 } },
     ]);
   });
@@ -83,9 +181,9 @@ describe("evaluateShipment", () => {
   it("dimensions are all three or none", () => {
     const input = complete();
     input.parcels = [{ weightKg: 1, lengthCm: 30, widthCm: 20, heightCm: 10 }];
-    expect(evaluateShipment(input).status).toBe("ready");
+    expect(evaluate(input).status).toBe("ready");
     input.parcels = [{ weightKg: 1, lengthCm: 30, widthCm: null, heightCm: 0 }];
-    const result = evaluateShipment(input);
+    const result = evaluate(input);
     expect(result.missingFields).toEqual(["dimensions"]);
     expect(result.problems).toEqual([
       { field: "dimensions", code: "required", values: { parcel: 0, part: "widthCm" } },
@@ -100,7 +198,7 @@ describe("evaluateShipment", () => {
     input.customsItems[0].quantity = 0;
     input.incoterm = "FOB";
     input.exportReason = "sale";
-    const result = evaluateShipment(input);
+    const result = evaluate(input);
     // The phone is in E.164 form (valid whatever the country); "XX" has no postal-code pattern.
     expect(result.missingFields).toEqual(["carrier", "address", "unitValue", "incoterm"]);
     expect(result.problems).toContainEqual({ field: "address", code: "invalid", values: { part: "countryCode" } });
@@ -108,7 +206,7 @@ describe("evaluateShipment", () => {
       field: "unitValue",
       code: "notPositive",
       line: 0,
-      values: { part: "quantity" },
+      values: { part: "quantity", max: 10_000 },
     });
     expect(result.problems).toContainEqual({ field: "incoterm", code: "invalid" });
   });
@@ -144,12 +242,18 @@ describe("evaluateShipment", () => {
         { name: null, firstName: null, lastName: null },
       ),
     });
-    const contexts = fc.constantFrom<MappingContext>(BR, { ...BR, usdRates: { USD: 1, BRL: 0.18, EUR: 1.1 } });
+    const contexts = fc.constantFrom<[MappingContext, EvaluationContext]>(
+      [BR, CONTEXT],
+      [
+        { ...BR, exchange: undefined, customsDefaults: undefined },
+        { exchange: undefined, customsDefaults: undefined },
+      ],
+    );
     let drafts = 0;
     fc.assert(
-      fc.property(spec, contexts, (orderSpec, context) => {
-        const shipment = mapped(orderSpec, context);
-        const evaluation = evaluateShipment(draftOf(shipment, orderSpec.invoiceKey), context);
+      fc.property(spec, contexts, (orderSpec, [mappingContext, evaluationContext]) => {
+        const shipment = mapped(orderSpec, mappingContext);
+        const evaluation = evaluate(draftOf(shipment, orderSpec.invoiceKey), evaluationContext);
         if (shipment.status === "draft") drafts++;
         expect({ status: evaluation.status, missingFields: evaluation.missingFields }).toEqual({
           status: shipment.status,

@@ -11,15 +11,26 @@ import {
   postalCodeProblem,
   stateProblem,
 } from "./address-rules";
-import { type Carrier, CARRIER_IDS, CARRIERS, requiredFields, SHIPMENT_FIELDS, type ShipmentField } from "./carriers";
-import type { ShipmentProblem, ShipmentProblemCode } from "./order-mapping";
+import {
+  type Carrier,
+  CARRIER_IDS,
+  CARRIERS,
+  nfeKeyReason,
+  requiredFields,
+  SHIPMENT_FIELDS,
+  type ShipmentField,
+} from "./carriers";
+import { type CustomsDefaults, termProblem } from "./customs-defaults";
+import { type ExchangeRateUsed, type RateTable, toUsdCents, type UsdConversion } from "./exchange-rates";
+import type { IsoDate } from "./holidays";
+import { MAX_QUANTITY, MAX_UNIT_VALUE_CENTS } from "./bounds";
+import { declaredCentsOf, formatCents, parseMoneyCents } from "./money";
 import { validateNfeKey } from "./nfe-key";
+import { nfeKeyProblem } from "./nfe-requirement";
+import type { ShipmentProblem, ShipmentProblemCode } from "./order-mapping";
 
 export type { ShipmentProblem, ShipmentProblemCode } from "./order-mapping";
-
-/** Trade terms and export reasons an operator may choose (DOMAIN.md §1.6, §7). */
-export const INCOTERM_VALUES = ["DAP", "DDU", "DDP"] as const;
-export const EXPORT_REASON_VALUES = ["sale", "gift", "sample", "return", "repair", "personal_use"] as const;
+export { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./customs-defaults";
 
 export interface DraftRecipient {
   name: string | null;
@@ -67,23 +78,36 @@ export interface ShipmentDraftInput {
   currency: string;
   incoterm: string | null;
   exportReason: string | null;
+  /** The NF-e's issue date when known: the US$ rule takes the PTAX rate of the day before it. */
+  invoiceDate?: IsoDate | null;
 }
 
 export interface EvaluationContext {
-  /** USD value of one unit of each currency (as in `MappingContext`); default `{ USD: 1 }`. */
-  usdRates?: Readonly<Record<string, number>>;
+  /** PTAX rates at hand and today (São Paulo); the NF-e's issue date, when known, replaces today. */
+  exchange?: { rates: RateTable; today: IsoDate };
+  /** The store's incoterm and reason for export ("store default"). */
+  customsDefaults?: CustomsDefaults;
 }
 
 export interface ShipmentEvaluation {
   status: "ready" | "draft";
   missingFields: ShipmentField[];
   problems: ShipmentProblem[];
+  /** The declared value in US cents and the rate behind it (null: unknown, and the key is required). */
+  declaredValueUsdCents: number | null;
+  exchangeRate: ExchangeRateUsed | null;
 }
 
 // ------------------------------------------------------------------------------------------------
 // Field checks
 
-type Check = (input: ShipmentDraftInput) => ShipmentProblem[];
+/** What a check knows beyond the input: why the key is required, and the store's defaults. */
+interface CheckContext {
+  nfeRequired: ShipmentProblem;
+  customsDefaults: CustomsDefaults;
+}
+
+type Check = (input: ShipmentDraftInput, context: CheckContext) => ShipmentProblem[];
 
 const blank = (value: string | null | undefined): boolean => !value || value.trim() === "";
 const country = (input: ShipmentDraftInput): string => input.recipient.countryCode?.trim().toUpperCase() ?? "";
@@ -91,16 +115,12 @@ const single = (field: ShipmentField, code: ShipmentProblemCode | null): Shipmen
   code ? [{ field, code }] : [];
 
 const perItem =
-  (field: ShipmentField, problem: (item: DraftCustomsItem) => ShipmentProblemCode | null): Check =>
-  (input) =>
+  (field: ShipmentField, problem: (item: DraftCustomsItem) => ShipmentProblemCode | null) =>
+  (input: ShipmentDraftInput): ShipmentProblem[] =>
     input.customsItems.flatMap((item, line) => {
       const code = problem(item);
       return code ? [{ field, code, line }] : [];
     });
-
-function parseAmount(value: string | null | undefined): number | null {
-  return value && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : null;
-}
 
 const positive = (value: number | null | undefined): ShipmentProblemCode | null =>
   value === null || value === undefined ? "required" : Number.isFinite(value) && value > 0 ? null : "notPositive";
@@ -109,7 +129,7 @@ const DIMENSIONS = ["lengthCm", "widthCm", "heightCm"] as const;
 const HEAVIEST_PIECE_KG = Math.max(...CARRIER_IDS.map((id) => CARRIERS[id].maxPieceKg));
 
 /** Each parcel's weight: present, positive, within the carrier's per-piece limit (any carrier's, if none chosen). */
-const parcelWeights: Check = (input) => {
+const parcelWeights = (input: ShipmentDraftInput): ShipmentProblem[] => {
   if (input.parcels.length === 0) return [{ field: "weight", code: "required", values: { parcel: 0 } }];
   const limitKg = input.carrier ? CARRIERS[input.carrier].maxPieceKg : HEAVIEST_PIECE_KG;
   return input.parcels.flatMap((parcel, index): ShipmentProblem[] => {
@@ -134,16 +154,9 @@ function dimensionProblems(input: ShipmentDraftInput, required: boolean): Shipme
   });
 }
 
-const oneOf =
-  (field: ShipmentField, allowed: readonly string[], pick: (input: ShipmentDraftInput) => string | null): Check =>
-  (input) => {
-    const value = pick(input);
-    return single(field, blank(value) ? "required" : allowed.includes(value!.trim()) ? null : "invalid");
-  };
-
 const CHECKS: Record<ShipmentField, Check> = {
-  nfeKey: (input) => {
-    if (blank(input.nfeKey)) return [{ field: "nfeKey", code: "required" }];
+  nfeKey: (input, context) => {
+    if (blank(input.nfeKey)) return [context.nfeRequired];
     const checked = validateNfeKey(input.nfeKey);
     return checked.ok ? [] : [{ field: "nfeKey", ...checked.error }];
   },
@@ -163,21 +176,27 @@ const CHECKS: Record<ShipmentField, Check> = {
   hsCode: perItem("hsCode", (item) => hsCodeProblem(item.hsCode)),
   itemDescription: perItem("itemDescription", (item) => (blank(item.description) ? "required" : null)),
   unitValue: (input) => [
-    ...perItem("unitValue", (item) => (Number.isInteger(item.quantity) && item.quantity > 0 ? null : "notPositive"))(
-      input,
-    ).map((problem) => ({ ...problem, values: { part: "quantity" } })),
+    ...perItem("unitValue", (item) =>
+      !Number.isInteger(item.quantity) || item.quantity <= 0
+        ? "notPositive"
+        : item.quantity > MAX_QUANTITY
+          ? "outOfRange"
+          : null,
+    )(input).map((problem) => ({ ...problem, values: { part: "quantity", max: MAX_QUANTITY } })),
     ...perItem("unitValue", (item) => {
-      const value = parseAmount(item.unitValue);
-      if (value === null || !isCurrencyCode(item.currency)) return "invalid";
-      return value > 0 ? null : "notPositive";
+      const cents = parseMoneyCents(item.unitValue);
+      if (cents === null || !isCurrencyCode(item.currency)) return "invalid";
+      return cents <= 0 ? "notPositive" : cents > MAX_UNIT_VALUE_CENTS ? "outOfRange" : null;
     })(input),
   ],
   originCountry: perItem("originCountry", (item) => countryCodeProblem(item.originCountry)),
   // The invoice needs each line's unit weight, the waybill each parcel's weight.
   weight: (input) => [...perItem("weight", (item) => positive(item.weightKg))(input), ...parcelWeights(input)],
   dimensions: (input) => dimensionProblems(input, true),
-  incoterm: oneOf("incoterm", INCOTERM_VALUES, (input) => input.incoterm),
-  exportReason: oneOf("exportReason", EXPORT_REASON_VALUES, (input) => input.exportReason),
+  incoterm: (input, context) => termProblem("incoterm", input.incoterm, context.customsDefaults),
+  exportReason: (input, context) => termProblem("exportReason", input.exportReason, context.customsDefaults),
+  // Edit Draft saves lines it has; lines Shopify could not give are a sync matter (order-mapping.ts).
+  lineItems: () => [],
 };
 
 /** Fields checked even where not required, because a wrong value must not be kept as is. */
@@ -187,11 +206,12 @@ const CHECKED_WHEN_GIVEN: readonly { field: ShipmentField; given: (input: Shipme
   { field: "exportReason", given: (input) => !blank(input.exportReason) },
 ];
 
-/** The declared value in USD, or null when it or its currency's rate is unknown. */
-function declaredValueUsd(input: ShipmentDraftInput, context: EvaluationContext): number | null {
-  const amount = parseAmount(input.declaredValue);
-  const rate = (context.usdRates ?? { USD: 1 })[input.currency];
-  return amount === null || rate === undefined ? null : amount * rate;
+/** The declared value in US$, with the PTAX rate of the day before the NF-e (or today). */
+function declaredValueUsd(input: ShipmentDraftInput, context: EvaluationContext): UsdConversion | null {
+  const cents = parseMoneyCents(input.declaredValue);
+  if (cents === null) return null;
+  const exchange = context.exchange ?? { rates: {}, today: "1970-01-01" };
+  return toUsdCents(cents, input.currency, exchange.rates, input.invoiceDate ?? exchange.today);
 }
 
 /**
@@ -199,12 +219,40 @@ function declaredValueUsd(input: ShipmentDraftInput, context: EvaluationContext)
  * draft listing the missing or invalid fields in display order, with one problem per defect.
  */
 export function evaluateShipment(input: ShipmentDraftInput, context: EvaluationContext = {}): ShipmentEvaluation {
-  const required = new Set(requiredFields(input.carrier, declaredValueUsd(input, context)));
+  const usd = declaredValueUsd(input, context);
+  const reason = nfeKeyReason(input.carrier, usd);
+  const checkContext: CheckContext = {
+    nfeRequired: nfeKeyProblem(
+      reason ?? "carrier",
+      input.declaredValue,
+      input.currency,
+      usd,
+      input.invoiceDate ?? context.exchange?.today ?? "",
+    ),
+    customsDefaults: context.customsDefaults ?? { incoterm: null, exportReason: null },
+  };
+  const required = new Set(requiredFields(input.carrier, reason !== null));
   for (const { field, given } of CHECKED_WHEN_GIVEN) if (given(input)) required.add(field);
   const problems = SHIPMENT_FIELDS.flatMap((field) =>
-    required.has(field) ? CHECKS[field](input) : field === "dimensions" ? dimensionProblems(input, false) : [],
+    required.has(field)
+      ? CHECKS[field](input, checkContext)
+      : field === "dimensions"
+        ? dimensionProblems(input, false)
+        : [],
   );
   const missing = new Set(problems.map((problem) => problem.field));
   const missingFields = SHIPMENT_FIELDS.filter((field) => missing.has(field));
-  return { status: missingFields.length === 0 ? "ready" : "draft", missingFields, problems };
+  return {
+    status: missingFields.length === 0 ? "ready" : "draft",
+    missingFields,
+    problems,
+    declaredValueUsdCents: usd?.ok ? usd.usdCents : null,
+    exchangeRate: usd?.ok ? usd.rate : null,
+  };
+}
+
+/** Σ quantity × unit value, in exact cents ("328.80"); null when a line is unreadable or it overflows. */
+export function declaredValueOf(items: readonly Pick<DraftCustomsItem, "quantity" | "unitValue">[]): string | null {
+  const total = declaredCentsOf(items.map((item) => ({ quantity: item.quantity, unitValue: item.unitValue ?? "0" })));
+  return total === null ? null : formatCents(total);
 }

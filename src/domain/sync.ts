@@ -7,6 +7,7 @@ export const SYNC_ITEM_OUTCOMES = [
   "skipped_no_address",
   "skipped_domestic",
   "skipped_test",
+  "skipped_not_shippable",
   "cancelled",
   "failed",
 ] as const;

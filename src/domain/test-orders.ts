@@ -1,6 +1,13 @@
 // Test helper: realistic Shopify order nodes (the OrderFields fragment) for the domain tests. The
 // default is a complete international order: a São Paulo shop selling to New York, shipped by FedEx.
-import type { ShopifyLineItem, ShopifyMailingAddress, ShopifyOrderNode, WeightUnit } from "./order-mapping";
+import type { PtaxRate, RateTable } from "./exchange-rates";
+import type {
+  MappingContext,
+  ShopifyLineItem,
+  ShopifyMailingAddress,
+  ShopifyOrderNode,
+  WeightUnit,
+} from "./order-mapping";
 
 /** Complete recipient addresses by destination country. */
 export const ADDRESSES = {
@@ -229,3 +236,30 @@ export function shopifyOrder(spec: OrderSpec = {}): ShopifyOrderNode {
     invoiceKey: spec.invoiceKey ? { value: spec.invoiceKey } : null,
   };
 }
+
+/** A closing PTAX bulletin for the tests (BRL per unit). */
+export function ptaxRate(currency: string, date: string, buyBrl: string): PtaxRate {
+  return {
+    currency,
+    date,
+    buyBrl,
+    sellBrl: buyBrl,
+    bulletin: "Fechamento PTAX",
+    quotedAt: `${date}T16:04:00.000Z`,
+    source: "bcb_ptax",
+  };
+}
+
+/** The day the test orders are evaluated (a Tuesday), and the closing rates of the Monday before. */
+export const TEST_TODAY = "2026-07-14";
+export const TEST_RATES: RateTable = {
+  USD: [ptaxRate("USD", "2026-07-13", "5.4300"), ptaxRate("USD", "2026-07-10", "5.4100")],
+  EUR: [ptaxRate("EUR", "2026-07-13", "6.1200")],
+};
+
+/** A São Paulo store with rates at hand and customs defaults set: complete orders map to ready shipments. */
+export const TEST_CONTEXT: MappingContext = {
+  originCountry: "BR",
+  exchange: { rates: TEST_RATES, today: TEST_TODAY },
+  customsDefaults: { incoterm: "DAP", exportReason: "sale" },
+};

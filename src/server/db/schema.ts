@@ -368,6 +368,8 @@ export const syncRuns = pgTable(
     skippedNoAddress: integer("skipped_no_address").notNull().default(0),
     skippedDomestic: integer("skipped_domestic").notNull().default(0),
     skippedTest: integer("skipped_test").notNull().default(0),
+    // Orders with an address whose every line needs no shipping (digital goods, services).
+    skippedNotShippable: integer("skipped_not_shippable").notNull().default(0),
     failed: integer("failed").notNull().default(0),
     expectedTotal: integer("expected_total"),
     error: text("error"),

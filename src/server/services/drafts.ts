@@ -6,12 +6,13 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DraftForm } from "@/domain/draft-form";
 import { validateNfeKey } from "@/domain/nfe-key";
-import { evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";
+import { declaredValueOf, evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../db/client";
 import { shipments, users, type Shipment } from "../db/schema";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
+import { evaluationColumns, evaluationContextFor, storedShipmentInput } from "./evaluation-context";
 
 export interface SaveDraftResult {
   status: "ready" | "draft";
@@ -25,7 +26,6 @@ function draftInput(form: DraftForm, existing: Shipment): ShipmentDraftInput {
   const previous = (existing.recipient ?? {}) as Partial<Recipient>;
   const currency = existing.currency ?? "BRL";
   const customsItems = form.items.map((item) => ({ ...item, currency }));
-  const declared = customsItems.reduce((sum, item) => sum + Number(item.unitValue ?? 0) * item.quantity, 0);
   return {
     carrier: form.carrier,
     service: form.service,
@@ -33,10 +33,11 @@ function draftInput(form: DraftForm, existing: Shipment): ShipmentDraftInput {
     customsItems,
     parcels: [form.parcel],
     nfeKey: form.nfeKey,
-    declaredValue: declared.toFixed(2),
+    declaredValue: declaredValueOf(customsItems) ?? "0.00",
     currency,
     incoterm: form.incoterm,
     exportReason: form.exportReason,
+    invoiceDate: form.invoiceDate,
   };
 }
 
@@ -53,7 +54,10 @@ export async function saveDraft(db: Db, form: DraftForm, actorId: string): Promi
   if (nfe && !nfe.ok) throw new AppError(`nfe.errors.${nfe.error.code}`, "nfeKey", nfe.error.values);
   const input = draftInput(form, existing);
   if (nfe?.ok) input.nfeKey = nfe.key;
-  const evaluation = evaluateShipment(input);
+  const evaluation = evaluateShipment(
+    input,
+    await evaluationContextFor(db, existing.storeId, { invoiceDate: form.invoiceDate }),
+  );
   // A valid key fills the invoice number and series it encodes, unless the operator typed them.
   const nfeKey = nfe?.ok ? nfe.key : form.nfeKey;
   const next = {
@@ -77,8 +81,7 @@ export async function saveDraft(db: Db, form: DraftForm, actorId: string): Promi
     .update(shipments)
     .set({
       ...next,
-      status,
-      missingFields: evaluation.missingFields,
+      ...evaluationColumns(evaluation),
       operatorEdited: [...new Set([...existing.operatorEdited, ...changed])],
       version: sql`${shipments.version} + 1`,
       updatedBy: actorId,
@@ -142,22 +145,21 @@ export async function bulkUpdateDrafts(db: Db, ids: string[], changes: BulkDraft
     await db.transaction(async (tx) => {
       const [existing] = await tx.select().from(shipments).where(eq(shipments.id, id)).for("update");
       if (!existing || existing.status !== "draft") return;
-      const items = (existing.customsItems ?? []) as ShipmentDraftInput["customsItems"];
+      const stored = storedShipmentInput(existing);
       const input: ShipmentDraftInput = {
-        carrier: changes.carrier !== undefined ? changes.carrier : (existing.carrier as ShipmentDraftInput["carrier"]),
-        service: changes.service !== undefined ? changes.service : existing.service,
-        recipient: existing.recipient as ShipmentDraftInput["recipient"],
+        ...stored,
+        carrier: changes.carrier !== undefined ? changes.carrier : stored.carrier,
+        service: changes.service !== undefined ? changes.service : stored.service,
         customsItems: changes.originCountry
-          ? items.map((item) => ({ ...item, originCountry: changes.originCountry! }))
-          : items,
-        parcels: (existing.parcels ?? []) as ShipmentDraftInput["parcels"],
-        nfeKey: existing.nfeKey,
-        declaredValue: existing.declaredValue ?? "0",
-        currency: existing.currency ?? "BRL",
-        incoterm: changes.incoterm !== undefined ? changes.incoterm : existing.incoterm,
-        exportReason: changes.exportReason !== undefined ? changes.exportReason : existing.exportReason,
+          ? stored.customsItems.map((item) => ({ ...item, originCountry: changes.originCountry! }))
+          : stored.customsItems,
+        incoterm: changes.incoterm !== undefined ? changes.incoterm : stored.incoterm,
+        exportReason: changes.exportReason !== undefined ? changes.exportReason : stored.exportReason,
       };
-      const evaluation = evaluateShipment(input);
+      const evaluation = evaluateShipment(
+        input,
+        await evaluationContextFor(tx, existing.storeId, { invoiceDate: existing.invoiceDate }),
+      );
       const edited = Object.keys(changes).map((field) => (field === "originCountry" ? "customsItems" : field));
       await tx
         .update(shipments)
@@ -167,8 +169,7 @@ export async function bulkUpdateDrafts(db: Db, ids: string[], changes: BulkDraft
           customsItems: input.customsItems,
           incoterm: input.incoterm,
           exportReason: input.exportReason,
-          status: evaluation.status,
-          missingFields: evaluation.missingFields,
+          ...evaluationColumns(evaluation),
           operatorEdited: [...new Set([...existing.operatorEdited, ...edited])],
           version: sql`${shipments.version} + 1`,
           updatedBy: actorId,

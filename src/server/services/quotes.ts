@@ -7,6 +7,7 @@ import { DEFAULT_RATE_CARDS, quoteShipment, validateRateCard, type RateCard } fr
 import { evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";
 import type { Db } from "../db/client";
 import { quotes, rateCards, shipments } from "../db/schema";
+import { evaluationColumns, evaluationContextFor, storedShipmentInput } from "./evaluation-context";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
 
@@ -77,26 +78,17 @@ export async function pickQuote(db: Db, quoteId: string, expectedVersion: number
   if (!shipment || (shipment.status !== "draft" && shipment.status !== "ready"))
     throw new AppError("errors.draftNotEditable");
   const carrier = quote.carrier as NonNullable<ShipmentDraftInput["carrier"]>;
-  const evaluation = evaluateShipment({
-    carrier,
-    service: quote.service,
-    recipient: shipment.recipient as ShipmentDraftInput["recipient"],
-    customsItems: shipment.customsItems as ShipmentDraftInput["customsItems"],
-    parcels: shipment.parcels as ShipmentDraftInput["parcels"],
-    nfeKey: shipment.nfeKey,
-    declaredValue: shipment.declaredValue ?? "0",
-    currency: shipment.currency ?? "BRL",
-    incoterm: shipment.incoterm,
-    exportReason: shipment.exportReason,
-  });
+  const evaluation = evaluateShipment(
+    { ...storedShipmentInput(shipment), carrier, service: quote.service },
+    await evaluationContextFor(db, shipment.storeId, { invoiceDate: shipment.invoiceDate }),
+  );
   const [saved] = await db
     .update(shipments)
     .set({
       carrier,
       service: quote.service,
       chosenQuoteId: quote.id,
-      status: evaluation.status,
-      missingFields: evaluation.missingFields,
+      ...evaluationColumns(evaluation),
       operatorEdited: [...new Set([...shipment.operatorEdited, "carrier", "service"])],
       version: sql`${shipments.version} + 1`,
       updatedBy: actorId,

@@ -4,10 +4,14 @@ import "server-only";
 // the store's watermark — all or nothing, so a crash never loses or duplicates an order.
 // A value an operator entered (shipments.operator_edited) is never overwritten by a re-sync.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { mapOrder, type ShopifyOrderNode } from "@/domain/order-mapping";
+import { originNow } from "@/domain/local-time";
+import { mapOrder, type MappingContext, type ShopifyOrderNode, type TestOrderPolicy } from "@/domain/order-mapping";
+import { cleanJson, cleanText } from "@/domain/sanitize";
+import { formatCents, parseMoneyCents } from "@/domain/money";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../../db/client";
 import { orders, shipments, stores, syncRunItems, syncRuns, type Shipment, type Store } from "../../db/schema";
+import { loadRateTable } from "./rate-table";
 
 type Outcome = (typeof syncRunItems.$inferInsert)["outcome"];
 
@@ -19,6 +23,8 @@ export interface PageCounts {
   complete: number;
   skippedNoAddress: number;
   skippedDomestic: number;
+  skippedTest: number;
+  skippedNotShippable: number;
   failed: number;
 }
 
@@ -30,6 +36,8 @@ export const emptyCounts = (): PageCounts => ({
   complete: 0,
   skippedNoAddress: 0,
   skippedDomestic: 0,
+  skippedTest: 0,
+  skippedNotShippable: 0,
   failed: 0,
 });
 
@@ -46,7 +54,11 @@ const SYNCED_FIELDS = [
   "declaredValue",
   "currency",
   "destinationCountry",
+  "isTest",
 ] as const;
+
+/** Derived from the synced fields; taken from Shopify's values unless the operator changed the ones they come from. */
+const VALUE_FIELDS = ["declaredValue", "currency", "customsItems"] as const;
 
 type ShipmentMapping = Extract<ReturnType<typeof mapOrder>, { kind: "shipment" }>;
 
@@ -54,7 +66,8 @@ function shipmentFields(mapped: ShipmentMapping) {
   return {
     carrier: mapped.carrier,
     service: mapped.service,
-    nfeKey: mapped.nfe?.key ?? null,
+    // An invalid key is kept as Shopify carried it: its problem says why, Edit Draft shows it to correct.
+    nfeKey: mapped.invoiceKeyRead,
     invoiceNumber: mapped.nfe ? String(mapped.nfe.number) : null,
     invoiceSeries: mapped.nfe ? String(mapped.nfe.series) : null,
     recipient: mapped.recipient,
@@ -63,34 +76,51 @@ function shipmentFields(mapped: ShipmentMapping) {
     declaredValue: mapped.declaredValue,
     currency: mapped.currency,
     destinationCountry: mapped.destinationCountry,
+    isTest: mapped.isTest,
   };
 }
 
+/** What the evaluation derived: problems, the US$ value and its rate. */
+function derivedFields(mapped: ShipmentMapping) {
+  return {
+    problems: mapped.problems,
+    declaredValueUsdCents: mapped.declaredValueUsdCents,
+    exchangeRate: mapped.exchangeRate,
+  };
+}
+
+const ORDER_TEXT_MAX = 200;
+const boundedText = (value: string | null | undefined) =>
+  typeof value === "string" ? Array.from(cleanText(value)).slice(0, ORDER_TEXT_MAX).join("") || null : null;
+
+// Stored as Shopify sent it, made storable (sanitize.ts) and bounded: the raw snapshot is the record.
 function orderRow(storeId: string, node: ShopifyOrderNode) {
   const address = node.shippingAddress;
   const customer = node.customer;
+  const total = parseMoneyCents(node.totalPriceSet?.shopMoney?.amount);
   return {
     storeId,
     shopifyGid: node.id,
-    name: node.name,
+    name: boundedText(node.name) ?? node.id,
     shopifyCreatedAt: new Date(node.createdAt),
     shopifyUpdatedAt: new Date(node.updatedAt),
     cancelledAt: node.cancelledAt ? new Date(node.cancelledAt) : null,
     closedAt: node.closedAt ? new Date(node.closedAt) : null,
-    financialStatus: node.displayFinancialStatus,
-    fulfillmentStatus: node.displayFulfillmentStatus,
-    currency: node.currencyCode,
-    totalPrice: Number.isFinite(Number(node.totalPriceSet?.shopMoney?.amount))
-      ? node.totalPriceSet.shopMoney.amount
-      : "0",
-    customerName: address?.name ?? ([customer?.firstName, customer?.lastName].filter(Boolean).join(" ") || null),
-    customerEmail: node.email ?? customer?.defaultEmailAddress?.emailAddress ?? null,
-    shippingAddress: address,
-    shippingCountry: address?.countryCodeV2 ?? null,
-    lines: node.lineItems?.nodes ?? [],
-    shippingLineTitle: node.shippingLines?.nodes?.[0]?.title ?? null,
-    shippingLineCode: node.shippingLines?.nodes?.[0]?.code ?? null,
-    raw: node,
+    financialStatus: boundedText(node.displayFinancialStatus),
+    fulfillmentStatus: boundedText(node.displayFulfillmentStatus),
+    currency: boundedText(node.currencyCode) ?? "",
+    // mapOrder refused totals the column cannot hold; this is the same bound, for safety.
+    totalPrice: total !== null && total >= 0 && total <= 99_999_999_999_999 ? formatCents(total) : "0",
+    customerName: boundedText(
+      address?.name ?? ([customer?.firstName, customer?.lastName].filter(Boolean).join(" ") || null),
+    ),
+    customerEmail: boundedText(node.email ?? customer?.defaultEmailAddress?.emailAddress ?? null),
+    shippingAddress: cleanJson(address),
+    shippingCountry: boundedText(address?.countryCodeV2),
+    lines: cleanJson(node.lineItems?.nodes ?? []),
+    shippingLineTitle: boundedText(node.shippingLines?.nodes?.[0]?.title),
+    shippingLineCode: boundedText(node.shippingLines?.nodes?.[0]?.code),
+    raw: cleanJson(node),
     updatedAt: new Date(),
   };
 }
@@ -99,7 +129,10 @@ function orderRow(storeId: string, node: ShopifyOrderNode) {
 function resync(existing: Shipment, mapped: ShipmentMapping) {
   const fresh = shipmentFields(mapped);
   const kept = new Set(existing.operatorEdited);
-  const changes: Partial<typeof fresh> & { missingFields?: string[]; status?: "draft" | "ready" } = {};
+  const changes: Partial<typeof fresh & ReturnType<typeof derivedFields>> & {
+    missingFields?: string[];
+    status?: "draft" | "ready";
+  } = {};
   for (const field of SYNCED_FIELDS) {
     if (kept.has(field)) continue;
     const value = fresh[field];
@@ -108,22 +141,101 @@ function resync(existing: Shipment, mapped: ShipmentMapping) {
   // Fields the operator filled are no longer missing, whatever Shopify still lacks.
   const missing = mapped.missingFields.filter((field) => !kept.has(field));
   if (!same(missing, existing.missingFields)) changes.missingFields = missing;
+  const derived = derivedFields(mapped);
+  const problems = derived.problems.filter((problem) => !kept.has(problem.field));
+  if (!same(problems, existing.problems)) changes.problems = problems;
+  // The US$ value follows Shopify's values unless the operator changed what it is computed from.
+  if (!VALUE_FIELDS.some((field) => kept.has(field))) {
+    if (!same(derived.declaredValueUsdCents, existing.declaredValueUsdCents))
+      changes.declaredValueUsdCents = derived.declaredValueUsdCents;
+    if (!same(derived.exchangeRate, existing.exchangeRate)) changes.exchangeRate = derived.exchangeRate;
+  }
   const status = missing.length === 0 ? "ready" : "draft";
   if (status !== existing.status) changes.status = status;
   return changes;
 }
 
+type ImportStore = Pick<Store, "id" | "originCountry" | "defaultIncoterm" | "defaultExportReason" | "testOrders">;
+
+export interface ImportOptions {
+  invoiceKeyAttribute?: string;
+  /** The evaluation's instant (its São Paulo date picks the PTAX rate); default now. */
+  now?: Date;
+}
+
 /**
  * Imports `nodes` for `store` as part of run `runId` and moves the store's watermark to
- * `watermark` (the newest updated_at of the page), all in one transaction.
+ * `watermark` (the newest updated_at of the page), all in one transaction. Should the database
+ * refuse the page, each order is imported on its own, so one order it cannot store is a failed
+ * item with the reason, and the others — and the watermark — go through: a poison order never
+ * blocks the store's later syncs.
  */
 export async function importPage(
   db: Db,
-  store: Pick<Store, "id" | "originCountry">,
+  store: ImportStore,
   runId: string,
   nodes: ShopifyOrderNode[],
   watermark: Date | null,
-  options: { invoiceKeyAttribute?: string } = {},
+  options: ImportOptions = {},
+): Promise<PageCounts> {
+  const today = originNow(options.now ?? new Date()).date;
+  const context: MappingContext = {
+    originCountry: store.originCountry,
+    invoiceKeyAttribute: options.invoiceKeyAttribute,
+    exchange: { rates: await loadRateTable(db, today), today },
+    customsDefaults: { incoterm: store.defaultIncoterm, exportReason: store.defaultExportReason },
+    testOrders: store.testOrders as TestOrderPolicy,
+  };
+  try {
+    return await importInOneTransaction(db, store, runId, nodes, watermark, context);
+  } catch (error) {
+    if (nodes.length <= 1) {
+      await recordStorageFailure(db, runId, nodes[0], error);
+      if (watermark) await importInOneTransaction(db, store, runId, [], watermark, context);
+      return { ...emptyCounts(), fetched: nodes.length, failed: nodes.length };
+    }
+    const total = emptyCounts();
+    for (const node of nodes) {
+      const counts = await importPage(db, store, runId, [node], null, options);
+      for (const key of Object.keys(total) as (keyof PageCounts)[]) total[key] += counts[key];
+    }
+    if (watermark) await importInOneTransaction(db, store, runId, [], watermark, context);
+    return total;
+  }
+}
+
+/** One order the database refused: a failed item with the database's reason, counted on the run. */
+async function recordStorageFailure(db: Db, runId: string, node: ShopifyOrderNode | undefined, error: unknown) {
+  if (!node) throw error;
+  const message = String((error as Error)?.message ?? error).slice(0, 300);
+  console.error(`[sync] run ${runId}: order ${node.id} could not be stored: ${message}`);
+  await db.transaction(async (tx) => {
+    await tx.insert(syncRunItems).values({
+      runId,
+      orderGid: cleanText(String(node.id)).slice(0, 200),
+      orderName: boundedText(node.name),
+      outcome: "failed",
+      reason: "storage_failed",
+      detail: { message: `The order could not be stored: ${cleanText(message)}` },
+    });
+    await tx
+      .update(syncRuns)
+      .set({
+        fetched: sql`${syncRuns.fetched} + 1`,
+        failed: sql`${syncRuns.failed} + 1`,
+        heartbeatAt: sql`now()`,
+      })
+      .where(eq(syncRuns.id, runId));
+  });
+}
+
+async function importInOneTransaction(
+  db: Db,
+  store: ImportStore,
+  runId: string,
+  nodes: ShopifyOrderNode[],
+  watermark: Date | null,
+  context: MappingContext,
 ): Promise<PageCounts> {
   const counts = emptyCounts();
   counts.fetched = nodes.length;
@@ -143,10 +255,7 @@ export async function importPage(
     for (const node of nodes) {
       let mapped: ReturnType<typeof mapOrder>;
       try {
-        mapped = mapOrder(node, {
-          originCountry: store.originCountry,
-          invoiceKeyAttribute: options.invoiceKeyAttribute,
-        });
+        mapped = mapOrder(node, context);
       } catch (error) {
         // One order Shopify sent in a shape we cannot read never stops the others.
         counts.failed++;
@@ -156,6 +265,12 @@ export async function importPage(
       if (mapped.kind === "skipped_no_address") {
         counts.skippedNoAddress++;
         item(node, "skipped_no_address", "no_shipping_address");
+      } else if (mapped.kind === "skipped_test") {
+        counts.skippedTest++;
+        item(node, "skipped_test", "test_order");
+      } else if (mapped.kind === "skipped_not_shippable") {
+        counts.skippedNotShippable++;
+        item(node, "skipped_not_shippable", "nothing_to_ship");
       } else if (mapped.kind === "skipped_domestic") {
         counts.skippedDomestic++;
         item(node, "skipped_domestic", "domestic", { country: node.shippingAddress?.countryCodeV2 });
@@ -214,6 +329,7 @@ export async function importPage(
             status,
             missingFields: mapped.missingFields,
             ...shipmentFields(mapped),
+            ...derivedFields(mapped),
           });
           if (cancelled) item(node, "cancelled", "order_cancelled");
           else {
@@ -265,6 +381,8 @@ export async function importPage(
         complete: sql`${syncRuns.complete} + ${counts.complete}`,
         skippedNoAddress: sql`${syncRuns.skippedNoAddress} + ${counts.skippedNoAddress}`,
         skippedDomestic: sql`${syncRuns.skippedDomestic} + ${counts.skippedDomestic}`,
+        skippedTest: sql`${syncRuns.skippedTest} + ${counts.skippedTest}`,
+        skippedNotShippable: sql`${syncRuns.skippedNotShippable} + ${counts.skippedNotShippable}`,
         failed: sql`${syncRuns.failed} + ${counts.failed}`,
         heartbeatAt: sql`now()`,
       })

@@ -1,0 +1,45 @@
+// The bounds of every shipment value, one table for what Edit Draft accepts (draft-form.ts) and
+// what a sync takes from Shopify (order-mapping.ts): a value Shopify sends beyond them makes the
+// order a draft that says so, or — when it could not even be stored — a failed item with the reason.
+import { MAX_STORED_CENTS } from "./money";
+
+/** Longest text per recipient and line field, in characters (carriers' label and waybill limits). */
+export const TEXT_LIMITS = {
+  name: 100,
+  company: 100,
+  phone: 40,
+  email: 254,
+  address1: 200,
+  address2: 200,
+  city: 100,
+  province: 100,
+  provinceCode: 10,
+  postalCode: 20,
+  description: 200,
+  sku: 100,
+  hsCode: 20,
+  service: 100,
+  nfeKey: 80,
+} as const;
+
+export type BoundedText = keyof typeof TEXT_LIMITS;
+
+/** Units of one line. */
+export const MAX_QUANTITY = 10_000;
+/** One unit's value: 10,000,000.00 in the shipment's currency. */
+export const MAX_UNIT_VALUE_CENTS = 1_000_000_000;
+/** A unit's or a parcel's weight, and a parcel's side. */
+export const MAX_WEIGHT_KG = 10_000;
+export const MAX_DIMENSION_CM = 10_000;
+/** The declared value must fit the database (numeric(14,2)). */
+export const MAX_DECLARED_CENTS = MAX_STORED_CENTS;
+
+/** `text` cut to its field's limit, and whether it had to be. */
+export function boundText(field: BoundedText, text: string | null): { value: string | null; length: number | null } {
+  if (text === null) return { value: null, length: null };
+  const chars = Array.from(text);
+  const max = TEXT_LIMITS[field];
+  return chars.length > max
+    ? { value: chars.slice(0, max).join(""), length: chars.length }
+    : { value: text, length: null };
+}
