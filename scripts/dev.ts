@@ -1,5 +1,5 @@
-// npm run dev — the embedded default: the Shopify emulator (with the demo stores) and the
-// dashboard side by side, sharing the development Shopify app credentials from .data/.
+// npm run dev — the embedded default: the Shopify emulator (with the demo stores), the PTAX
+// emulator (exchange rates) and the dashboard side by side, sharing the development Shopify app credentials from .data/.
 import { spawn, type ChildProcess } from "node:child_process";
 import { loadDevSecrets } from "../src/server/env";
 
@@ -11,6 +11,9 @@ const shared = {
   SHOPIFY_API_SECRET: process.env.SHOPIFY_API_SECRET || secrets.shopifyApiSecret,
 };
 const emulatorUrl = process.env.SHOPIFY_EMULATOR_URL || `http://127.0.0.1:${emulatorPort}`;
+// The local Banco Central PTAX service, unless PTAX_API_URL points elsewhere (e.g. the real one).
+const ptaxPort = Number(process.env.PTAX_EMULATOR_PORT ?? 4020);
+const ptaxApiUrl = process.env.PTAX_API_URL || `http://127.0.0.1:${ptaxPort}/olinda/servico/PTAX/versao/v1/odata/`;
 
 const children: ChildProcess[] = [];
 function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -46,9 +49,16 @@ if (!process.env.SHOPIFY_EMULATOR_URL) {
     EMULATOR_SNAPSHOT: process.env.EMULATOR_SNAPSHOT ?? ".data/emulator-state.json",
   });
 }
+if (!process.env.PTAX_API_URL) {
+  start("The PTAX emulator", process.execPath, ["--import", "tsx", "src/emulator/ptax/main.ts"], {
+    ...process.env,
+    PTAX_EMULATOR_PORT: String(ptaxPort),
+  });
+}
 start("Next.js", process.execPath, ["node_modules/next/dist/bin/next", "dev", ...process.argv.slice(2)], {
   ...shared,
   SHOPIFY_EMULATOR_URL: emulatorUrl,
+  PTAX_API_URL: ptaxApiUrl,
   // The demo store is connected on first start, through the real OAuth code path.
   SHOPIFY_EMULATOR_AUTOCONNECT: process.env.SHOPIFY_EMULATOR_AUTOCONNECT ?? "loja-demo.myshopify.com",
 });

@@ -3,7 +3,8 @@
 //   node scripts/with-server.mjs npx playwright test
 // Builds the app (unless E2E_SKIP_BUILD=1), gives it a database of its own (a temporary PGlite
 // directory, or a new randomly named PostgreSQL database when DATABASE_URL is set), creates the
-// test admin, starts `next start` in its own process group, runs the command with E2E_BASE_URL
+// test admin, starts the Shopify emulator (E2E_PORT+1) and the PTAX emulator (E2E_PORT+2), starts
+// `next start` in its own process group, runs the command with E2E_BASE_URL
 // and the admin's credentials in its environment, and tears everything down again — also when
 // the command fails or the run is interrupted.
 import { spawn, spawnSync } from "node:child_process";
@@ -107,6 +108,7 @@ async function main() {
 
   await assertPortFree(port);
   await assertPortFree(port + 1);
+  await assertPortFree(port + 2);
   if (process.env.E2E_SKIP_BUILD !== "1") run("npx", ["next", "build"], { ...env, NODE_ENV: "production" });
   run(
     "npm",
@@ -140,6 +142,19 @@ async function main() {
   await waitFor(`${emulatorUrl}/__emulator/health`, emulator, "the Shopify emulator");
   env.SHOPIFY_EMULATOR_URL = emulatorUrl;
 
+  // The Banco Central's PTAX service (exchange rates), which the server refreshes from at start.
+  const ptaxUrl = `http://127.0.0.1:${port + 2}`;
+  const ptaxLog = fs.openSync(path.join(os.tmpdir(), `shipsmart-e2e-ptax-${port}.log`), "w");
+  const ptax = spawn(process.execPath, ["--import", "tsx", "src/emulator/ptax/main.ts"], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "development", PTAX_EMULATOR_PORT: String(port + 2) },
+    detached: true,
+    stdio: ["ignore", ptaxLog, ptaxLog],
+  });
+  cleanups.unshift(() => stopGroup(ptax));
+  await waitFor(`${ptaxUrl}/__ptax/health`, ptax, "the PTAX emulator");
+  env.PTAX_API_URL = `${ptaxUrl}/olinda/servico/PTAX/versao/v1/odata/`;
+
   const log = fs.openSync(path.join(os.tmpdir(), `shipsmart-e2e-server-${port}.log`), "w");
   const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
@@ -155,7 +170,14 @@ async function main() {
   const result = spawnSync(command, args, {
     cwd: root,
     stdio: "inherit",
-    env: { ...env, NODE_ENV: "test", E2E_BASE_URL: baseUrl, E2E_EMULATOR_URL: emulatorUrl, ...accounts },
+    env: {
+      ...env,
+      NODE_ENV: "test",
+      E2E_BASE_URL: baseUrl,
+      E2E_EMULATOR_URL: emulatorUrl,
+      E2E_PTAX_URL: ptaxUrl,
+      ...accounts,
+    },
   });
   return result.status ?? 1;
 }

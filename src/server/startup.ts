@@ -60,6 +60,12 @@ export async function startServer(): Promise<void> {
     const { startSyncWorker } = await import("./services/sync/background");
     startSyncWorker();
   }
+  // PTAX exchange rates for the US$ limit: at start when missing, then daily after the closing
+  // bulletin (src/server/exchange-rates/schedule.ts); PTAX_REFRESH=off leaves it to `npm run rates:refresh`.
+  if (process.env.PTAX_REFRESH !== "off") {
+    const { startExchangeRateSchedule } = await import("./exchange-rates/schedule");
+    startExchangeRateSchedule();
+  }
   const autoConnect = process.env.SHOPIFY_EMULATOR_AUTOCONNECT;
   const emulatorUrl = process.env.SHOPIFY_EMULATOR_URL;
   if (!isProduction && autoConnect && emulatorUrl) {
