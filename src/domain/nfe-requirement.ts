@@ -2,7 +2,6 @@
 // required above US$ 1,000 (BRL 6,000.00 = US$ 1,104.97 at PTAX of 2026-11-30)".
 import type { NfeKeyReason } from "./carriers";
 import type { UsdConversion } from "./exchange-rates";
-import { formatCents } from "./money";
 import type { ShipmentProblem } from "./order-mapping";
 
 export function nfeKeyProblem(
@@ -17,9 +16,10 @@ export function nfeKeyProblem(
       field: "nfeKey",
       code: "aboveLimit",
       values: {
-        amount: declaredValue,
+        // Numbers, so each language formats them its own way ("6,000.00" / "6.000,00").
+        amount: Number(declaredValue),
         currency,
-        usd: formatCents(usd.usdCents),
+        usd: usd.usdCents / 100,
         rateDate: usd.rate?.date ?? "",
         rate: usd.rate?.usdBuyBrl ?? "",
       },
@@ -29,7 +29,12 @@ export function nfeKeyProblem(
     return {
       field: "nfeKey",
       code: "noRate",
-      values: { amount: declaredValue, currency, referenceDate, why: usd && !usd.ok ? usd.reason : "unreadable" },
+      values: {
+        amount: Number(declaredValue),
+        currency,
+        referenceDate,
+        why: usd && !usd.ok ? usd.reason : "unreadable",
+      },
     };
   }
   return { field: "nfeKey", code: "required" };

@@ -237,7 +237,7 @@ describe("mapOrder: the carrier and the NF-e key", () => {
       {
         field: "nfeKey",
         code: "aboveLimit",
-        values: { amount: "6000.00", currency: "BRL", usd: "1104.97", rateDate: "2026-07-13", rate: "5.4300" },
+        values: { amount: 6000, currency: "BRL", usd: 1104.97, rateDate: "2026-07-13", rate: "5.4300" },
       },
     ]);
     expect(fedex.declaredValueUsdCents).toBe(110497);
@@ -272,7 +272,7 @@ describe("mapOrder: the carrier and the NF-e key", () => {
       {
         field: "nfeKey",
         code: "noRate",
-        values: { amount: "10.00", currency: "BRL", referenceDate: "2026-07-14", why: "no_rate" },
+        values: { amount: 10, currency: "BRL", referenceDate: "2026-07-14", why: "no_rate" },
       },
     ]);
     expect(result.declaredValueUsdCents).toBeNull();

@@ -86,7 +86,7 @@ describe("evaluateShipment", () => {
       {
         field: "nfeKey",
         code: "aboveLimit",
-        values: { amount: "6000.00", currency: "BRL", usd: "1104.97", rateDate: "2026-07-13", rate: "5.4300" },
+        values: { amount: 6000, currency: "BRL", usd: 1104.97, rateDate: "2026-07-13", rate: "5.4300" },
       },
     ]);
     // Without rates the key is required (conservative), and the problem says so.

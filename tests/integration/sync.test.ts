@@ -14,6 +14,7 @@ import { handleShopifyWebhook } from "@/server/services/shopify-webhooks";
 import { executeRun, SimulatedCrash } from "@/server/services/sync/execute-run";
 import { requestSync } from "@/server/services/sync/runs";
 import { createShopify } from "@/server/shopify/api";
+import { prepareForExport } from "../helpers/export-setup";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 const APP = { apiKey: "sync-test-key", apiSecret: "sync-test-secret" };
@@ -47,7 +48,8 @@ async function connect(
     createShop(emulator.state, { domain, ...options } as Parameters<typeof createShop>[1]);
   await connectThroughEmulator(deps(), domain, emulator.url);
   const [store] = await testDb.db.select().from(stores).where(eq(stores.shopDomain, domain));
-  return store;
+  await prepareForExport(testDb.db, store.id);
+  return (await testDb.db.select().from(stores).where(eq(stores.id, store.id)))[0];
 }
 
 async function sync(storeId: string, options = {}) {

@@ -7,7 +7,7 @@ import { originNow } from "@/domain/local-time";
 import type { EvaluationContext, ShipmentDraftInput, ShipmentEvaluation } from "@/domain/shipment-evaluation";
 import type { Db } from "../db/client";
 import { stores, type Shipment } from "../db/schema";
-import { loadRateTable } from "./sync/rate-table";
+import { loadRateTable } from "../exchange-rates/store";
 
 export async function evaluationContextFor(
   db: Db,

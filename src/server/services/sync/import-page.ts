@@ -11,7 +11,7 @@ import { formatCents, parseMoneyCents } from "@/domain/money";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../../db/client";
 import { orders, shipments, stores, syncRunItems, syncRuns, type Shipment, type Store } from "../../db/schema";
-import { loadRateTable } from "./rate-table";
+import { loadRateTable } from "../../exchange-rates/store";
 
 type Outcome = (typeof syncRunItems.$inferInsert)["outcome"];
 
