@@ -15,6 +15,7 @@ import { executeRun } from "@/server/services/sync/execute-run";
 import { requestSync } from "@/server/services/sync/runs";
 import { createUser } from "@/server/services/users";
 import { createShopify } from "@/server/shopify/api";
+import { prepareForExport } from "../helpers/export-setup";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 const APP = { apiKey: "drafts-key", apiSecret: "drafts-secret" };
@@ -35,6 +36,7 @@ beforeAll(async () => {
   testDb = await createTestDb();
   await connectThroughEmulator({ db: testDb.db, shopify }, SHOP, emulator.url);
   const [store] = await testDb.db.select().from(stores).where(eq(stores.shopDomain, SHOP));
+  await prepareForExport(testDb.db, store.id);
   const { run } = await requestSync(testDb.db, store.id, "manual", null);
   await executeRun({ db: testDb.db, shopify }, run.id, { sleep: async () => {} });
   ana = (

@@ -26,6 +26,7 @@ import { cancelPickup, reschedulePickup, schedulePickups } from "@/server/servic
 import { executeRun } from "@/server/services/sync/execute-run";
 import { requestSync } from "@/server/services/sync/runs";
 import { createShopify } from "@/server/shopify/api";
+import { prepareForExport } from "../helpers/export-setup";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 const APP = { apiKey: "shipping-test-key", apiSecret: "shipping-test-secret" };
@@ -60,6 +61,7 @@ beforeAll(async () => {
   for (const domain of [DEMO, BIG]) {
     await connectThroughEmulator(shopDeps(), domain, emulator.url);
     const [store] = await testDb.db.select().from(stores).where(eq(stores.shopDomain, domain));
+    await prepareForExport(testDb.db, store.id);
     const { run } = await requestSync(testDb.db, store.id, "manual", null);
     await executeRun(shopDeps(), run.id, { sleep: async () => {} });
     // What an admin does under Stores › Shipper details: Shopify has no CNPJ to offer.
