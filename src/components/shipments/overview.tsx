@@ -1,6 +1,6 @@
 // The overview on top of Shipment Management: four figures an operator takes in at a glance, each
 // a link to the table filtered to exactly those shipments, and shipments per day by carrier.
-import { CalendarClock, FilePen, PackageCheck, RefreshCw } from "lucide-react";
+import { CalendarClock, FilePen, OctagonAlert, PackageCheck, RefreshCw } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -56,8 +56,25 @@ export async function ShipmentsOverview({ overview }: { overview: Overview }) {
   const t = await getTranslations("overview");
   const format = await getFormatter();
   const unhealthy = overview.stores.filter((store) => store.health === "failed" || store.health === "reconnect_needed");
+  const flagged = await getTranslations("cancelledInShopify");
   return (
     <section aria-label={t("label")} className="mb-6 space-y-4">
+      {overview.cancelledInShopify > 0 ? (
+        // Shown only while some need resolving: each one waits for Cancel pickup or Void label.
+        <Link
+          href="/shipments?attention=cancelled_in_shopify"
+          className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-red-800 hover:border-red-400 focus-visible:outline-2 focus-visible:outline-red-600"
+          data-testid="overview-cancelled-in-shopify"
+        >
+          <OctagonAlert className="mt-0.5 size-5 shrink-0" aria-hidden />
+          <span>
+            <span className="block font-medium">
+              {flagged("overviewTitle", { count: overview.cancelledInShopify })}
+            </span>
+            <span className="block text-sm">{flagged("overviewBody")}</span>
+          </span>
+        </Link>
+      ) : null}
       <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
         <Figure
           label={t("draftsWaiting")}

@@ -1,10 +1,11 @@
 "use client";
 // The Pickup and Documents cells of Shipment Management, and each row's actions.
-import { CalendarClock, CalendarPlus, CalendarX, Download, FileText, RotateCw } from "lucide-react";
+import { Ban, CalendarClock, CalendarPlus, CalendarX, Download, FileText, RotateCw } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import type { ShipmentRow } from "@/server/queries/shipments";
+import { cancellationWayOut } from "./cancelled-in-shopify";
 
 export function documentsUrl(ids: string[], kind: "all" | "labels" | "invoices" = "all") {
   return `/shipments/documents?ids=${ids.join(",")}${kind === "all" ? "" : `&kind=${kind}`}`;
@@ -101,6 +102,7 @@ export function RowActions({
   onSchedule,
   onReschedule,
   onCancel,
+  onVoid,
 }: {
   row: ShipmentRow;
   generate: (formData: FormData) => void;
@@ -108,11 +110,41 @@ export function RowActions({
   onSchedule: () => void;
   onReschedule: () => void;
   onCancel: () => void;
+  onVoid: () => void;
 }) {
   const t = useTranslations();
   const order = row.orderName;
   const icon = buttonClasses("ghost", "sm");
   const fulfilledElsewhere = row.shopifyFulfillment === "FULFILLED" && !row.documentsGeneratedAt;
+  // Cancelled in Shopify: only the way out is offered, nothing that moves the shipment forward.
+  const wayOut = cancellationWayOut(row);
+  if (row.cancelledInShopifyAt) {
+    return (
+      <div className="flex items-center justify-end gap-0.5">
+        {wayOut === "cancelPickup" ? (
+          <button
+            type="button"
+            className={buttonClasses("danger", "sm")}
+            onClick={onCancel}
+            aria-label={`${t("pickups.cancelConfirm")} ${order}`}
+          >
+            <CalendarX className="size-4" aria-hidden />
+            {t("pickups.cancelConfirm")}
+          </button>
+        ) : wayOut === "voidLabel" ? (
+          <button
+            type="button"
+            className={buttonClasses("danger", "sm")}
+            onClick={onVoid}
+            aria-label={`${t("cancelledInShopify.voidConfirm")} ${order}`}
+          >
+            <Ban className="size-4" aria-hidden />
+            {t("cancelledInShopify.voidConfirm")}
+          </button>
+        ) : null}
+      </div>
+    );
+  }
   return (
     <div className="flex items-center justify-end gap-0.5">
       {row.status === "ready" && !fulfilledElsewhere ? (

@@ -12,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
 import { CancelPickupDialog, type CancelTarget } from "@/components/shipments/cancel-pickup-dialog";
+import { CancelledInShopifyFlag, VoidLabelDialog, type VoidTarget } from "@/components/shipments/cancelled-in-shopify";
 import { PickupDialog, type PickupTarget } from "@/components/shipments/pickup-dialog";
 import { DocumentsCell, PickupCell, RowActions } from "@/components/shipments/shipment-cells";
 import { ShipmentsBulkBar } from "@/components/shipments/shipments-bulk-bar";
@@ -50,6 +51,7 @@ export function ShipmentsTable({
   const clearSelection = useCallback(() => setSelected([]), []);
   const [pickupTarget, setPickupTarget] = useState<PickupTarget | null>(null);
   const [cancelTarget, setCancelTarget] = useState<CancelTarget | null>(null);
+  const [voidTarget, setVoidTarget] = useState<VoidTarget | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [generated, generate, generating] = useActionState(generateDocumentsAction, null);
   const [retried, retry, retrying] = useActionState(retryTrackingAction, null);
@@ -59,6 +61,7 @@ export function ShipmentsTable({
   const pickupDone = useCallback((message: string) => {
     setPickupTarget(null);
     setCancelTarget(null);
+    setVoidTarget(null);
     setSelected([]);
     setNotice(message);
   }, []);
@@ -188,7 +191,12 @@ export function ShipmentsTable({
       ...leading,
       column.accessor("status", {
         header: t("columns.status"),
-        cell: (info) => <ShipmentStatusBadge status={info.getValue()} />,
+        cell: (info) => (
+          <div>
+            <ShipmentStatusBadge status={info.getValue()} />
+            <CancelledInShopifyFlag row={info.row.original} />
+          </div>
+        ),
       }),
       column.accessor("pickupDate", {
         id: "pickup",
@@ -239,6 +247,15 @@ export function ShipmentsTable({
                   date: row.pickupDate ?? "",
                 })
               }
+              onVoid={() =>
+                setVoidTarget({
+                  shipmentId: row.id,
+                  order: row.orderName,
+                  carrier: carrierName(row.carrier) ?? "—",
+                  trackingNumber: row.trackingNumber ?? "",
+                  pickupConfirmation: row.status === "pickup_scheduled" ? row.pickupConfirmation : null,
+                })
+              }
             />
           );
         },
@@ -283,6 +300,7 @@ export function ShipmentsTable({
           />
           <PickupDialog target={pickupTarget} onClose={() => setPickupTarget(null)} onDone={pickupDone} />
           <CancelPickupDialog target={cancelTarget} onClose={() => setCancelTarget(null)} onDone={pickupDone} />
+          <VoidLabelDialog target={voidTarget} onClose={() => setVoidTarget(null)} onDone={pickupDone} />
         </>
       ) : null}
       <DataTable
@@ -299,6 +317,11 @@ export function ShipmentsTable({
                   id: "pickup",
                   label: t("columns.pickup"),
                   options: PICKUP_BUCKETS.map((bucket) => ({ value: bucket, label: t(`pickupBuckets.${bucket}`) })),
+                },
+                {
+                  id: "attention",
+                  label: common("cancelledInShopify.filterLabel"),
+                  options: [{ value: "cancelled_in_shopify", label: common("cancelledInShopify.filterOption") }],
                 },
               ]
             : []),

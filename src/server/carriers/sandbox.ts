@@ -5,8 +5,8 @@
 import { randomInt } from "node:crypto";
 import type { Carrier } from "@/domain/carriers";
 import type { PickupOptions } from "@/domain/pickup-rules";
-import { generateTrackingNumber, SEQUENCE_LIMIT } from "@/domain/tracking";
-import type { CarrierAdapter } from "./types";
+import { generateTrackingNumber, isValidTrackingNumber, SEQUENCE_LIMIT } from "@/domain/tracking";
+import { CarrierError, type CarrierAdapter } from "./types";
 
 const SANDBOX_AVAILABILITY: Readonly<Record<Carrier, PickupOptions>> = {
   fedex: { cutoffTime: "18:00", minWindowMinutes: 120 }, // access time PT2H0M
@@ -32,6 +32,8 @@ const CONFIRMATION_PREFIX: Readonly<Record<Carrier, string>> = {
 };
 
 export function createSandboxCarrier(): CarrierAdapter {
+  // What a carrier remembers: a voided number cannot be voided again.
+  const voided = new Set<string>();
   return {
     async pickupAvailability(carrier) {
       return SANDBOX_AVAILABILITY[carrier];
@@ -47,6 +49,15 @@ export function createSandboxCarrier(): CarrierAdapter {
     async createShipment({ carrier, nextSequence }) {
       const sequence = (SEQUENCE_BASE[carrier] + (await nextSequence())) % SEQUENCE_LIMIT[carrier];
       return { trackingNumber: generateTrackingNumber(carrier, sequence) };
+    },
+    async voidShipment(carrier, trackingNumber) {
+      // The checks a carrier's void endpoint makes before it cancels a label.
+      if (!isValidTrackingNumber(carrier, trackingNumber)) {
+        throw new CarrierError("unknownShipment", `No ${carrier} shipment ${trackingNumber}`);
+      }
+      const key = `${carrier}:${trackingNumber}`;
+      if (voided.has(key)) throw new CarrierError("alreadyVoided", `${trackingNumber} is already voided`);
+      voided.add(key);
     },
   };
 }

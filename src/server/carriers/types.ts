@@ -27,9 +27,14 @@ export interface CarrierAdapter {
     service: string;
     nextSequence: () => Promise<number>;
   }): Promise<{ trackingNumber: string }>;
+  /**
+   * Voids an issued, not yet shipped shipment: its label can no longer be used. Rejects with a
+   * CarrierError when the carrier refuses (unknown or already voided number, already in transit).
+   */
+  voidShipment(carrier: Carrier, trackingNumber: string): Promise<void>;
 }
 
-/** A carrier refused or failed a request; `code` is an i18n key under "carriers.errors". */
+/** A carrier refused or failed a request; `code` is an i18n key under "cancelledInShopify.carrierErrors". */
 export class CarrierError extends Error {
   constructor(
     readonly code: string,

@@ -7,6 +7,7 @@ import { addDays } from "@/domain/holidays";
 import { originNow, ORIGIN_TIME_ZONE } from "@/domain/local-time";
 import type { Db } from "../db/client";
 import { orders, pickups, shipments, stores, syncRuns } from "../db/schema";
+import { openCancellationFlag } from "./shipments";
 
 export const CHART_DAYS = 14;
 
@@ -26,6 +27,8 @@ export interface Overview {
   draftsWaiting: number;
   readyToShip: number;
   pickupsToday: { pickups: number; shipments: number };
+  /** Shipments cancelled in Shopify after their pickup or documents, not yet resolved. */
+  cancelledInShopify: number;
   stores: StoreHealth[];
   /** One entry per day (oldest first) with a count per carrier. */
   perDay: { day: string; counts: Record<string, number> }[];
@@ -45,7 +48,7 @@ export async function getOverview(db: Db, now = new Date()): Promise<Overview> {
   // The zone is inlined (a constant), so that GROUP BY sees the same expression as the SELECT.
   const zone = sql.raw(`'${ORIGIN_TIME_ZONE}'`);
   const orderDay = sql<string>`to_char(${orders.shopifyCreatedAt} at time zone ${zone}, 'YYYY-MM-DD')`;
-  const [stageCounts, todayPickups, storeRows, lastRuns, perDayRows] = await Promise.all([
+  const [stageCounts, todayPickups, storeRows, lastRuns, perDayRows, flagged] = await Promise.all([
     db
       .select({
         drafts: sql<number>`count(*) filter (where ${shipments.status} = 'draft')::int`,
@@ -86,6 +89,11 @@ export async function getOverview(db: Db, now = new Date()): Promise<Overview> {
         ),
       )
       .groupBy(orderDay, shipments.carrier),
+    // The same condition as the table's attention filter, on its partial index.
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(shipments)
+      .where(openCancellationFlag),
   ]);
   const runs = new Map(lastRuns.map((run) => [run.storeId, run]));
   const perDay = Array.from({ length: CHART_DAYS }, (_, index) => ({
@@ -102,6 +110,7 @@ export async function getOverview(db: Db, now = new Date()): Promise<Overview> {
     draftsWaiting: stageCounts[0]?.drafts ?? 0,
     readyToShip: stageCounts[0]?.ready ?? 0,
     pickupsToday: todayPickups[0] ?? { pickups: 0, shipments: 0 },
+    cancelledInShopify: flagged[0]?.count ?? 0,
     stores: storeRows.map((store) => {
       const run = runs.get(store.id);
       return {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { defineTable, type TableState } from "@/components/data-table/params";
 import type { Db } from "../db/client";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
@@ -10,6 +10,10 @@ import { fulfillmentState, orders, pickups, shipmentStatus, shipments, stores } 
 import { buildTableQuery, countAll, type Page } from "./table-query";
 
 export const CARRIERS = ["fedex", "ups", "dhl", "correios"] as const;
+/** What needs an operator: orders cancelled in Shopify after their pickup or documents, unresolved. */
+export const ATTENTION_FILTERS = ["cancelled_in_shopify"] as const;
+/** A flag stays open until the shipment is cancelled here (cancel pickup, void label). */
+export const openCancellationFlag = and(isNotNull(shipments.cancelledInShopifyAt), ne(shipments.status, "cancelled"))!;
 const NON_DRAFT_STATUSES = shipmentStatus.enumValues.filter((status) => status !== "draft");
 
 export const shipmentsTable = defineTable({
@@ -20,6 +24,7 @@ export const shipmentsTable = defineTable({
     carrier: CARRIERS,
     destination: DESTINATIONS,
     pickup: PICKUP_BUCKETS,
+    attention: ATTENTION_FILTERS,
     store: [] as string[],
   },
 });
@@ -54,6 +59,8 @@ export interface ShipmentRow {
   fulfillmentError: string | null;
   /** Shopify's own fulfillment status of the order ("FULFILLED": shipped outside the dashboard). */
   shopifyFulfillment: string | null;
+  /** When Shopify cancelled the order after its pickup or documents (null: not flagged). */
+  cancelledInShopifyAt: Date | null;
 }
 
 const rowColumns = {
@@ -79,6 +86,7 @@ const rowColumns = {
   fulfillmentState: shipments.fulfillmentState,
   fulfillmentError: shipments.fulfillmentError,
   shopifyFulfillment: orders.fulfillmentStatus,
+  cancelledInShopifyAt: shipments.cancelledInShopifyAt,
 };
 
 const sortColumns = {
@@ -117,6 +125,7 @@ async function listShipmentRows(
       destination: shipments.destinationCountry,
       store: shipments.storeId,
       pickup: pickupCondition,
+      attention: () => openCancellationFlag,
       // Drafts missing any of the chosen fields (array overlap).
       missing: (values: string[]) => sql`${shipments.missingFields} && ${`{${values.join(",")}}`}::text[]`,
     },

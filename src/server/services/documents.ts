@@ -55,6 +55,8 @@ export function documentData(row: Row, signatory: Signatory, issuedAt: Date, tra
   if (shipment.status !== "ready" && shipment.status !== "pickup_scheduled") {
     throw new AppError("documents.errors.notReady", undefined, { order });
   }
+  if (shipment.cancelledInShopifyAt)
+    throw new AppError("cancelledInShopify.errors.orderCancelled", undefined, { order });
   if (!isCarrier(shipment.carrier) || !shipment.service) {
     throw new AppError("documents.errors.noCarrier", undefined, { order });
   }

@@ -2,12 +2,12 @@ import "server-only";
 // Schedule, reschedule and cancel carrier pickups. The carrier is asked first (it may refuse);
 // the database changes only after it confirms, and a booking whose database update fails is
 // cancelled again, so a pickup never exists at the carrier without the dashboard knowing.
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
 import { originNow } from "@/domain/local-time";
 import { validatePickup, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";
 import { toShipperProfile } from "@/domain/shipper";
-import type { CarrierAdapter } from "../carriers/types";
+import type { CarrierAdapter, PickupBooking } from "../carriers/types";
 import type { Db } from "../db/client";
 import { pickups, shipments, stores, orders } from "../db/schema";
 import { AppError } from "../errors";
@@ -30,6 +30,7 @@ interface Candidate {
   orderName: string;
   orderFulfillment: string | null;
   documentsGeneratedAt: Date | null;
+  cancelledInShopifyAt: Date | null;
   storeId: string;
   carrier: string | null;
   status: string;
@@ -77,6 +78,24 @@ async function storeAddress(db: Db, storeId: string) {
   };
 }
 
+/** What the carrier is asked to collect: the shipments' packages and weight, at the store's address. */
+export async function pickupBooking(
+  db: Db,
+  storeId: string,
+  group: { parcels: unknown }[],
+  carrier: Carrier,
+  window: PickupWindow,
+): Promise<PickupBooking> {
+  const stats = group.map((shipment) => parcelStats(shipment.parcels));
+  return {
+    carrier,
+    ...window,
+    packages: stats.reduce((sum, s) => sum + s.packages, 0),
+    totalWeightKg: Math.round(stats.reduce((sum, s) => sum + s.weightKg, 0) * 1000) / 1000,
+    address: await storeAddress(db, storeId),
+  };
+}
+
 /** Books the carrier, then records the pickup and moves the shipments; undoes the booking if that fails. */
 async function bookGroup(
   deps: PickupDeps,
@@ -86,14 +105,9 @@ async function bookGroup(
   actorId: string,
   allowedStatus: "ready" | "pickup_scheduled",
 ) {
-  const stats = group.map((shipment) => parcelStats(shipment.parcels));
-  const { confirmationNumber } = await deps.carriers.schedulePickup({
-    carrier,
-    ...window,
-    packages: stats.reduce((sum, s) => sum + s.packages, 0),
-    totalWeightKg: Math.round(stats.reduce((sum, s) => sum + s.weightKg, 0) * 1000) / 1000,
-    address: await storeAddress(deps.db, group[0].storeId),
-  });
+  const { confirmationNumber } = await deps.carriers.schedulePickup(
+    await pickupBooking(deps.db, group[0].storeId, group, carrier, window),
+  );
   try {
     return await deps.db.transaction(async (tx) => {
       const [pickup] = await tx
@@ -149,6 +163,7 @@ function selectCandidates(db: Db, where: SQL | undefined): Promise<Candidate[]> 
       orderName: orders.name,
       orderFulfillment: orders.fulfillmentStatus,
       documentsGeneratedAt: shipments.documentsGeneratedAt,
+      cancelledInShopifyAt: shipments.cancelledInShopifyAt,
       storeId: shipments.storeId,
       carrier: shipments.carrier,
       status: shipments.status,
@@ -178,6 +193,9 @@ export async function schedulePickups(deps: PickupDeps, shipmentIds: string[], w
     }
     if (shipment.status !== "ready") {
       throw new AppError("pickups.errors.notReady", undefined, { order: shipment.orderName });
+    }
+    if (shipment.cancelledInShopifyAt) {
+      throw new AppError("cancelledInShopify.errors.orderCancelled", undefined, { order: shipment.orderName });
     }
     // Fulfilled in Shopify by someone else (our own write-back comes after our documents).
     if (shipment.orderFulfillment === "FULFILLED" && !shipment.documentsGeneratedAt) {
@@ -210,7 +228,10 @@ async function loadPickup(db: Db, pickupId: string) {
   return pickup;
 }
 
-/** Cancels the pickup at the carrier; its shipments are ready again. */
+/**
+ * Cancels the pickup at the carrier; its shipments are ready again, except those whose order was
+ * cancelled in Shopify meanwhile: for them this is the way out, and they end cancelled.
+ */
 export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: string) {
   const pickup = await loadPickup(deps.db, pickupId);
   await deps.carriers.cancelPickup(pickup.carrier as Carrier, pickup.confirmationNumber, pickup.pickupDate);
@@ -221,6 +242,19 @@ export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: 
       .where(and(eq(pickups.id, pickupId), eq(pickups.status, "scheduled")))
       .returning({ id: pickups.id });
     if (!cancelled) throw new AppError("pickups.errors.notScheduled");
+    const onPickup = and(eq(shipments.pickupId, pickupId), eq(shipments.status, "pickup_scheduled"));
+    const ended = await tx
+      .update(shipments)
+      .set({
+        status: "cancelled",
+        pickupId: null,
+        pickupDate: null,
+        version: sql`${shipments.version} + 1`,
+        updatedBy: actorId,
+        updatedAt: sql`now()`,
+      })
+      .where(and(onPickup, isNotNull(shipments.cancelledInShopifyAt)))
+      .returning({ id: shipments.id });
     const released = await tx
       .update(shipments)
       .set({
@@ -231,7 +265,7 @@ export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: 
         updatedBy: actorId,
         updatedAt: sql`now()`,
       })
-      .where(and(eq(shipments.pickupId, pickupId), eq(shipments.status, "pickup_scheduled")))
+      .where(onPickup)
       .returning({ id: shipments.id });
     await recordAudit(tx, {
       actorId,
@@ -239,8 +273,9 @@ export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: 
       entityType: "pickup",
       entityId: pickupId,
       before: { date: pickup.pickupDate, confirmationNumber: pickup.confirmationNumber },
+      after: ended.length > 0 ? { cancelledInShopify: ended.map((shipment) => shipment.id) } : undefined,
     });
-    return { released: released.length };
+    return { released: released.length, cancelled: ended.length };
   });
 }
 

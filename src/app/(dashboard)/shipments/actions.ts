@@ -6,6 +6,7 @@ import { getCarrierAdapter } from "@/server/carriers";
 import { issueDocuments } from "@/server/services/documents";
 import { writeBackTracking } from "@/server/services/fulfillment";
 import { cancelPickup, reschedulePickup, schedulePickups } from "@/server/services/pickups";
+import { voidLabel } from "@/server/services/void-label";
 import { getShopify } from "@/server/shopify/api";
 
 const ids = z
@@ -55,9 +56,29 @@ export const cancelPickupAction = authedAction(
   z.object({ pickupId: z.uuid("errors.notFound") }),
   { role: "operator" },
   async ({ pickupId }, { db, user, t }) => {
-    const { released } = await cancelPickup({ db, carriers: getCarrierAdapter() }, pickupId, user.id);
+    const { released, cancelled } = await cancelPickup({ db, carriers: getCarrierAdapter() }, pickupId, user.id);
     refresh();
-    return { ok: true, message: t("pickups.cancelled", { count: released }) };
+    const message = [
+      released > 0 || cancelled === 0 ? t("pickups.cancelled", { count: released }) : null,
+      cancelled > 0 ? t("cancelledInShopify.pickupCancelled", { count: cancelled }) : null,
+    ]
+      .filter(Boolean)
+      .join(" ");
+    return { ok: true, message };
+  },
+);
+
+/** "Void label" on a shipment whose order was cancelled in Shopify after its documents were issued. */
+export const voidLabelAction = authedAction(
+  z.object({ shipmentId: z.uuid("errors.notFound") }),
+  { role: "operator" },
+  async ({ shipmentId }, { db, user, t }) => {
+    const voided = await voidLabel({ db, carriers: getCarrierAdapter() }, shipmentId, user.id);
+    refresh();
+    return {
+      ok: true,
+      message: t("cancelledInShopify.voided", { order: voided.order, tracking: voided.trackingNumber }),
+    };
   },
 );
 

@@ -155,6 +155,12 @@ function resync(existing: Shipment, mapped: ShipmentMapping) {
   return changes;
 }
 
+/** Why a late cancellation is flagged: the furthest step the shipment had reached. */
+function lateCancellationReason(shipment: Shipment) {
+  if (shipment.status === "shipped") return "cancelled_after_shipping";
+  return shipment.documentsGeneratedAt ? "cancelled_after_documents" : "cancelled_after_pickup";
+}
+
 type ImportStore = Pick<Store, "id" | "originCountry" | "defaultIncoterm" | "defaultExportReason" | "testOrders">;
 
 export interface ImportOptions {
@@ -342,14 +348,27 @@ async function importInOneTransaction(
           }
           continue;
         }
-        if (current.status === "shipped" || current.status === "pickup_scheduled" || current.status === "cancelled") {
-          // Past the point where Shopify's data decides anything; a late cancellation is flagged.
-          item(node, "unchanged", current.status === "cancelled" ? "already_cancelled" : `already_${current.status}`);
+        if (current.status === "cancelled") {
+          item(node, "unchanged", "already_cancelled");
           continue;
         }
-        if (current.documentsGeneratedAt) {
-          // The label and invoice are issued: the shipment stays as documented.
-          item(node, "unchanged", "already_documented");
+        if (current.status === "shipped" || current.status === "pickup_scheduled" || current.documentsGeneratedAt) {
+          // Past the point where Shopify's data decides anything. A cancellation is never applied
+          // here (a pickup is booked or a label issued): it is flagged for an operator to resolve.
+          if (cancelled && current.cancelledInShopifyAt) item(node, "unchanged", "already_flagged");
+          else if (cancelled) {
+            await tx
+              .update(shipments)
+              .set({
+                cancelledInShopifyAt: new Date(node.cancelledAt!),
+                version: sql`${shipments.version} + 1`,
+                updatedAt: sql`now()`,
+              })
+              .where(eq(shipments.id, current.id));
+            item(node, "cancelled", lateCancellationReason(current));
+          } else if (current.status === "shipped" || current.status === "pickup_scheduled") {
+            item(node, "unchanged", `already_${current.status}`);
+          } else item(node, "unchanged", "already_documented");
           continue;
         }
         const changes = cancelled ? { status: "cancelled" as const } : resync(current, mapped);

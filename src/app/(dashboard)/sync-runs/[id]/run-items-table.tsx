@@ -87,7 +87,12 @@ export function RunItemsTable({ page }: { page: TablePage<RunItemRow> }) {
       }),
       column.accessor("outcome", {
         header: t("columns.outcome"),
-        cell: (info) => <Badge tone={tones[info.getValue()]}>{t(`outcomes.${info.getValue()}`)}</Badge>,
+        cell: (info) => (
+          // A cancellation that came after the pickup or documents waits for an operator: red.
+          <Badge tone={info.row.original.reason?.startsWith("cancelled_after_") ? "red" : tones[info.getValue()]}>
+            {t(`outcomes.${info.getValue()}`)}
+          </Badge>
+        ),
       }),
       column.display({
         id: "reason",
