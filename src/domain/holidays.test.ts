@@ -12,6 +12,7 @@ import {
   isWeekend,
   nextBusinessDay,
   OPTIONAL_DAYS_POLICY,
+  placeNames,
   previousBusinessDay,
   type HolidayPlace,
 } from "./holidays";
@@ -196,6 +197,13 @@ describe("holidays of the pickup address's state and city", () => {
       expect(holidayOn("2027-01-25", { state: "SP", city }), city.slice(0, 10)).toBeNull();
       expect(holidayOn("2026-07-09", { state: "SP", city })?.kind).toBe("state");
     }
+  });
+
+  it("names the state and the city whose holidays apply", () => {
+    expect(placeNames({ state: "SP", city: "sao paulo" })).toEqual({ state: "São Paulo", city: "São Paulo" });
+    expect(placeNames(CAMPINAS)).toEqual({ state: "São Paulo", city: null });
+    expect(placeNames({ state: "RJ" })).toEqual({ state: "Rio de Janeiro", city: null });
+    expect(() => placeNames({ state: null })).toThrow(RangeError);
   });
 
   it("reads the place from a shipper profile: a known UF, else national holidays only", () => {

@@ -115,6 +115,13 @@ export function holidayPlaceOf(address: { state: string | null; city: string | n
   return state && STATES.has(state) ? { state, city: address.city } : null;
 }
 
+/** The names of the state and city whose holidays apply at `place` (city null when not in the rules). */
+export function placeNames(place: HolidayPlace): { state: string; city: string | null } {
+  const resolved = resolvePlace(place);
+  if (!resolved.state) throw new RangeError("A place needs a state");
+  return { state: resolved.state.name, city: resolved.city?.name ?? null };
+}
+
 /** The local days an entry closes whole: none for half days, two for Carnival Saturday's 48 h. */
 function wholeDays(entry: { date: string; start: Date; end: Date }): IsoDate[] {
   if (entry.date.slice(11, 19) !== "00:00:00") return [];

@@ -19,6 +19,7 @@ import { DraftsBulkBar } from "./drafts-bulk-bar";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
 import { PICKUP_BUCKETS } from "@/domain/pickup-rules";
+import type { PickupCalendar } from "@/server/queries/pickup-calendars";
 import type { ShipmentRow } from "@/server/queries/shipments";
 
 const column = createColumnHelper<ServerTableFeatures, ShipmentRow>();
@@ -36,11 +37,14 @@ export function ShipmentsTable({
   variant,
   page,
   storeOptions = [],
+  pickupCalendars = {},
 }: {
   variant: "shipments" | "drafts";
   page: TablePage<ShipmentRow>;
   /** Drafts: the stores to filter by (offered when there is more than one). */
   storeOptions?: { id: string; name: string }[];
+  /** Shipments: each store's holidays at its pickup address, for the pickup dialog. */
+  pickupCalendars?: Record<string, PickupCalendar>;
 }) {
   const t = useTranslations("shipments");
   const common = useTranslations();
@@ -67,6 +71,7 @@ export function ShipmentsTable({
       setPickupTarget({
         mode: "schedule",
         ids: rows.map((row) => row.id),
+        storeIds: [...new Set(rows.map((row) => row.storeId))],
         carriers: [...new Set(rows.map((row) => carrierName(row.carrier) ?? "—"))],
       }),
     [],
@@ -225,6 +230,7 @@ export function ShipmentsTable({
                 setPickupTarget({
                   mode: "reschedule",
                   pickupId: row.pickupId!,
+                  storeIds: [row.storeId],
                   carrier: carrierName(row.carrier) ?? "—",
                   confirmation: row.pickupConfirmation ?? "",
                   date: row.pickupDate ?? "",
@@ -281,7 +287,12 @@ export function ShipmentsTable({
             onSchedule={() => scheduleFor(selectedRows)}
             onClear={clearSelection}
           />
-          <PickupDialog target={pickupTarget} onClose={() => setPickupTarget(null)} onDone={pickupDone} />
+          <PickupDialog
+            target={pickupTarget}
+            calendars={pickupCalendars}
+            onClose={() => setPickupTarget(null)}
+            onDone={pickupDone}
+          />
           <CancelPickupDialog target={cancelTarget} onClose={() => setCancelTarget(null)} onDone={pickupDone} />
         </>
       ) : null}

@@ -33,6 +33,7 @@ export const draftsTable = defineTable({
 export interface ShipmentRow {
   id: string;
   orderName: string;
+  storeId: string;
   storeName: string;
   customer: string | null;
   destination: string | null;
@@ -59,6 +60,7 @@ export interface ShipmentRow {
 const rowColumns = {
   id: shipments.id,
   orderName: orders.name,
+  storeId: shipments.storeId,
   storeName: stores.name,
   customer: orders.customerName,
   destination: shipments.destinationCountry,
