@@ -30,8 +30,7 @@ import {
   type OptionalDaysPolicy,
 } from "./holidays";
 
-/** How Shipment Management filters by pickup date, relative to today in São Paulo. */
-export const PICKUP_BUCKETS = ["today", "upcoming", "overdue", "none"] as const;
+export { PICKUP_BUCKETS } from "./pickup-buckets";
 
 export type PickupField = "date" | "readyTime" | "closeTime";
 

@@ -18,7 +18,7 @@ import { ShipmentsBulkBar } from "@/components/shipments/shipments-bulk-bar";
 import { DraftsBulkBar } from "./drafts-bulk-bar";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
-import { PICKUP_BUCKETS } from "@/domain/pickup-rules";
+import { PICKUP_BUCKETS } from "@/domain/pickup-buckets";
 import type { PickupCalendar } from "@/server/queries/pickup-calendars";
 import type { ShipmentRow } from "@/server/queries/shipments";
 
