@@ -12,6 +12,8 @@ import { SignInPage } from "./pages/sign-in-page";
 import type { Download } from "@playwright/test";
 
 const DEMO = "loja-demo.myshopify.com";
+// The demo store's shipper details come from its Shopify address: São Paulo city, SP.
+const DEMO_DAYS = { place: { state: "SP", city: "São Paulo" } };
 
 /** The next national holiday on a weekday: a date the dashboard must refuse whatever today is. */
 function nextWeekdayHoliday(today: string) {
@@ -64,6 +66,10 @@ test.describe("Shipment Management", () => {
       .click();
     const dialog = shipments.pickupDialog();
     await expect(dialog).toContainText("1 shipment · UPS");
+    await expect(dialog.locator("#pickup-date")).toHaveValue(nextBusinessDay(today, DEMO_DAYS));
+    await expect(dialog.getByTestId("pickup-holidays")).toHaveText(
+      "Loja Demo Artesanato: national, São Paulo state and São Paulo city holidays count.",
+    );
     await shipments.fillPickup(holiday.date);
     await dialog.getByRole("button", { name: "Schedule pickup" }).click();
     await expect(dialog.locator("#pickup-date-error")).toHaveText(
@@ -71,7 +77,7 @@ test.describe("Shipment Management", () => {
     );
     await expect(dialog.locator("#pickup-date")).toHaveValue(holiday.date);
 
-    const pickupDate = nextBusinessDay(today);
+    const pickupDate = nextBusinessDay(today, DEMO_DAYS);
     await shipments.fillPickup(pickupDate);
     await dialog.getByRole("button", { name: "Schedule pickup" }).click();
     await expect(
@@ -137,7 +143,7 @@ test.describe("Shipment Management", () => {
     await expect(dialog.locator("#pickup-date-error")).toHaveText(
       "A FedEx coleta somente em dias úteis; esta data cai num fim de semana.",
     );
-    await shipments.fillPickup(nextBusinessDay(originNow().date));
+    await shipments.fillPickup(nextBusinessDay(originNow().date, DEMO_DAYS));
     await dialog.getByRole("button", { name: "Agendar coleta" }).click();
     await expect(page.getByRole("status").filter({ hasText: /^Coleta agendada para 2 envios\./ })).toBeVisible();
 
@@ -147,7 +153,7 @@ test.describe("Shipment Management", () => {
       .row(orders[0])
       .getByRole("button", { name: `Reagendar coleta ${orders[0]}` })
       .click();
-    await shipments.fillPickup(nextBusinessDay(originNow().date), "10:00", "16:00");
+    await shipments.fillPickup(nextBusinessDay(originNow().date, DEMO_DAYS), "10:00", "16:00");
     await dialog.getByRole("button", { name: "Reagendar" }).click();
     await expect(
       page.getByRole("status").filter({ hasText: /^Coleta reagendada\. Nova confirmação: FX\d{14}\.$/ }),

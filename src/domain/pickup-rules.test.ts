@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CARRIER_IDS, type Carrier } from "./carriers";
+import { OPTIONAL_DAYS_POLICY } from "./holidays";
 import {
   latestPickupDate,
   PICKUP_RULES,
@@ -30,7 +31,7 @@ describe("validatePickup — every carrier", () => {
   it.each(CARRIER_IDS)("%s refuses a pickup on Good Friday, naming the holiday", (carrier) => {
     expect(validatePickup(req(carrier, "2026-04-03"), { date: "2026-04-02", time: "09:00" })).toEqual({
       ok: false,
-      problems: [{ field: "date", code: "notBusinessDay", values: { holiday: "Paixão de Cristo" } }],
+      problems: [{ field: "date", code: "notBusinessDay", values: { holiday: "Sexta-Feira Santa", kind: "national" } }],
     });
   });
 
@@ -38,7 +39,7 @@ describe("validatePickup — every carrier", () => {
     const result = validatePickup(req("correios", "2026-04-21"), NOW);
     expect(result).toEqual({
       ok: false,
-      problems: [{ field: "date", code: "notBusinessDay", values: { holiday: "Tiradentes" } }],
+      problems: [{ field: "date", code: "notBusinessDay", values: { holiday: "Dia de Tiradentes", kind: "national" } }],
     });
   });
 
@@ -49,8 +50,21 @@ describe("validatePickup — every carrier", () => {
     });
   });
 
-  it("accepts Carnival Monday (ponto facultativo)", () => {
+  it("accepts Carnival Monday (ponto facultativo) under the open policy", () => {
+    expect(OPTIONAL_DAYS_POLICY).toBe("open");
     expect(validatePickup(req("ups", "2026-02-16"), { date: "2026-02-13", time: "09:00" })).toEqual({ ok: true });
+  });
+
+  it("refuses Carnival Monday when the carrier announces it closes on pontos facultativos", () => {
+    const result = validatePickup(
+      req("ups", "2026-02-16"),
+      { date: "2026-02-13", time: "09:00" },
+      { optionalDays: "closed" },
+    );
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ field: "date", code: "notBusinessDay", values: { holiday: "Carnaval", kind: "optional" } }],
+    });
   });
 
   it.each(CARRIER_IDS)("%s refuses a past date", (carrier) => {
@@ -200,5 +214,59 @@ describe("toMinutes", () => {
     expect(toMinutes("00:00")).toBe(0);
     expect(toMinutes("23:59")).toBe(1439);
     expect(() => toMinutes("24:00")).toThrow(RangeError);
+  });
+});
+
+describe("validatePickup — the pickup address's state and city holidays", () => {
+  const SAO_PAULO = { state: "SP", city: "São Paulo" };
+  const before = { date: "2026-07-06", time: "09:00" };
+
+  it("refuses Revolução Constitucionalista for a São Paulo shipper, naming the state", () => {
+    expect(validatePickup({ ...req("dhl", "2026-07-09"), place: SAO_PAULO }, before)).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: "date",
+          code: "notBusinessDay",
+          values: { holiday: "Revolução Constitucionalista", kind: "state", place: "São Paulo" },
+        },
+      ],
+    });
+  });
+
+  it("accepts 9 July for a Rio de Janeiro shipper and without a place (national only)", () => {
+    expect(
+      validatePickup({ ...req("dhl", "2026-07-09"), place: { state: "RJ", city: "Rio de Janeiro" } }, before),
+    ).toEqual({
+      ok: true,
+    });
+    expect(validatePickup({ ...req("dhl", "2026-07-09"), place: null }, before)).toEqual({ ok: true });
+    expect(validatePickup(req("dhl", "2026-07-09"), before)).toEqual({ ok: true });
+  });
+
+  it("refuses São Paulo's anniversary in the city but not in Campinas", () => {
+    const now = { date: "2027-01-20", time: "09:00" };
+    expect(validatePickup({ ...req("dhl", "2027-01-25"), place: SAO_PAULO }, now)).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: "date",
+          code: "notBusinessDay",
+          values: { holiday: "Aniversário da Cidade", kind: "city", place: "São Paulo" },
+        },
+      ],
+    });
+    expect(validatePickup({ ...req("dhl", "2027-01-25"), place: { state: "SP", city: "Campinas" } }, now)).toEqual({
+      ok: true,
+    });
+  });
+
+  it("counts the place's holidays in FedEx's next-business-day horizon", () => {
+    // Wednesday 8 July 2026: the next business day is Thursday 9 July, except in São Paulo (Friday 10).
+    const now = { date: "2026-07-08", time: "09:00" };
+    expect(latestPickupDate("fedex", "2026-07-08")).toBe("2026-07-09");
+    expect(latestPickupDate("fedex", "2026-07-08", { place: SAO_PAULO })).toBe("2026-07-10");
+    expect(codes({ ...req("fedex", "2026-07-10"), place: SAO_PAULO }, now)).toEqual([]);
+    expect(codes(req("fedex", "2026-07-10"), now)).toEqual(["date:tooFarAhead"]);
   });
 });

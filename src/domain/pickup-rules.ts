@@ -3,9 +3,10 @@
 // All dates and times are São Paulo local ("YYYY-MM-DD", "HH:MM"): the caller passes `now` in that zone.
 //
 // What DOMAIN.md gives, and how it is read here:
-// - Dashboard: business days only (no weekends or national holidays); ready < close with the carrier
-//   minimum; no same-day pickup after the cut-off. Pontos facultativos (Carnival, Corpus Christi) count
-//   as business days: DOMAIN.md does not say carriers close on them.
+// - Dashboard: business days only (no weekends or holidays; state and municipal holidays add to the
+//   national ones, so the pickup address's state and city count); ready < close with the carrier
+//   minimum; no same-day pickup after the cut-off. Pontos facultativos (Carnival, Corpus Christi) follow
+//   OPTIONAL_DAYS_POLICY (open) unless the carrier's availability answer says it closes on them.
 // - FedEx: same or next business day; before the local cut-off; close − ready ≥ the access time
 //   (the pickup availability API answers with it, e.g. PT4H0M — no fixed number is given).
 // - UPS: close − ready > lead time, ready < call-by time (both from UPS's availability answer; no fixed
@@ -16,10 +17,20 @@
 // per request from the carrier's availability answer (`options`).
 
 import type { Carrier } from "./carriers";
-import { addBusinessDays, addDays, holidayOn, isBusinessDay, isIsoDate, isWeekend } from "./holidays";
+import {
+  addBusinessDays,
+  addDays,
+  holidayOn,
+  isBusinessDay,
+  isIsoDate,
+  isWeekend,
+  OPTIONAL_DAYS_POLICY,
+  type BusinessDayOptions,
+  type HolidayPlace,
+  type OptionalDaysPolicy,
+} from "./holidays";
 
-/** How Shipment Management filters by pickup date, relative to today in São Paulo. */
-export const PICKUP_BUCKETS = ["today", "upcoming", "overdue", "none"] as const;
+export { PICKUP_BUCKETS } from "./pickup-buckets";
 
 export type PickupField = "date" | "readyTime" | "closeTime";
 
@@ -46,6 +57,8 @@ export interface PickupRequest {
   date: string; // "YYYY-MM-DD"
   readyTime: string; // "HH:MM"
   closeTime: string; // "HH:MM"
+  /** The pickup address's state and city (the store's shipper); null: national holidays only. */
+  place?: HolidayPlace | null;
 }
 
 export interface LocalNow {
@@ -58,6 +71,8 @@ export interface PickupOptions {
   cutoffTime?: string;
   /** Minimum ready → close window in minutes (FedEx access time / UPS lead time) from the carrier. */
   minWindowMinutes?: number;
+  /** A carrier that announces it closes on pontos facultativos answers "closed"; default the policy. */
+  optionalDays?: OptionalDaysPolicy;
 }
 
 export interface PickupRule {
@@ -97,10 +112,10 @@ export function toMinutes(time: string): number {
 }
 
 /** The latest date the carrier accepts for a pickup requested on `today`, or null without a limit. */
-export function latestPickupDate(carrier: Carrier, today: string): string | null {
+export function latestPickupDate(carrier: Carrier, today: string, days: BusinessDayOptions = {}): string | null {
   const { horizon } = PICKUP_RULES[carrier];
   if (!horizon) return null;
-  return horizon.unit === "days" ? addDays(today, horizon.limit) : addBusinessDays(today, horizon.limit);
+  return horizon.unit === "days" ? addDays(today, horizon.limit) : addBusinessDays(today, horizon.limit, days);
 }
 
 /**
@@ -114,6 +129,10 @@ export function validatePickup(request: PickupRequest, now: LocalNow, options: P
   }
   const rule = PICKUP_RULES[request.carrier];
   if (!rule) throw new RangeError(`Unknown carrier: ${String(request.carrier)}`);
+  const days: BusinessDayOptions = {
+    place: request.place ?? null,
+    optionalDays: options.optionalDays ?? OPTIONAL_DAYS_POLICY,
+  };
   const problems: PickupProblem[] = [];
   const add = (field: PickupField, code: PickupProblemCode, values?: PickupProblem["values"]) =>
     problems.push(values ? { field, code, values } : { field, code });
@@ -132,11 +151,17 @@ export function validatePickup(request: PickupRequest, now: LocalNow, options: P
     if (request.date < now.date) {
       add("date", "inThePast");
     } else {
-      if (!isBusinessDay(request.date)) {
-        const holiday = isWeekend(request.date) ? null : holidayOn(request.date);
-        add("date", "notBusinessDay", holiday ? { holiday: holiday.name } : { weekday: "weekend" });
+      if (!isBusinessDay(request.date, days)) {
+        const holiday = isWeekend(request.date) ? null : holidayOn(request.date, days.place);
+        add(
+          "date",
+          "notBusinessDay",
+          holiday
+            ? { holiday: holiday.name, kind: holiday.kind, ...(holiday.place ? { place: holiday.place } : {}) }
+            : { weekday: "weekend" },
+        );
       }
-      const latest = latestPickupDate(request.carrier, now.date);
+      const latest = latestPickupDate(request.carrier, now.date, days);
       if (latest !== null && request.date > latest) {
         add("date", "tooFarAhead", { limit: rule.horizon!.limit, unit: rule.horizon!.unit, latest });
       }

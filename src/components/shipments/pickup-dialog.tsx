@@ -1,6 +1,8 @@
 "use client";
 // Schedule (one or many ready shipments) or reschedule (an existing pickup) a carrier pickup.
 // The rules are checked on the server against the carrier's; a refusal names the field and why.
+// The suggested date is the first weekday every selected store's pickup address is open on: the
+// server sends each store's closed days, so the holiday rules stay out of the browser bundle.
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { reschedulePickupAction, schedulePickupAction } from "@/app/(dashboard)/shipments/actions";
@@ -8,13 +10,15 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
-import { nextBusinessDay } from "@/domain/holidays";
+import { nextOpenDay } from "@/domain/calendar";
 import { originNow } from "@/domain/local-time";
+import type { PickupCalendar } from "@/server/queries/pickup-calendars";
 
 export type PickupTarget =
-  | { mode: "schedule"; ids: string[]; carriers: string[] }
+  | { mode: "schedule"; ids: string[]; storeIds: string[]; carriers: string[] }
   | {
       mode: "reschedule";
+      storeIds: string[];
       pickupId: string;
       carrier: string;
       confirmation: string;
@@ -23,7 +27,35 @@ export type PickupTarget =
       closeTime: string;
     };
 
-function PickupForm({ target, onDone }: { target: PickupTarget; onDone: (message: string) => void }) {
+type Calendars = Record<string, PickupCalendar>;
+
+/** Whose holidays count for each selected store: its state and city, or national only without a state. */
+function HolidayNotes({ calendars }: { calendars: PickupCalendar[] }) {
+  const t = useTranslations("pickups");
+  return (
+    <ul className="space-y-1 text-xs text-slate-500" data-testid="pickup-holidays">
+      {calendars.map(({ storeName, place }) => (
+        <li key={storeName}>
+          {!place
+            ? t("holidaysNational", { store: storeName })
+            : place.city
+              ? t("holidaysCity", { store: storeName, state: place.state, city: place.city })
+              : t("holidaysState", { store: storeName, state: place.state })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PickupForm({
+  target,
+  calendars,
+  onDone,
+}: {
+  target: PickupTarget;
+  calendars: PickupCalendar[];
+  onDone: (message: string) => void;
+}) {
   const t = useTranslations("pickups");
   const [state, action, pending] = useActionState(
     target.mode === "schedule" ? schedulePickupAction : reschedulePickupAction,
@@ -35,8 +67,11 @@ function PickupForm({ target, onDone }: { target: PickupTarget; onDone: (message
   const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
   const values = state?.ok === false ? (state.values ?? {}) : {};
   const today = originNow().date;
+  const closed = new Set(calendars.flatMap((calendar) => calendar.closed));
   const defaults =
-    target.mode === "reschedule" ? target : { date: nextBusinessDay(today), readyTime: "09:00", closeTime: "17:00" };
+    target.mode === "reschedule"
+      ? target
+      : { date: nextOpenDay(today, closed), readyTime: "09:00", closeTime: "17:00" };
   const formError = state?.ok === false && !Object.keys(errors).some((key) => key !== "_form") ? state.formError : null;
 
   return (
@@ -84,6 +119,7 @@ function PickupForm({ target, onDone }: { target: PickupTarget; onDone: (message
         </Field>
       </div>
       <p className="text-xs text-slate-500">{t("rules")}</p>
+      <HolidayNotes calendars={calendars} />
       <div className="flex justify-end">
         <Button type="submit" disabled={pending}>
           {target.mode === "schedule" ? t("submit") : t("submitReschedule")}
@@ -95,10 +131,13 @@ function PickupForm({ target, onDone }: { target: PickupTarget; onDone: (message
 
 export function PickupDialog({
   target,
+  calendars,
   onClose,
   onDone,
 }: {
   target: PickupTarget | null;
+  /** Each store's holidays at its pickup address, by store id. */
+  calendars: Calendars;
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
@@ -117,7 +156,13 @@ export function PickupDialog({
       description={description}
       closeLabel={common("close")}
     >
-      {target ? <PickupForm target={target} onDone={onDone} /> : null}
+      {target ? (
+        <PickupForm
+          target={target}
+          calendars={target.storeIds.flatMap((id) => (calendars[id] ? [calendars[id]] : []))}
+          onDone={onDone}
+        />
+      ) : null}
     </Dialog>
   );
 }

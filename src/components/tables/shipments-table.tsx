@@ -19,7 +19,8 @@ import { ShipmentsBulkBar } from "@/components/shipments/shipments-bulk-bar";
 import { DraftsBulkBar } from "./drafts-bulk-bar";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
-import { PICKUP_BUCKETS } from "@/domain/pickup-rules";
+import { PICKUP_BUCKETS } from "@/domain/pickup-buckets";
+import type { PickupCalendar } from "@/server/queries/pickup-calendars";
 import type { ShipmentRow } from "@/server/queries/shipments";
 
 const column = createColumnHelper<ServerTableFeatures, ShipmentRow>();
@@ -37,11 +38,14 @@ export function ShipmentsTable({
   variant,
   page,
   storeOptions = [],
+  pickupCalendars = {},
 }: {
   variant: "shipments" | "drafts";
   page: TablePage<ShipmentRow>;
   /** Drafts: the stores to filter by (offered when there is more than one). */
   storeOptions?: { id: string; name: string }[];
+  /** Shipments: each store's holidays at its pickup address, for the pickup dialog. */
+  pickupCalendars?: Record<string, PickupCalendar>;
 }) {
   const t = useTranslations("shipments");
   const common = useTranslations();
@@ -70,6 +74,7 @@ export function ShipmentsTable({
       setPickupTarget({
         mode: "schedule",
         ids: rows.map((row) => row.id),
+        storeIds: [...new Set(rows.map((row) => row.storeId))],
         carriers: [...new Set(rows.map((row) => carrierName(row.carrier) ?? "—"))],
       }),
     [],
@@ -233,6 +238,7 @@ export function ShipmentsTable({
                 setPickupTarget({
                   mode: "reschedule",
                   pickupId: row.pickupId!,
+                  storeIds: [row.storeId],
                   carrier: carrierName(row.carrier) ?? "—",
                   confirmation: row.pickupConfirmation ?? "",
                   date: row.pickupDate ?? "",
@@ -298,7 +304,12 @@ export function ShipmentsTable({
             onSchedule={() => scheduleFor(selectedRows)}
             onClear={clearSelection}
           />
-          <PickupDialog target={pickupTarget} onClose={() => setPickupTarget(null)} onDone={pickupDone} />
+          <PickupDialog
+            target={pickupTarget}
+            calendars={pickupCalendars}
+            onClose={() => setPickupTarget(null)}
+            onDone={pickupDone}
+          />
           <CancelPickupDialog target={cancelTarget} onClose={() => setCancelTarget(null)} onDone={pickupDone} />
           <VoidLabelDialog target={voidTarget} onClose={() => setVoidTarget(null)} onDone={pickupDone} />
         </>

@@ -38,6 +38,7 @@ export const draftsTable = defineTable({
 export interface ShipmentRow {
   id: string;
   orderName: string;
+  storeId: string;
   storeName: string;
   customer: string | null;
   destination: string | null;
@@ -66,6 +67,7 @@ export interface ShipmentRow {
 const rowColumns = {
   id: shipments.id,
   orderName: orders.name,
+  storeId: shipments.storeId,
   storeName: stores.name,
   customer: orders.customerName,
   destination: shipments.destinationCountry,

@@ -4,6 +4,7 @@ import "server-only";
 // cancelled again, so a pickup never exists at the carrier without the dashboard knowing.
 import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
+import { holidayPlaceOf, type HolidayPlace } from "@/domain/holidays";
 import { originNow } from "@/domain/local-time";
 import { validatePickup, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";
 import { toShipperProfile } from "@/domain/shipper";
@@ -38,18 +39,36 @@ interface Candidate {
   parcels: unknown;
 }
 
+/** The message of a national, state or city holiday, or of a ponto facultativo the carrier closes on. */
+const HOLIDAY_MESSAGES: Record<string, string> = {
+  national: "holiday",
+  state: "stateHoliday",
+  city: "cityHoliday",
+  optional: "optionalHoliday",
+};
+
 /** The message of a rule problem: a holiday is named, a past date differs from a past time. */
 function messageKey(problem: PickupProblem): string {
-  if (problem.code === "notBusinessDay") return problem.values?.holiday ? "holiday" : "weekend";
+  if (problem.code === "notBusinessDay") {
+    return problem.values?.holiday ? (HOLIDAY_MESSAGES[problem.values.kind] ?? "holiday") : "weekend";
+  }
   if (problem.code === "inThePast") return problem.field === "date" ? "dateInThePast" : "timeInThePast";
   if (problem.code === "tooFarAhead")
     return problem.values?.unit === "days" ? "tooFarAheadDays" : "tooFarAheadBusinessDays";
   return problem.code;
 }
 
-/** Refuses a window the carrier would refuse: the first problem, on its form field, translated. */
-async function checkWindow(deps: PickupDeps, carrier: Carrier, window: PickupWindow): Promise<void> {
-  const request: PickupRequest = { carrier, ...window };
+/**
+ * Refuses a window the carrier would refuse at the pickup address (its state's and city's holidays
+ * count): the first problem, on its form field, translated.
+ */
+async function checkWindow(
+  deps: PickupDeps,
+  carrier: Carrier,
+  window: PickupWindow,
+  place: HolidayPlace | null,
+): Promise<void> {
+  const request: PickupRequest = { carrier, ...window, place };
   const options = await deps.carriers.pickupAvailability(carrier, window.date);
   const result = validatePickup(request, originNow(deps.now?.() ?? new Date()), options);
   if (result.ok) return;
@@ -66,9 +85,18 @@ function parcelStats(parcels: unknown): { packages: number; weightKg: number } {
   };
 }
 
-async function storeAddress(db: Db, storeId: string) {
+async function storeShipper(db: Db, storeId: string) {
   const [store] = await db.select({ shipper: stores.shipper }).from(stores).where(eq(stores.id, storeId));
-  const shipper = toShipperProfile(store?.shipper);
+  return toShipperProfile(store?.shipper);
+}
+
+/** Where the store's pickups happen, for holidays: its shipper's state and city (none: national only). */
+async function storePlace(db: Db, storeId: string): Promise<HolidayPlace | null> {
+  return holidayPlaceOf(await storeShipper(db, storeId));
+}
+
+async function storeAddress(db: Db, storeId: string) {
+  const shipper = await storeShipper(db, storeId);
   return {
     line: [shipper.address1, shipper.address2].filter(Boolean).join(", "),
     city: shipper.city ?? "",
@@ -210,9 +238,12 @@ export async function schedulePickups(deps: PickupDeps, shipmentIds: string[], w
     const key = `${shipment.storeId}:${shipment.carrier}`;
     groups.set(key, [...(groups.get(key) ?? []), shipment]);
   }
-  // Every carrier's rules are checked before the first booking: a refusal books nothing.
-  for (const carrier of new Set(candidates.map((shipment) => shipment.carrier as Carrier))) {
-    await checkWindow(deps, carrier, window);
+  // Every store's and carrier's rules are checked before the first booking: a refusal books nothing.
+  const places = new Map<string, HolidayPlace | null>();
+  for (const group of groups.values()) {
+    const storeId = group[0].storeId;
+    if (!places.has(storeId)) places.set(storeId, await storePlace(deps.db, storeId));
+    await checkWindow(deps, group[0].carrier as Carrier, window, places.get(storeId) ?? null);
   }
   const booked = [];
   for (const group of groups.values()) {
@@ -286,7 +317,7 @@ export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: 
 export async function reschedulePickup(deps: PickupDeps, pickupId: string, window: PickupWindow, actorId: string) {
   const pickup = await loadPickup(deps.db, pickupId);
   const carrier = pickup.carrier as Carrier;
-  await checkWindow(deps, carrier, window);
+  await checkWindow(deps, carrier, window, await storePlace(deps.db, pickup.storeId));
   const group = await selectCandidates(
     deps.db,
     and(eq(shipments.pickupId, pickupId), eq(shipments.status, "pickup_scheduled")),

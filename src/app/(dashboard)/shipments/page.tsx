@@ -9,6 +9,7 @@ import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { getOverview } from "@/server/queries/overview";
+import { pickupCalendars } from "@/server/queries/pickup-calendars";
 import { listShipments, shipmentsTable } from "@/server/queries/shipments";
 import { withStoreFilter } from "@/server/queries/stores";
 
@@ -21,9 +22,10 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
   const db = await getDb();
   const { spec, storeOptions } = await withStoreFilter(db, shipmentsTable);
   const state = parseTableState(await searchParams, spec);
-  const [page, overview, t] = await Promise.all([
+  const [page, overview, calendars, t] = await Promise.all([
     listShipments(db, state),
     getOverview(db),
+    pickupCalendars(db),
     getTranslations("shipments"),
   ]);
   return (
@@ -39,7 +41,12 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
         }
       />
       <ShipmentsOverview overview={overview} />
-      <ShipmentsTable variant="shipments" page={{ ...page, state, spec }} storeOptions={storeOptions} />
+      <ShipmentsTable
+        variant="shipments"
+        page={{ ...page, state, spec }}
+        storeOptions={storeOptions}
+        pickupCalendars={calendars}
+      />
     </>
   );
 }
