@@ -15,7 +15,7 @@
 // Cross rates go through BRL, as PTAX quotes every currency in BRL: an amount in EUR is
 // amount × buy(EUR) BRL, then ÷ buy(USD) for US$. Amounts in BRL divide by buy(USD) directly; in
 // USD they are their own value.
-import { addDays, type IsoDate } from "./holidays";
+import { addDays, type IsoDate } from "./calendar";
 import { parseMoneyCents } from "./money";
 
 /** One closing PTAX bulletin of one currency: BRL per unit, as the Banco Central published it. */

@@ -34,7 +34,7 @@ import {
 } from "./carriers";
 import { type CustomsDefaults, termProblem } from "./customs-defaults";
 import { type ExchangeRateUsed, type RateTable, toUsdCents } from "./exchange-rates";
-import type { IsoDate } from "./holidays";
+import type { IsoDate } from "./calendar";
 import { declaredCentsOf, formatCents, parseMoneyCents } from "./money";
 import { type NfeErrorCode, validateNfeKey } from "./nfe-key";
 import { nfeKeyProblem } from "./nfe-requirement";

@@ -9,8 +9,8 @@ import { problemMessage } from "./problem-messages";
 const translate = (messages: typeof en, locale: string) => {
   const t = createTranslator({ locale, messages });
   return (problem: ShipmentProblem) => {
-    const { key, values } = problemMessage(problem);
-    return t(key as never, values as never) as string;
+    const { key, values, labelKey } = problemMessage(problem);
+    return t(key as never, { ...values, label: t(labelKey as never) } as never) as string;
   };
 };
 
@@ -30,6 +30,11 @@ describe("problemMessage", () => {
     );
   });
 
+  it("names the field in the reader's language", () => {
+    expect(translate(en, "en")({ field: "hsCode", code: "required", line: 1 })).toBe("HS code is missing.");
+    expect(translate(pt, "pt-BR")({ field: "hsCode", code: "required", line: 1 })).toBe("Código HS: não informado.");
+  });
+
   it("reuses the key validator's messages for an invalid key", () => {
     const problem: ShipmentProblem = { field: "nfeKey", code: "checkDigit", values: { expected: 9, actual: "8" } };
     expect(problemMessage(problem).key).toBe("nfe.errors.checkDigit");
@@ -47,7 +52,7 @@ describe("problemMessage", () => {
             code,
             values: { part: "name", length: 5000, max: 100, weightKg: 40, limitKg: 30 },
           } as ShipmentProblem);
-          expect(text, `${field}.${code}`).not.toMatch(/problems\./);
+          expect(text, `${field}.${code}`).not.toMatch(/problems\.|fields\.|\{/);
         }
     }
   });

@@ -28,12 +28,12 @@ export const CLOSING_PUBLISHED_BY = "13:30";
  * holidays here.
  */
 export function hasPtaxBulletin(date: IsoDate): boolean {
-  return isBusinessDay(date, { optionalAsHoliday: true });
+  return isBusinessDay(date, { optionalDays: "closed" });
 }
 
 /** The last bulletin day strictly before `date`. */
 export function previousPtaxDay(date: IsoDate): IsoDate {
-  return previousBusinessDay(date, { optionalAsHoliday: true });
+  return previousBusinessDay(date, { optionalDays: "closed" });
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 } from "./carriers";
 import { type CustomsDefaults, termProblem } from "./customs-defaults";
 import { type ExchangeRateUsed, type RateTable, toUsdCents, type UsdConversion } from "./exchange-rates";
-import type { IsoDate } from "./holidays";
+import type { IsoDate } from "./calendar";
 import { MAX_QUANTITY, MAX_UNIT_VALUE_CENTS } from "./bounds";
 import { declaredCentsOf, formatCents, parseMoneyCents } from "./money";
 import { validateNfeKey } from "./nfe-key";
