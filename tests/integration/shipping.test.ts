@@ -70,6 +70,11 @@ beforeAll(async () => {
       .limit(1);
     const profile = { ...toShipperProfile(store.shipper), taxId: keyed.nfeKey!.slice(6, 20) };
     await updateShipperProfile(testDb.db, store.id, profile, operator.id);
+    // Stores › Customs defaults: the shipments have no incoterm or reason of their own.
+    await testDb.db
+      .update(stores)
+      .set({ defaultIncoterm: "DAP", defaultExportReason: "sale" })
+      .where(eq(stores.id, store.id));
   }
 }, 300_000);
 

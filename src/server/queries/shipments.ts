@@ -54,6 +54,8 @@ export interface ShipmentRow {
   fulfillmentError: string | null;
   /** Shopify's own fulfillment status of the order ("FULFILLED": shipped outside the dashboard). */
   shopifyFulfillment: string | null;
+  /** A Shopify test order imported under the store's "import" setting: never sent to a carrier. */
+  isTest: boolean;
 }
 
 const rowColumns = {
@@ -79,6 +81,7 @@ const rowColumns = {
   fulfillmentState: shipments.fulfillmentState,
   fulfillmentError: shipments.fulfillmentError,
   shopifyFulfillment: orders.fulfillmentStatus,
+  isTest: shipments.isTest,
 };
 
 const sortColumns = {

@@ -35,6 +35,7 @@ interface Candidate {
   status: string;
   pickupId: string | null;
   parcels: unknown;
+  isTest: boolean;
 }
 
 /** The message of a rule problem: a holiday is named, a past date differs from a past time. */
@@ -154,6 +155,7 @@ function selectCandidates(db: Db, where: SQL | undefined): Promise<Candidate[]> 
       status: shipments.status,
       pickupId: shipments.pickupId,
       parcels: shipments.parcels,
+      isTest: shipments.isTest,
     })
     .from(shipments)
     .innerJoin(orders, eq(orders.id, shipments.orderId))
@@ -173,6 +175,10 @@ async function loadCandidates(db: Db, shipmentIds: string[]): Promise<Candidate[
 export async function schedulePickups(deps: PickupDeps, shipmentIds: string[], window: PickupWindow, actorId: string) {
   const candidates = await loadCandidates(deps.db, shipmentIds);
   for (const shipment of candidates) {
+    // A Shopify test order imported under the store's "import" setting: no carrier ever sees it.
+    if (shipment.isTest) {
+      throw new AppError("storeSettings.errors.testOrder", undefined, { order: shipment.orderName });
+    }
     if (shipment.status === "pickup_scheduled") {
       throw new AppError("pickups.errors.alreadyScheduled", undefined, { order: shipment.orderName });
     }
