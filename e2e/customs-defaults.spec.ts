@@ -1,7 +1,10 @@
 // Stores › Customs defaults & test orders, in the browser and in both languages: an admin sets the
 // store's default incoterm and reason for export, the Stores row shows them, and Edit Draft of one
 // of the store's drafts says the shipment follows the store default until someone chooses.
-// Uses a store of its own, so the demo store's first sync (sync.spec) is left alone.
+// Uses a store of its own, so the demo store's first sync (sync.spec) is left alone, and removes it
+// afterwards the way Shopify does (app/uninstalled, then shop/redact), so no later spec counts its
+// shipments and drafts.
+import crypto from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { admin, expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
@@ -19,6 +22,35 @@ test.beforeAll(async () => {
   if (!shops.some((shop) => shop.domain === SHOP)) {
     await emulatorControl("/shops", "POST", { domain: SHOP, name: STORE, orders: 24, seed: 4242 });
   }
+});
+
+/** Shopify's shop/redact, signed with the app secret: the dashboard deletes the store and all it holds. */
+async function redactShop() {
+  const body = JSON.stringify({ shop_id: 1, shop_domain: SHOP });
+  const secret = process.env.SHOPIFY_API_SECRET ?? "";
+  const response = await fetch(`${process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100"}/api/webhooks/shopify`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-shopify-topic": "shop/redact",
+      "x-shopify-shop-domain": SHOP,
+      "x-shopify-api-version": "2026-07",
+      "x-shopify-webhook-id": crypto.randomUUID(),
+      "x-shopify-hmac-sha256": crypto.createHmac("sha256", secret).update(body, "utf8").digest("base64"),
+    },
+    body,
+  });
+  expect(response.status).toBe(200);
+}
+
+test.afterAll(async ({ browser }) => {
+  await emulatorControl(`/shops/${SHOP}/uninstall`);
+  await redactShop();
+  const page = await signedIn(browser, "en-US", DESKTOP);
+  const stores = new StoresPage(page);
+  await stores.goto();
+  await expect(stores.row(SHOP)).toHaveCount(0);
+  await page.context().close();
 });
 
 async function signedIn(browser: Browser, locale: string, viewport: { width: number; height: number }) {
