@@ -53,6 +53,8 @@ test.describe("Shipment Management", () => {
     await shipper.getByLabel("CNPJ").fill("11.222.333/0001-81");
     await shipper.getByRole("button", { name: "Save shipper details" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Shipper details saved." })).toBeVisible();
+    // No silent customs terms: the shipments have none of their own, so the store's defaults print.
+    await stores.setCustomsDefaults("Loja Demo Artesanato", { incoterm: "DAP", exportReason: "sale" });
 
     const shipments = new ShipmentsPage(page);
     await shipments.goto("?status=ready&carrier=ups");

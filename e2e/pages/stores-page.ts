@@ -61,6 +61,37 @@ export class StoresPage {
     }
   }
 
+  /**
+   * Stores › "Customs defaults & test orders" of one store (admin), in either language. Values are
+   * the codes ("DAP", "sale", "skip"); an empty string clears a default; what is not given is kept.
+   */
+  async setCustomsDefaults(
+    storeName: string,
+    settings: { incoterm?: string; exportReason?: string; testOrders?: "skip" | "import" },
+  ) {
+    await this.goto();
+    await this.page
+      .getByRole("button", {
+        name: new RegExp(`^(Customs defaults & test orders of|Padrões aduaneiros e pedidos de teste de) ${storeName}$`),
+      })
+      .click();
+    const dialog = this.page.getByRole("dialog");
+    if (settings.incoterm !== undefined)
+      await dialog.locator("#settings-defaultIncoterm").selectOption(settings.incoterm);
+    if (settings.exportReason !== undefined)
+      await dialog.locator("#settings-defaultExportReason").selectOption(settings.exportReason);
+    if (settings.testOrders !== undefined)
+      await dialog.locator("#settings-testOrders").selectOption(settings.testOrders);
+    await dialog.getByRole("button", { name: /^(Save settings|Salvar configurações)$/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      this.page.getByRole("status").filter({
+        hasText:
+          /^(Customs defaults and test-order setting saved\.|Nothing changed: these are already the store's settings\.|Padrões aduaneiros e configuração de pedidos de teste salvos\.|Nada mudou: estas já são as configurações da loja\.)$/,
+      }),
+    ).toBeVisible();
+  }
+
   banner() {
     return this.page.getByTestId("reconnect-banner");
   }

@@ -32,7 +32,7 @@ import {
   SHIPMENT_FIELDS,
   type ShipmentField,
 } from "./carriers";
-import { type CustomsDefaults, termProblem } from "./customs-defaults";
+import { type CustomsDefaults, termProblem, type TestOrderPolicy } from "./customs-terms";
 import { type ExchangeRateUsed, type RateTable, toUsdCents } from "./exchange-rates";
 import type { IsoDate } from "./calendar";
 import { declaredCentsOf, formatCents, parseMoneyCents } from "./money";
@@ -120,8 +120,6 @@ export interface ShopifyLineItem {
 
 // ------------------------------------------------------------------------------------------------
 // The result
-
-export type TestOrderPolicy = "skip" | "import";
 
 export interface MappingContext {
   /** The store's country (ISO-2): orders shipped there are domestic. */

@@ -20,7 +20,7 @@ import {
   SHIPMENT_FIELDS,
   type ShipmentField,
 } from "./carriers";
-import { type CustomsDefaults, termProblem } from "./customs-defaults";
+import { type CustomsDefaults, termProblem } from "./customs-terms";
 import { type ExchangeRateUsed, type RateTable, toUsdCents, type UsdConversion } from "./exchange-rates";
 import type { IsoDate } from "./calendar";
 import { MAX_QUANTITY, MAX_UNIT_VALUE_CENTS } from "./bounds";
@@ -30,7 +30,7 @@ import { nfeKeyProblem } from "./nfe-requirement";
 import type { ShipmentProblem, ShipmentProblemCode } from "./order-mapping";
 
 export type { ShipmentProblem, ShipmentProblemCode } from "./order-mapping";
-export { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./customs-defaults";
+export { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./customs-terms";
 
 export interface DraftRecipient {
   name: string | null;

@@ -11,6 +11,18 @@ export function documentsUrl(ids: string[], kind: "all" | "labels" | "invoices" 
   return `/shipments/documents?ids=${ids.join(",")}${kind === "all" ? "" : `&kind=${kind}`}`;
 }
 
+/** A Shopify test order imported under the store's "import" setting: never sent to a carrier. */
+export function TestOrderBadge() {
+  const t = useTranslations("storeSettings");
+  return (
+    <Badge tone="violet">
+      <span title={t("testBadgeTitle")} data-testid="test-badge">
+        {t("testBadge")}
+      </span>
+    </Badge>
+  );
+}
+
 export function PickupCell({ row }: { row: ShipmentRow }) {
   const format = useFormatter();
   if (!row.pickupDate || row.status !== "pickup_scheduled") return <span className="text-slate-400">—</span>;
@@ -145,6 +157,8 @@ export function RowActions({
       </div>
     );
   }
+  // A test order never reaches a carrier: no pickup or label to offer (the services refuse them too).
+  if (row.isTest) return null;
   return (
     <div className="flex items-center justify-end gap-0.5">
       {row.status === "ready" && !fulfilledElsewhere ? (

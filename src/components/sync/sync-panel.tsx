@@ -65,6 +65,7 @@ function RunCard({ run }: { run: RunProgress }) {
           <Count label={t("failed")} value={run.failed} href={detail("failed")} />
           <Count label={t("noAddress")} value={run.skippedNoAddress} href={detail("skipped_no_address")} />
           <Count label={t("domestic")} value={run.skippedDomestic} href={detail("skipped_domestic")} />
+          <Count label={t("testSkipped")} value={run.skippedTest} href={detail("skipped_test")} />
           <Count label={t("fetchedLabel")} value={run.fetched} href={detail()} />
         </div>
       ) : null}

@@ -14,7 +14,7 @@ import { Alert, EmptyState } from "@/components/ui/card";
 import { CancelPickupDialog, type CancelTarget } from "@/components/shipments/cancel-pickup-dialog";
 import { CancelledInShopifyFlag, VoidLabelDialog, type VoidTarget } from "@/components/shipments/cancelled-in-shopify";
 import { PickupDialog, type PickupTarget } from "@/components/shipments/pickup-dialog";
-import { DocumentsCell, PickupCell, RowActions } from "@/components/shipments/shipment-cells";
+import { DocumentsCell, PickupCell, RowActions, TestOrderBadge } from "@/components/shipments/shipment-cells";
 import { ShipmentsBulkBar } from "@/components/shipments/shipments-bulk-bar";
 import { DraftsBulkBar } from "./drafts-bulk-bar";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
@@ -88,7 +88,10 @@ export function ShipmentsTable({
         header: t("columns.order"),
         cell: (info) => (
           <div>
-            <div className="font-medium text-slate-900">{info.getValue()}</div>
+            <div className="flex items-center gap-1.5 font-medium whitespace-nowrap text-slate-900">
+              {info.getValue()}
+              {info.row.original.isTest ? <TestOrderBadge /> : null}
+            </div>
             <div className="text-xs text-slate-500">{info.row.original.storeName}</div>
           </div>
         ),

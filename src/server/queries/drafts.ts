@@ -12,6 +12,9 @@ export async function findShipmentForEdit(db: Db, id: string) {
       orderGid: orders.shopifyGid,
       customerName: orders.customerName,
       storeName: stores.name,
+      // Used by the incoterm and reason selects while the shipment has none of its own.
+      storeDefaultIncoterm: stores.defaultIncoterm,
+      storeDefaultExportReason: stores.defaultExportReason,
       updatedByName: users.name,
     })
     .from(shipments)

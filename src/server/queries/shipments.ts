@@ -62,6 +62,8 @@ export interface ShipmentRow {
   shopifyFulfillment: string | null;
   /** When Shopify cancelled the order after its pickup or documents (null: not flagged). */
   cancelledInShopifyAt: Date | null;
+  /** A Shopify test order imported under the store's "import" setting: never sent to a carrier. */
+  isTest: boolean;
 }
 
 const rowColumns = {
@@ -89,6 +91,7 @@ const rowColumns = {
   fulfillmentError: shipments.fulfillmentError,
   shopifyFulfillment: orders.fulfillmentStatus,
   cancelledInShopifyAt: shipments.cancelledInShopifyAt,
+  isTest: shipments.isTest,
 };
 
 const sortColumns = {

@@ -22,6 +22,9 @@ export interface StoreRow {
   lastSyncedAt: Date | null;
   createdAt: Date;
   shipper: ShipperProfile;
+  defaultIncoterm: string | null;
+  defaultExportReason: string | null;
+  testOrders: string;
 }
 
 export async function listStores(db: Db, state: TableState<string, string>): Promise<Page<StoreRow>> {
@@ -49,6 +52,9 @@ export async function listStores(db: Db, state: TableState<string, string>): Pro
         lastSyncedAt: stores.lastSyncedAt,
         createdAt: stores.createdAt,
         shipper: stores.shipper,
+        defaultIncoterm: stores.defaultIncoterm,
+        defaultExportReason: stores.defaultExportReason,
+        testOrders: stores.testOrders,
       })
       .from(stores)
       .where(query.where)

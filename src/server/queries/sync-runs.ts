@@ -24,6 +24,8 @@ export interface SyncRunRow {
   updated: number;
   drafts: number;
   skipped: number;
+  /** Of `skipped`: Shopify test orders the store's setting skips. */
+  skippedTest: number;
   failed: number;
   error: string | null;
   createdAt: Date;
@@ -52,6 +54,7 @@ export async function listSyncRuns(db: Db, state: TableState<string, string>): P
         drafts: syncRuns.drafts,
         skippedNoAddress: syncRuns.skippedNoAddress,
         skippedDomestic: syncRuns.skippedDomestic,
+        skippedTest: syncRuns.skippedTest,
         failed: syncRuns.failed,
         error: syncRuns.error,
         createdAt: syncRuns.createdAt,
@@ -68,7 +71,7 @@ export async function listSyncRuns(db: Db, state: TableState<string, string>): P
   return {
     rows: rows.map(({ skippedNoAddress, skippedDomestic, ...row }) => ({
       ...row,
-      skipped: skippedNoAddress + skippedDomestic,
+      skipped: skippedNoAddress + skippedDomestic + row.skippedTest,
     })),
     rowCount: total,
   };
@@ -87,6 +90,7 @@ export interface RunProgress {
   updated: number;
   skippedNoAddress: number;
   skippedDomestic: number;
+  skippedTest: number;
   failed: number;
   error: string | null;
   errorCode: string | null;
@@ -108,6 +112,7 @@ const runSummaryColumns = {
   updated: syncRuns.updated,
   skippedNoAddress: syncRuns.skippedNoAddress,
   skippedDomestic: syncRuns.skippedDomestic,
+  skippedTest: syncRuns.skippedTest,
   failed: syncRuns.failed,
   error: syncRuns.error,
   errorCode: syncRuns.errorCode,

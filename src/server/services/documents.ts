@@ -4,6 +4,7 @@ import "server-only";
 // shipment is frozen. Every selected shipment is checked before the first one is issued.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
+import { resolveCustomsTerms, unresolvedCustomsTerms } from "@/domain/customs-terms";
 import { originNow } from "@/domain/local-time";
 import { missingShipperFields, shipperTaxId, toShipperProfile } from "@/domain/shipper";
 import type { CustomsItem, Recipient } from "@/domain/order-mapping";
@@ -26,11 +27,6 @@ export interface Signatory {
   name: string;
 }
 
-// Shopify carries neither: a web-shop sale ships "for sale", duties paid by the receiver (DAP),
-// unless an operator chose otherwise on the draft.
-const DEFAULT_INCOTERM = "DAP";
-const DEFAULT_EXPORT_REASON = "sale";
-
 type Row = Awaited<ReturnType<typeof loadShipments>>[number];
 
 async function loadShipments(db: Db, ids: string[]) {
@@ -41,6 +37,8 @@ async function loadShipments(db: Db, ids: string[]) {
       orderFulfillment: orders.fulfillmentStatus,
       storeName: stores.name,
       shipper: stores.shipper,
+      defaultIncoterm: stores.defaultIncoterm,
+      defaultExportReason: stores.defaultExportReason,
     })
     .from(shipments)
     .innerJoin(orders, eq(orders.id, shipments.orderId))
@@ -52,6 +50,8 @@ async function loadShipments(db: Db, ids: string[]) {
 export function documentData(row: Row, signatory: Signatory, issuedAt: Date, trackingNumber: string) {
   const { shipment } = row;
   const order = row.orderName;
+  // A Shopify test order imported under the store's "import" setting: no carrier ever sees it.
+  if (shipment.isTest) throw new AppError("storeSettings.errors.testOrder", undefined, { order });
   if (shipment.status !== "ready" && shipment.status !== "pickup_scheduled") {
     throw new AppError("documents.errors.notReady", undefined, { order });
   }
@@ -71,6 +71,16 @@ export function documentData(row: Row, signatory: Signatory, issuedAt: Date, tra
     throw new AppError("documents.errors.shipperIncomplete", undefined, {
       store: row.storeName,
       count: missing.length,
+    });
+  }
+  // No silent defaults: the shipment's own terms, else the store's; without either nothing is printed
+  // (such a shipment is normally a draft listing them).
+  const terms = resolveCustomsTerms(shipment, row);
+  const unresolved = unresolvedCustomsTerms(terms);
+  if (!terms.incoterm || !terms.exportReason) {
+    throw new AppError("storeSettings.errors.termsMissing", undefined, {
+      order,
+      missing: unresolved.length === 1 ? unresolved[0] : "both",
     });
   }
   const recipient = shipment.recipient as Recipient;
@@ -126,8 +136,8 @@ export function documentData(row: Row, signatory: Signatory, issuedAt: Date, tra
       sku: item.sku,
     })),
     currency: shipment.currency ?? "BRL",
-    incoterm: shipment.incoterm ?? DEFAULT_INCOTERM,
-    exportReason: shipment.exportReason ?? DEFAULT_EXPORT_REASON,
+    incoterm: terms.incoterm.value,
+    exportReason: terms.exportReason.value,
     invoiceNumber: shipment.invoiceNumber ?? order.replace(/^#/, ""),
     invoiceDate: shipment.invoiceDate ?? date,
     nfeKey: shipment.nfeKey,

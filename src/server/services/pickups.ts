@@ -37,6 +37,7 @@ interface Candidate {
   status: string;
   pickupId: string | null;
   parcels: unknown;
+  isTest: boolean;
 }
 
 /** The message of a national, state or city holiday, or of a ponto facultativo the carrier closes on. */
@@ -197,6 +198,7 @@ function selectCandidates(db: Db, where: SQL | undefined): Promise<Candidate[]> 
       status: shipments.status,
       pickupId: shipments.pickupId,
       parcels: shipments.parcels,
+      isTest: shipments.isTest,
     })
     .from(shipments)
     .innerJoin(orders, eq(orders.id, shipments.orderId))
@@ -216,6 +218,10 @@ async function loadCandidates(db: Db, shipmentIds: string[]): Promise<Candidate[
 export async function schedulePickups(deps: PickupDeps, shipmentIds: string[], window: PickupWindow, actorId: string) {
   const candidates = await loadCandidates(deps.db, shipmentIds);
   for (const shipment of candidates) {
+    // A Shopify test order imported under the store's "import" setting: no carrier ever sees it.
+    if (shipment.isTest) {
+      throw new AppError("storeSettings.errors.testOrder", undefined, { order: shipment.orderName });
+    }
     if (shipment.status === "pickup_scheduled") {
       throw new AppError("pickups.errors.alreadyScheduled", undefined, { order: shipment.orderName });
     }

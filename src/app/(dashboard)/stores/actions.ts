@@ -1,12 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { storeSettingsSchema } from "@/domain/customs-terms";
 import { SHIPPER_FIELDS, validateShipperForm, type ShipperField } from "@/domain/shipper";
 import { normalizeShopDomain } from "@/domain/shop-domain";
 import { authedAction } from "@/server/auth/action";
 import { AppError } from "@/server/errors";
 import { findStoreByDomain } from "@/server/queries/stores";
 import { updateShipperProfile, updateStoreDetails } from "@/server/services/store-connection";
+import { updateStoreSettings } from "@/server/services/store-settings";
 import { StoreReconnectNeededError, withShopSession } from "@/server/services/shop-session";
 import { ShopifyNetworkError } from "@/server/shopify/errors";
 import { getShopify } from "@/server/shopify/api";
@@ -66,5 +68,16 @@ export const updateShipperAction = authedAction(
     await updateShipperProfile(db, storeId, profile, user.id);
     revalidatePath("/stores");
     return { ok: true, message: t("stores.shipper.saved") };
+  },
+);
+
+/** "Customs defaults & test orders" (admin): the store's default incoterm and reason, and its test-order policy. */
+export const updateStoreSettingsAction = authedAction(
+  storeSettingsSchema,
+  { role: "admin" },
+  async (input, { db, user, t }) => {
+    const { changed } = await updateStoreSettings(db, user, input);
+    revalidatePath("/stores");
+    return { ok: true, message: t(changed ? "storeSettings.saved" : "storeSettings.unchanged") };
   },
 );

@@ -1,6 +1,6 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { Building2, PlugZap, RefreshCw, Store } from "lucide-react";
+import { Building2, PlugZap, RefreshCw, SlidersHorizontal, Store } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
@@ -13,6 +13,7 @@ import type { StoreRow } from "@/server/queries/stores";
 import { missingShipperFields } from "@/domain/shipper";
 import { checkStoreConnectionAction } from "./actions";
 import { ShipperDialog } from "./shipper-dialog";
+import { CustomsDefaultsSummary, StoreSettingsDialog } from "./store-settings-dialog";
 
 const column = createColumnHelper<ServerTableFeatures, StoreRow>();
 
@@ -23,10 +24,12 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
   // Kept here, outside the table, so the outcome survives the refresh that follows the check.
   const [checked, checkAction, checking] = useActionState(checkStoreConnectionAction, null);
   const [shipperStoreId, setShipperStoreId] = useState<string | null>(null);
-  const [shipperSaved, setShipperSaved] = useState<string | null>(null);
-  const shipperDone = useCallback((message: string) => {
+  const [dialogSaved, setDialogSaved] = useState<string | null>(null);
+  const [settingsStoreId, setSettingsStoreId] = useState<string | null>(null);
+  const dialogDone = useCallback((message: string) => {
     setShipperStoreId(null);
-    setShipperSaved(message);
+    setSettingsStoreId(null);
+    setDialogSaved(message);
   }, []);
 
   const columns = useMemo(
@@ -68,6 +71,11 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
               </div>
             </div>
           ),
+        }),
+        column.display({
+          id: "customsDefaults",
+          header: common("storeSettings.column"),
+          cell: (info) => <CustomsDefaultsSummary store={info.row.original} />,
         }),
         column.accessor("lastSyncedAt", {
           header: t("columns.lastSync"),
@@ -116,6 +124,17 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
                   </Button>
                 ) : null}
                 {isAdmin ? (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => setSettingsStoreId(store.id)}
+                    aria-label={common("storeSettings.open", { store: store.name })}
+                    title={common("storeSettings.title")}
+                  >
+                    <SlidersHorizontal className="size-4" aria-hidden />
+                  </Button>
+                ) : null}
+                {isAdmin ? (
                   <a
                     href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
                     className={buttonClasses(broken ? "primary" : "ghost", "sm")}
@@ -132,16 +151,21 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
           },
         }),
       ]),
-    [t, format, isAdmin, checkAction, checking],
+    [t, common, format, isAdmin, checkAction, checking],
   );
 
   return (
     <div className="space-y-4">
-      {shipperSaved ? <Alert tone="success">{shipperSaved}</Alert> : null}
+      {dialogSaved ? <Alert tone="success">{dialogSaved}</Alert> : null}
       <ShipperDialog
         store={page.rows.find((row) => row.id === shipperStoreId)}
         onClose={() => setShipperStoreId(null)}
-        onDone={shipperDone}
+        onDone={dialogDone}
+      />
+      <StoreSettingsDialog
+        store={page.rows.find((row) => row.id === settingsStoreId)}
+        onClose={() => setSettingsStoreId(null)}
+        onDone={dialogDone}
       />
       {checked ? (
         <Alert tone={checked.ok ? "success" : "error"}>{checked.ok ? checked.message : checked.formError}</Alert>

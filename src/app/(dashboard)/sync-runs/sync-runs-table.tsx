@@ -77,6 +77,9 @@ export function SyncRunsTable({ page }: { page: TablePage<SyncRunRow> }) {
                   skipped: row.skipped,
                   failed: row.failed,
                 })}
+                {row.skippedTest > 0 ? (
+                  <span className="block text-violet-700">{t("testSkipped", { count: row.skippedTest })}</span>
+                ) : null}
               </span>
             );
           },

@@ -5,7 +5,8 @@ import "server-only";
 // A value an operator entered (shipments.operator_edited) is never overwritten by a re-sync.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { originNow } from "@/domain/local-time";
-import { mapOrder, type MappingContext, type ShopifyOrderNode, type TestOrderPolicy } from "@/domain/order-mapping";
+import type { TestOrderPolicy } from "@/domain/customs-terms";
+import { mapOrder, type MappingContext, type ShopifyOrderNode } from "@/domain/order-mapping";
 import { cleanJson, cleanText } from "@/domain/sanitize";
 import { formatCents, parseMoneyCents } from "@/domain/money";
 import { sameStoredValue as same } from "@/domain/stored-values";

@@ -39,6 +39,7 @@ export default async function SyncRunPage({
     ["sync.updated", run.updated],
     ["sync.noAddress", run.skippedNoAddress],
     ["sync.domestic", run.skippedDomestic],
+    ["sync.testSkipped", run.skippedTest],
     ["sync.failed", run.failed],
   ];
   return (
@@ -80,7 +81,7 @@ export default async function SyncRunPage({
           </Alert>
         </div>
       ) : null}
-      <Card className="mb-6 grid grid-cols-2 gap-2 p-4 sm:grid-cols-4 lg:grid-cols-7">
+      <Card className="mb-6 grid grid-cols-2 gap-2 p-4 sm:grid-cols-4 lg:grid-cols-8">
         {counts.map(([label, value]) => (
           <div key={label}>
             <div className="text-2xl font-semibold text-slate-900 tabular-nums">{value}</div>

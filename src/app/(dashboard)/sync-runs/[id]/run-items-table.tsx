@@ -21,6 +21,7 @@ const tones: Record<string, BadgeTone> = {
   unchanged: "gray",
   skipped_no_address: "violet",
   skipped_domestic: "gray",
+  skipped_test: "violet",
   cancelled: "gray",
   failed: "red",
 };

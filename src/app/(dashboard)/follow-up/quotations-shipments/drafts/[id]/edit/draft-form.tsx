@@ -9,9 +9,9 @@ import { Alert, Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Field, Input, Select } from "@/components/ui/field";
 import { CARRIER_IDS } from "@/domain/carriers";
-import { EXPORT_REASONS, INCOTERMS } from "@/domain/draft-form";
 import { validateNfeKey } from "@/domain/nfe-key";
 import { saveDraftAction } from "./actions";
+import { CustomsTermSelect } from "./customs-term-select";
 
 type Item = Record<string, string | number | null>;
 
@@ -23,6 +23,8 @@ export interface DraftFormShipment {
   service: string | null;
   incoterm: string | null;
   exportReason: string | null;
+  /** The store's customs defaults, used while the shipment has no value of its own. */
+  storeDefaults: { incoterm: string | null; exportReason: string | null };
   nfeKey: string | null;
   invoiceNumber: string | null;
   invoiceSeries: string | null;
@@ -224,36 +226,20 @@ export function DraftForm({ shipment }: { shipment: DraftFormShipment }) {
           </Select>
         </Field>
         {input("service", t("fields.service"), shipment.service)}
-        <Field id="incoterm" label={t("fields.incoterm")} error={errors.incoterm}>
-          <Select
-            id="incoterm"
-            name="incoterm"
-            defaultValue={value("incoterm", shipment.incoterm) as string}
-            invalid={invalid("incoterm")}
-          >
-            <option value="">{t("drafts.choose")}</option>
-            {INCOTERMS.map((incoterm) => (
-              <option key={incoterm} value={incoterm}>
-                {t(`drafts.incoterms.${incoterm}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field id="exportReason" label={t("fields.exportReason")} error={errors.exportReason}>
-          <Select
-            id="exportReason"
-            name="exportReason"
-            defaultValue={value("exportReason", shipment.exportReason) as string}
-            invalid={invalid("exportReason")}
-          >
-            <option value="">{t("drafts.choose")}</option>
-            {EXPORT_REASONS.map((reason) => (
-              <option key={reason} value={reason}>
-                {t(`drafts.reasons.${reason}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <CustomsTermSelect
+          name="incoterm"
+          initial={value("incoterm", shipment.incoterm) as string}
+          storeDefault={shipment.storeDefaults.incoterm}
+          error={errors.incoterm}
+          invalid={invalid("incoterm")}
+        />
+        <CustomsTermSelect
+          name="exportReason"
+          initial={value("exportReason", shipment.exportReason) as string}
+          storeDefault={shipment.storeDefaults.exportReason}
+          error={errors.exportReason}
+          invalid={invalid("exportReason")}
+        />
       </Section>
 
       <Section title={t("drafts.sections.recipient")}>

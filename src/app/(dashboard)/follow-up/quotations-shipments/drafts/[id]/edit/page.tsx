@@ -56,6 +56,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
             service: shipment.service,
             incoterm: shipment.incoterm,
             exportReason: shipment.exportReason,
+            storeDefaults: { incoterm: found.storeDefaultIncoterm, exportReason: found.storeDefaultExportReason },
             nfeKey: shipment.nfeKey,
             invoiceNumber: shipment.invoiceNumber,
             invoiceSeries: shipment.invoiceSeries,

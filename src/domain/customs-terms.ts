@@ -1,0 +1,111 @@
+// Customs terms without silent defaults: a shipment's incoterm and reason for export are its own
+// choice, else the store's default that an admin set, else unresolved (the shipment stays a draft
+// listing them, and no document is printed). Also the Stores "Customs defaults & test orders" form.
+import { z } from "zod";
+import type { ShipmentProblem } from "./order-mapping";
+
+/** Trade terms and export reasons an operator may choose (DOMAIN.md §1.6, §7). */
+export const INCOTERM_VALUES = ["DAP", "DDU", "DDP"] as const;
+export const EXPORT_REASON_VALUES = ["sale", "gift", "sample", "return", "repair", "personal_use"] as const;
+
+export type Incoterm = (typeof INCOTERM_VALUES)[number];
+export type ExportReason = (typeof EXPORT_REASON_VALUES)[number];
+
+/** What a store does with Shopify test orders (`test: true`): skip them (counted), or import them marked Test. */
+export const TEST_ORDER_POLICIES = ["skip", "import"] as const;
+export type TestOrderPolicy = (typeof TEST_ORDER_POLICIES)[number];
+
+export type CustomsTermSource = "shipment" | "store_default";
+
+export interface ResolvedTerm<T extends string> {
+  value: T;
+  source: CustomsTermSource;
+}
+
+export interface ResolvedCustomsTerms {
+  incoterm: ResolvedTerm<Incoterm> | null;
+  exportReason: ResolvedTerm<ExportReason> | null;
+}
+
+export const CUSTOMS_TERM_FIELDS = ["incoterm", "exportReason"] as const;
+export type CustomsTermField = (typeof CUSTOMS_TERM_FIELDS)[number];
+
+const given = (value: string | null | undefined): value is string => typeof value === "string" && value.trim() !== "";
+
+function resolveOne<T extends string>(
+  allowed: readonly T[],
+  own: string | null | undefined,
+  storeDefault: string | null | undefined,
+): ResolvedTerm<T> | null {
+  // A value the shipment holds is the operator's choice: if it is not a known one it stays
+  // unresolved rather than being replaced by the store's default behind the operator's back.
+  if (given(own)) {
+    const value = own.trim();
+    return (allowed as readonly string[]).includes(value) ? { value: value as T, source: "shipment" } : null;
+  }
+  if (given(storeDefault)) {
+    const value = storeDefault.trim();
+    return (allowed as readonly string[]).includes(value) ? { value: value as T, source: "store_default" } : null;
+  }
+  return null;
+}
+
+/** The shipment's own incoterm and reason for export, else the store's defaults; invalid values never resolve. */
+export function resolveCustomsTerms(
+  shipment: { incoterm: string | null; exportReason: string | null },
+  store: { defaultIncoterm: string | null; defaultExportReason: string | null },
+): ResolvedCustomsTerms {
+  return {
+    incoterm: resolveOne(INCOTERM_VALUES, shipment.incoterm, store.defaultIncoterm),
+    exportReason: resolveOne(EXPORT_REASON_VALUES, shipment.exportReason, store.defaultExportReason),
+  };
+}
+
+/** The terms that resolved to nothing, in display order. */
+export function unresolvedCustomsTerms(terms: ResolvedCustomsTerms): CustomsTermField[] {
+  return CUSTOMS_TERM_FIELDS.filter((field) => terms[field] === null);
+}
+
+/** The store's defaults as the evaluation takes them. */
+export interface CustomsDefaults {
+  incoterm: string | null;
+  exportReason: string | null;
+}
+
+/** What keeps one term from resolving: an invalid own value, or none at all (required). */
+export function termProblem(term: CustomsTermField, own: string | null, defaults: CustomsDefaults): ShipmentProblem[] {
+  const resolved = resolveCustomsTerms(
+    { incoterm: term === "incoterm" ? own : null, exportReason: term === "exportReason" ? own : null },
+    { defaultIncoterm: defaults.incoterm, defaultExportReason: defaults.exportReason },
+  )[term];
+  if (resolved) return [];
+  return [{ field: term, code: given(own) ? "invalid" : "required" }];
+}
+
+// ------------------------------------------------------------------------------------------------
+// The store settings form. Every message is an i18n key (the action wrapper translates it).
+
+export const STORE_SETTINGS_FIELDS = ["defaultIncoterm", "defaultExportReason", "testOrders"] as const;
+
+/** A value from the list, or empty = no default (stored as null). */
+const optionalChoice = <T extends string>(allowed: readonly [T, ...T[]], message: string) =>
+  z
+    .enum([...allowed, ""], message)
+    .optional()
+    .transform((value): T | null => (value ? (value as T) : null));
+
+export const storeSettingsSchema = z.strictObject(
+  {
+    storeId: z.uuid("errors.notFound"),
+    defaultIncoterm: optionalChoice(INCOTERM_VALUES, "storeSettings.errors.incotermInvalid"),
+    defaultExportReason: optionalChoice(EXPORT_REASON_VALUES, "storeSettings.errors.exportReasonInvalid"),
+    testOrders: z.enum(TEST_ORDER_POLICIES, "storeSettings.errors.testOrdersInvalid"),
+  },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? "storeSettings.errors.unknownField" : "storeSettings.errors.invalidForm",
+  },
+);
+
+export type StoreSettingsInput = z.output<typeof storeSettingsSchema>;
+export type StoreSettings = Omit<StoreSettingsInput, "storeId">;

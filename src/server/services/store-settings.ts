@@ -1,0 +1,58 @@
+import "server-only";
+// Stores › "Customs defaults & test orders" (admin): the incoterm and reason for export a store's
+// shipments use when they have none of their own, and what a sync does with Shopify test orders.
+// The input is validated here too (not only by the action), so a forged or hostile request changes
+// nothing and gets the precise reason.
+import { eq, sql } from "drizzle-orm";
+import { storeSettingsSchema, type StoreSettings } from "@/domain/customs-terms";
+import type { Role } from "@/domain/users";
+import type { Db } from "../db/client";
+import { stores } from "../db/schema";
+import { AppError } from "../errors";
+import { recordAudit } from "../queries/audit";
+
+export interface SettingsActor {
+  id: string;
+  role: Role;
+}
+
+export type StoreSettingsOutcome = { changed: boolean; settings: StoreSettings };
+
+/** Validates and saves a store's settings; audited with what they replace. Unchanged settings write nothing. */
+export async function updateStoreSettings(db: Db, actor: SettingsActor, input: unknown): Promise<StoreSettingsOutcome> {
+  if (actor.role !== "admin") throw new AppError("storeSettings.errors.adminOnly");
+  const parsed = storeSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const field = issue.path.length > 0 ? issue.path.join(".") : undefined;
+    throw new AppError(issue.message, field);
+  }
+  const { storeId, ...settings } = parsed.data;
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({
+        defaultIncoterm: stores.defaultIncoterm,
+        defaultExportReason: stores.defaultExportReason,
+        testOrders: stores.testOrders,
+      })
+      .from(stores)
+      .where(eq(stores.id, storeId))
+      .for("update");
+    if (!before) throw new AppError("errors.notFound");
+    const changed = (Object.keys(settings) as (keyof StoreSettings)[]).some((key) => before[key] !== settings[key]);
+    if (!changed) return { changed: false, settings };
+    await tx
+      .update(stores)
+      .set({ ...settings, updatedAt: sql`now()` })
+      .where(eq(stores.id, storeId));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "store.settings_updated",
+      entityType: "store",
+      entityId: storeId,
+      before,
+      after: settings,
+    });
+    return { changed: true, settings };
+  });
+}
