@@ -28,7 +28,9 @@ import { type NfeErrorCode, validateNfeKey } from "./nfe-key";
 // ------------------------------------------------------------------------------------------------
 // The order as Shopify's Admin GraphQL API returns it (fragment OrderFields, API 2026-07)
 
-type ShopMoney = { shopMoney: { amount: string; currencyCode: string } };
+type Money = { amount: string; currencyCode: string };
+/** Shopify's MoneyBag: the amount in the shop's currency and in the one the buyer paid in. */
+type MoneyBag = { shopMoney: Money; presentmentMoney: Money };
 export type WeightUnit = "GRAMS" | "KILOGRAMS" | "OUNCES" | "POUNDS";
 
 export interface ShopifyOrderNode {
@@ -48,8 +50,11 @@ export interface ShopifyOrderNode {
   email: string | null;
   phone: string | null;
   note: string | null;
+  /** The shop's currency. */
   currencyCode: string;
-  totalPriceSet: ShopMoney;
+  /** The currency the buyer paid in (the shop's when they are the same). */
+  presentmentCurrencyCode: string;
+  totalPriceSet: MoneyBag;
   customer: {
     firstName: string | null;
     lastName: string | null;
@@ -62,10 +67,11 @@ export interface ShopifyOrderNode {
       code: string | null;
       carrierIdentifier: string | null;
       source: string | null;
-      originalPriceSet: { shopMoney: { amount: string } };
+      originalPriceSet: MoneyBag;
     }[];
   };
-  lineItems: { pageInfo: { hasNextPage: boolean }; nodes: ShopifyLineItem[] };
+  /** `hasNextPage` still true: Shopify has lines that could not be read (line-items.ts pages them all in). */
+  lineItems: { pageInfo: { hasNextPage: boolean; endCursor?: string | null }; nodes: ShopifyLineItem[] };
   customAttributes: { key: string; value: string | null }[];
   invoiceKey: { value: string } | null;
 }
@@ -93,7 +99,7 @@ export interface ShopifyLineItem {
   sku: string | null;
   quantity: number;
   requiresShipping: boolean;
-  originalUnitPriceSet: ShopMoney;
+  originalUnitPriceSet: MoneyBag;
   variant: {
     inventoryItem: {
       harmonizedSystemCode: string | null;
@@ -270,8 +276,9 @@ function customsItem(line: ShopifyLineItem): CustomsItem {
     sku: text(line.sku),
     hsCode: text(normalizeHsCode(item?.harmonizedSystemCode)),
     quantity: line.quantity,
-    unitValue: line.originalUnitPriceSet.shopMoney.amount,
-    currency: line.originalUnitPriceSet.shopMoney.currencyCode,
+    // The transaction value: what the buyer paid, in the currency they paid in (see mapOrder).
+    unitValue: line.originalUnitPriceSet.presentmentMoney.amount,
+    currency: line.originalUnitPriceSet.presentmentMoney.currencyCode,
     originCountry: text(item?.countryCodeOfOrigin),
     weightKg: weight && weight.unit in KG_PER_UNIT ? roundKg(weight.value * KG_PER_UNIT[weight.unit]) : null,
   };
@@ -338,7 +345,10 @@ export function mapOrder(order: ShopifyOrderNode, context: MappingContext): Orde
   const phones = [address.phone, order.phone].map(text).filter((phone): phone is string => phone !== null);
   const phoneRaw = phones.find((phone) => normalizePhone(phone, country)) ?? phones[0] ?? null;
   const customsItems = shipped.map(customsItem);
-  const currency = order.totalPriceSet.shopMoney.currencyCode;
+  // Customs values are the transaction value the buyer paid, so a shipment's customs items and
+  // declared value are in the order's presentment currency — one currency for the whole shipment,
+  // stated on it and on the invoice. Shop money stays on the order row.
+  const currency = order.presentmentCurrencyCode;
   const declared = customsItems.reduce((sum, item) => sum + (parseAmount(item.unitValue) ?? 0) * item.quantity, 0);
   const usdRate = (context.usdRates ?? { USD: 1 })[currency];
   const declaredUsd = usdRate === undefined ? null : declared * usdRate;

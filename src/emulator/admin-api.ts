@@ -6,8 +6,17 @@ import { GraphQLError, execute, parse, validate, type DocumentNode, type Executi
 import { flattenToJsonl } from "./bulk";
 import { MAX_SINGLE_QUERY_COST, actualQueryCost, findOperation, requestedQueryCost } from "./cost";
 import type { EmuOrder } from "./model";
+import { pageSizeErrors } from "./page-size";
 import { InvalidCursorError } from "./pagination";
-import { gid, idFromGid, orderNode, ordersConnection, ordersCount, type ResolverContext } from "./resolvers";
+import {
+  fulfillmentOrderOf,
+  gid,
+  idFromGid,
+  orderNode,
+  ordersConnection,
+  ordersCount,
+  type ResolverContext,
+} from "./resolvers";
 import { loadAdminSchema } from "./schema";
 import type { EmulatorState, ShopState } from "./state";
 import { orderWebhookPayload, type WebhookDispatcher } from "./webhooks";
@@ -119,6 +128,11 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
     order: ({ id }: { id: string }, ctx: ResolverContext) => {
       const order = findOrder(id);
       return order ? orderNode(order, ctx) : null;
+    },
+    fulfillmentOrder: ({ id }: { id: string }) => {
+      const numeric = idFromGid(id, "FulfillmentOrder");
+      const order = numeric === null ? undefined : shop.ordersById.get(numeric);
+      return order ? fulfillmentOrderOf(order) : null;
     },
     currentAppInstallation: () => ({
       accessScopes: shop.grantedScopes.map((handle) => ({ handle, description: handle })),
@@ -371,6 +385,21 @@ export async function executeAdminGraphql(
 
   const requested = requestedQueryCost(schema, document, variables, operationName);
   const throttleStatus = () => shop.bucket.status(now().getTime());
+  const badPageSizes = pageSizeErrors(schema, document, variables, operationName);
+  if (badPageSizes.length > 0) {
+    // Refused before it runs, so nothing is charged.
+    return {
+      status: 200,
+      requestedCost: requested,
+      actualCost: null,
+      operationName: name,
+      body: {
+        errors: badPageSizes,
+        data: null,
+        extensions: { cost: { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: throttleStatus() } },
+      },
+    };
+  }
   if (requested > MAX_SINGLE_QUERY_COST) {
     return {
       status: 200,
