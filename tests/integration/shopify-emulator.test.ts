@@ -263,7 +263,7 @@ describe("Admin GraphQL through the wrapper", () => {
       orders: { nodes: { name: string; lineItems: { nodes: unknown[] } }[] };
     }>(shopify, session, ORDERS_PAGE_QUERY, {
       first: 10,
-      lineItemsFirst: 10,
+      lineItemsFirst: 8,
       invoiceNamespace: "nfe",
       invoiceKey: "access_key",
       query: "updated_at:>'2020-01-01T00:00:00Z'",
