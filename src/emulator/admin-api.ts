@@ -186,8 +186,14 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
         return { fulfillment: null, userErrors: [{ field: ["fulfillment"], message: "Fulfillment order is closed." }] };
       }
       const requested = group.fulfillmentOrderLineItems?.map((item) => idFromGid(item.id, "FulfillmentOrderLineItem"));
+      // Only what is left to ship: lines an earlier fulfillment covered are not fulfilled twice.
+      const shippedBefore = new Set(
+        order.fulfillments.filter((f) => f.status === "SUCCESS").flatMap((f) => f.lineItemIds),
+      );
       const lineItemIds = order.lineItems
-        .filter((line) => line.requiresShipping && (!requested || requested.includes(line.id)))
+        .filter(
+          (line) => line.requiresShipping && !shippedBefore.has(line.id) && (!requested || requested.includes(line.id)),
+        )
         .map((line) => line.id);
       const record = {
         id: deps.state.newId(),
