@@ -21,6 +21,8 @@ import { executeRun, type SyncOptions } from "@/server/services/sync/execute-run
 import { withAllLineItems } from "@/server/services/sync/line-items";
 import { requestSync } from "@/server/services/sync/runs";
 import { createShopify } from "@/server/shopify/api";
+import { shopifyGraphql } from "@/server/shopify/graphql";
+import { ORDER_LINE_ITEMS_QUERY } from "@/server/shopify/operations";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 const APP = { apiKey: "lines-test-key", apiSecret: "lines-test-secret" };
@@ -211,6 +213,14 @@ describe(`a ${LONG}-line order keeps every line (${driverName})`, () => {
     expect(log.some((entry) => entry.operation === "BulkOperationRunQuery")).toBe(true);
     const { shipment, items } = await imported(store.id, order);
     expectEveryLine(items, shipment, order);
+  });
+
+  it("the emulator refuses a line page above 250, as Shopify does", async () => {
+    const order = emulator.state.shop(domain)!.orders[0];
+    const session = await getShopSession(deps(), domain);
+    await expect(
+      shopifyGraphql(shopify, session, ORDER_LINE_ITEMS_QUERY, { id: `gid://shopify/Order/${order.id}`, first: 251 }),
+    ).rejects.toThrow("The page size requested by 'first' on 'lineItems' (251) exceeds the maximum of 250.");
   });
 
   it("keeps a node whose remaining lines Shopify refuses incomplete, never truncated-and-complete", async () => {
