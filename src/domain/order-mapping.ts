@@ -43,7 +43,9 @@ import { cleanText } from "./sanitize";
 // ------------------------------------------------------------------------------------------------
 // The order as Shopify's Admin GraphQL API returns it (fragment OrderFields, API 2026-07)
 
-type ShopMoney = { shopMoney: { amount: string; currencyCode: string } };
+type Money = { amount: string; currencyCode: string };
+/** Shopify's MoneyBag: the amount in the shop's currency and in the one the buyer paid in. */
+type MoneyBag = { shopMoney: Money; presentmentMoney: Money };
 export type WeightUnit = "GRAMS" | "KILOGRAMS" | "OUNCES" | "POUNDS";
 
 export interface ShopifyOrderNode {
@@ -63,8 +65,11 @@ export interface ShopifyOrderNode {
   email: string | null;
   phone: string | null;
   note: string | null;
+  /** The shop's currency. */
   currencyCode: string;
-  totalPriceSet: ShopMoney;
+  /** The currency the buyer paid in (the shop's when they are the same). */
+  presentmentCurrencyCode: string;
+  totalPriceSet: MoneyBag;
   customer: {
     firstName: string | null;
     lastName: string | null;
@@ -77,10 +82,11 @@ export interface ShopifyOrderNode {
       code: string | null;
       carrierIdentifier: string | null;
       source: string | null;
-      originalPriceSet: { shopMoney: { amount: string } };
+      originalPriceSet: MoneyBag;
     }[];
   };
-  lineItems: { pageInfo: { hasNextPage: boolean }; nodes: ShopifyLineItem[] };
+  /** `hasNextPage` still true: Shopify has lines that could not be read (line-items.ts pages them all in). */
+  lineItems: { pageInfo: { hasNextPage: boolean; endCursor?: string | null }; nodes: ShopifyLineItem[] };
   customAttributes: { key: string; value: string | null }[];
   invoiceKey: { value: string } | null;
 }
@@ -108,7 +114,7 @@ export interface ShopifyLineItem {
   sku: string | null;
   quantity: number;
   requiresShipping: boolean;
-  originalUnitPriceSet: ShopMoney;
+  originalUnitPriceSet: MoneyBag;
   variant: {
     inventoryItem: {
       harmonizedSystemCode: string | null;
@@ -377,15 +383,16 @@ function customsItem(line: ShopifyLineItem, index: number, bounds: TextBounds): 
   const item = line.variant?.inventoryItem;
   const variant = text(line.variantTitle);
   const description = [text(line.title), variant === "Default Title" ? null : variant].filter(Boolean).join(" - ");
-  const cents = parseMoneyCents(line.originalUnitPriceSet.shopMoney.amount);
+  const cents = parseMoneyCents(line.originalUnitPriceSet.presentmentMoney.amount);
   return {
     description: bounds.take("description", description, index) ?? "",
     sku: bounds.take("sku", text(line.sku), index),
     hsCode: bounds.take("hsCode", text(normalizeHsCode(item?.harmonizedSystemCode)), index),
     quantity: line.quantity,
+    // The transaction value: what the buyer paid, in the currency they paid in (see mapOrder).
     // Two decimals whatever Shopify sent; an unreadable amount is kept as sent (its problem says so).
-    unitValue: cents === null ? String(line.originalUnitPriceSet.shopMoney.amount) : formatCents(cents),
-    currency: line.originalUnitPriceSet.shopMoney.currencyCode,
+    unitValue: cents === null ? String(line.originalUnitPriceSet.presentmentMoney.amount) : formatCents(cents),
+    currency: line.originalUnitPriceSet.presentmentMoney.currencyCode,
     originCountry: text(item?.countryCodeOfOrigin),
     weightKg: weightKgOf(item?.measurement.weight),
   };
@@ -461,7 +468,10 @@ export function mapOrder(order: ShopifyOrderNode, context: MappingContext): Orde
   const phones = [address.phone, order.phone].map(text).filter((phone): phone is string => phone !== null);
   const phoneRaw = phones.find((phone) => normalizePhone(phone, country)) ?? phones[0] ?? null;
   const customsItems = shipped.map((line, index) => customsItem(line, index, bounds));
-  const currency = order.totalPriceSet.shopMoney.currencyCode;
+  // Customs values are the transaction value the buyer paid, so a shipment's customs items and
+  // declared value are in the order's presentment currency — one currency for the whole shipment,
+  // stated on it and on the invoice. Shop money stays on the order row.
+  const currency = order.presentmentCurrencyCode;
   const declared = declaredCentsOf(customsItems);
   if (declared !== null && declared > MAX_DECLARED_CENTS)
     return invalid(

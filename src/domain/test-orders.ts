@@ -125,6 +125,8 @@ export interface LineSpec {
   sku?: string | null;
   quantity?: number;
   price?: string;
+  /** What the buyer paid per unit in the presentment currency; default: `price` at the order's rate. */
+  presentmentPrice?: string;
   requiresShipping?: boolean;
   hsCode?: string | null;
   origin?: string | null;
@@ -144,7 +146,10 @@ export function lineItem(spec: LineSpec = {}): ShopifyLineItem {
     sku: spec.sku === undefined ? `HAV-TOP-${id}` : spec.sku,
     quantity: spec.quantity ?? 1,
     requiresShipping: spec.requiresShipping ?? true,
-    originalUnitPriceSet: { shopMoney: { amount: spec.price ?? "89.90", currencyCode: "BRL" } },
+    originalUnitPriceSet: {
+      shopMoney: { amount: spec.price ?? "89.90", currencyCode: "BRL" },
+      presentmentMoney: { amount: spec.presentmentPrice ?? spec.price ?? "89.90", currencyCode: "BRL" },
+    },
     variant: spec.noVariant
       ? null
       : {
@@ -174,7 +179,12 @@ export function defaultLines(): LineSpec[] {
 
 export interface OrderSpec {
   name?: string;
+  /** The shop's currency (default BRL). */
   currency?: string;
+  /** The currency the buyer paid in; default: the shop's. */
+  presentmentCurrency?: string;
+  /** Presentment units per shop unit, for amounts not pinned (default 1). */
+  presentmentRate?: number;
   /** Defaults to the lines' total plus BRL 250 of shipping. */
   total?: string;
   address?: Partial<ShopifyMailingAddress> | null;
@@ -191,12 +201,26 @@ export interface OrderSpec {
 export function shopifyOrder(spec: OrderSpec = {}): ShopifyOrderNode {
   const id = nextId++;
   const currency = spec.currency ?? "BRL";
-  const lines = (spec.lines ?? defaultLines()).map(lineItem);
-  for (const line of lines) line.originalUnitPriceSet.shopMoney.currencyCode = currency;
+  const presentment = spec.presentmentCurrency ?? currency;
+  const rate = spec.presentmentRate ?? 1;
+  // Same currency and rate: the amounts as they are; otherwise converted and rounded to cents.
+  const convert = (amount: string) =>
+    rate === 1 ? amount : (Math.round(Math.round(Number(amount) * 100) * rate) / 100).toFixed(2);
+  const bag = (amount: string, paid = convert(amount)) => ({
+    shopMoney: { amount, currencyCode: currency },
+    presentmentMoney: { amount: paid, currencyCode: presentment },
+  });
+  const specs = spec.lines ?? defaultLines();
+  const lines = specs.map(lineItem);
+  lines.forEach((line, index) => {
+    const shop = line.originalUnitPriceSet.shopMoney.amount;
+    line.originalUnitPriceSet = bag(shop, specs[index].presentmentPrice ?? convert(shop));
+  });
   const goods = lines.reduce(
     (sum, line) => sum + Number(line.originalUnitPriceSet.shopMoney.amount) * line.quantity,
     0,
   );
+  const total = spec.total ?? (goods + 250).toFixed(2);
   const base = ADDRESSES[spec.to ?? "US"];
   const createdAt = "2026-07-14T13:05:00Z";
   return {
@@ -217,7 +241,8 @@ export function shopifyOrder(spec: OrderSpec = {}): ShopifyOrderNode {
     phone: spec.phone === undefined ? null : spec.phone,
     note: null,
     currencyCode: currency,
-    totalPriceSet: { shopMoney: { amount: spec.total ?? (goods + 250).toFixed(2), currencyCode: currency } },
+    presentmentCurrencyCode: presentment,
+    totalPriceSet: bag(total),
     customer: {
       firstName: "Emily",
       lastName: "Carter",
@@ -228,7 +253,7 @@ export function shopifyOrder(spec: OrderSpec = {}): ShopifyOrderNode {
       nodes: (spec.shippingLines ?? [SHIPPING_LINES.fedex]).map((line) => ({
         ...line,
         source: "shopify",
-        originalPriceSet: { shopMoney: { amount: "250.00" } },
+        originalPriceSet: bag("250.00"),
       })),
     },
     lineItems: { pageInfo: { hasNextPage: false }, nodes: lines },

@@ -6,8 +6,17 @@ import { GraphQLError, execute, parse, validate, type DocumentNode, type Executi
 import { flattenToJsonl } from "./bulk";
 import { MAX_SINGLE_QUERY_COST, actualQueryCost, findOperation, requestedQueryCost } from "./cost";
 import type { EmuOrder } from "./model";
+import { pageSizeErrors } from "./page-size";
 import { InvalidCursorError } from "./pagination";
-import { gid, idFromGid, orderNode, ordersConnection, ordersCount, type ResolverContext } from "./resolvers";
+import {
+  fulfillmentOrderOf,
+  gid,
+  idFromGid,
+  orderNode,
+  ordersConnection,
+  ordersCount,
+  type ResolverContext,
+} from "./resolvers";
 import { loadAdminSchema } from "./schema";
 import type { EmulatorState, ShopState } from "./state";
 import { orderWebhookPayload, type WebhookDispatcher } from "./webhooks";
@@ -120,6 +129,11 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
       const order = findOrder(id);
       return order ? orderNode(order, ctx) : null;
     },
+    fulfillmentOrder: ({ id }: { id: string }) => {
+      const numeric = idFromGid(id, "FulfillmentOrder");
+      const order = numeric === null ? undefined : shop.ordersById.get(numeric);
+      return order ? fulfillmentOrderOf(order) : null;
+    },
     currentAppInstallation: () => ({
       accessScopes: shop.grantedScopes.map((handle) => ({ handle, description: handle })),
     }),
@@ -172,8 +186,14 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
         return { fulfillment: null, userErrors: [{ field: ["fulfillment"], message: "Fulfillment order is closed." }] };
       }
       const requested = group.fulfillmentOrderLineItems?.map((item) => idFromGid(item.id, "FulfillmentOrderLineItem"));
+      // Only what is left to ship: lines an earlier fulfillment covered are not fulfilled twice.
+      const shippedBefore = new Set(
+        order.fulfillments.filter((f) => f.status === "SUCCESS").flatMap((f) => f.lineItemIds),
+      );
       const lineItemIds = order.lineItems
-        .filter((line) => line.requiresShipping && (!requested || requested.includes(line.id)))
+        .filter(
+          (line) => line.requiresShipping && !shippedBefore.has(line.id) && (!requested || requested.includes(line.id)),
+        )
         .map((line) => line.id);
       const record = {
         id: deps.state.newId(),
@@ -371,6 +391,21 @@ export async function executeAdminGraphql(
 
   const requested = requestedQueryCost(schema, document, variables, operationName);
   const throttleStatus = () => shop.bucket.status(now().getTime());
+  const badPageSizes = pageSizeErrors(schema, document, variables, operationName);
+  if (badPageSizes.length > 0) {
+    // Refused before it runs, so nothing is charged.
+    return {
+      status: 200,
+      requestedCost: requested,
+      actualCost: null,
+      operationName: name,
+      body: {
+        errors: badPageSizes,
+        data: null,
+        extensions: { cost: { requestedQueryCost: requested, actualQueryCost: 0, throttleStatus: throttleStatus() } },
+      },
+    };
+  }
   if (requested > MAX_SINGLE_QUERY_COST) {
     return {
       status: 200,

@@ -38,6 +38,46 @@ const createShopSchema = z.object({
 
 const generateSchema = z.object({ count: z.number().int().min(1).max(1_000_000), seed: z.number().int().default(1) });
 
+const decimal = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, "must be a decimal amount such as 129.90");
+
+/**
+ * What a created order may pin about the buyer's currency: the presentment currency, the rate that
+ * converts every shop amount not given explicitly, and explicit presentment amounts.
+ */
+const presentmentSchema = z.object({
+  presentmentCurrency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")
+    .optional(),
+  presentmentRate: z.number().positive().max(1_000_000).optional(),
+  presentmentTotalPrice: decimal.optional(),
+  lineItems: z
+    .array(z.object({ presentmentUnitPrice: decimal.optional() }).passthrough())
+    .max(5_000)
+    .optional(),
+  shippingLines: z
+    .array(z.object({ presentmentPrice: decimal.optional() }).passthrough())
+    .max(50)
+    .optional(),
+});
+
+/** A foreign presentment currency needs its rate: every amount not pinned is converted with it. */
+function presentmentProblem(pinned: z.infer<typeof presentmentSchema>, shopCurrency: string): string | null {
+  if (!pinned.presentmentCurrency || pinned.presentmentCurrency === shopCurrency) return null;
+  return pinned.presentmentRate === undefined
+    ? "order.presentmentRate: required with a foreign presentmentCurrency"
+    : null;
+}
+
+/** Lines replaced without a total: the total is the new lines plus shipping, as Shopify would have it. */
+function recomputeTotal(order: EmuOrder) {
+  const cents = (amount: string) => Math.round(Number(amount) * 100);
+  const total =
+    order.lineItems.reduce((sum, line) => sum + cents(line.unitPrice) * line.quantity, 0) +
+    order.shippingLines.reduce((sum, line) => sum + cents(line.price), 0);
+  order.totalPrice = (total / 100).toFixed(2);
+}
+
 const faultsSchema = z.object({
   errorRate: z.number().min(0).max(1).optional(),
   latencyMs: z.number().int().min(0).max(60_000).optional(),
@@ -203,8 +243,15 @@ export async function handleControl({ state, webhooks, method, path, url, body }
     }
     if (action === "orders" && method === "POST") {
       // One new order: a generated one, with any fields the caller wants to pin.
+      const pinned = (body.order ?? {}) as Record<string, unknown>;
+      const presentment = presentmentSchema.safeParse(pinned);
+      if (!presentment.success)
+        return fail(400, presentment.error.issues.map((i) => `order.${i.path.join(".")}: ${i.message}`).join("; "));
+      const problem = presentmentProblem(presentment.data, String(pinned.currency ?? shop.profile.currency));
+      if (problem) return fail(400, problem);
       const [order] = addGeneratedOrders(shop, 1, Number(body.seed ?? Date.now() % 1_000_000));
-      Object.assign(order, body.order ?? {});
+      Object.assign(order, pinned);
+      if (pinned.lineItems && pinned.totalPrice === undefined) recomputeTotal(order);
       webhooks.emit(shop, "ORDERS_CREATE", orderWebhookPayload(order));
       return ok({ order }, 201);
     }

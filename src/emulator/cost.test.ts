@@ -37,12 +37,28 @@ describe("requested query cost (Shopify's rules)", () => {
     ).toBe(10);
   });
 
-  it("prices the sync query's worst case under the 1,000-point cap at 10 orders × 10 lines", async () => {
+  it("prices the sync query's worst case under the 1,000-point cap at 10 orders × 8 lines", async () => {
     const { ORDERS_PAGE_QUERY } = await import("@/server/shopify/operations");
-    const variables = { first: 10, lineItemsFirst: 10, invoiceNamespace: "nfe", invoiceKey: "access_key" };
+    const variables = { first: 10, lineItemsFirst: 8, invoiceNamespace: "nfe", invoiceKey: "access_key" };
     const requested = cost(ORDERS_PAGE_QUERY, variables);
     expect(requested).toBeLessThanOrEqual(1000);
     expect(cost(ORDERS_PAGE_QUERY, { ...variables, first: 25 })).toBeGreaterThan(1000);
+  });
+});
+
+describe("the cost of a page of an order's line items", () => {
+  it("is 3 + first × 8 for the dashboard's line fields (both moneys, variant, inventory item, weight)", async () => {
+    const { ORDER_LINE_ITEMS_QUERY } = await import("@/server/shopify/operations");
+    // order 1 + lineItems (2 + first × (line 1 + price set 1 + shop 1 + presentment 1 + variant 1
+    // + inventory item 1 + measurement 1 + weight 1))
+    expect(cost(ORDER_LINE_ITEMS_QUERY, { id: "gid://shopify/Order/1", first: 100 })).toBe(803);
+    expect(cost(ORDER_LINE_ITEMS_QUERY, { id: "gid://shopify/Order/1", first: 122, after: "x" })).toBe(979);
+    expect(cost(ORDER_LINE_ITEMS_QUERY, { id: "gid://shopify/Order/1", first: 250 })).toBeGreaterThan(1000);
+  });
+
+  it("reads `last` like `first`", () => {
+    const query = `query($n: Int!) { order(id: "gid://shopify/Order/1") { lineItems(last: $n) { nodes { id } } } }`;
+    expect(cost(query, { n: 40 })).toBe(1 + 2 + 40);
   });
 });
 

@@ -23,7 +23,7 @@ import {
 export const MUTATION_COST = 10;
 export const MAX_SINGLE_QUERY_COST = 1000;
 
-interface CostContext {
+export interface CostContext {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
@@ -39,7 +39,7 @@ export function findOperation(
   return operationName ? operations.find((op) => op.name?.value === operationName) : operations[0];
 }
 
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const map = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) map.set(definition.name.value, definition);
@@ -47,7 +47,7 @@ function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode
   return map;
 }
 
-function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>): unknown {
+export function valueOf(node: ValueNode | undefined, variables: Record<string, unknown>): unknown {
   if (!node) return undefined;
   if (node.kind === Kind.VARIABLE) return variables[node.name.value];
   if (node.kind === Kind.INT) return Number(node.value);
@@ -69,7 +69,7 @@ export function isConnectionType(type: GraphQLNamedType): boolean {
 }
 
 /** Every field selected on `type`, with fragments and inline fragments merged in. */
-function collectFields(selectionSet: SelectionSetNode | undefined, ctx: CostContext): FieldNode[] {
+export function collectFields(selectionSet: SelectionSetNode | undefined, ctx: CostContext): FieldNode[] {
   if (!selectionSet) return [];
   const fields: FieldNode[] = [];
   for (const selection of selectionSet.selections) {
@@ -89,7 +89,7 @@ function fieldDefinition(parent: GraphQLCompositeType, name: string): GraphQLFie
 }
 
 /** A field of `parent`; for interfaces and unions, of any type that can stand in for it. */
-function resolveField(
+export function resolveField(
   parent: GraphQLCompositeType,
   name: string,
   schema: GraphQLSchema,
@@ -104,7 +104,7 @@ function resolveField(
 }
 
 /** The node selection of a connection (`edges { node { … } }` and/or `nodes { … }`) and its type. */
-function connectionNodes(
+export function connectionNodes(
   field: FieldNode,
   connection: GraphQLCompositeType,
   ctx: CostContext,

@@ -33,6 +33,8 @@ export interface EmuLineItem {
   quantity: number;
   /** Unit price in the shop currency, decimal string, e.g. "149.90". */
   unitPrice: string;
+  /** Unit price the buyer saw, in the order's presentment currency; absent = converted at the order's rate. */
+  presentmentUnitPrice?: string;
   variantId: number | null;
   inventoryItemId: number | null;
   /** Harmonized System code (6–10 digits); null when the merchant did not fill it. */
@@ -51,6 +53,8 @@ export interface EmuShippingLine {
   source: string;
   /** Decimal string in the shop currency. */
   price: string;
+  /** In the order's presentment currency; absent = converted at the order's rate. */
+  presentmentPrice?: string;
 }
 
 export interface EmuFulfillment {
@@ -90,6 +94,12 @@ export interface EmuOrder {
   currency: string;
   /** Decimal string: sum of lines + shipping. */
   totalPrice: string;
+  /** ISO 4217 currency the buyer paid in; absent = the shop currency. */
+  presentmentCurrency?: string;
+  /** Presentment units per shop unit: amounts not pinned below are converted with it (see presentment.ts). */
+  presentmentRate?: number;
+  /** The total in the presentment currency; absent = converted at the rate. */
+  presentmentTotalPrice?: string;
   customer: { id: number; firstName: string | null; lastName: string | null; email: string | null } | null;
   /** Null for orders that ship nothing (gift cards, digital goods). */
   shippingAddress: EmuAddress | null;

@@ -5,6 +5,7 @@ import type { EmuAddress, EmuLineItem, EmuOrder, EmuShippingLine } from "./model
 import type { ShopState } from "./state";
 import { matchesSearch, parseSearchQuery } from "./search-query";
 import { paginate, type PageArgs, type SortKey } from "./pagination";
+import { moneyBag, presentmentCurrencyOf } from "./presentment";
 
 export interface ResolverContext {
   shop: ShopState;
@@ -20,11 +21,7 @@ export function idFromGid(value: string, type: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function money(amount: string, currencyCode: string) {
-  const value = { amount, currencyCode };
-  return { shopMoney: value, presentmentMoney: value };
-}
-
+// Page sizes (first or last, at most 250) are checked on the query before it runs: see cost.ts.
 function pageArgs(args: PageArgs, ctx: ResolverContext): PageArgs {
   return ctx.bulk ? { ...args, first: args.first ?? null, last: args.last ?? null } : args;
 }
@@ -62,7 +59,7 @@ function addressNode(address: EmuAddress | null) {
   };
 }
 
-function lineItemNode(line: EmuLineItem, currency: string) {
+function lineItemNode(line: EmuLineItem, order: EmuOrder) {
   return {
     __typename: "LineItem",
     id: gid("LineItem", line.id),
@@ -73,7 +70,7 @@ function lineItemNode(line: EmuLineItem, currency: string) {
     quantity: line.quantity,
     currentQuantity: line.quantity,
     requiresShipping: line.requiresShipping,
-    originalUnitPriceSet: money(line.unitPrice, currency),
+    originalUnitPriceSet: moneyBag(order, line.unitPrice, line.presentmentUnitPrice),
     variant:
       line.variantId === null
         ? null
@@ -95,15 +92,15 @@ function lineItemNode(line: EmuLineItem, currency: string) {
   };
 }
 
-function shippingLineNode(line: EmuShippingLine, currency: string) {
+function shippingLineNode(line: EmuShippingLine, order: EmuOrder) {
   return {
     id: gid("ShippingLine", line.id),
     title: line.title,
     code: line.code,
     carrierIdentifier: line.carrierIdentifier,
     source: line.source,
-    originalPriceSet: money(line.price, currency),
-    discountedPriceSet: money(line.price, currency),
+    originalPriceSet: moneyBag(order, line.price, line.presentmentPrice),
+    discountedPriceSet: moneyBag(order, line.price, line.presentmentPrice),
   };
 }
 
@@ -134,7 +131,7 @@ export function isMalformed(id: number, faults: ResolverContext["shop"]["faults"
 export function orderNode(source: EmuOrder, ctx: ResolverContext) {
   const order = isMalformed(source.id, ctx.shop.faults) ? malformed(source) : source;
   const currency = order.currency;
-  const lines = order.lineItems.map((line) => lineItemNode(line, currency));
+  const lines = order.lineItems.map((line) => lineItemNode(line, order));
   return {
     __typename: "Order",
     id: gid("Order", order.id),
@@ -156,12 +153,9 @@ export function orderNode(source: EmuOrder, ctx: ResolverContext) {
     tags: [],
     sourceName: "web",
     currencyCode: currency,
-    presentmentCurrencyCode: currency,
-    totalPriceSet: money(order.totalPrice, currency),
-    subtotalPriceSet: money(
-      order.lineItems.reduce((sum, line) => sum + Number(line.unitPrice) * line.quantity, 0).toFixed(2),
-      currency,
-    ),
+    presentmentCurrencyCode: presentmentCurrencyOf(order),
+    totalPriceSet: moneyBag(order, order.totalPrice, order.presentmentTotalPrice),
+    subtotalPriceSet: subtotal(order, lines),
     totalWeight: String(
       Math.round(
         order.lineItems.reduce((sum, line) => sum + (line.weight ? toGrams(line.weight) * line.quantity : 0), 0),
@@ -177,9 +171,9 @@ export function orderNode(source: EmuOrder, ctx: ResolverContext) {
     },
     shippingAddress: addressNode(order.shippingAddress),
     billingAddress: addressNode(order.billingAddress),
-    shippingLine: order.shippingLines[0] ? shippingLineNode(order.shippingLines[0], currency) : null,
+    shippingLine: order.shippingLines[0] ? shippingLineNode(order.shippingLines[0], order) : null,
     shippingLines: (args: PageArgs & { reverse?: boolean }) =>
-      listConnection(order.shippingLines, args, ctx, (line) => shippingLineNode(line, currency)),
+      listConnection(order.shippingLines, args, ctx, (line) => shippingLineNode(line, order)),
     lineItems: (args: PageArgs & { reverse?: boolean }) => listConnection(lines, args, ctx, (line) => line),
     customAttributes: order.customAttributes,
     metafield: ({ namespace, key }: { namespace?: string; key: string }) => {
@@ -213,6 +207,18 @@ export function orderNode(source: EmuOrder, ctx: ResolverContext) {
   };
 }
 
+/** The lines' sum in both currencies, each side summed from its own unit prices (as Shopify does). */
+function subtotal(order: EmuOrder, lines: ReturnType<typeof lineItemNode>[]) {
+  const sum = (side: "shopMoney" | "presentmentMoney") =>
+    (
+      lines.reduce(
+        (cents, line) => cents + Math.round(Number(line.originalUnitPriceSet[side].amount) * 100) * line.quantity,
+        0,
+      ) / 100
+    ).toFixed(2);
+  return moneyBag(order, sum("shopMoney"), sum("presentmentMoney"));
+}
+
 function toGrams(weight: { value: number; unit: string }): number {
   switch (weight.unit) {
     case "KILOGRAMS":
@@ -226,6 +232,14 @@ function toGrams(weight: { value: number; unit: string }): number {
   }
 }
 
+/** The order's fulfillment order as `fulfillmentOrder(id:)` reads it (its id is the order's). */
+export function fulfillmentOrderOf(order: EmuOrder) {
+  return fulfillmentOrderNode(
+    order,
+    order.lineItems.map((line) => lineItemNode(line, order)),
+  );
+}
+
 /** One fulfillment order per order (a single location), whose lines are what is left to ship. */
 export function fulfillmentOrderNode(order: EmuOrder, lines: ReturnType<typeof lineItemNode>[]) {
   const fulfilled = new Set(order.fulfillments.filter((f) => f.status === "SUCCESS").flatMap((f) => f.lineItemIds));
@@ -235,10 +249,10 @@ export function fulfillmentOrderNode(order: EmuOrder, lines: ReturnType<typeof l
     status: order.cancelledAt ? "CLOSED" : open ? "OPEN" : "CLOSED",
     requestStatus: "UNSUBMITTED",
     assignedLocation: { name: "Depósito São Paulo" },
-    lineItems: (args: PageArgs) =>
+    lineItems: (args: PageArgs, ctx: ResolverContext) =>
       paginate(
         order.lineItems.map((line, index) => ({ line, index })),
-        args,
+        pageArgs(args, ctx),
         (entry) => [entry.index, entry.index],
         (entry) => ({
           id: gid("FulfillmentOrderLineItem", entry.line.id),

@@ -263,7 +263,7 @@ describe("Admin GraphQL through the wrapper", () => {
       orders: { nodes: { name: string; lineItems: { nodes: unknown[] } }[] };
     }>(shopify, session, ORDERS_PAGE_QUERY, {
       first: 10,
-      lineItemsFirst: 10,
+      lineItemsFirst: 8,
       invoiceNamespace: "nfe",
       invoiceKey: "access_key",
       query: "updated_at:>'2020-01-01T00:00:00Z'",
@@ -303,7 +303,7 @@ describe("Admin GraphQL through the wrapper", () => {
     const id = `gid://shopify/Order/${order.id}`;
     const { data: fo } = await shopifyGraphql<{
       order: { fulfillmentOrders: { nodes: { id: string; status: string }[] } };
-    }>(shopify, session, FULFILLMENT_ORDERS_QUERY, { id });
+    }>(shopify, session, FULFILLMENT_ORDERS_QUERY, { id, first: 5, linesFirst: 150 });
     const fulfillmentOrder = fo.order.fulfillmentOrders.nodes[0];
     expect(fulfillmentOrder.status).toBe("OPEN");
     const { data: created } = await shopifyGraphql<{

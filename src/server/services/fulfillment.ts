@@ -1,8 +1,10 @@
 import "server-only";
 // Tracking back to Shopify: once a shipment's documents are issued, its order is fulfilled in the
 // store with the tracking number, company and URL (fulfillmentCreate on the open fulfillment
-// orders). The outcome is kept on the shipment — created, or failed with the reason and a Retry —
-// so a failure is never silent and never loses the tracking number.
+// orders, read to the end: every fulfillment order and every line, however many). The outcome is
+// kept on the shipment — created, or failed with the reason and a Retry — so a failure is never
+// silent and never loses the tracking number.
+import type { Session } from "@shopify/shopify-api";
 import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { CARRIERS, type Carrier } from "@/domain/carriers";
 import { trackingUrl } from "@/domain/tracking";
@@ -10,7 +12,11 @@ import { orders, shipments, stores } from "../db/schema";
 import { recordAudit } from "../queries/audit";
 import { ShopifyForbiddenError, ShopifyNetworkError, ShopifyThrottledError } from "../shopify/errors";
 import { shopifyGraphql } from "../shopify/graphql";
-import { FULFILLMENT_CREATE_MUTATION, FULFILLMENT_ORDERS_QUERY } from "../shopify/operations";
+import {
+  FULFILLMENT_CREATE_MUTATION,
+  FULFILLMENT_ORDER_LINES_QUERY,
+  FULFILLMENT_ORDERS_QUERY,
+} from "../shopify/operations";
 import { StoreReconnectNeededError, withShopSession, type ShopDeps } from "./shop-session";
 
 /** Failure codes with a translation under "documents.fulfillmentErrors"; anything else is Shopify's own words. */
@@ -22,12 +28,58 @@ export const FULFILLMENT_ERROR_CODES = [
   "no_open_fulfillment_order",
 ] as const;
 
+type PageInfo = { hasNextPage: boolean; endCursor: string | null };
+type FulfillmentOrderLine = { id: string; remainingQuantity: number };
+type Lines = { pageInfo: PageInfo; nodes: FulfillmentOrderLine[] };
+
+type FulfillmentOrderPage = { pageInfo: PageInfo; nodes: { id: string; status: string; lineItems: Lines }[] };
+
 interface FulfillmentOrders {
-  order: {
-    fulfillmentOrders: {
-      nodes: { id: string; status: string; lineItems: { nodes: { id: string; remainingQuantity: number }[] } }[];
-    };
-  } | null;
+  order: { fulfillmentOrders: FulfillmentOrderPage } | null;
+}
+
+// Page sizes under the 1,000-point cap: 3 + 5 × (1 + 2 + 150) = 768 for the fulfillment orders,
+// 3 + 250 for the further lines of one of them.
+const FULFILLMENT_ORDERS_PAGE = 5;
+const FIRST_LINES_PAGE = 150;
+const LINES_PAGE = 250;
+
+/** Every open fulfillment order of the order, each with all of its lines. */
+async function readFulfillmentOrders(deps: ShopDeps, session: Session, orderGid: string) {
+  const all: { id: string; status: string; lines: FulfillmentOrderLine[] }[] = [];
+  let after: string | null = null;
+  do {
+    const page: { data: FulfillmentOrders } = await shopifyGraphql<FulfillmentOrders>(
+      deps.shopify,
+      session,
+      FULFILLMENT_ORDERS_QUERY,
+      { id: orderGid, first: FULFILLMENT_ORDERS_PAGE, after, linesFirst: FIRST_LINES_PAGE },
+    );
+    const connection: FulfillmentOrderPage | undefined = page.data.order?.fulfillmentOrders;
+    if (!connection) break;
+    for (const node of connection.nodes) {
+      all.push({ id: node.id, status: node.status, lines: await allLines(deps, session, node.id, node.lineItems) });
+    }
+    after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+  } while (after);
+  return all;
+}
+
+async function allLines(deps: ShopDeps, session: Session, fulfillmentOrderId: string, first: Lines) {
+  const lines = [...first.nodes];
+  let { hasNextPage, endCursor } = first.pageInfo;
+  while (hasNextPage && endCursor) {
+    const { data } = await shopifyGraphql<{ fulfillmentOrder: { lineItems: Lines } | null }>(
+      deps.shopify,
+      session,
+      FULFILLMENT_ORDER_LINES_QUERY,
+      { id: fulfillmentOrderId, first: LINES_PAGE, after: endCursor },
+    );
+    if (!data.fulfillmentOrder) break;
+    lines.push(...data.fulfillmentOrder.lineItems.nodes);
+    ({ hasNextPage, endCursor } = data.fulfillmentOrder.lineItems.pageInfo);
+  }
+  return lines;
 }
 
 interface FulfillmentCreate {
@@ -53,11 +105,8 @@ function failureReason(error: unknown): string {
 
 async function fulfil(deps: ShopDeps, shop: string, orderGid: string, carrier: Carrier, trackingNumber: string) {
   return withShopSession(deps, shop, async (session) => {
-    const { data } = await shopifyGraphql<FulfillmentOrders>(deps.shopify, session, FULFILLMENT_ORDERS_QUERY, {
-      id: orderGid,
-    });
-    const open = (data.order?.fulfillmentOrders.nodes ?? []).filter(
-      (node) => FULFILLABLE.has(node.status) && node.lineItems.nodes.some((line) => line.remainingQuantity > 0),
+    const open = (await readFulfillmentOrders(deps, session, orderGid)).filter(
+      (node) => FULFILLABLE.has(node.status) && node.lines.some((line) => line.remainingQuantity > 0),
     );
     if (open.length === 0) throw new FulfillmentRefused("no_open_fulfillment_order");
     const { data: created } = await shopifyGraphql<FulfillmentCreate>(

@@ -23,7 +23,18 @@ describe("Shopify operations contract (Admin API 2026-07)", () => {
   });
 
   it("the bulk orders query validates too", () => {
-    expect(errorsOf(operations.bulkOrdersQuery("2026-01-01T00:00:00Z"))).toEqual([]);
+    expect(
+      errorsOf(operations.bulkOrdersQuery("2026-01-01T00:00:00Z", { namespace: "nfe", key: "access_key" })),
+    ).toEqual([]);
+  });
+
+  it("the bulk orders query reads the invoice metafield where the store keeps it", () => {
+    const query = operations.bulkOrdersQuery("2026-01-01T00:00:00Z", { namespace: "fiscal", key: "chave_nfe" });
+    expect(query).toContain('invoiceKey: metafield(namespace: "fiscal", key: "chave_nfe")');
+    expect(query).not.toContain('"nfe"');
+    // Quoted as GraphQL strings: a hostile value cannot break out of its argument.
+    const hostile = operations.bulkOrdersQuery("2026-01-01T00:00:00Z", { namespace: 'x") { id } #', key: "k" });
+    expect(errorsOf(hostile)).toEqual([]);
   });
 
   it("would catch a field Shopify does not have", () => {

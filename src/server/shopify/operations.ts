@@ -34,100 +34,74 @@ export const SHOP_QUERY = gql`
   }
 `;
 
-const ORDER_FIELDS = gql`
-  fragment OrderFields on Order {
-    id
-    legacyResourceId
-    name
-    createdAt
-    updatedAt
-    processedAt
-    closed
-    closedAt
-    cancelledAt
-    cancelReason
-    displayFinancialStatus
-    displayFulfillmentStatus
-    test
-    email
-    phone
-    note
-    currencyCode
-    totalPriceSet {
-      shopMoney {
-        amount
-        currencyCode
-      }
-    }
-    customer {
-      firstName
-      lastName
-      defaultEmailAddress {
-        emailAddress
-      }
-    }
-    shippingAddress {
-      name
-      firstName
-      lastName
-      company
-      address1
-      address2
-      city
-      province
-      provinceCode
-      country
-      countryCodeV2
-      zip
-      phone
-    }
-    shippingLines(first: 3) {
-      nodes {
-        title
-        code
-        carrierIdentifier
-        source
-        originalPriceSet {
-          shopMoney {
-            amount
-          }
+// Both sides of a Shopify MoneyBag: the shop's currency and the one the buyer paid in.
+const MONEY_BAG = gql`shopMoney { amount currencyCode } presentmentMoney { amount currencyCode }`;
+
+// The one list of line-item fields the dashboard reads: the OrderFields fragment, the line-item
+// pages of a long order and the bulk query all select exactly these.
+const LINE_ITEM_FIELDS = gql`
+  id
+  title
+  variantTitle
+  sku
+  quantity
+  requiresShipping
+  originalUnitPriceSet { ${MONEY_BAG} }
+  variant {
+    inventoryItem {
+      harmonizedSystemCode
+      countryCodeOfOrigin
+      measurement {
+        weight {
+          value
+          unit
         }
       }
+    }
+  }
+`;
+
+const ORDER_SCALARS = gql`
+  id
+  legacyResourceId
+  name
+  createdAt
+  updatedAt
+  processedAt
+  closed
+  closedAt
+  cancelledAt
+  cancelReason
+  displayFinancialStatus
+  displayFulfillmentStatus
+  test
+  email
+  phone
+  note
+  currencyCode
+  presentmentCurrencyCode
+  totalPriceSet { ${MONEY_BAG} }
+  customer { firstName lastName defaultEmailAddress { emailAddress } }
+  shippingAddress {
+    name firstName lastName company address1 address2 city province provinceCode country countryCodeV2 zip phone
+  }
+  customAttributes { key value }
+`;
+
+const SHIPPING_LINE_FIELDS = gql`title code carrierIdentifier source originalPriceSet { ${MONEY_BAG} }`;
+
+const ORDER_FIELDS = gql`
+  fragment OrderFields on Order {
+    ${ORDER_SCALARS}
+    shippingLines(first: 3) {
+      nodes { ${SHIPPING_LINE_FIELDS} }
     }
     lineItems(first: $lineItemsFirst) {
       pageInfo {
         hasNextPage
+        endCursor
       }
-      nodes {
-        id
-        title
-        variantTitle
-        sku
-        quantity
-        requiresShipping
-        originalUnitPriceSet {
-          shopMoney {
-            amount
-            currencyCode
-          }
-        }
-        variant {
-          inventoryItem {
-            harmonizedSystemCode
-            countryCodeOfOrigin
-            measurement {
-              weight {
-                value
-                unit
-              }
-            }
-          }
-        }
-      }
-    }
-    customAttributes {
-      key
-      value
+      nodes { ${LINE_ITEM_FIELDS} }
     }
     invoiceKey: metafield(namespace: $invoiceNamespace, key: $invoiceKey) {
       value
@@ -169,6 +143,22 @@ export const ORDER_QUERY = gql`
     }
   }
   ${ORDER_FIELDS}
+`;
+
+/** The next page of a long order's line items, after the ones its order page already carried. */
+export const ORDER_LINE_ITEMS_QUERY = gql`
+  query OrderLineItems($id: ID!, $first: Int!, $after: String) {
+    order(id: $id) {
+      id
+      lineItems(first: $first, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes { ${LINE_ITEM_FIELDS} }
+      }
+    }
+  }
 `;
 
 /** A light listing (ids and timestamps), for counting and for the throttling benchmark. */
@@ -265,21 +255,51 @@ export const BULK_OPERATION_QUERY = gql`
   }
 `;
 
-/** Tracking write-back: the open fulfillment orders of an order and their lines. */
+/**
+ * Tracking write-back: a page of an order's fulfillment orders, each with its first lines; the
+ * fulfillment orders and the lines of each are paged on to the end (FULFILLMENT_ORDER_LINES_QUERY).
+ */
 export const FULFILLMENT_ORDERS_QUERY = gql`
-  query FulfillmentOrders($id: ID!) {
+  query FulfillmentOrders($id: ID!, $first: Int!, $after: String, $linesFirst: Int!) {
     order(id: $id) {
       id
-      fulfillmentOrders(first: 10) {
+      fulfillmentOrders(first: $first, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           id
           status
-          lineItems(first: 50) {
+          lineItems(first: $linesFirst) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
             nodes {
               id
               remainingQuantity
             }
           }
+        }
+      }
+    }
+  }
+`;
+
+/** The next lines of one fulfillment order. */
+export const FULFILLMENT_ORDER_LINES_QUERY = gql`
+  query FulfillmentOrderLines($id: ID!, $first: Int!, $after: String) {
+    fulfillmentOrder(id: $id) {
+      id
+      lineItems(first: $first, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          remainingQuantity
         }
       }
     }
@@ -308,50 +328,23 @@ export const FULFILLMENT_CREATE_MUTATION = gql`
 
 /**
  * The bulk-operation query for a first sync of a large store: the same order fields, inline
- * filter (bulk queries take no variables), connections without page sizes.
+ * filter (bulk queries take no variables), connections without page sizes (a bulk operation
+ * reads every line of every order). `invoice` is where the NF-e key metafield lives.
  */
-export function bulkOrdersQuery(updatedSince: string, invoice = { namespace: "nfe", key: "access_key" }): string {
+export function bulkOrdersQuery(updatedSince: string, invoice: { namespace: string; key: string }): string {
   const quoted = (value: string) => JSON.stringify(value);
   return gql`
     {
       orders(query: ${quoted(`updated_at:>='${updatedSince}'`)}, sortKey: UPDATED_AT) {
         edges {
           node {
-            id
-            legacyResourceId
-            name
-            createdAt
-            updatedAt
-            processedAt
-            closed
-            closedAt
-            cancelledAt
-            cancelReason
-            displayFinancialStatus
-            displayFulfillmentStatus
-            test
-            email
-            phone
-            note
-            currencyCode
-            totalPriceSet { shopMoney { amount currencyCode } }
-            customer { firstName lastName defaultEmailAddress { emailAddress } }
-            shippingAddress {
-              name firstName lastName company address1 address2 city province provinceCode country countryCodeV2 zip phone
-            }
-            customAttributes { key value }
+            ${ORDER_SCALARS}
             invoiceKey: metafield(namespace: ${quoted(invoice.namespace)}, key: ${quoted(invoice.key)}) { value }
             shippingLines {
-              edges { node { id title code carrierIdentifier source originalPriceSet { shopMoney { amount } } } }
+              edges { node { id ${SHIPPING_LINE_FIELDS} } }
             }
             lineItems {
-              edges {
-                node {
-                  id title variantTitle sku quantity requiresShipping
-                  originalUnitPriceSet { shopMoney { amount currencyCode } }
-                  variant { inventoryItem { harmonizedSystemCode countryCodeOfOrigin measurement { weight { value unit } } } }
-                }
-              }
+              edges { node { ${LINE_ITEM_FIELDS} } }
             }
           }
         }

@@ -11,6 +11,7 @@ import type { ShopifyOrderNode } from "@/domain/order-mapping";
 import { shopifyGraphql } from "../../shopify/graphql";
 import { BULK_OPERATION_QUERY, BULK_OPERATION_RUN_QUERY_MUTATION, bulkOrdersQuery } from "../../shopify/operations";
 import type { ShopDeps } from "../shop-session";
+import type { InvoiceMetafield } from "./invoice-source";
 
 export const BULK_BATCH_SIZE = 500;
 
@@ -60,7 +61,8 @@ export async function readBulkOrders(lines: AsyncIterable<string>): Promise<Shop
     if (!row.__parentId) {
       ordersById.set(row.id!, {
         ...(row as unknown as ShopifyOrderNode),
-        lineItems: { pageInfo: { hasNextPage: false }, nodes: [] },
+        // A bulk operation reads whole connections: every line of the order follows as its own row.
+        lineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
         shippingLines: { nodes: [] },
       });
     } else if (parent) {
@@ -77,8 +79,9 @@ export async function fetchAllOrdersInBulk(
   session: Session,
   updatedSince: Date,
   sleep: (ms: number) => Promise<void>,
+  invoice: InvoiceMetafield,
 ): Promise<ShopifyOrderNode[]> {
-  const url = await runBulkQuery(deps, session, bulkOrdersQuery(updatedSince.toISOString()), sleep);
+  const url = await runBulkQuery(deps, session, bulkOrdersQuery(updatedSince.toISOString(), invoice), sleep);
   if (!url) return []; // nothing matched
   const response = await fetch(url);
   if (!response.ok || !response.body)

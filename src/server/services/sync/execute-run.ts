@@ -11,10 +11,12 @@ import { stores, syncRuns, type SyncRun } from "../../db/schema";
 import { MAX_QUERY_COST } from "../../shopify/limits";
 import { ShopifyMaxCostExceededError, ShopifyNetworkError, ShopifyThrottledError } from "../../shopify/errors";
 import { shopifyGraphql } from "../../shopify/graphql";
-import { ORDER_QUERY, ORDERS_PAGE_QUERY } from "../../shopify/operations";
+import { ORDERS_PAGE_QUERY } from "../../shopify/operations";
 import { StoreReconnectNeededError, withShopSession, type ShopDeps } from "../shop-session";
 import { BULK_BATCH_SIZE, BulkOperationFailedError, fetchAllOrdersInBulk } from "./bulk-import";
 import { importPage } from "./import-page";
+import { invoiceMetafield, invoiceVariables } from "./invoice-source";
+import { withAllLineItems } from "./line-items";
 import { claimRun, finishRun, getRun } from "./runs";
 
 export interface SyncOptions {
@@ -24,16 +26,12 @@ export interface SyncOptions {
   initialLookbackDays?: number;
   /** A first sync of more orders than this uses a Bulk Operation. */
   bulkThreshold?: number;
-  /** Line items read per order in a page; orders with more are read again on their own. */
+  /** Line items read per order in a page; orders with more have the rest paged in (line-items.ts). */
   lineItemsFirst?: number;
   /** Tests: stop as if the process died after this many committed pages. */
   crashAfterPages?: number;
 }
 
-export const INVOICE_METAFIELD = {
-  namespace: process.env.NFE_METAFIELD_NAMESPACE || "nfe",
-  key: process.env.NFE_METAFIELD_KEY || "access_key",
-};
 export const INVOICE_NOTE_ATTRIBUTE = process.env.NFE_NOTE_ATTRIBUTE || "nfe_access_key";
 
 export class SimulatedCrash extends Error {}
@@ -55,20 +53,11 @@ export function nextPageSize(requestedCost: number, pageSize: number): number {
   return Math.max(1, Math.min(250, Math.floor((MAX_QUERY_COST * 0.98 - 2) / perOrder)));
 }
 
-/** Orders with more lines than a page reads are read again on their own, with all their lines. */
-async function withAllLineItems(deps: ShopDeps, session: Session, nodes: ShopifyOrderNode[]) {
-  return Promise.all(
-    nodes.map(async (node) => {
-      if (!node.lineItems.pageInfo.hasNextPage) return node;
-      const { data } = await shopifyGraphql<{ order: ShopifyOrderNode }>(deps.shopify, session, ORDER_QUERY, {
-        id: node.id,
-        lineItemsFirst: 100,
-        invoiceNamespace: INVOICE_METAFIELD.namespace,
-        invoiceKey: INVOICE_METAFIELD.key,
-      });
-      return data.order ?? node;
-    }),
-  );
+/** Each order of a page with all its lines, one order after the other (they share the shop's bucket). */
+async function completeLines(deps: ShopDeps, session: Session, nodes: ShopifyOrderNode[]) {
+  const complete: ShopifyOrderNode[] = [];
+  for (const node of nodes) complete.push(await withAllLineItems(deps, session, node));
+  return complete;
 }
 
 async function pagedImport(
@@ -79,7 +68,8 @@ async function pagedImport(
   query: string,
   options: SyncOptions & { switchToBulkAbove?: number },
 ): Promise<"done" | "use_bulk"> {
-  const lineItemsFirst = options.lineItemsFirst ?? 10;
+  // 10 orders × 8 lines (both moneys of every amount) is 893 points, under the 1,000 cap.
+  const lineItemsFirst = options.lineItemsFirst ?? 8;
   let pageSize = 10;
   let after: string | null = null;
   let pages = 0;
@@ -91,8 +81,7 @@ async function pagedImport(
         after,
         query,
         lineItemsFirst,
-        invoiceNamespace: INVOICE_METAFIELD.namespace,
-        invoiceKey: INVOICE_METAFIELD.key,
+        ...invoiceVariables(),
       });
     } catch (error) {
       if (!(error instanceof ShopifyMaxCostExceededError) || pageSize === 1) throw error;
@@ -108,7 +97,7 @@ async function pagedImport(
         .where(eq(syncRuns.id, run.id));
       if (options.switchToBulkAbove !== undefined && total > options.switchToBulkAbove) return "use_bulk";
     }
-    const nodes = await withAllLineItems(deps, session, page.data.orders.nodes);
+    const nodes = await completeLines(deps, session, page.data.orders.nodes);
     await importPage(deps.db, store, run.id, nodes, newest(nodes), { invoiceKeyAttribute: INVOICE_NOTE_ATTRIBUTE });
     if (page.cost) pageSize = nextPageSize(page.cost.requestedQueryCost, pageSize);
     after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
@@ -129,7 +118,7 @@ async function bulkImport(
   options: SyncOptions,
 ) {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const nodes = await fetchAllOrdersInBulk(deps, session, since, sleep);
+  const nodes = await fetchAllOrdersInBulk(deps, session, since, sleep, invoiceMetafield());
   const watermark = newest(nodes);
   for (let start = 0; start < nodes.length; start += BULK_BATCH_SIZE) {
     const batch = nodes.slice(start, start + BULK_BATCH_SIZE);

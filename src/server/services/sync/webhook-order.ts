@@ -9,19 +9,21 @@ import { stores, syncRuns } from "../../db/schema";
 import { shopifyGraphql } from "../../shopify/graphql";
 import { ORDER_QUERY } from "../../shopify/operations";
 import { withShopSession, type ShopDeps } from "../shop-session";
-import { INVOICE_METAFIELD, INVOICE_NOTE_ATTRIBUTE } from "./execute-run";
+import { INVOICE_NOTE_ATTRIBUTE } from "./execute-run";
 import { importPage } from "./import-page";
+import { invoiceVariables } from "./invoice-source";
+import { FIRST_LINE_PAGE, withAllLineItems } from "./line-items";
 
+/** The order with every one of its lines (the first page, then the rest paged in). */
 export async function fetchOrder(deps: ShopDeps, shop: string, orderGid: string): Promise<ShopifyOrderNode | null> {
-  const { data } = await withShopSession(deps, shop, (session) =>
-    shopifyGraphql<{ order: ShopifyOrderNode | null }>(deps.shopify, session, ORDER_QUERY, {
+  return withShopSession(deps, shop, async (session) => {
+    const { data } = await shopifyGraphql<{ order: ShopifyOrderNode | null }>(deps.shopify, session, ORDER_QUERY, {
       id: orderGid,
-      lineItemsFirst: 100,
-      invoiceNamespace: INVOICE_METAFIELD.namespace,
-      invoiceKey: INVOICE_METAFIELD.key,
-    }),
-  );
-  return data.order;
+      lineItemsFirst: FIRST_LINE_PAGE,
+      ...invoiceVariables(),
+    });
+    return data.order && withAllLineItems(deps, session, data.order);
+  });
 }
 
 /** Imports one order inside `db` (the webhook's transaction) as its own finished run. */
