@@ -12,6 +12,8 @@ test.describe("Sync Orders", () => {
     await signInPage.signIn(admin.email, admin.password);
     await page.goto(`/auth/toplevel?shop=${DEMO}`);
     await stores.install();
+    // What an admin sets once per store: the customs terms its shipments carry unless they choose others.
+    await stores.setCustomsDefaults("Loja Demo Artesanato", { incoterm: "DAP", exportReason: "sale" });
 
     // One store's own button (Shipment Management's header button syncs every connected store).
     await stores.row(DEMO).getByRole("button", { name: "Sync Orders" }).click();

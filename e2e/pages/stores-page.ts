@@ -50,6 +50,7 @@ export class StoresPage {
     if ((await this.row(shop).count()) === 0) {
       await this.page.goto(`/auth/toplevel?shop=${shop}`);
       await this.install();
+      await this.setCustomsDefaults("Loja Demo Artesanato", { incoterm: "DAP", exportReason: "sale" });
     }
     await this.page.goto("/follow-up/quotations-shipments?tab=drafts");
     if ((await this.page.getByTestId("empty-state").count()) > 0) {

@@ -20,6 +20,7 @@ import { updateStoreSettings } from "@/server/services/store-settings";
 import { executeRun } from "@/server/services/sync/execute-run";
 import { requestSync } from "@/server/services/sync/runs";
 import { createShopify } from "@/server/shopify/api";
+import { prepareForExport } from "../helpers/export-setup";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 const APP = { apiKey: "settings-test-key", apiSecret: "settings-test-secret" };
@@ -58,6 +59,9 @@ beforeAll(async () => {
   await connectThroughEmulator(deps, SHOP, emulator.url);
   const [store] = await testDb.db.select().from(stores).where(eq(stores.shopDomain, SHOP));
   storeId = store.id;
+  // Synced with defaults and rates, so the demo's complete orders are ready; each test then sets
+  // the defaults it is about.
+  await prepareForExport(testDb.db, store.id);
   const { run } = await requestSync(testDb.db, store.id, "manual", null);
   await executeRun(deps, run.id, { sleep: async () => {} });
   // Shopify has no CNPJ: the admin's Shipper details give the one of the NF-e keys' issuer.

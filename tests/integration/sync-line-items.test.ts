@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CustomsItem } from "@/domain/order-mapping";
 import { VALID_NFE_KEY } from "@/domain/test-orders";
 import { createShop } from "@/emulator/control";
-import type { EmuAddress, EmuLineItem, EmuOrder, EmuShippingLine } from "@/emulator/model";
+import type { EmuOrder } from "@/emulator/model";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import { orderWebhookPayload, signWebhook } from "@/emulator/webhooks";
 import { orders, shipments, stores } from "@/server/db/schema";
@@ -23,6 +23,7 @@ import { requestSync } from "@/server/services/sync/runs";
 import { createShopify } from "@/server/shopify/api";
 import { shopifyGraphql } from "@/server/shopify/graphql";
 import { ORDER_LINE_ITEMS_QUERY } from "@/server/shopify/operations";
+import { createEmulatorOrder, lines } from "../helpers/emulator-orders";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 const APP = { apiKey: "lines-test-key", apiSecret: "lines-test-secret" };
@@ -45,84 +46,11 @@ afterAll(async () => {
   await testDb?.cleanup();
 });
 
-const NEW_YORK: EmuAddress = {
-  firstName: "Emily",
-  lastName: "Carter",
-  name: "Emily Carter",
-  company: null,
-  address1: "350 5th Ave",
-  address2: null,
-  city: "New York",
-  province: "New York",
-  provinceCode: "NY",
-  country: "United States",
-  countryCode: "US",
-  zip: "10118",
-  phone: "+12125550143",
-};
-
-const FEDEX: EmuShippingLine = {
-  id: 77_000_001,
-  title: "FedEx International Priority",
-  code: "FEDEX_INTERNATIONAL_PRIORITY",
-  carrierIdentifier: "fedex",
-  source: "shopify",
-  price: "250.00",
-};
-
-let nextLineId = 88_000_000;
-
-/** `count` distinct lines with different quantities and prices, so a lost or repeated line changes the sum. */
-function lines(count: number, extra: (index: number) => Partial<EmuLineItem> = () => ({})): EmuLineItem[] {
-  return Array.from({ length: count }, (_, index) => {
-    const id = nextLineId++;
-    return {
-      id,
-      sku: `SKU-${index + 1}`,
-      title: `Peça artesanal ${index + 1}`,
-      variantTitle: null,
-      quantity: 1 + (index % 3),
-      unitPrice: (10 + index * 0.37).toFixed(2),
-      variantId: id,
-      inventoryItemId: id,
-      hsCode: "6913.90",
-      countryOfOrigin: "BR",
-      weight: { value: 5, unit: "GRAMS" },
-      requiresShipping: true,
-      ...extra(index),
-    };
-  });
-}
-
 /** Σ quantity × unit price, in cents, as a decimal string. */
 const declared = (items: { quantity: number; price: string }[]) =>
   (items.reduce((cents, item) => cents + Math.round(Number(item.price) * 100) * item.quantity, 0) / 100).toFixed(2);
 
-/** An international, open, unfulfilled order created through the control API, with `fields` pinned. */
-async function createOrder(shop: string, fields: Partial<EmuOrder>): Promise<EmuOrder> {
-  const response = await fetch(`${emulator.url}/__emulator/shops/${shop}/orders`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      seed: 1,
-      order: {
-        shippingAddress: NEW_YORK,
-        shippingLines: [FEDEX],
-        cancelledAt: null,
-        cancelReason: null,
-        closedAt: null,
-        test: false,
-        fulfillmentStatus: "UNFULFILLED",
-        fulfillments: [],
-        customAttributes: [],
-        metafields: [],
-        ...fields,
-      },
-    }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()).order;
-}
+const createOrder = (shop: string, fields: Partial<EmuOrder>) => createEmulatorOrder(emulator, shop, fields);
 
 async function connect(domain: string) {
   createShop(emulator.state, { domain, plan: "plus" });

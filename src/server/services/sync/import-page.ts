@@ -214,7 +214,9 @@ export async function importPage(
 /** One order the database refused: a failed item with the database's reason, counted on the run. */
 async function recordStorageFailure(db: Db, runId: string, node: ShopifyOrderNode | undefined, error: unknown) {
   if (!node) throw error;
-  const message = String((error as Error)?.message ?? error).slice(0, 300);
+  // The database's own reason; drizzle's wrapper message would repeat the query and its values.
+  const cause = (error as { cause?: unknown })?.cause ?? error;
+  const message = String((cause as Error)?.message ?? cause).slice(0, 300);
   console.error(`[sync] run ${runId}: order ${node.id} could not be stored: ${message}`);
   await db.transaction(async (tx) => {
     await tx.insert(syncRunItems).values({
