@@ -4,6 +4,19 @@ import { manyLines, sampleShipment } from "./testing/fixtures";
 import { readPdf } from "./testing/pdf-reader";
 
 describe("renderInvoice", () => {
+  it("prints the declared value in US$ with the PTAX rate it was converted with", async () => {
+    const converted = {
+      ...sampleShipment(),
+      currency: "BRL",
+      usdValue: { usdCents: 111111, rate: { currency: "BRL", buyBrl: "1", usdBuyBrl: "5.4", date: "2026-11-30" } },
+    };
+    const [page] = await readPdf(await renderInvoice(converted));
+    expect(page.items).toContain("DECLARED VALUE IN US$ (PTAX, BANCO CENTRAL DO BRASIL)");
+    expect(page.items).toContain("US$ 1111.11 at PTAX buy 5.4 BRL/USD of 2026-11-30");
+    const [inUsd] = await readPdf(await renderInvoice({ ...sampleShipment(), currency: "USD", usdValue: null }));
+    expect(inUsd.items).toContain("Values in US$");
+  });
+
   it("prints an A4 commercial invoice with every mandatory field (DOMAIN.md §5)", async () => {
     const pages = await readPdf(await renderInvoice(sampleShipment()));
     expect(pages).toHaveLength(1);

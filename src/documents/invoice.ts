@@ -155,8 +155,21 @@ function drawFirstPageHeader(writer: PageWriter, data: ShippingDocumentData): nu
       { label: "Currency", value: data.currency },
       { label: "Reason for export", value: exportReasonLabel(data.exportReason) },
     ],
-    [{ label: "NF-e key (chave de acesso)", value: data.nfeKey ? formatNfeKey(data.nfeKey) : "N/A" }],
+    [
+      { label: "NF-e key (chave de acesso)", value: data.nfeKey ? formatNfeKey(data.nfeKey) : "N/A" },
+      { label: "Declared value in US$ (PTAX, Banco Central do Brasil)", value: usdValueText(data) },
+    ],
   ]);
+}
+
+/** "US$ 1,111.11 at PTAX buy 5.4 BRL/USD of 2026-11-30" — the figure the US$ 1,000 limit was judged on. */
+function usdValueText(data: ShippingDocumentData): string {
+  const usd = data.usdValue;
+  if (usd === undefined || usd === null) return data.currency === "USD" ? "Values in US$" : "Not converted";
+  const amount = `US$ ${formatCents(usd.usdCents)}`;
+  if (!usd.rate) return amount;
+  const cross = usd.rate.currency === "BRL" ? "" : ` and ${usd.rate.buyBrl} BRL/${usd.rate.currency}`;
+  return `${amount} at PTAX buy ${usd.rate.usdBuyBrl} BRL/USD${cross} of ${usd.rate.date}`;
 }
 
 function countryLabel(code: string): string {

@@ -52,5 +52,13 @@ export interface ShippingDocumentData {
   invoiceNumber: string; // commercial invoice number (e.g. the NF-e number)
   invoiceDate: string; // "YYYY-MM-DD"
   nfeKey: string | null; // 44 digits
+  /**
+   * The declared value in US$ for the simplified-export limit, and the PTAX rate it was converted
+   * with (null rate: the values are in US$ already); null when no rate was at hand.
+   */
+  usdValue?: {
+    usdCents: number;
+    rate: { currency: string; buyBrl: string; usdBuyBrl: string; date: string } | null;
+  } | null;
   declaration: { name: string; title: string; date: string /* YYYY-MM-DD */ };
 }

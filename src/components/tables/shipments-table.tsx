@@ -3,6 +3,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { Pencil, Truck } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { ProblemList } from "@/components/shipments/problem-list";
 import { useActionState, useCallback, useEffect, useMemo, useState } from "react";
 import { generateDocumentsAction, retryTrackingAction } from "@/app/(dashboard)/shipments/actions";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
@@ -164,12 +165,20 @@ export function ShipmentsTable({
           id: "missing",
           header: t("columns.missing"),
           cell: (info) => (
-            <div className="flex flex-wrap gap-1">
-              {info.getValue().map((field) => (
-                <Badge key={field} tone="amber">
-                  {common.has(`fields.${field}`) ? common(`fields.${field}`) : field}
-                </Badge>
-              ))}
+            <div className="space-y-1">
+              <div className="flex flex-wrap gap-1">
+                {info.getValue().map((field) => (
+                  <Badge key={field} tone="amber">
+                    {common.has(`fields.${field}`) ? common(`fields.${field}`) : field}
+                  </Badge>
+                ))}
+              </div>
+              {/* The NF-e key's reason carries figures (US$ value, PTAX date) worth reading here. */}
+              <ProblemList
+                problems={info.row.original.problems.filter((problem) => problem.field === "nfeKey")}
+                className="list-none pl-0 text-xs text-slate-600"
+                testId="draft-row-reason"
+              />
             </div>
           ),
         }),

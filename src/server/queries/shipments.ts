@@ -1,4 +1,5 @@
 import "server-only";
+import type { ShipmentProblem } from "@/domain/order-mapping";
 import { and, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { defineTable, type TableState } from "@/components/data-table/params";
 import type { Db } from "../db/client";
@@ -48,6 +49,8 @@ export interface ShipmentRow {
   value: string | null;
   currency: string | null;
   missingFields: string[];
+  /** Why it is a draft (ShipmentProblem[]): shown under the missing fields. */
+  problems: ShipmentProblem[];
   trackingNumber: string | null;
   createdAt: Date;
   pickupId: string | null;
@@ -79,6 +82,7 @@ const rowColumns = {
   value: shipments.declaredValue,
   currency: shipments.currency,
   missingFields: shipments.missingFields,
+  problems: sql<ShipmentProblem[]>`${shipments.problems}`,
   trackingNumber: shipments.trackingNumber,
   createdAt: shipments.createdAt,
   pickupId: shipments.pickupId,

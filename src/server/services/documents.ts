@@ -1,4 +1,5 @@
 import "server-only";
+import type { ExchangeRateUsed } from "@/domain/exchange-rates";
 // "Generate documents": the carrier issues a tracking number, the label and the commercial
 // invoice are rendered and stored as issued (a re-download serves the same bytes), and the
 // shipment is frozen. Every selected shipment is checked before the first one is issued.
@@ -141,6 +142,10 @@ export function documentData(row: Row, signatory: Signatory, issuedAt: Date, tra
     invoiceNumber: shipment.invoiceNumber ?? order.replace(/^#/, ""),
     invoiceDate: shipment.invoiceDate ?? date,
     nfeKey: shipment.nfeKey,
+    usdValue:
+      shipment.declaredValueUsdCents === null
+        ? null
+        : { usdCents: shipment.declaredValueUsdCents, rate: shipment.exchangeRate as ExchangeRateUsed | null },
     declaration: {
       name: profile.signatoryName ?? signatory.name,
       title: profile.signatoryTitle ?? "Authorized signatory",

@@ -6,6 +6,8 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { DraftForm } from "@/domain/draft-form";
 import { validateNfeKey } from "@/domain/nfe-key";
+import type { ExchangeRateUsed } from "@/domain/exchange-rates";
+import type { ShipmentProblem } from "@/domain/order-mapping";
 import { declaredValueOf, evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../db/client";
@@ -17,6 +19,9 @@ import { evaluationColumns, evaluationContextFor, storedShipmentInput } from "./
 export interface SaveDraftResult {
   status: "ready" | "draft";
   missingFields: string[];
+  problems: ShipmentProblem[];
+  /** The declared value as saved, and its US$ equivalent with the PTAX rate used. */
+  usd: { declaredValue: string; currency: string; usdCents: number | null; rate: ExchangeRateUsed | null };
   promoted: boolean;
 }
 
@@ -125,6 +130,13 @@ export async function saveDraft(db: Db, form: DraftForm, actorId: string): Promi
   return {
     status,
     missingFields: evaluation.missingFields,
+    problems: evaluation.problems,
+    usd: {
+      declaredValue: input.declaredValue,
+      currency: input.currency,
+      usdCents: evaluation.declaredValueUsdCents,
+      rate: evaluation.exchangeRate,
+    },
     promoted: existing.status === "draft" && status === "ready",
   };
 }

@@ -8,7 +8,10 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Field, Input, Select } from "@/components/ui/field";
+import { ProblemList } from "@/components/shipments/problem-list";
+import { UsdValue, type UsdValueProps } from "@/components/shipments/usd-value";
 import { CARRIER_IDS } from "@/domain/carriers";
+import type { ShipmentProblem } from "@/domain/order-mapping";
 import { validateNfeKey } from "@/domain/nfe-key";
 import { saveDraftAction } from "./actions";
 import { CustomsTermSelect } from "./customs-term-select";
@@ -30,6 +33,10 @@ export interface DraftFormShipment {
   invoiceSeries: string | null;
   invoiceDate: string | null;
   missingFields: string[];
+  /** Why it is a draft, with the figures behind each reason. */
+  problems: ShipmentProblem[];
+  /** The declared value and its US$ equivalent with the PTAX rate used. */
+  usd: UsdValueProps;
   recipient: Record<string, string | null>;
   items: Item[];
   parcel: Record<string, number | null>;
@@ -131,6 +138,8 @@ export function DraftForm({ shipment }: { shipment: DraftFormShipment }) {
   const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
   const values = state?.ok === false ? (state.values ?? {}) : {};
   const missing = state?.ok ? (state.data?.missingFields ?? []) : shipment.missingFields;
+  const problems = state?.ok ? (state.data?.problems ?? []) : shipment.problems;
+  const usd = state?.ok && state.data ? state.data.usd : shipment.usd;
   const highlighted = new Set(missing.map((field) => inputFor(field, shipment.items)));
   const invalid = (name: string) => !!errors[name] || highlighted.has(name);
   const value = (name: string, fallback: unknown) =>
@@ -185,6 +194,7 @@ export function DraftForm({ shipment }: { shipment: DraftFormShipment }) {
               </Badge>
             ))}
           </div>
+          <ProblemList problems={problems} className="mt-2 text-amber-900" />
         </div>
       ) : null}
 
@@ -207,6 +217,7 @@ export function DraftForm({ shipment }: { shipment: DraftFormShipment }) {
         {input("invoiceNumber", t("drafts.invoiceNumber"), shipment.invoiceNumber)}
         {input("invoiceSeries", t("drafts.invoiceSeries"), shipment.invoiceSeries)}
         {input("invoiceDate", t("drafts.invoiceDate"), shipment.invoiceDate, { type: "date" })}
+        <UsdValue {...usd} />
       </Section>
 
       <Section title={t("drafts.sections.shipping")}>

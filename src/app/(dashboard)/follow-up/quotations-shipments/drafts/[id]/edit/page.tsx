@@ -5,6 +5,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ShipmentStatusBadge } from "@/components/status-badges";
+import type { ExchangeRateUsed } from "@/domain/exchange-rates";
+import type { ShipmentProblem } from "@/domain/order-mapping";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
@@ -62,6 +64,13 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
             invoiceSeries: shipment.invoiceSeries,
             invoiceDate: shipment.invoiceDate,
             missingFields: shipment.missingFields,
+            problems: shipment.problems as ShipmentProblem[],
+            usd: {
+              declaredValue: shipment.declaredValue,
+              currency: shipment.currency,
+              usdCents: shipment.declaredValueUsdCents,
+              rate: shipment.exchangeRate as ExchangeRateUsed | null,
+            },
             recipient: (shipment.recipient ?? {}) as Record<string, string | null>,
             items: (shipment.customsItems ?? []) as Record<string, string | number | null>[],
             parcel: ((shipment.parcels as Record<string, number | null>[] | null) ?? [])[0] ?? {},

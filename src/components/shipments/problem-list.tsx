@@ -1,0 +1,38 @@
+"use client";
+// What makes a draft a draft, in the operator's language: one sentence per problem, with the
+// figures behind it (the US$ conversion and its PTAX rate, the key's wrong check digit, …).
+import { useTranslations } from "next-intl";
+import type { ShipmentProblem } from "@/domain/order-mapping";
+import { problemMessage } from "@/domain/problem-messages";
+import { cn } from "@/components/ui/cn";
+
+export function useProblemText() {
+  const t = useTranslations();
+  return (problem: ShipmentProblem) => {
+    const { key, values, labelKey } = problemMessage(problem);
+    const label = t.has(labelKey) ? t(labelKey) : problem.field;
+    return t.has(key) ? t(key, { ...values, label }) : label;
+  };
+}
+
+export function ProblemList({
+  problems,
+  className,
+  testId = "draft-reasons",
+}: {
+  problems: readonly ShipmentProblem[];
+  className?: string;
+  testId?: string;
+}) {
+  const text = useProblemText();
+  if (problems.length === 0) return null;
+  // The same sentence for several lines (three items without HS code) is said once.
+  const sentences = [...new Set(problems.map(text))];
+  return (
+    <ul className={cn("list-disc space-y-0.5 pl-5 text-sm", className)} data-testid={testId}>
+      {sentences.map((sentence) => (
+        <li key={sentence}>{sentence}</li>
+      ))}
+    </ul>
+  );
+}
