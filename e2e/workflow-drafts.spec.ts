@@ -16,7 +16,7 @@ async function openNfeOnlyDraft(page: Page, missingLabel: RegExp) {
     .filter({ has: page.getByText(missingLabel, { exact: true }) })
     .filter({
       hasNot: page.getByText(
-        /^(Weight|Peso|HS code|Código HS|Recipient phone|Telefone do destinatário|Carrier|Transportadora|State|Estado)$/,
+        /^(Weight|Peso|HS code|Código HS|Recipient phone|Telefone do destinatário|Carrier|Transportadora|State|Estado|Incoterm|Reason for export|Motivo da exportação)$/,
       ),
     })
     .first();

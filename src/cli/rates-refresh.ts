@@ -4,6 +4,7 @@ import { PTAX_CURRENCIES } from "@/domain/ptax";
 import { ptaxApiUrl } from "../server/exchange-rates/ptax-client";
 import { refreshExchangeRates } from "../server/exchange-rates/refresh";
 import { ratesStatus } from "../server/exchange-rates/store";
+import { reevaluateOpenShipments } from "../server/services/reevaluate";
 import { withMigratedDb } from "./run";
 
 let ok = false;
@@ -11,6 +12,8 @@ await withMigratedDb(async ({ db }) => {
   console.log(`Fetching PTAX rates from ${ptaxApiUrl()}`);
   const result = await refreshExchangeRates(db, { log: () => {} }); // the failures are listed below
   ok = result.ok;
+  const { changed } = await reevaluateOpenShipments(db, { waitingForRate: true });
+  if (changed > 0) console.log(`${changed} drafts that waited for a rate were judged again.`);
   console.log(`Stored ${result.stored} closing rates for ${result.from}…${result.to}.`);
   for (const failure of result.failed) console.error(`  ${failure.currency}: ${failure.reason}`);
   const status = await ratesStatus(db);

@@ -16,7 +16,9 @@ import type { EmuOrder } from "@/emulator/model";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import en from "@/i18n/messages/en.json";
 import pt from "@/i18n/messages/pt-BR.json";
-import { orders, shipments, stores, syncRunItems } from "@/server/db/schema";
+import { exchangeRates, orders, shipments, stores, syncRunItems, users } from "@/server/db/schema";
+import { reevaluateOpenShipments } from "@/server/services/reevaluate";
+import { updateStoreSettings } from "@/server/services/store-settings";
 import { connectThroughEmulator } from "@/server/services/emulator-connect";
 import { executeRun } from "@/server/services/sync/execute-run";
 import { requestSync } from "@/server/services/sync/runs";
@@ -30,6 +32,7 @@ let emulator: Emulator;
 let shopify: Shopify;
 let testDb: TestDb;
 const deps = () => ({ db: testDb.db, shopify });
+let admin: string;
 /** The bulletin the rule takes today: the closing of the last PTAX day before today. */
 const rateDay = previousPtaxDay(originNow().date);
 
@@ -42,6 +45,11 @@ beforeAll(async () => {
   testDb = await createTestDb();
   // USD at exactly 5.4000 on the day the rule looks at.
   await seedRates(testDb.db, { rates: [{ currency: "USD", date: rateDay, buy: 5.4, sell: 5.4006 }] });
+  const [user] = await testDb.db
+    .insert(users)
+    .values({ email: "admin@example.com", name: "Ada Admin", passwordHash: "x", role: "admin" })
+    .returning();
+  admin = user.id;
 });
 
 afterAll(async () => {
@@ -237,12 +245,19 @@ describe(`test orders, customs terms and keys as Shopify gave them (${driverName
       incoterm: null,
       exportReason: null,
     });
-    // The admin sets the store's defaults; the next sync makes it ready (the shipment still has none of its own).
-    await setCustomsDefaults(testDb.db, store.id, { incoterm: "DDP", exportReason: "gift" });
-    await createEmulatorOrder(emulator, store.shopDomain, {}); // something new for the incremental sync
-    emulator.state.shop(store.shopDomain)!.ordersById.get(order.id)!.updatedAt = new Date().toISOString();
-    await sync(store.id);
-    expect(await shipmentOf(store.id, order)).toMatchObject({ status: "ready", incoterm: null });
+    // The admin sets the store's defaults: the open shipments follow at once, without a sync.
+    const result = await updateStoreSettings(
+      testDb.db,
+      { id: admin, role: "admin" },
+      {
+        storeId: store.id,
+        defaultIncoterm: "DDP",
+        defaultExportReason: "gift",
+        testOrders: "skip",
+      },
+    );
+    expect(result.changed).toBe(true);
+    expect(await shipmentOf(store.id, order)).toMatchObject({ status: "ready", missingFields: [], incoterm: null });
   });
 
   it("an invalid NF-e key read from Shopify stays on the shipment with its reason", async () => {
@@ -255,6 +270,22 @@ describe(`test orders, customs terms and keys as Shopify gave them (${driverName
     const shipment = (await shipmentOf(store.id, order))!;
     expect(shipment).toMatchObject({ status: "draft", nfeKey: wrong, missingFields: ["nfeKey"], invoiceNumber: null });
     expect(shipment.problems).toEqual([{ field: "nfeKey", code: "checkDigit", values: { expected: 9, actual: "8" } }]);
+  });
+
+  it("a draft that waited for a PTAX rate is judged again when the rate arrives", async () => {
+    const store = await connect("loja-sem-taxa.myshopify.com");
+    await testDb.db.delete(exchangeRates);
+    const order = await fedexOrder(store.shopDomain, "100.00");
+    await sync(store.id);
+    const waiting = (await shipmentOf(store.id, order))!;
+    expect(waiting).toMatchObject({ status: "draft", missingFields: ["nfeKey"], declaredValueUsdCents: null });
+    expect(waiting.problems).toEqual([
+      expect.objectContaining({ field: "nfeKey", code: "noRate", values: expect.objectContaining({ why: "no_rate" }) }),
+    ]);
+    await seedRates(testDb.db, { rates: [{ currency: "USD", date: rateDay, buy: 5.4, sell: 5.4006 }] });
+    expect(await reevaluateOpenShipments(testDb.db, { waitingForRate: true })).toMatchObject({ changed: 1 });
+    // 100.00 ÷ 5.4000 = 18.52: within the limit, ready without a key.
+    expect(await shipmentOf(store.id, order)).toMatchObject({ status: "ready", declaredValueUsdCents: 1852 });
   });
 
   it("an order with an address but nothing to ship is its own skip, not 'no shipping address'", async () => {

@@ -66,6 +66,9 @@ function RunCard({ run }: { run: RunProgress }) {
           <Count label={t("noAddress")} value={run.skippedNoAddress} href={detail("skipped_no_address")} />
           <Count label={t("domestic")} value={run.skippedDomestic} href={detail("skipped_domestic")} />
           <Count label={t("testSkipped")} value={run.skippedTest} href={detail("skipped_test")} />
+          {run.skippedNotShippable > 0 ? (
+            <Count label={t("nothingToShip")} value={run.skippedNotShippable} href={detail("skipped_not_shippable")} />
+          ) : null}
           <Count label={t("fetchedLabel")} value={run.fetched} href={detail()} />
         </div>
       ) : null}

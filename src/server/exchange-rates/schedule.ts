@@ -7,6 +7,7 @@ import "server-only";
 // Central; a refresh that worked but found no new bulletin (a bank holiday we do not know) waits 1 h.
 import { latestExpectedClosing } from "@/domain/ptax";
 import { getDb } from "../db/client";
+import { reevaluateOpenShipments } from "../services/reevaluate";
 import { refreshExchangeRates } from "./refresh";
 import { ratesStatus } from "./store";
 
@@ -33,6 +34,8 @@ export async function refreshIfDue(now = new Date()): Promise<void> {
     const pause = result.ok ? MAX_PAUSE_MS : Math.min(MAX_PAUSE_MS, FIRST_RETRY_MS * 2 ** (failures - 1));
     nextAttemptAt = now.getTime() + pause;
     if (result.ok) console.log(`[exchange-rates] stored ${result.stored} PTAX rates (${result.from}…${result.to})`);
+    // Drafts that waited for a rate are judged with it now.
+    if (result.stored > 0) await reevaluateOpenShipments(db, { waitingForRate: true, now });
   } finally {
     running = false;
   }

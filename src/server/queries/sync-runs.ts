@@ -55,6 +55,7 @@ export async function listSyncRuns(db: Db, state: TableState<string, string>): P
         skippedNoAddress: syncRuns.skippedNoAddress,
         skippedDomestic: syncRuns.skippedDomestic,
         skippedTest: syncRuns.skippedTest,
+        skippedNotShippable: syncRuns.skippedNotShippable,
         failed: syncRuns.failed,
         error: syncRuns.error,
         createdAt: syncRuns.createdAt,
@@ -69,9 +70,9 @@ export async function listSyncRuns(db: Db, state: TableState<string, string>): P
     db.select({ total: countAll }).from(syncRuns).innerJoin(stores, eq(stores.id, syncRuns.storeId)).where(query.where),
   ]);
   return {
-    rows: rows.map(({ skippedNoAddress, skippedDomestic, ...row }) => ({
+    rows: rows.map(({ skippedNoAddress, skippedDomestic, skippedNotShippable, ...row }) => ({
       ...row,
-      skipped: skippedNoAddress + skippedDomestic + row.skippedTest,
+      skipped: skippedNoAddress + skippedDomestic + skippedNotShippable + row.skippedTest,
     })),
     rowCount: total,
   };
@@ -91,6 +92,7 @@ export interface RunProgress {
   skippedNoAddress: number;
   skippedDomestic: number;
   skippedTest: number;
+  skippedNotShippable: number;
   failed: number;
   error: string | null;
   errorCode: string | null;
@@ -113,6 +115,7 @@ const runSummaryColumns = {
   skippedNoAddress: syncRuns.skippedNoAddress,
   skippedDomestic: syncRuns.skippedDomestic,
   skippedTest: syncRuns.skippedTest,
+  skippedNotShippable: syncRuns.skippedNotShippable,
   failed: syncRuns.failed,
   error: syncRuns.error,
   errorCode: syncRuns.errorCode,

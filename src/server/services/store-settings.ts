@@ -10,6 +10,7 @@ import type { Db } from "../db/client";
 import { stores } from "../db/schema";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
+import { reevaluateOpenShipments } from "./reevaluate";
 
 export interface SettingsActor {
   id: string;
@@ -28,7 +29,7 @@ export async function updateStoreSettings(db: Db, actor: SettingsActor, input: u
     throw new AppError(issue.message, field);
   }
   const { storeId, ...settings } = parsed.data;
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const [before] = await tx
       .select({
         defaultIncoterm: stores.defaultIncoterm,
@@ -55,4 +56,7 @@ export async function updateStoreSettings(db: Db, actor: SettingsActor, input: u
     });
     return { changed: true, settings };
   });
+  // The store's open shipments follow its new defaults now, not at their order's next change in Shopify.
+  if (outcome.changed) await reevaluateOpenShipments(db, { storeId });
+  return outcome;
 }

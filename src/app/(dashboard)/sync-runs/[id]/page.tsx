@@ -40,6 +40,7 @@ export default async function SyncRunPage({
     ["sync.noAddress", run.skippedNoAddress],
     ["sync.domestic", run.skippedDomestic],
     ["sync.testSkipped", run.skippedTest],
+    ["sync.nothingToShip", run.skippedNotShippable],
     ["sync.failed", run.failed],
   ];
   return (
