@@ -95,7 +95,8 @@ const boundedText = (value: string | null | undefined) =>
   typeof value === "string" ? Array.from(cleanText(value)).slice(0, ORDER_TEXT_MAX).join("") || null : null;
 
 // Stored as Shopify sent it, made storable (sanitize.ts) and bounded: the raw snapshot is the record.
-function orderRow(storeId: string, node: ShopifyOrderNode) {
+function orderRow(storeId: string, dirty: ShopifyOrderNode) {
+  const node = cleanJson(dirty);
   const address = node.shippingAddress;
   const customer = node.customer;
   const total = parseMoneyCents(node.totalPriceSet?.shopMoney?.amount);
@@ -116,12 +117,12 @@ function orderRow(storeId: string, node: ShopifyOrderNode) {
       address?.name ?? ([customer?.firstName, customer?.lastName].filter(Boolean).join(" ") || null),
     ),
     customerEmail: boundedText(node.email ?? customer?.defaultEmailAddress?.emailAddress ?? null),
-    shippingAddress: cleanJson(address),
+    shippingAddress: address,
     shippingCountry: boundedText(address?.countryCodeV2),
-    lines: cleanJson(node.lineItems?.nodes ?? []),
+    lines: node.lineItems?.nodes ?? [],
     shippingLineTitle: boundedText(node.shippingLines?.nodes?.[0]?.title),
     shippingLineCode: boundedText(node.shippingLines?.nodes?.[0]?.code),
-    raw: cleanJson(node),
+    raw: node,
     updatedAt: new Date(),
   };
 }
