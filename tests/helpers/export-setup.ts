@@ -1,8 +1,10 @@
 // What a store needs before its orders can be ready to ship: the customs terms an admin chose
 // (Stores › Customs defaults) and the PTAX rates the US$ 1,000 rule converts with (seedRates).
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { toShipperProfile } from "@/domain/shipper";
 import type { Db } from "@/server/db/client";
-import { stores } from "@/server/db/schema";
+import { shipments, stores, type Store } from "@/server/db/schema";
+import { updateShipperProfile } from "@/server/services/store-connection";
 import { seedRates } from "./ptax";
 
 export { seedRates };
@@ -22,4 +24,18 @@ export async function setCustomsDefaults(
 export async function prepareForExport(db: Db, storeId: string) {
   await setCustomsDefaults(db, storeId);
   await seedRates(db);
+}
+
+/**
+ * What an admin does under Stores › Shipper details once the orders are in: Shopify has no CNPJ to
+ * offer, so the one of the NF-e keys' issuer completes the shipper profile.
+ */
+export async function completeShipperFromNfeKey(db: Db, store: Store, actorId: string) {
+  const [keyed] = await db
+    .select({ nfeKey: shipments.nfeKey })
+    .from(shipments)
+    .where(and(eq(shipments.storeId, store.id), sql`${shipments.nfeKey} is not null`))
+    .limit(1);
+  const profile = { ...toShipperProfile(store.shipper), taxId: keyed.nfeKey!.slice(6, 20) };
+  await updateShipperProfile(db, store.id, profile, actorId);
 }

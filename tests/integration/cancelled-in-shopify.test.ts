@@ -2,10 +2,9 @@
 // Postgres against the emulator: the sync flags it (never applies or ignores it), Shipment
 // Management counts and filters exactly the open flags, and Cancel pickup / Void label resolve it.
 import type { Shopify } from "@shopify/shopify-api";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTableState } from "@/components/data-table/params";
-import { toShipperProfile } from "@/domain/shipper";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import { createSandboxCarrier } from "@/server/carriers/sandbox";
@@ -17,12 +16,11 @@ import { listShipments, shipmentsTable } from "@/server/queries/shipments";
 import { documentsPdf, issueDocuments } from "@/server/services/documents";
 import { connectThroughEmulator } from "@/server/services/emulator-connect";
 import { cancelPickup, schedulePickups } from "@/server/services/pickups";
-import { updateShipperProfile } from "@/server/services/store-connection";
 import { executeRun } from "@/server/services/sync/execute-run";
 import { requestSync } from "@/server/services/sync/runs";
 import { voidLabel } from "@/server/services/void-label";
 import { createShopify } from "@/server/shopify/api";
-import { prepareForExport } from "../helpers/export-setup";
+import { completeShipperFromNfeKey, prepareForExport } from "../helpers/export-setup";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 const APP = { apiKey: "cancel-test-key", apiSecret: "cancel-test-secret" };
@@ -49,17 +47,7 @@ async function prepareStore() {
   const [store] = await testDb.db.select().from(stores).where(eq(stores.shopDomain, DEMO));
   await prepareForExport(testDb.db, store.id);
   await sync();
-  const [keyed] = await testDb.db
-    .select({ nfeKey: shipments.nfeKey })
-    .from(shipments)
-    .where(and(eq(shipments.storeId, store.id), sql`${shipments.nfeKey} is not null`))
-    .limit(1);
-  await updateShipperProfile(
-    testDb.db,
-    store.id,
-    { ...toShipperProfile(store.shipper), taxId: keyed.nfeKey!.slice(6, 20) },
-    operator.id,
-  );
+  await completeShipperFromNfeKey(testDb.db, store, operator.id);
   return store.id;
 }
 

@@ -87,7 +87,10 @@ describe(`Edit Draft (${driverName})`, () => {
     const draft = await draftMissingOnly("nfeKey");
     const spaced = VALID_NFE_KEY.replace(/(.{4})/g, "$1 ").trim();
     const result = await saveDraft(testDb.db, formFor(draft, { nfeKey: `NFe ${spaced}` }), ana);
-    expect(result).toEqual({ status: "ready", missingFields: [], promoted: true });
+    expect(result).toMatchObject({ status: "ready", missingFields: [], problems: [], promoted: true });
+    // The US$ value the limit was judged on, with its PTAX rate.
+    expect(result.usd).toMatchObject({ currency: "BRL", rate: { source: "bcb_ptax", bulletin: "Fechamento PTAX" } });
+    expect(result.usd.usdCents).toBeGreaterThan(0);
     const [saved] = await testDb.db.select().from(shipments).where(eq(shipments.id, draft.id));
     expect(saved).toMatchObject({ status: "ready", nfeKey: VALID_NFE_KEY, version: draft.version + 1, updatedBy: ana });
     expect(saved.invoiceNumber).toBeTruthy();

@@ -1,6 +1,6 @@
 // PTAX exchange rates end to end: the emulator over HTTP, the validated client, the refresh into
 // exchange_rates, the rate table the US$ conversion reads, and failures that change nothing.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, sql } from "drizzle-orm";
 import { toUsdCents } from "@/domain/exchange-rates";
 import { CLOSING_BULLETIN, PTAX_CURRENCIES } from "@/domain/ptax";

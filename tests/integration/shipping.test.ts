@@ -17,16 +17,14 @@ import { AppError } from "@/server/errors";
 import { parseTableState } from "@/components/data-table/params";
 import { getOverview } from "@/server/queries/overview";
 import { listShipments, shipmentsTable } from "@/server/queries/shipments";
-import { toShipperProfile } from "@/domain/shipper";
 import { connectThroughEmulator } from "@/server/services/emulator-connect";
-import { updateShipperProfile } from "@/server/services/store-connection";
 import { documentsPdf, issueDocuments } from "@/server/services/documents";
 import { writeBackTracking } from "@/server/services/fulfillment";
 import { cancelPickup, reschedulePickup, schedulePickups } from "@/server/services/pickups";
 import { executeRun } from "@/server/services/sync/execute-run";
 import { requestSync } from "@/server/services/sync/runs";
 import { createShopify } from "@/server/shopify/api";
-import { prepareForExport } from "../helpers/export-setup";
+import { completeShipperFromNfeKey, prepareForExport } from "../helpers/export-setup";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 const APP = { apiKey: "shipping-test-key", apiSecret: "shipping-test-secret" };
@@ -64,14 +62,7 @@ beforeAll(async () => {
     await prepareForExport(testDb.db, store.id);
     const { run } = await requestSync(testDb.db, store.id, "manual", null);
     await executeRun(shopDeps(), run.id, { sleep: async () => {} });
-    // What an admin does under Stores › Shipper details: Shopify has no CNPJ to offer.
-    const [keyed] = await testDb.db
-      .select({ nfeKey: shipments.nfeKey })
-      .from(shipments)
-      .where(and(eq(shipments.storeId, store.id), sql`${shipments.nfeKey} is not null`))
-      .limit(1);
-    const profile = { ...toShipperProfile(store.shipper), taxId: keyed.nfeKey!.slice(6, 20) };
-    await updateShipperProfile(testDb.db, store.id, profile, operator.id);
+    await completeShipperFromNfeKey(testDb.db, store, operator.id);
   }
 }, 300_000);
 

@@ -6,7 +6,6 @@ import type { Shopify } from "@shopify/shopify-api";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readPdf } from "@/documents/testing/pdf-reader";
-import { toShipperProfile } from "@/domain/shipper";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import { createSandboxCarrier } from "@/server/carriers/sandbox";
@@ -15,12 +14,11 @@ import { AppError } from "@/server/errors";
 import { issueDocuments } from "@/server/services/documents";
 import { connectThroughEmulator } from "@/server/services/emulator-connect";
 import { schedulePickups } from "@/server/services/pickups";
-import { updateShipperProfile } from "@/server/services/store-connection";
 import { updateStoreSettings } from "@/server/services/store-settings";
 import { executeRun } from "@/server/services/sync/execute-run";
 import { requestSync } from "@/server/services/sync/runs";
 import { createShopify } from "@/server/shopify/api";
-import { prepareForExport } from "../helpers/export-setup";
+import { completeShipperFromNfeKey, prepareForExport } from "../helpers/export-setup";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 const APP = { apiKey: "settings-test-key", apiSecret: "settings-test-secret" };
@@ -64,14 +62,7 @@ beforeAll(async () => {
   await prepareForExport(testDb.db, store.id);
   const { run } = await requestSync(testDb.db, store.id, "manual", null);
   await executeRun(deps, run.id, { sleep: async () => {} });
-  // Shopify has no CNPJ: the admin's Shipper details give the one of the NF-e keys' issuer.
-  const [keyed] = await testDb.db
-    .select({ nfeKey: shipments.nfeKey })
-    .from(shipments)
-    .where(and(eq(shipments.storeId, store.id), sql`${shipments.nfeKey} is not null`))
-    .limit(1);
-  const profile = { ...toShipperProfile(store.shipper), taxId: keyed.nfeKey!.slice(6, 20) };
-  await updateShipperProfile(testDb.db, store.id, profile, admin.id);
+  await completeShipperFromNfeKey(testDb.db, store, admin.id);
 }, 300_000);
 
 afterAll(async () => {
@@ -256,12 +247,14 @@ describe(`customs terms on the commercial invoice (${driverName})`, () => {
   });
 
   it("refuses to issue without either, naming what is missing, and changes nothing", async () => {
-    await updateStoreSettings(testDb.db, admin, {
-      storeId,
-      defaultIncoterm: "DAP",
-      defaultExportReason: "",
-      testOrders: "skip",
-    });
+    // Defense in depth: saving the settings re-judges the store's shipments (they would become
+    // drafts), so the defaults are changed under them directly, as a stale state would be.
+    const setDefaults = (incoterm: string | null, exportReason: string | null) =>
+      testDb.db
+        .update(stores)
+        .set({ defaultIncoterm: incoterm, defaultExportReason: exportReason })
+        .where(eq(stores.id, storeId));
+    await setDefaults("DAP", null);
     const [first, second] = await readyShipments();
     const error = await expectAppError(
       issueDocuments(documentDeps(), [first.id, second.id], admin),
@@ -271,12 +264,7 @@ describe(`customs terms on the commercial invoice (${driverName})`, () => {
     expect(error.values).toMatchObject({ missing: "exportReason" });
     expect([first.orderName, second.orderName]).toContain(error.values!.order);
 
-    await updateStoreSettings(testDb.db, admin, {
-      storeId,
-      defaultIncoterm: "",
-      defaultExportReason: "",
-      testOrders: "skip",
-    });
+    await setDefaults(null, null);
     const both = await expectAppError(
       issueDocuments(documentDeps(), [first.id], admin),
       "storeSettings.errors.termsMissing",

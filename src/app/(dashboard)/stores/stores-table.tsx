@@ -37,11 +37,13 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
       column.columns([
         column.accessor("name", {
           header: t("columns.name"),
-          cell: (info) => <span className="font-medium whitespace-nowrap text-slate-900">{info.getValue()}</span>,
-        }),
-        column.accessor("shopDomain", {
-          header: t("columns.domain"),
-          cell: (info) => <span className="font-mono text-xs whitespace-nowrap">{info.getValue()}</span>,
+          // The store and its Shopify domain in one cell, so the row fits a laptop screen.
+          cell: (info) => (
+            <div className="space-y-0.5">
+              <div className="font-medium whitespace-nowrap text-slate-900">{info.getValue()}</div>
+              <div className="font-mono text-xs whitespace-nowrap text-slate-600">{info.row.original.shopDomain}</div>
+            </div>
+          ),
         }),
         column.accessor("status", {
           header: t("columns.status"),
