@@ -68,7 +68,7 @@ test.describe("Sync Orders", () => {
     await page.getByRole("combobox", { name: "Outcome" }).selectOption("skipped_no_address");
     await expect(page.getByTestId("table-range")).toHaveText("1–3 of 3");
     await expect(
-      page.getByText("The order has no shipping address (gift card or digital goods).").first(),
+      page.getByText("The order has no shipping address.").first(),
     ).toBeVisible();
     for (const box of await page.getByRole("checkbox").all()) await box.check();
     await page.getByRole("button", { name: "Archive 3 in Shopify" }).click();

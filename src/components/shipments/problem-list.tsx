@@ -18,10 +18,13 @@ export function useProblemText() {
 export function ProblemList({
   problems,
   className,
+  compact = false,
   testId = "draft-reasons",
 }: {
   problems: readonly ShipmentProblem[];
   className?: string;
+  /** A table cell's form: small, no bullets. */
+  compact?: boolean;
   testId?: string;
 }) {
   const text = useProblemText();
@@ -29,7 +32,10 @@ export function ProblemList({
   // The same sentence for several lines (three items without HS code) is said once.
   const sentences = [...new Set(problems.map(text))];
   return (
-    <ul className={cn("list-disc space-y-0.5 pl-5 text-sm", className)} data-testid={testId}>
+    <ul
+      className={cn(compact ? "space-y-0.5 text-xs text-slate-600" : "list-disc space-y-0.5 pl-5 text-sm", className)}
+      data-testid={testId}
+    >
       {sentences.map((sentence) => (
         <li key={sentence}>{sentence}</li>
       ))}

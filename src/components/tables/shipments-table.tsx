@@ -176,7 +176,7 @@ export function ShipmentsTable({
               {/* The NF-e key's reason carries figures (US$ value, PTAX date) worth reading here. */}
               <ProblemList
                 problems={info.row.original.problems.filter((problem) => problem.field === "nfeKey")}
-                className="list-none pl-0 text-xs text-slate-600"
+                compact
                 testId="draft-row-reason"
               />
             </div>
