@@ -67,9 +67,7 @@ test.describe("Sync Orders", () => {
 
     await page.getByRole("combobox", { name: "Outcome" }).selectOption("skipped_no_address");
     await expect(page.getByTestId("table-range")).toHaveText("1–3 of 3");
-    await expect(
-      page.getByText("The order has no shipping address.").first(),
-    ).toBeVisible();
+    await expect(page.getByText("The order has no shipping address.").first()).toBeVisible();
     for (const box of await page.getByRole("checkbox").all()) await box.check();
     await page.getByRole("button", { name: "Archive 3 in Shopify" }).click();
     await expect(page.getByRole("status").filter({ hasText: "3 orders were archived in Shopify." })).toBeVisible();
