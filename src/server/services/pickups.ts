@@ -14,6 +14,24 @@ import { pickups, shipments, stores, orders } from "../db/schema";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
 
+/** A pickup's columns once `actorId` cancels it. */
+export const cancelledPickup = (actorId: string) => ({
+  status: "cancelled" as const,
+  cancelledAt: sql`now()`,
+  cancelledBy: actorId,
+  updatedAt: sql`now()`,
+});
+
+/** A shipment's columns once `actorId` cancels it (it leaves its pickup). */
+export const cancelledShipment = (actorId: string) => ({
+  status: "cancelled" as const,
+  pickupId: null,
+  pickupDate: null,
+  version: sql`${shipments.version} + 1`,
+  updatedBy: actorId,
+  updatedAt: sql`now()`,
+});
+
 export interface PickupDeps {
   db: Db;
   carriers: CarrierAdapter;
@@ -275,21 +293,14 @@ export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: 
   return deps.db.transaction(async (tx) => {
     const [cancelled] = await tx
       .update(pickups)
-      .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: actorId, updatedAt: sql`now()` })
+      .set(cancelledPickup(actorId))
       .where(and(eq(pickups.id, pickupId), eq(pickups.status, "scheduled")))
       .returning({ id: pickups.id });
     if (!cancelled) throw new AppError("pickups.errors.notScheduled");
     const onPickup = and(eq(shipments.pickupId, pickupId), eq(shipments.status, "pickup_scheduled"));
     const ended = await tx
       .update(shipments)
-      .set({
-        status: "cancelled",
-        pickupId: null,
-        pickupDate: null,
-        version: sql`${shipments.version} + 1`,
-        updatedBy: actorId,
-        updatedAt: sql`now()`,
-      })
+      .set(cancelledShipment(actorId))
       .where(and(onPickup, isNotNull(shipments.cancelledInShopifyAt)))
       .returning({ id: shipments.id });
     const released = await tx
@@ -331,10 +342,7 @@ export async function reschedulePickup(deps: PickupDeps, pickupId: string, windo
   if (group.length === 0) throw new AppError("pickups.errors.notScheduled");
   const next = await bookGroup(deps, group, carrier, window, actorId, "pickup_scheduled");
   await deps.carriers.cancelPickup(carrier, pickup.confirmationNumber, pickup.pickupDate);
-  await deps.db
-    .update(pickups)
-    .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: actorId, updatedAt: sql`now()` })
-    .where(eq(pickups.id, pickupId));
+  await deps.db.update(pickups).set(cancelledPickup(actorId)).where(eq(pickups.id, pickupId));
   await recordAudit(deps.db, {
     actorId,
     action: "pickup.rescheduled",

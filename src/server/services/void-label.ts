@@ -10,7 +10,7 @@ import type { Db } from "../db/client";
 import { orders, pickups, shipments } from "../db/schema";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
-import { pickupBooking } from "./pickups";
+import { cancelledPickup, cancelledShipment, pickupBooking } from "./pickups";
 
 export interface VoidDeps {
   db: Db;
@@ -89,21 +89,11 @@ export async function voidLabel(deps: VoidDeps, shipmentId: string, actorId: str
   }
   return deps.db.transaction(async (tx) => {
     if (pickup && pickupAlone) {
-      await tx
-        .update(pickups)
-        .set({ status: "cancelled", cancelledAt: sql`now()`, cancelledBy: actorId, updatedAt: sql`now()` })
-        .where(eq(pickups.id, pickup.id));
+      await tx.update(pickups).set(cancelledPickup(actorId)).where(eq(pickups.id, pickup.id));
     }
     const [cancelled] = await tx
       .update(shipments)
-      .set({
-        status: "cancelled",
-        pickupId: null,
-        pickupDate: null,
-        version: sql`${shipments.version} + 1`,
-        updatedBy: actorId,
-        updatedAt: sql`now()`,
-      })
+      .set(cancelledShipment(actorId))
       .where(and(eq(shipments.id, shipment.id), inArray(shipments.status, ["ready", "pickup_scheduled"])))
       .returning({ id: shipments.id });
     // Someone moved the shipment since it was read; the label is voided at the carrier all the same.

@@ -4,11 +4,11 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import { formatCnpj } from "@/domain/nfe-key";
 import { REQUIRED_SHIPPER_FIELDS, SHIPPER_FIELDS, type ShipperField } from "@/domain/shipper";
 import type { StoreRow } from "@/server/queries/stores";
+import { StoreDialog, type StoreDialogProps } from "./store-dialog";
 import { updateShipperAction } from "./actions";
 
 const WIDE: readonly ShipperField[] = ["legalName", "address1", "address2"];
@@ -61,26 +61,16 @@ function ShipperForm({ store, onDone }: { store: StoreRow; onDone: (message: str
   );
 }
 
-export function ShipperDialog({
-  store,
-  onClose,
-  onDone,
-}: {
-  store: StoreRow | undefined;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
+export function ShipperDialog({ store, onClose, onDone }: StoreDialogProps) {
   const t = useTranslations("stores.shipper");
-  const common = useTranslations("common");
   return (
-    <Dialog
-      open={!!store}
+    <StoreDialog
+      store={store}
       onClose={onClose}
       title={t("title")}
-      description={store ? t("description", { store: store.name }) : undefined}
-      closeLabel={common("close")}
+      description={(chosen) => t("description", { store: chosen.name })}
     >
-      {store ? <ShipperForm store={store} onDone={onDone} /> : null}
-    </Dialog>
+      {(chosen) => <ShipperForm store={chosen} onDone={onDone} />}
+    </StoreDialog>
   );
 }

@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Dialog } from "@/components/ui/dialog";
 import { Field, Select } from "@/components/ui/field";
 import { TEST_ORDER_POLICIES } from "@/domain/customs-terms";
 import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "@/domain/shipment-evaluation";
 import type { StoreRow } from "@/server/queries/stores";
+import { StoreDialog, type StoreDialogProps } from "./store-dialog";
 import { updateStoreSettingsAction } from "./actions";
 
 function SettingsForm({ store, onDone }: { store: StoreRow; onDone: (message: string) => void }) {
@@ -93,27 +93,17 @@ function SettingsForm({ store, onDone }: { store: StoreRow; onDone: (message: st
   );
 }
 
-export function StoreSettingsDialog({
-  store,
-  onClose,
-  onDone,
-}: {
-  store: StoreRow | undefined;
-  onClose: () => void;
-  onDone: (message: string) => void;
-}) {
+export function StoreSettingsDialog({ store, onClose, onDone }: StoreDialogProps) {
   const t = useTranslations("storeSettings");
-  const common = useTranslations("common");
   return (
-    <Dialog
-      open={!!store}
+    <StoreDialog
+      store={store}
       onClose={onClose}
       title={t("title")}
-      description={store ? t("description", { store: store.name }) : undefined}
-      closeLabel={common("close")}
+      description={(chosen) => t("description", { store: chosen.name })}
     >
-      {store ? <SettingsForm store={store} onDone={onDone} /> : null}
-    </Dialog>
+      {(chosen) => <SettingsForm store={chosen} onDone={onDone} />}
+    </StoreDialog>
   );
 }
 

@@ -8,7 +8,7 @@ import { originNow } from "@/domain/local-time";
 import type { TestOrderPolicy } from "@/domain/customs-terms";
 import { mapOrder, type MappingContext, type ShopifyOrderNode } from "@/domain/order-mapping";
 import { cleanJson, cleanText } from "@/domain/sanitize";
-import { formatCents, parseMoneyCents } from "@/domain/money";
+import { formatCents, MAX_STORED_CENTS, parseMoneyCents } from "@/domain/money";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../../db/client";
 import { orders, shipments, stores, syncRunItems, syncRuns, type Shipment, type Store } from "../../db/schema";
@@ -112,7 +112,7 @@ function orderRow(storeId: string, dirty: ShopifyOrderNode) {
     fulfillmentStatus: boundedText(node.displayFulfillmentStatus),
     currency: boundedText(node.currencyCode) ?? "",
     // mapOrder refused totals the column cannot hold; this is the same bound, for safety.
-    totalPrice: total !== null && total >= 0 && total <= 99_999_999_999_999 ? formatCents(total) : "0",
+    totalPrice: total !== null && total >= 0 && total <= MAX_STORED_CENTS ? formatCents(total) : "0",
     customerName: boundedText(
       address?.name ?? ([customer?.firstName, customer?.lastName].filter(Boolean).join(" ") || null),
     ),
