@@ -99,7 +99,10 @@ export function ShipmentsTable({
       }),
       ...(variant === "drafts"
         ? [
-            column.accessor("customer", { header: t("columns.customer"), cell: (info) => info.getValue() ?? "—" }),
+            column.accessor("customer", {
+              header: t("columns.customer"),
+              cell: (info) => <CustomerName name={info.getValue()} />,
+            }),
             column.accessor("destination", {
               header: t("columns.destination"),
               cell: (info) => regionName(info.getValue()) ?? "—",
@@ -111,7 +114,7 @@ export function ShipmentsTable({
               header: t("columns.customerDestination"),
               cell: (info) => (
                 <div>
-                  <div>{info.getValue() ?? "—"}</div>
+                  <CustomerName name={info.getValue()} />
                   <div className="text-xs text-slate-500">{regionName(info.row.original.destination) ?? "—"}</div>
                 </div>
               ),
@@ -386,5 +389,14 @@ export function ShipmentsTable({
         }
       />
     </div>
+  );
+}
+
+/** A customer's name in a cell: an absurdly long one (a store's data) is cut with an ellipsis, whole in the tooltip. */
+function CustomerName({ name }: { name: string | null }) {
+  return (
+    <span className="block max-w-48 truncate" title={name ?? undefined}>
+      {name ?? "—"}
+    </span>
   );
 }
