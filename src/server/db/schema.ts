@@ -49,6 +49,11 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     locale: appLocale("locale"),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /**
+     * Bumped when a password is set, the account is deactivated or reactivated: a session carries
+     * the version it was issued with and is refused once it differs (revocation with JWT sessions).
+     */
+    sessionVersion: integer("session_version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -377,6 +382,10 @@ export const syncRuns = pgTable(
     errorCode: text("error_code"),
     /** Touched while a worker executes the run; a running run whose heartbeat stopped is resumed. */
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    /** The worker holding the run (a random id per claim); only it may renew or finish the run. */
+    leaseOwner: uuid("lease_owner"),
+    /** Until when the holder's lease runs; another worker may take the run over only after it. */
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -468,3 +477,23 @@ export type Shipment = typeof shipments.$inferSelect;
 export type SyncRun = typeof syncRuns.$inferSelect;
 export type Pickup = typeof pickups.$inferSelect;
 export type ExchangeRateRow = typeof exchangeRates.$inferSelect;
+
+// Orders a sync could not store (a failed item with a PII-free reason): the watermark moved past
+// them, so each later sync of the store reads them again by id until they import or are gone.
+export const syncOrderRetries = pgTable(
+  "sync_order_retries",
+  {
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    orderGid: text("order_gid").notNull(),
+    orderName: text("order_name"),
+    reason: text("reason").notNull(),
+    attempts: integer("attempts").notNull().default(1),
+    firstFailedAt: timestamp("first_failed_at", { withTimezone: true }).notNull().defaultNow(),
+    lastFailedAt: timestamp("last_failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.orderGid] })],
+);
+
+export type SyncOrderRetry = typeof syncOrderRetries.$inferSelect;
