@@ -1,5 +1,5 @@
-// The Edit Draft form as data: flat form field names ("recipient.name", "items.0.hsCode") are
-// unflattened and parsed into the shipment's editable fields. Only the shape is checked here —
+// The Edit Draft form as data: its nested fields ("recipient.name", "items.0.hsCode", nested by
+// the form-data parser) are parsed into the shipment's editable fields. Only the shape is checked here —
 // whether the shipment is complete for its carrier is evaluateShipment's job, so a partly
 // filled draft can always be saved.
 import { z } from "zod";
@@ -8,25 +8,17 @@ import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./shipment-evaluation";
 
 export { EXPORT_REASON_VALUES as EXPORT_REASONS, INCOTERM_VALUES as INCOTERMS } from "./shipment-evaluation";
 
-/** "a.0.b" keys → nested objects and arrays; empty strings become null (a cleared field). */
-export function unflatten(flat: Record<string, unknown>): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const [path, raw] of Object.entries(flat)) {
-    const value = typeof raw === "string" && raw.trim() === "" ? null : typeof raw === "string" ? raw.trim() : raw;
-    const parts = path.split(".");
-    let node: Record<string, unknown> | unknown[] = root;
-    parts.forEach((part, index) => {
-      const last = index === parts.length - 1;
-      const key = /^\d+$/.test(part) ? Number(part) : part;
-      const container = node as Record<string | number, unknown>;
-      if (last) container[key] = value;
-      else {
-        container[key] ??= /^\d+$/.test(parts[index + 1]) ? [] : {};
-        node = container[key] as Record<string, unknown>;
-      }
-    });
+/** Lines an Edit Draft form can hold (the form parser refuses an index beyond it). */
+export const MAX_DRAFT_ITEMS = 500;
+
+/** Texts trimmed and an empty text null (a cleared field), through the nested form data. */
+function blankToNull(value: unknown): unknown {
+  if (typeof value === "string") return value.trim() === "" ? null : value.trim();
+  if (Array.isArray(value)) return value.map(blankToNull);
+  if (value !== null && typeof value === "object" && !(value instanceof Blob)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, blankToNull(item)]));
   }
-  return root;
+  return value;
 }
 
 const text = (max: number) => z.string().max(max, "errors.tooLong").nullable().default(null);
@@ -44,7 +36,7 @@ const positiveNumber = z.coerce
   .default(null);
 
 export const draftFormSchema = z.preprocess(
-  (input) => unflatten(input as Record<string, unknown>),
+  blankToNull,
   z.object({
     id: z.uuid("errors.notFound"),
     version: z.coerce.number().int().positive(),
@@ -94,7 +86,8 @@ export const draftFormSchema = z.preprocess(
           weightKg: positiveNumber,
         }),
       )
-      .min(1, "errors.required"),
+      .min(1, "errors.required")
+      .max(MAX_DRAFT_ITEMS, "errors.tooManyItems"),
     parcel: z.object({
       weightKg: positiveNumber,
       lengthCm: positiveNumber,
@@ -105,3 +98,38 @@ export const draftFormSchema = z.preprocess(
 );
 
 export type DraftForm = z.output<typeof draftFormSchema>;
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === undefined ? undefined : value), schema.optional());
+
+/** Bulk on selected drafts: carrier and service, incoterm, reason for export, country of origin. */
+export const bulkDraftsFormSchema = z
+  .object({
+    ids: z
+      .union([z.string(), z.array(z.string())])
+      .transform((value) => (Array.isArray(value) ? value : [value]))
+      .pipe(z.array(z.uuid("errors.notFound")).min(1, "errors.nothingSelected").max(500)),
+    carrier: optional(z.enum(CARRIER_IDS, "errors.carrierInvalid")),
+    service: optional(z.string().trim().max(100, "errors.tooLong")),
+    incoterm: optional(z.enum(INCOTERM_VALUES, "errors.invalid")),
+    exportReason: optional(z.enum(EXPORT_REASON_VALUES, "errors.invalid")),
+    originCountry: optional(
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, "errors.countryInvalid")
+        .transform((value) => value.toUpperCase()),
+    ),
+  })
+  .refine((value) => value.carrier || value.service || value.incoterm || value.exportReason || value.originCountry, {
+    message: "errors.nothingToChange",
+    path: ["_form"],
+  });
+
+/** "Get quotes" on a draft. */
+export const quoteShipmentFormSchema = z.object({ id: z.uuid("errors.notFound") });
+
+/** Picking a quote, for the draft version it was shown on. */
+export const pickQuoteFormSchema = z.object({
+  quoteId: z.uuid("errors.notFound"),
+  version: z.coerce.number().int().positive(),
+});

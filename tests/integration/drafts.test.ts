@@ -4,6 +4,7 @@ import type { Shopify } from "@shopify/shopify-api";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { draftFormSchema, type DraftForm } from "@/domain/draft-form";
+import { parseSubmission } from "@/domain/form-submission";
 import { VALID_NFE_KEY } from "@/domain/test-orders";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
@@ -72,7 +73,9 @@ function formFor(shipment: typeof shipments.$inferSelect, changes: Record<string
   });
   const parcel = (shipment.parcels as Record<string, unknown>[])[0] ?? {};
   flat["parcel.weightKg"] = parcel.weightKg == null ? "" : String(parcel.weightKg);
-  return draftFormSchema.parse({ ...flat, ...changes });
+  const submission = parseSubmission(draftFormSchema, Object.entries({ ...flat, ...changes }));
+  if (!submission.ok) throw new Error(`the form was refused: ${JSON.stringify(submission)}`);
+  return submission.data;
 }
 
 async function draftMissingOnly(field: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defineTable, pageCount, parseTableState, serializeTableState } from "./params";
+import { cleanTextParam, defineTable, pageCount, parseTableState, serializeTableState } from "./params";
 
 const spec = defineTable({
   sortable: ["name", "createdAt"],
@@ -51,6 +51,30 @@ describe("parseTableState", () => {
     expect(state.q).toHaveLength(100);
   });
 
+  it("never lets a NUL or another control character through, in any parameter", () => {
+    const state = parseTableState(
+      {
+        q: "\u0000",
+        page: "2\u0000",
+        perPage: "20\u0000",
+        sort: "name.asc\u0000",
+        role: "admin\u0000,operator",
+      },
+      spec,
+    );
+    expect(state).toEqual({ ...parseTableState({ role: "operator" }, spec), q: "" });
+    expect(parseTableState({ q: "ana\u0000souza\u001b[0m\u0085 " }, spec).q).toBe("ana souza [0m");
+    expect(parseTableState({ q: ["#1001", "\u0000"] }, spec).q).toBe("#1001");
+  });
+
+  it("drops over-long parameters and keeps a search to 100 characters", () => {
+    const long = "name.asc," + "x".repeat(10_000);
+    expect(parseTableState({ sort: long, page: "1".repeat(10_000), role: `admin,${long}` }, spec)).toEqual(
+      parseTableState({}, spec),
+    );
+    expect(parseTableState({ q: `  ${"é".repeat(1_000_000)}` }, spec).q).toBe("é".repeat(100));
+  });
+
   it("rejects a sort with an unknown direction and fractional pages", () => {
     expect(parseTableState({ sort: "name.sideways", page: "2.5" }, spec)).toMatchObject({
       sort: { id: "createdAt", desc: true },
@@ -86,5 +110,14 @@ describe("pageCount", () => {
     expect(pageCount(0, 20)).toBe(1);
     expect(pageCount(20, 20)).toBe(1);
     expect(pageCount(21, 20)).toBe(2);
+  });
+});
+
+describe("cleanTextParam", () => {
+  it("cuts to the given length, control characters as spaces, an absent or repeated value handled", () => {
+    expect(cleanTextParam("#1001\u0000\u0000x", 40)).toBe("#1001 x");
+    expect(cleanTextParam("x".repeat(100), 40)).toHaveLength(40);
+    expect(cleanTextParam(undefined)).toBe("");
+    expect(cleanTextParam(["#1", "#2"])).toBe("#1");
   });
 });

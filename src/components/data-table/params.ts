@@ -1,6 +1,8 @@
 // The state of a server-side table lives in the URL: ?page=2&perPage=20&sort=email.asc&q=ana&role=admin,operator
 // This module (pure, shared by server and client) parses it against a table's spec, dropping
-// anything unknown so that a hand-edited URL can never reach SQL unchecked.
+// anything unknown so that a hand-edited URL can never reach SQL unchecked. A parameter that
+// cannot be used (unknown, malformed, too long, NUL or other control characters) falls back to its
+// default: the page always renders.
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -24,9 +26,32 @@ export interface TableState<TSort extends string = string, TFilter extends strin
 export const DEFAULT_PER_PAGE_OPTIONS = [10, 20, 50, 100] as const;
 const MAX_PAGE = 1_000_000;
 const MAX_SEARCH_LENGTH = 100;
+/** Longer page, perPage, sort or filter parameters are no value any table knows. */
+const MAX_PARAM_LENGTH = 200;
+
+// PostgreSQL refuses a NUL in a text parameter, so one in the search box failed the page's query.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
 
 function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+  const one = Array.isArray(value) ? value[0] : value;
+  return typeof one === "string" && one.length <= MAX_PARAM_LENGTH ? one : undefined;
+}
+
+/**
+ * A free-text URL parameter (the search box, an order lookup) made safe to search with: control
+ * characters become spaces, runs of spaces one, trimmed, at most `maxLength` characters.
+ */
+export function cleanTextParam(value: string | string[] | undefined, maxLength: number = MAX_SEARCH_LENGTH): string {
+  const one = Array.isArray(value) ? value[0] : value;
+  if (typeof one !== "string") return "";
+  return one
+    .slice(0, maxLength * 4)
+    .replace(CONTROL_CHARACTERS, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, maxLength)
+    .trim();
 }
 
 export function defineTable<TSort extends string, TFilter extends string = never>(
@@ -61,12 +86,13 @@ export function parseTableState<TSort extends string, TFilter extends string>(
   for (const [name, allowed] of Object.entries(spec.filters ?? {}) as [TFilter, readonly string[]][]) {
     const raw = params[name];
     const values = (Array.isArray(raw) ? raw : raw ? [raw] : [])
+      .filter((value) => typeof value === "string" && value.length <= MAX_PARAM_LENGTH)
       .flatMap((value) => value.split(","))
       .filter((value) => allowed.includes(value));
     if (values.length > 0) filters[name] = [...new Set(values)];
   }
 
-  const q = (first(params.q) ?? "").trim().slice(0, MAX_SEARCH_LENGTH);
+  const q = cleanTextParam(params.q);
   return { page, perPage, sort, filters, q };
 }
 

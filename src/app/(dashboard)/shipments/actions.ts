@@ -1,6 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import {
+  cancelPickupFormSchema,
+  reschedulePickupFormSchema,
+  schedulePickupFormSchema,
+  shipmentSelectionFormSchema,
+  voidLabelFormSchema,
+} from "@/domain/shipment-forms";
 import { authedAction } from "@/server/auth/action";
 import { getCarrierAdapter } from "@/server/carriers";
 import { issueDocuments } from "@/server/services/documents";
@@ -9,17 +15,6 @@ import { cancelPickup, reschedulePickup, schedulePickups } from "@/server/servic
 import { voidLabel } from "@/server/services/void-label";
 import { getShopify } from "@/server/shopify/api";
 
-const ids = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) => (Array.isArray(value) ? value : [value]))
-  .pipe(z.array(z.uuid("errors.notFound")).min(1, "errors.nothingSelected").max(500, "errors.tooManySelected"));
-
-const pickupWindow = {
-  date: z.iso.date("pickups.problems.invalidDate"),
-  readyTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "pickups.problems.invalidTime"),
-  closeTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, "pickups.problems.invalidTime"),
-};
-
 function refresh() {
   revalidatePath("/shipments");
   revalidatePath("/follow-up/quotations-shipments");
@@ -27,7 +22,7 @@ function refresh() {
 
 /** "Schedule pickup" for one or many ready shipments. */
 export const schedulePickupAction = authedAction(
-  z.object({ ids, ...pickupWindow }),
+  schedulePickupFormSchema,
   { role: "operator" },
   async ({ ids, ...window }, { db, user, t }) => {
     const booked = await schedulePickups({ db, carriers: getCarrierAdapter() }, ids, window, user.id);
@@ -43,7 +38,7 @@ export const schedulePickupAction = authedAction(
 );
 
 export const reschedulePickupAction = authedAction(
-  z.object({ pickupId: z.uuid("errors.notFound"), ...pickupWindow }),
+  reschedulePickupFormSchema,
   { role: "operator" },
   async ({ pickupId, ...window }, { db, user, t }) => {
     const pickup = await reschedulePickup({ db, carriers: getCarrierAdapter() }, pickupId, window, user.id);
@@ -53,7 +48,7 @@ export const reschedulePickupAction = authedAction(
 );
 
 export const cancelPickupAction = authedAction(
-  z.object({ pickupId: z.uuid("errors.notFound") }),
+  cancelPickupFormSchema,
   { role: "operator" },
   async ({ pickupId }, { db, user, t }) => {
     const { released, cancelled } = await cancelPickup({ db, carriers: getCarrierAdapter() }, pickupId, user.id);
@@ -70,7 +65,7 @@ export const cancelPickupAction = authedAction(
 
 /** "Void label" on a shipment whose order was cancelled in Shopify after its documents were issued. */
 export const voidLabelAction = authedAction(
-  z.object({ shipmentId: z.uuid("errors.notFound") }),
+  voidLabelFormSchema,
   { role: "operator" },
   async ({ shipmentId }, { db, user, t }) => {
     const voided = await voidLabel({ db, carriers: getCarrierAdapter() }, shipmentId, user.id);
@@ -87,7 +82,7 @@ export const voidLabelAction = authedAction(
  * answer carries the download link of all selected shipments' documents.
  */
 export const generateDocumentsAction = authedAction(
-  z.object({ ids }),
+  shipmentSelectionFormSchema,
   { role: "operator" },
   async ({ ids }, { db, user, t }) => {
     const outcome = await issueDocuments({ db, carriers: getCarrierAdapter() }, ids, { id: user.id, name: user.name });
@@ -105,7 +100,7 @@ export const generateDocumentsAction = authedAction(
 
 /** "Retry" on a shipment whose tracking did not reach Shopify. */
 export const retryTrackingAction = authedAction(
-  z.object({ ids }),
+  shipmentSelectionFormSchema,
   { role: "operator" },
   async ({ ids }, { db, user, t }) => {
     const sent = await writeBackTracking({ db, shopify: getShopify() }, ids, user.id);

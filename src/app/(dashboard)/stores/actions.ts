@@ -1,9 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { storeSettingsSchema } from "@/domain/customs-terms";
-import { SHIPPER_FIELDS, validateShipperForm, type ShipperField } from "@/domain/shipper";
-import { normalizeShopDomain } from "@/domain/shop-domain";
+import { shipperFormSchema, shopFormSchema } from "@/domain/store-forms";
 import { authedAction } from "@/server/auth/action";
 import { AppError } from "@/server/errors";
 import { findStoreByDomain } from "@/server/queries/stores";
@@ -13,17 +11,9 @@ import { StoreReconnectNeededError, withShopSession } from "@/server/services/sh
 import { ShopifyNetworkError } from "@/server/shopify/errors";
 import { getShopify } from "@/server/shopify/api";
 
-const shopSchema = z.object({
-  shop: z.string().transform((value, ctx) => {
-    const shop = normalizeShopDomain(value);
-    if (!shop) ctx.addIssue({ code: "custom", message: "errors.shopDomainInvalid" });
-    return shop ?? "";
-  }),
-});
-
 /** "Check connection": reads the store's details from Shopify, refreshing the token if needed. */
 export const checkStoreConnectionAction = authedAction(
-  shopSchema,
+  shopFormSchema,
   { role: "operator" },
   async ({ shop }, { db, t }) => {
     if (!(await findStoreByDomain(db, shop))) throw new AppError("errors.notFound");
@@ -44,25 +34,9 @@ export const checkStoreConnectionAction = authedAction(
   },
 );
 
-const shipperFields = Object.fromEntries(SHIPPER_FIELDS.map((field) => [field, z.string().optional()])) as Record<
-  ShipperField,
-  z.ZodOptional<z.ZodString>
->;
-
-const shipperSchema = z.object({ storeId: z.uuid("errors.notFound"), ...shipperFields }).transform((input, ctx) => {
-  const result = validateShipperForm(input);
-  if (!result.ok) {
-    for (const [field, problem] of Object.entries(result.problems)) {
-      ctx.addIssue({ code: "custom", path: [field], message: `stores.shipper.errors.${problem}` });
-    }
-    return z.NEVER;
-  }
-  return { storeId: input.storeId, profile: result.profile };
-});
-
 /** "Shipper details" (admin): the exporter printed on labels and commercial invoices. */
 export const updateShipperAction = authedAction(
-  shipperSchema,
+  shipperFormSchema,
   { role: "admin" },
   async ({ storeId, profile }, { db, user, t }) => {
     await updateShipperProfile(db, storeId, profile, user.id);

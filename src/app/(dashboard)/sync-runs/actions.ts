@@ -2,7 +2,7 @@
 import { after } from "next/server";
 import { revalidatePath } from "next/cache";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
+import { archiveOrdersFormSchema, syncOrdersFormSchema } from "@/domain/sync-forms";
 import { authedAction } from "@/server/auth/action";
 import { stores } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
@@ -13,7 +13,7 @@ import { getShopify } from "@/server/shopify/api";
 
 /** "Sync Orders": queues (or joins) a run per store and returns at once; the runs execute after the response. */
 export const syncOrdersAction = authedAction(
-  z.object({ storeId: z.uuid("errors.notFound").optional() }),
+  syncOrdersFormSchema,
   { role: "operator" },
   async ({ storeId }, { db, user }) => {
     const targets = await db
@@ -28,16 +28,9 @@ export const syncOrdersAction = authedAction(
   },
 );
 
-const itemIdsSchema = z.object({
-  itemIds: z
-    .union([z.string(), z.array(z.string())])
-    .transform((value) => (Array.isArray(value) ? value : [value]).map(Number))
-    .pipe(z.array(z.number().int().positive()).min(1, "errors.nothingSelected").max(500)),
-});
-
 /** "Archive in Shopify" for orders without a shipping address (one or many). */
 export const archiveOrdersAction = authedAction(
-  itemIdsSchema,
+  archiveOrdersFormSchema,
   { role: "operator" },
   async ({ itemIds }, { db, user, t }) => {
     const outcome = await archiveSkippedOrders({ db, shopify: getShopify() }, itemIds, user.id);

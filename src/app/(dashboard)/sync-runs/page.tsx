@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { parseTableState, type SearchParams } from "@/components/data-table/params";
+import { cleanTextParam, parseTableState, type SearchParams } from "@/components/data-table/params";
 import { PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
@@ -16,7 +16,7 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
   await requireUser("/sync-runs");
   const params = await searchParams;
   const state = parseTableState(params, syncRunsTable);
-  const order = typeof params.order === "string" ? params.order.trim().slice(0, 40) : "";
+  const order = cleanTextParam(params.order, 40);
   const db = await getDb();
   const [page, t, history] = await Promise.all([
     listSyncRuns(db, state),

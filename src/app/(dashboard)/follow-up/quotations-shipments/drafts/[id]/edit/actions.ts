@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { draftFormSchema } from "@/domain/draft-form";
+import { draftFormSchema, pickQuoteFormSchema, quoteShipmentFormSchema } from "@/domain/draft-form";
 import { pickQuote, quoteShipmentById } from "@/server/services/quotes";
 import { authedAction } from "@/server/auth/action";
 import { saveDraft, type SaveDraftResult } from "@/server/services/drafts";
@@ -24,7 +23,7 @@ export const saveDraftAction = authedAction(draftFormSchema, { role: "operator" 
 
 /** "Get quotes": prices the shipment with the rate cards. */
 export const quoteShipmentAction = authedAction(
-  z.object({ id: z.uuid("errors.notFound") }),
+  quoteShipmentFormSchema,
   { role: "operator" },
   async ({ id }, { db, t }) => {
     const { available } = await quoteShipmentById(db, id);
@@ -38,7 +37,7 @@ export const quoteShipmentAction = authedAction(
 
 /** Picking a quote sets the carrier and service and re-checks the draft for that carrier. */
 export const pickQuoteAction = authedAction(
-  z.object({ quoteId: z.uuid("errors.notFound"), version: z.coerce.number().int().positive() }),
+  pickQuoteFormSchema,
   { role: "operator" },
   async ({ quoteId, version }, { db, user, t }) => {
     const result = await pickQuote(db, quoteId, version, user.id);
