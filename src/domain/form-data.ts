@@ -10,8 +10,8 @@
 import type { FormShape } from "./form-shape";
 
 export const FORM_LIMITS = {
-  /** Fields in one submission (the largest form, Edit Draft with many lines, has a few hundred). */
-  maxFields: 2_000,
+  /** Fields in one submission: Edit Draft at its 500 lines has about 3,500. */
+  maxFields: 5_000,
   /** Segments in one field name ("items.0.quantity" has 3). */
   maxDepth: 6,
   /** Characters in one field name. */
