@@ -134,10 +134,10 @@ function place(root: Record<string, unknown>, steps: Step[], leaf: FormShape, va
     const existing = node[step.segment];
     const next = steps[index + 1];
     if (!next) {
-      if (leaf.kind === "list") node[step.segment] = Array.isArray(existing) ? [...existing, value] : [value];
-      else if (existing === undefined) node[step.segment] = value;
-      // A repeated value field: all its values, in order (the schema decides whether it takes a list).
-      else node[step.segment] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+      // A repeated field keeps all its values, in order (the schema decides whether it takes a list).
+      if (Array.isArray(existing)) existing.push(value);
+      else if (leaf.kind === "list") node[step.segment] = [value];
+      else node[step.segment] = existing === undefined ? value : [existing, value];
       return;
     }
     if (existing === null || typeof existing !== "object") {
