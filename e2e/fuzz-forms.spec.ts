@@ -118,6 +118,8 @@ test.describe("hostile URL parameters", () => {
     page,
     signInPage,
   }) => {
+    // About 200 page renders: more than the default minute on a busy machine.
+    test.setTimeout(180_000);
     await signInPage.signIn(admin.email, admin.password);
     await page.goto("/sync-runs");
     const runLink = page.locator('a[href^="/sync-runs/"]').first();
