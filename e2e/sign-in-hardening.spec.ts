@@ -138,4 +138,25 @@ test.describe("session revocation", () => {
     await userPage.context().close();
     await adminPage.context().close();
   });
+
+  test("changing one's own password keeps this session and ends the others", async ({ browser }) => {
+    const me = await createUserAsAdmin(browser, { name: "Paula Própria", role: "admin" });
+    const here = await newSignedInPage(browser, me);
+    const elsewhere = await newSignedInPage(browser, me);
+
+    const users = new UsersPage(here);
+    await users.goto();
+    await users.search(me.email);
+    await users.manage("Paula Própria");
+    await users.dialog().getByLabel("New password").fill("my-own-new-password");
+    await users.dialog().getByRole("button", { name: "Set password" }).click();
+    await expect(users.dialog().getByText("The password was changed.")).toBeVisible();
+
+    await here.goto("/stores");
+    await expect(here.getByRole("heading", { level: 1, name: "Stores" })).toBeVisible();
+    await elsewhere.goto("/stores");
+    await expect(elsewhere).toHaveURL(/\/sign-in/);
+    await here.context().close();
+    await elsewhere.context().close();
+  });
 });

@@ -3,7 +3,9 @@ import "server-only";
 // carries the user's id and session version, never the role, which is read on every request.
 import { encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
+import type { Db } from "../db/client";
 import type { User } from "../db/schema";
+import { findUserById } from "../queries/users";
 import { authSecret } from "../env";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./session-cookie";
 
@@ -15,4 +17,10 @@ export async function startSession(user: Pick<User, "id" | "email" | "name" | "s
   });
   const { name, options } = sessionCookie();
   (await cookies()).set(name, token, { ...options, maxAge: SESSION_MAX_AGE_SECONDS });
+}
+
+/** A new session at the user's current version, for the user whose own change ended theirs. */
+export async function restartSession(db: Db, userId: string): Promise<void> {
+  const user = await findUserById(db, userId);
+  if (user?.active) await startSession(user);
 }

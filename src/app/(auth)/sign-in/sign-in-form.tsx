@@ -17,7 +17,8 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      {state?.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {/* Hidden while a new attempt runs, so the message shown is always this attempt's. */}
+      {state?.error && !pending ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" name="callbackUrl" value={returnTo} />
       <Field id="email" label={t("email")}>
         <Input
