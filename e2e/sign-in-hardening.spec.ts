@@ -84,6 +84,16 @@ test.describe("sign-in throttling", () => {
   });
 });
 
+test("next-auth's credentials callback signs nobody in: the form is the one way in", async ({ page }) => {
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: admin.email, password: admin.password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(400);
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+});
+
 test.describe("session revocation", () => {
   test("a password reset by an admin sends the user's open session to sign-in", async ({ browser }) => {
     const user = await createUserAsAdmin(browser, { name: "Sara Sessão", role: "operator" });
