@@ -3,6 +3,7 @@
 // headers, including a per-request CSP nonce that Next applies to its own scripts.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { sessionCookie } from "./server/auth/session-cookie";
 import { appUrl, authSecret } from "./server/env";
 
 const PUBLIC_PATHS = [/^\/sign-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/webhooks\//];
@@ -44,7 +45,10 @@ export default async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const { pathname, search } = request.nextUrl;
 
-  if (!isPublic(pathname) && !(await getToken({ req: request, secret: authSecret() }))) {
+  if (
+    !isPublic(pathname) &&
+    !(await getToken({ req: request, secret: authSecret(), cookieName: sessionCookie().name }))
+  ) {
     const signIn = new URL("/sign-in", appUrl());
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return withSecurityHeaders(NextResponse.redirect(signIn), csp);

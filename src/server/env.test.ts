@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingProductionEnv } from "./env";
+import { missingProductionEnv, trustedProxyHops } from "./env";
 
 describe("missingProductionEnv", () => {
   const complete = {
@@ -26,5 +26,23 @@ describe("missingProductionEnv", () => {
       "SHOPIFY_API_KEY",
       "SHOPIFY_API_SECRET",
     ]);
+  });
+});
+
+describe("trustedProxyHops", () => {
+  it("is 0 (the socket address) unless set", () => {
+    expect(trustedProxyHops({})).toBe(0);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "" })).toBe(0);
+  });
+
+  it("reads a whole number of hops", () => {
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: "2" })).toBe(2);
+    expect(trustedProxyHops({ TRUSTED_PROXY_HOPS: " 1 " })).toBe(1);
+  });
+
+  it("refuses anything else, naming the variable", () => {
+    for (const value of ["-1", "one", "1.5", "100"]) {
+      expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: value })).toThrow(/TRUSTED_PROXY_HOPS/);
+    }
   });
 });

@@ -76,6 +76,18 @@ export function appUrl(): string {
   return process.env.APP_URL || process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
+/**
+ * How many reverse proxies of our own stand in front of the server (TRUSTED_PROXY_HOPS, default 0):
+ * the client address is then the one the outermost of them appended to X-Forwarded-For.
+ */
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const value = env.TRUSTED_PROXY_HOPS?.trim();
+  if (!value) return 0;
+  if (!/^\d{1,2}$/.test(value))
+    throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 99, not "${value}"`);
+  return Number(value);
+}
+
 export function shopifyCredentials(): { apiKey: string; apiSecret: string } {
   const apiKey = process.env.SHOPIFY_API_KEY;
   const apiSecret = process.env.SHOPIFY_API_SECRET;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { MAX_FAILURES, WINDOW_MS } from "@/server/auth/rate-limit";
+import { MAX_ACCOUNT_FAILURES, MAX_FAILURES, WINDOW_MS } from "@/server/auth/rate-limit";
 import { checkCredentials } from "@/server/auth/sign-in";
 import { findUserByEmail } from "@/server/queries/users";
 import { createUser, setUserActive } from "@/server/services/users";
@@ -73,5 +73,40 @@ describe(`checkCredentials (${driverName})`, () => {
     expect((await checkCredentials(testDb.db, { email: "ana@store.com", password }, "7.7.7.7")).ok).toBe(true);
     await checkCredentials(testDb.db, { email: "ana@store.com", password: "wrong" }, "7.7.7.7");
     expect((await checkCredentials(testDb.db, { email: "ana@store.com", password }, "7.7.7.7")).ok).toBe(true);
+  });
+
+  it(`blocks an email from every address after ${MAX_ACCOUNT_FAILURES} failures from rotating addresses`, async () => {
+    const start = new Date("2026-11-26T10:00:00Z");
+    const at = (i: number) => `203.0.113.${i}`;
+    for (let i = 0; i < MAX_ACCOUNT_FAILURES; i++) {
+      const result = await checkCredentials(testDb.db, { email: "ana@store.com", password: "wrong" }, at(i), start);
+      expect(result).toEqual({ ok: false, reason: "invalid" });
+    }
+    // A fresh address, with the right password, is refused: the account itself is throttled.
+    expect(await checkCredentials(testDb.db, { email: "Ana@store.com", password }, "198.51.100.1", start)).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
+    // Other accounts are not affected.
+    await createUser(testDb.db, { email: "bia@store.com", name: "Bia", role: "operator", password }, null);
+    expect((await checkCredentials(testDb.db, { email: "bia@store.com", password }, at(1), start)).ok).toBe(true);
+    // After the window the account signs in again.
+    const later = new Date(start.getTime() + WINDOW_MS + 1000);
+    expect((await checkCredentials(testDb.db, { email: "ana@store.com", password }, at(1), later)).ok).toBe(true);
+  });
+
+  it("keeps the account's count after a successful sign-in from one address", async () => {
+    const start = new Date("2026-11-26T10:00:00Z");
+    for (let i = 0; i < MAX_ACCOUNT_FAILURES - 1; i++) {
+      await checkCredentials(testDb.db, { email: "ana@store.com", password: "wrong" }, `203.0.113.${i}`, start);
+    }
+    expect((await checkCredentials(testDb.db, { email: "ana@store.com", password }, "198.51.100.1", start)).ok).toBe(
+      true,
+    );
+    await checkCredentials(testDb.db, { email: "ana@store.com", password: "wrong" }, "203.0.113.200", start);
+    expect(await checkCredentials(testDb.db, { email: "ana@store.com", password }, "198.51.100.1", start)).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
   });
 });

@@ -3,24 +3,19 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/domain/users";
-import { getDb } from "../db/client";
-import type { User } from "../db/schema";
-import { findUserById } from "../queries/users";
 import { authOptions } from "./options";
+import type { SessionUser } from "./session-user";
 
-export type CurrentUser = Pick<User, "id" | "email" | "name" | "role" | "locale">;
+export type CurrentUser = SessionUser;
 
 /**
- * The signed-in user, read fresh from the database once per request: a deactivated account
- * or a changed role takes effect on the next request, not when the JWT expires.
+ * The signed-in user, read fresh from the database once per request (next-auth's session
+ * callback, findSessionUser): a deactivated account, a changed role or a session ended by a
+ * password change takes effect on the next request, not when the JWT expires.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await findUserById(await getDb(), id);
-  if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale };
+  return session?.user ?? null;
 });
 
 export function hasRole(user: Pick<CurrentUser, "role">, role: Role): boolean {

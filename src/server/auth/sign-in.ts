@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { users, type User } from "../db/schema";
 import { findUserByEmail } from "../queries/users";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { clearSignInFailures, isSignInBlocked, rateLimitKey, recordSignInFailure } from "./rate-limit";
+import { clearSignInFailures, isSignInBlocked, recordSignInFailure, signInKeys } from "./rate-limit";
 
 export type SignInResult = { ok: true; user: User } | { ok: false; reason: "invalid" | "rate_limited" };
 
@@ -22,16 +22,16 @@ export async function checkCredentials(
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  const key = rateLimitKey(email, ip);
-  if (await isSignInBlocked(db, key, now)) return { ok: false, reason: "rate_limited" };
+  const keys = signInKeys(email, ip);
+  if (await isSignInBlocked(db, keys, now)) return { ok: false, reason: "rate_limited" };
 
   const user = await findUserByEmail(db, email);
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !passwordMatches || !user.active) {
-    await recordSignInFailure(db, key, now);
+    await recordSignInFailure(db, keys, now);
     return { ok: false, reason: "invalid" };
   }
-  await clearSignInFailures(db, key);
+  await clearSignInFailures(db, keys);
   await db
     .update(users)
     .set({ lastSignInAt: sql`now()` })

@@ -8,6 +8,9 @@ import { generatePassword, hashPassword } from "../auth/password";
 import { recordAudit } from "../queries/audit";
 import { countActiveAdmins, findUserByEmail, findUserById } from "../queries/users";
 
+/** Bumping a user's session version ends every session issued before (see auth/session-user.ts). */
+const nextSessionVersion = sql`${users.sessionVersion} + 1`;
+
 export interface Actor {
   id: string;
 }
@@ -95,7 +98,8 @@ export async function setUserActive(db: Db, actor: Actor, userId: string, active
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(users)
-      .set({ active, updatedAt: sql`now()` })
+      // Both ways end every session: a deactivated user's, and any a reactivation would revive.
+      .set({ active, sessionVersion: nextSessionVersion, updatedAt: sql`now()` })
       .where(eq(users.id, userId))
       .returning();
     await recordAudit(tx, {
@@ -122,7 +126,8 @@ export async function resetUserPassword(
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, updatedAt: sql`now()` })
+      // A new password ends every session signed in with the old one.
+      .set({ passwordHash, sessionVersion: nextSessionVersion, updatedAt: sql`now()` })
       .where(eq(users.id, userId));
     await recordAudit(tx, {
       actorId: actor?.id ?? null,

@@ -3,24 +3,12 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { LocaleSwitcher } from "@/components/locale-switcher";
+import { safeReturnPath } from "@/domain/return-path";
 import { getCurrentUser } from "@/server/auth/session";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
-}
-
-/** Only same-site paths are followed after sign-in, never another origin. */
-function safeReturnPath(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  if (!path) return "/shipments";
-  try {
-    const url = new URL(path, "http://local");
-    if (url.origin !== "http://local") return "/shipments";
-    return `${url.pathname}${url.search}`;
-  } catch {
-    return "/shipments";
-  }
 }
 
 export default async function SignInPage({
@@ -30,6 +18,11 @@ export default async function SignInPage({
 }) {
   const params = await searchParams;
   const returnTo = safeReturnPath(params.callbackUrl);
+  // Credentials in a URL (an old bookmark, a form submitted as GET) are never rendered back, not
+  // even in the page's own URL: the address is replaced by one without them.
+  if ("password" in params || "email" in params) {
+    redirect(`/sign-in?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  }
   if (await getCurrentUser()) redirect(returnTo);
   const t = await getTranslations();
   return (

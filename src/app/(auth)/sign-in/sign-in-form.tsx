@@ -1,40 +1,35 @@
 "use client";
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useActionState } from "react";
 import { Alert } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { signInAction } from "./actions";
 
+/**
+ * A server action form: before (or without) JavaScript the browser POSTs it to this page and the
+ * answer is the page again with the error, or a redirect once signed in; the credentials are
+ * always in the request body, never in the URL.
+ */
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const t = useTranslations("signIn");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
-    if (result?.ok && !result.error) {
-      // A full navigation, so the server renders the dashboard in the user's own language.
-      window.location.assign(returnTo);
-      return;
-    }
-    setPending(false);
-    setError(result?.error === "RateLimited" ? t("rateLimited") : t("invalidCredentials"));
-  }
+  const [state, formAction, pending] = useActionState(signInAction, null);
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+    <form action={formAction} className="space-y-4" noValidate>
+      {/* Hidden while a new attempt runs, so the message shown is always this attempt's. */}
+      {state?.error && !pending ? <Alert tone="error">{state.error}</Alert> : null}
+      <input type="hidden" name="callbackUrl" value={returnTo} />
       <Field id="email" label={t("email")}>
-        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          defaultValue={state?.email}
+          required
+          autoFocus
+        />
       </Field>
       <Field id="password" label={t("password")}>
         <Input id="password" name="password" type="password" autoComplete="current-password" required />

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "@/domain/users";
 import { authedAction } from "@/server/auth/action";
+import { restartSession } from "@/server/auth/start-session";
 import { changeUserRole, createUser, resetUserPassword, setUserActive } from "@/server/services/users";
 
 export const createUserAction = authedAction(createUserSchema, { role: "admin" }, async (input, { db, user, t }) => {
@@ -34,6 +35,9 @@ export const resetPasswordAction = authedAction(
   { role: "admin" },
   async (input, { db, user, t }) => {
     const { generatedPassword } = await resetUserPassword(db, user, input.userId, input.password);
+    // A new password ends every session of its user; one's own is started again here, so that
+    // changing it signs out one's other devices, not this one.
+    if (input.userId === user.id) await restartSession(db, user.id);
     return { ok: true, data: { generatedPassword }, message: t("users.passwordReset") };
   },
 );
