@@ -13,7 +13,7 @@ import { openDb, type DbHandle } from "../../src/server/db/client";
 import { migrateDb } from "../../src/server/db/migrate";
 import { stores } from "../../src/server/db/schema";
 import { completeConnection } from "../../src/server/services/store-connection";
-import { BULK_BATCH_SIZE, readBulkOrders } from "../../src/server/services/sync/bulk-import";
+import { BULK_BATCH_SIZE, streamBulkOrders } from "../../src/server/services/sync/bulk-import";
 import { executeRun } from "../../src/server/services/sync/execute-run";
 import { importPage } from "../../src/server/services/sync/import-page";
 import { requestSync } from "../../src/server/services/sync/runs";
@@ -73,14 +73,22 @@ async function benchA(label: string, handle: DbHandle, jsonl: string) {
   const store = await connect(handle, domain, "enterprise", 0);
   const { run } = await requestSync(handle.db, store.id, "manual", null);
   const started = performance.now();
-  const nodes = await readBulkOrders(
+  let imported = 0;
+  let batch: Parameters<typeof importPage>[3] = [];
+  for await (const node of streamBulkOrders(
     (async function* () {
       yield* jsonl.split("\n");
     })(),
-  );
-  for (let start = 0; start < nodes.length; start += BULK_BATCH_SIZE) {
-    await importPage(handle.db, store, run.id, nodes.slice(start, start + BULK_BATCH_SIZE), null);
+  )) {
+    batch.push(node);
+    if (batch.length < BULK_BATCH_SIZE) continue;
+    await importPage(handle.db, store, run.id, batch, null);
+    imported += batch.length;
+    batch = [];
   }
+  await importPage(handle.db, store, run.id, batch, null);
+  imported += batch.length;
+  const nodes = { length: imported };
   const seconds = (performance.now() - started) / 1000;
   // The PTAX look-up each imported page makes (one indexed query), timed on its own.
   const lookups = Math.ceil(nodes.length / BULK_BATCH_SIZE);

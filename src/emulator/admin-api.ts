@@ -307,7 +307,7 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
       }
       const operation = {
         id: deps.state.newId(),
-        status: "CREATED" as "CREATED" | "RUNNING" | "COMPLETED" | "FAILED",
+        status: "CREATED" as "CREATED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELED",
         query,
         errorCode: null as string | null,
         createdAt: now().toISOString(),
@@ -318,42 +318,66 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
         jsonl: null as string | null,
       };
       shop.bulkOperations.set(operation.id, operation);
-      // Runs after this response, as Shopify's does: the first poll may still see it running.
-      setTimeout(() => {
-        operation.status = "RUNNING";
-        try {
-          const result = execute({
-            schema: loadAdminSchema(),
-            document,
-            rootValue: rootValue(shop, deps, now),
-            contextValue: { shop, bulk: true, now } satisfies ResolverContext,
-          }) as ExecutionResult;
-          if (result.errors?.length) throw result.errors[0];
-          const flat = flattenToJsonl(result.data ?? {}, groupObjects);
-          Object.assign(operation, {
-            status: "COMPLETED",
-            jsonl: flat.jsonl,
-            objectCount: flat.objectCount,
-            rootObjectCount: flat.rootObjectCount,
-            fileSize: Buffer.byteLength(flat.jsonl),
-            completedAt: now().toISOString(),
+      // Runs after this response, as Shopify's does: the first poll may still see it running (for
+      // the bulkRunningMs fault, every poll until then). A cancelled operation never completes.
+      setTimeout(() => (operation.status = operation.status === "CREATED" ? "RUNNING" : operation.status), 10);
+      setTimeout(
+        () => {
+          if (operation.status === "CANCELED") return;
+          try {
+            const result = execute({
+              schema: loadAdminSchema(),
+              document,
+              rootValue: rootValue(shop, deps, now),
+              contextValue: { shop, bulk: true, now } satisfies ResolverContext,
+            }) as ExecutionResult;
+            if (result.errors?.length) throw result.errors[0];
+            const flat = flattenToJsonl(result.data ?? {}, groupObjects);
+            Object.assign(operation, {
+              status: "COMPLETED",
+              jsonl: flat.jsonl,
+              objectCount: flat.objectCount,
+              rootObjectCount: flat.rootObjectCount,
+              fileSize: Buffer.byteLength(flat.jsonl),
+              completedAt: now().toISOString(),
+            });
+          } catch {
+            Object.assign(operation, {
+              status: "FAILED",
+              errorCode: "INTERNAL_SERVER_ERROR",
+              completedAt: now().toISOString(),
+            });
+          }
+          deps.webhooks.emit(shop, "BULK_OPERATIONS_FINISH", {
+            admin_graphql_api_id: gid("BulkOperation", operation.id),
+            completed_at: operation.completedAt,
+            created_at: operation.createdAt,
+            error_code: operation.errorCode?.toLowerCase() ?? null,
+            status: operation.status.toLowerCase(),
+            type: "query",
           });
-        } catch {
-          Object.assign(operation, {
-            status: "FAILED",
-            errorCode: "INTERNAL_SERVER_ERROR",
-            completedAt: now().toISOString(),
-          });
-        }
-        deps.webhooks.emit(shop, "BULK_OPERATIONS_FINISH", {
-          admin_graphql_api_id: gid("BulkOperation", operation.id),
-          completed_at: operation.completedAt,
-          created_at: operation.createdAt,
-          error_code: operation.errorCode?.toLowerCase() ?? null,
-          status: operation.status.toLowerCase(),
-          type: "query",
-        });
-      }, 10);
+        },
+        10 + (shop.faults.bulkRunningMs ?? 0),
+      );
+      return { bulkOperation: bulkNode(operation), userErrors: [] };
+    },
+    bulkOperationCancel: ({ id }: { id: string }) => {
+      const numeric = idFromGid(id, "BulkOperation");
+      const operation = numeric === null ? undefined : shop.bulkOperations.get(numeric);
+      if (!operation)
+        return { bulkOperation: null, userErrors: [{ field: ["id"], message: "Bulk operation does not exist" }] };
+      if (operation.status !== "CREATED" && operation.status !== "RUNNING") {
+        return {
+          bulkOperation: bulkNode(operation),
+          userErrors: [
+            {
+              field: null,
+              message: `A bulk operation cannot be canceled when it is ${operation.status.toLowerCase()}`,
+            },
+          ],
+        };
+      }
+      Object.assign(operation, { status: "CANCELED", completedAt: now().toISOString() });
       return { bulkOperation: bulkNode(operation), userErrors: [] };
     },
   };

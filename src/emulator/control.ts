@@ -83,6 +83,7 @@ const faultsSchema = z.object({
   latencyMs: z.number().int().min(0).max(60_000).optional(),
   malformedRate: z.number().min(0).max(1).optional(),
   malformedOrderIds: z.array(z.number().int()).optional(),
+  bulkRunningMs: z.number().int().min(0).max(3_600_000).optional(),
   /** Points drained from the bucket right now, as if another app had spent them. */
   throttleBurst: z.number().min(0).optional(),
 });

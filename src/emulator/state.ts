@@ -56,6 +56,8 @@ export interface Faults {
   malformedRate: number;
   /** Order ids that are always malformed. */
   malformedOrderIds: number[];
+  /** How long a bulk query stays RUNNING before its result is ready, in ms (a large shop's export). */
+  bulkRunningMs: number;
 }
 
 export interface ShopState {
@@ -98,7 +100,13 @@ export interface AuthorizationCode {
   used: boolean;
 }
 
-export const NO_FAULTS: Faults = { errorRate: 0, latencyMs: 0, malformedRate: 0, malformedOrderIds: [] };
+export const NO_FAULTS: Faults = {
+  errorRate: 0,
+  latencyMs: 0,
+  malformedRate: 0,
+  malformedOrderIds: [],
+  bulkRunningMs: 0,
+};
 
 export function randomToken(prefix: string): string {
   return `${prefix}_${crypto.randomBytes(24).toString("hex")}`;

@@ -12,7 +12,7 @@ import { orders, shipments, stores, syncRunItems, syncRuns } from "@/server/db/s
 import { connectThroughEmulator } from "@/server/services/emulator-connect";
 import { handleShopifyWebhook } from "@/server/services/shopify-webhooks";
 import { executeRun, SimulatedCrash } from "@/server/services/sync/execute-run";
-import { requestSync } from "@/server/services/sync/runs";
+import { claimRun, requestSync } from "@/server/services/sync/runs";
 import { createShopify } from "@/server/shopify/api";
 import { prepareForExport } from "../helpers/export-setup";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
@@ -175,10 +175,11 @@ describe(`runs (${driverName})`, () => {
     const partial = await count(orders, store.id);
     expect(partial).toBeGreaterThan(0);
 
-    // The process is gone: its heartbeat goes stale and any worker may pick the run up again.
+    // The process is gone: its lease expires and any worker may take the run over.
+    expect(await claimRun(testDb.db, run.id)).toBeNull();
     await testDb.db
       .update(syncRuns)
-      .set({ heartbeatAt: new Date(Date.now() - 120_000) })
+      .set({ leaseExpiresAt: new Date(Date.now() - 1_000) })
       .where(eq(syncRuns.id, run.id));
     const resumed = (await executeRun(deps(), run.id, noSleep))!;
     expect(resumed.status).toBe("succeeded");

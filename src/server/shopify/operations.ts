@@ -223,10 +223,14 @@ export const WEBHOOK_SUBSCRIPTIONS_QUERY = gql`
   }
 `;
 
-/** Backfills: a bulk query of orders (no variables allowed inside; the filter is inlined). */
+/**
+ * Backfills: a bulk query of orders (no variables allowed inside; the filter is inlined). Grouped:
+ * Shopify then writes each order's line items and shipping lines directly below it, so the result
+ * streams one complete order at a time (without grouping, children may come after every order).
+ */
 export const BULK_OPERATION_RUN_QUERY_MUTATION = gql`
   mutation BulkOperationRunQuery($query: String!) {
-    bulkOperationRunQuery(query: $query, groupObjects: false) {
+    bulkOperationRunQuery(query: $query, groupObjects: true) {
       bulkOperation {
         id
         status
@@ -235,6 +239,22 @@ export const BULK_OPERATION_RUN_QUERY_MUTATION = gql`
         field
         message
         code
+      }
+    }
+  }
+`;
+
+/** A bulk operation past its deadline is cancelled rather than left running on Shopify's side. */
+export const BULK_OPERATION_CANCEL_MUTATION = gql`
+  mutation BulkOperationCancel($id: ID!) {
+    bulkOperationCancel(id: $id) {
+      bulkOperation {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
       }
     }
   }

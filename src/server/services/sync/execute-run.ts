@@ -1,11 +1,15 @@
 import "server-only";
 // Executes one sync run: incremental from the store's watermark (the last 60 days on a first
 // sync), oldest change first, each page committed with the watermark; a large first sync goes
-// through a Bulk Operation. Page sizes follow the observed query cost so every request stays
-// under Shopify's 1,000-point cap. A refused session ends the run with "reconnect needed";
-// nothing already imported is lost, and the next run continues from the watermark.
+// through a Bulk Operation; then the orders earlier runs could not store are read again by id.
+// Page sizes follow the observed query cost so every request stays under Shopify's 1,000-point
+// cap. The worker holds the run under a lease it renews between pages, bulk polls and batches;
+// should another worker take the run over, this one stops at once without writing. A refused
+// session ends the run with "reconnect needed"; nothing already imported is lost, and the next
+// run continues from the watermark. A run's stored error is a code and a fixed sentence, never
+// a database message (which can quote an order's values).
 import type { Session } from "@shopify/shopify-api";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { ShopifyOrderNode } from "@/domain/order-mapping";
 import { stores, syncRuns, type SyncRun } from "../../db/schema";
 import { MAX_QUERY_COST } from "../../shopify/limits";
@@ -13,11 +17,13 @@ import { ShopifyMaxCostExceededError, ShopifyNetworkError, ShopifyThrottledError
 import { shopifyGraphql } from "../../shopify/graphql";
 import { ORDERS_PAGE_QUERY } from "../../shopify/operations";
 import { StoreReconnectNeededError, withShopSession, type ShopDeps } from "../shop-session";
-import { BULK_BATCH_SIZE, BulkOperationFailedError, fetchAllOrdersInBulk } from "./bulk-import";
+import { BULK_BATCH_SIZE, BulkOperationFailedError, BulkOperationTimeoutError, fetchOrdersInBulk } from "./bulk-import";
 import { importPage } from "./import-page";
 import { invoiceMetafield, invoiceVariables } from "./invoice-source";
 import { withAllLineItems } from "./line-items";
-import { claimRun, finishRun, getRun } from "./runs";
+import { retriesForRun, retryFailedOrders } from "./retry-orders";
+import { claimRun, finishRun, getRun, LeaseLostError, renewLease, type Lease } from "./runs";
+import { classifyStorageFailure, describeForLog } from "./storage-failure";
 
 export interface SyncOptions {
   sleep?: (ms: number) => Promise<void>;
@@ -30,6 +36,19 @@ export interface SyncOptions {
   lineItemsFirst?: number;
   /** Tests: stop as if the process died after this many committed pages. */
   crashAfterPages?: number;
+  /** How long a claim holds the run without renewal (runs.ts LEASE_MS). */
+  leaseMs?: number;
+  /** How long a Bulk Operation may run (bulk-import.ts BULK_POLL_TIMEOUT_MS). */
+  bulkTimeoutMs?: number;
+  /** How many earlier failed orders a run reads again (retry-orders.ts RETRIES_PER_RUN). */
+  retriesPerRun?: number;
+}
+
+/** What the steps of one execution share: who holds the run, and how to renew that. */
+interface Execution {
+  run: SyncRun;
+  lease: Lease;
+  renew: () => Promise<void>;
 }
 
 export const INVOICE_NOTE_ATTRIBUTE = process.env.NFE_NOTE_ATTRIBUTE || "nfe_access_key";
@@ -41,11 +60,14 @@ interface OrdersPage {
   ordersCount: { count: number };
 }
 
-const newest = (nodes: ShopifyOrderNode[]) =>
-  nodes.reduce<Date | null>((max, node) => {
-    const at = new Date(node.updatedAt);
-    return !max || at > max ? at : max;
-  }, null);
+/** The later of `max` and the node's updatedAt (an unreadable date is ignored). */
+const later = (max: Date | null, node: ShopifyOrderNode) => {
+  const at = new Date(node.updatedAt);
+  if (Number.isNaN(at.getTime())) return max;
+  return !max || at > max ? at : max;
+};
+
+const newest = (nodes: ShopifyOrderNode[]) => nodes.reduce<Date | null>(later, null);
 
 /** The largest page whose requested cost stays under the cap, from what the last page cost. */
 export function nextPageSize(requestedCost: number, pageSize: number): number {
@@ -63,7 +85,7 @@ async function completeLines(deps: ShopDeps, session: Session, nodes: ShopifyOrd
 async function pagedImport(
   deps: ShopDeps,
   session: Session,
-  run: SyncRun,
+  { run, lease, renew }: Execution,
   store: typeof stores.$inferSelect,
   query: string,
   options: SyncOptions & { switchToBulkAbove?: number },
@@ -74,6 +96,7 @@ async function pagedImport(
   let after: string | null = null;
   let pages = 0;
   do {
+    await renew();
     let page: { data: OrdersPage; cost: { requestedQueryCost: number } | null };
     try {
       page = await shopifyGraphql<OrdersPage>(deps.shopify, session, ORDERS_PAGE_QUERY, {
@@ -91,14 +114,19 @@ async function pagedImport(
     const { pageInfo } = page.data.orders;
     if (pages === 0) {
       const total = page.data.ordersCount.count;
-      await deps.db
+      const counted = await deps.db
         .update(syncRuns)
         .set({ expectedTotal: sql`${syncRuns.fetched} + ${total}`, heartbeatAt: sql`now()` })
-        .where(eq(syncRuns.id, run.id));
+        .where(and(eq(syncRuns.id, run.id), eq(syncRuns.leaseOwner, lease.owner)))
+        .returning({ id: syncRuns.id });
+      if (counted.length === 0) throw new LeaseLostError(run.id);
       if (options.switchToBulkAbove !== undefined && total > options.switchToBulkAbove) return "use_bulk";
     }
     const nodes = await completeLines(deps, session, page.data.orders.nodes);
-    await importPage(deps.db, store, run.id, nodes, newest(nodes), { invoiceKeyAttribute: INVOICE_NOTE_ATTRIBUTE });
+    await importPage(deps.db, store, run.id, nodes, newest(nodes), {
+      invoiceKeyAttribute: INVOICE_NOTE_ATTRIBUTE,
+      lease,
+    });
     if (page.cost) pageSize = nextPageSize(page.cost.requestedQueryCost, pageSize);
     after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
     pages++;
@@ -109,32 +137,66 @@ async function pagedImport(
   return "done";
 }
 
+/**
+ * The Bulk Operation's result, streamed and imported BULK_BATCH_SIZE orders at a time. The
+ * watermark (the newest updatedAt seen: the file's order is not guaranteed) moves with the last
+ * batch only, so an interrupted backfill simply runs again (imports are idempotent).
+ */
 async function bulkImport(
   deps: ShopDeps,
   session: Session,
-  run: SyncRun,
+  { run, lease, renew }: Execution,
   store: typeof stores.$inferSelect,
   since: Date,
   options: SyncOptions,
 ) {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const nodes = await fetchAllOrdersInBulk(deps, session, since, sleep, invoiceMetafield());
-  const watermark = newest(nodes);
-  for (let start = 0; start < nodes.length; start += BULK_BATCH_SIZE) {
-    const batch = nodes.slice(start, start + BULK_BATCH_SIZE);
-    const last = start + BULK_BATCH_SIZE >= nodes.length;
-    await importPage(deps.db, store, run.id, batch, last ? watermark : null, {
-      invoiceKeyAttribute: INVOICE_NOTE_ATTRIBUTE,
-    });
+  const now = options.now ?? (() => new Date());
+  const importOptions = { invoiceKeyAttribute: INVOICE_NOTE_ATTRIBUTE, lease };
+  const orders = fetchOrdersInBulk(deps, session, since, invoiceMetafield(), {
+    sleep,
+    now,
+    onPoll: renew,
+    timeoutMs: options.bulkTimeoutMs,
+  });
+  let batch: ShopifyOrderNode[] = [];
+  let watermark: Date | null = null;
+  for await (const node of orders) {
+    watermark = later(watermark, node);
+    batch.push(node);
+    if (batch.length < BULK_BATCH_SIZE) continue;
+    await renew();
+    await importPage(deps.db, store, run.id, batch, null, importOptions);
+    batch = [];
   }
+  await renew();
+  await importPage(deps.db, store, run.id, batch, watermark, importOptions);
 }
+
+const UNEXPECTED = "The sync stopped on an unexpected error; the details are in the server log.";
 
 function failure(error: unknown): { error: string; errorCode: string } {
   if (error instanceof StoreReconnectNeededError) return { errorCode: "reconnect_needed", error: error.message };
   if (error instanceof ShopifyNetworkError) return { errorCode: "shopify_unreachable", error: error.message };
   if (error instanceof ShopifyThrottledError) return { errorCode: "throttled", error: error.message };
+  if (error instanceof BulkOperationTimeoutError) return { errorCode: "bulk_timeout", error: error.message };
   if (error instanceof BulkOperationFailedError) return { errorCode: "bulk_failed", error: error.message };
-  return { errorCode: "unexpected", error: (error as Error)?.message ?? String(error) };
+  return { errorCode: "unexpected", error: UNEXPECTED };
+}
+
+/**
+ * An unexpected error for the server log: its class, what identifies a database error (SQLSTATE,
+ * constraint, column) and the stack frames — not the message, which for a failed query repeats
+ * its parameters (an order's recipient, phone, e-mail, address).
+ */
+export function loggableError(error: unknown): string {
+  const name = (error as Error)?.name ?? typeof error;
+  const storage = classifyStorageFailure(error);
+  const frames = String((error as Error)?.stack ?? "")
+    .split("\n")
+    .filter((line) => line.trimStart().startsWith("at "));
+  const identity = storage.sqlstate ? ` (${describeForLog(storage)})` : "";
+  return [`${name}${identity}`, ...frames].join("\n");
 }
 
 export async function executeRun(
@@ -143,11 +205,13 @@ export async function executeRun(
   options: SyncOptions = {},
 ): Promise<SyncRun | undefined> {
   const now = options.now ?? (() => new Date());
-  const run = await claimRun(deps.db, runId, now());
-  if (!run) return getRun(deps.db, runId); // another worker has it
+  const claim = await claimRun(deps.db, runId, now(), options.leaseMs);
+  if (!claim) return getRun(deps.db, runId); // another worker holds it
+  const { run, lease } = claim;
+  const execution: Execution = { run, lease, renew: () => renewLease(deps.db, lease, now()) };
   const [store] = await deps.db.select().from(stores).where(eq(stores.id, run.storeId));
   if (!store || store.status !== "connected") {
-    await finishRun(deps.db, runId, {
+    await finishRun(deps.db, lease, {
       status: "failed",
       errorCode: "reconnect_needed",
       error: "The store is not connected.",
@@ -162,20 +226,32 @@ export async function executeRun(
         current.syncWatermark ?? new Date(now().getTime() - (options.initialLookbackDays ?? 60) * 86_400_000);
       // >= so that orders sharing the boundary timestamp are never skipped (imports are idempotent).
       const query = `updated_at:>='${since.toISOString()}'`;
-      const outcome = await pagedImport(deps, session, run, current, query, {
+      const retries = await retriesForRun(deps, current, options.retriesPerRun);
+      const outcome = await pagedImport(deps, session, execution, current, query, {
         ...options,
         // A large first sync switches to a Bulk Operation once its first page tells the total.
         switchToBulkAbove: current.syncWatermark ? undefined : (options.bulkThreshold ?? 5_000),
       });
-      if (outcome === "use_bulk") await bulkImport(deps, session, run, current, since, options);
+      if (outcome === "use_bulk") await bulkImport(deps, session, execution, current, since, options);
+      await retryFailedOrders(deps, session, current, retries, {
+        lease,
+        renew: execution.renew,
+        invoiceKeyAttribute: INVOICE_NOTE_ATTRIBUTE,
+      });
     });
-    await deps.db.update(stores).set({ lastSyncedAt: now() }).where(eq(stores.id, store.id));
-    await finishRun(deps.db, runId, { status: "succeeded" });
+    if (await finishRun(deps.db, lease, { status: "succeeded" })) {
+      await deps.db.update(stores).set({ lastSyncedAt: now() }).where(eq(stores.id, store.id));
+    }
   } catch (error) {
     if (error instanceof SimulatedCrash) throw error; // as if the process died: the run stays "running"
+    if (error instanceof LeaseLostError) {
+      // Another worker took the run over (this one stalled past its lease): it is theirs now.
+      console.warn(`[sync] run ${runId}: taken over by another worker; this one stopped`);
+      return getRun(deps.db, runId);
+    }
     const reason = failure(error);
-    if (reason.errorCode === "unexpected") console.error(`[sync] run ${runId} failed`, error);
-    await finishRun(deps.db, runId, { status: "failed", ...reason });
+    if (reason.errorCode === "unexpected") console.error(`[sync] run ${runId} failed: ${loggableError(error)}`);
+    await finishRun(deps.db, lease, { status: "failed", ...reason });
   }
   return getRun(deps.db, runId);
 }

@@ -13,6 +13,9 @@ import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../../db/client";
 import { orders, shipments, stores, syncRunItems, syncRuns, type Shipment, type Store } from "../../db/schema";
 import { loadRateTable } from "../../exchange-rates/store";
+import { clearRetries, recordRetry, type RetryEntry } from "./retries";
+import { LeaseLostError, type Lease } from "./runs";
+import { classifyStorageFailure, describeForLog } from "./storage-failure";
 
 type Outcome = (typeof syncRunItems.$inferInsert)["outcome"];
 
@@ -94,6 +97,8 @@ const ORDER_TEXT_MAX = 200;
 const boundedText = (value: string | null | undefined) =>
   typeof value === "string" ? Array.from(cleanText(value)).slice(0, ORDER_TEXT_MAX).join("") || null : null;
 
+const boundedGid = (id: unknown) => cleanText(String(id)).slice(0, 200);
+
 // Stored as Shopify sent it, made storable (sanitize.ts) and bounded: the raw snapshot is the record.
 function orderRow(storeId: string, dirty: ShopifyOrderNode) {
   const node = cleanJson(dirty);
@@ -169,14 +174,16 @@ export interface ImportOptions {
   invoiceKeyAttribute?: string;
   /** The evaluation's instant (its São Paulo date picks the PTAX rate); default now. */
   now?: Date;
+  /** The executing worker's lease: nothing is written once another worker took the run over. */
+  lease?: Lease;
 }
 
 /**
  * Imports `nodes` for `store` as part of run `runId` and moves the store's watermark to
  * `watermark` (the newest updated_at of the page), all in one transaction. Should the database
  * refuse the page, each order is imported on its own, so one order it cannot store is a failed
- * item with the reason, and the others — and the watermark — go through: a poison order never
- * blocks the store's later syncs.
+ * item with a PII-free reason, and the others — and the watermark — go through: a poison order
+ * never blocks the store's later syncs, which read it again by id (retries.ts) until it imports.
  */
 export async function importPage(
   db: Db,
@@ -194,12 +201,14 @@ export async function importPage(
     customsDefaults: { incoterm: store.defaultIncoterm, exportReason: store.defaultExportReason },
     testOrders: store.testOrders as TestOrderPolicy,
   };
+  const write = { runId, lease: options.lease };
   try {
-    return await importInOneTransaction(db, store, runId, nodes, watermark, context);
+    return await importInOneTransaction(db, store, write, nodes, watermark, context);
   } catch (error) {
+    if (error instanceof LeaseLostError) throw error;
     if (nodes.length <= 1) {
-      await recordStorageFailure(db, runId, nodes[0], error);
-      if (watermark) await importInOneTransaction(db, store, runId, [], watermark, context);
+      await recordStorageFailure(db, store, write, nodes[0], error);
+      if (watermark) await importInOneTransaction(db, store, write, [], watermark, context);
       return { ...emptyCounts(), fetched: nodes.length, failed: nodes.length };
     }
     const total = emptyCounts();
@@ -207,48 +216,71 @@ export async function importPage(
       const counts = await importPage(db, store, runId, [node], null, options);
       for (const key of Object.keys(total) as (keyof PageCounts)[]) total[key] += counts[key];
     }
-    if (watermark) await importInOneTransaction(db, store, runId, [], watermark, context);
+    if (watermark) await importInOneTransaction(db, store, write, [], watermark, context);
     return total;
   }
 }
 
-/** One order the database refused: a failed item with the database's reason, counted on the run. */
-async function recordStorageFailure(db: Db, runId: string, node: ShopifyOrderNode | undefined, error: unknown) {
+/** Where a page's writes go: the run, and the lease they are conditional on (none for webhook runs). */
+interface RunWrite {
+  runId: string;
+  lease?: Lease;
+}
+
+/** Adds `counts` to the run, if the lease still holds it; otherwise the transaction is rolled back. */
+async function countOnRun(tx: Pick<Db, "update">, write: RunWrite, counts: Partial<PageCounts>) {
+  const set: Record<string, unknown> = { heartbeatAt: sql`now()` };
+  for (const [key, value] of Object.entries(counts) as [keyof PageCounts, number][]) {
+    if (value) set[key] = sql`${syncRuns[key]} + ${value}`;
+  }
+  const owned = write.lease
+    ? and(eq(syncRuns.id, write.runId), eq(syncRuns.leaseOwner, write.lease.owner))
+    : eq(syncRuns.id, write.runId);
+  const updated = await tx.update(syncRuns).set(set).where(owned).returning({ id: syncRuns.id });
+  if (write.lease && updated.length === 0) throw new LeaseLostError(write.runId);
+}
+
+/**
+ * One order the database refused: a failed item with a code and a fixed sentence (never the
+ * database's message, which can carry the order's values), counted on the run and kept for retry.
+ */
+async function recordStorageFailure(
+  db: Db,
+  store: ImportStore,
+  write: RunWrite,
+  node: ShopifyOrderNode | undefined,
+  error: unknown,
+) {
   if (!node) throw error;
-  // The database's own reason; drizzle's wrapper message would repeat the query and its values.
-  const cause = (error as { cause?: unknown })?.cause ?? error;
-  const message = String((cause as Error)?.message ?? cause).slice(0, 300);
-  console.error(`[sync] run ${runId}: order ${node.id} could not be stored: ${message}`);
+  const failure = classifyStorageFailure(error);
+  const orderGid = boundedGid(node.id);
+  const orderName = boundedText(node.name);
+  console.error(`[sync] run ${write.runId}: order ${orderGid} could not be stored (${describeForLog(failure)})`);
   await db.transaction(async (tx) => {
     await tx.insert(syncRunItems).values({
-      runId,
-      orderGid: cleanText(String(node.id)).slice(0, 200),
-      orderName: boundedText(node.name),
+      runId: write.runId,
+      orderGid,
+      orderName,
       outcome: "failed",
-      reason: "storage_failed",
-      detail: { message: `The order could not be stored: ${cleanText(message)}` },
+      reason: failure.code,
+      detail: { message: failure.message, sqlstate: failure.sqlstate, retried: true },
     });
-    await tx
-      .update(syncRuns)
-      .set({
-        fetched: sql`${syncRuns.fetched} + 1`,
-        failed: sql`${syncRuns.failed} + 1`,
-        heartbeatAt: sql`now()`,
-      })
-      .where(eq(syncRuns.id, runId));
+    await recordRetry(tx, store.id, { orderGid, orderName, reason: failure.code });
+    await countOnRun(tx, write, { fetched: 1, failed: 1 });
   });
 }
 
 async function importInOneTransaction(
   db: Db,
   store: ImportStore,
-  runId: string,
+  write: RunWrite,
   nodes: ShopifyOrderNode[],
   watermark: Date | null,
   context: MappingContext,
 ): Promise<PageCounts> {
   const counts = emptyCounts();
   counts.fetched = nodes.length;
+  const { runId } = write;
   const items: (typeof syncRunItems.$inferInsert)[] = [];
   const item = (node: Pick<ShopifyOrderNode, "id" | "name">, outcome: Outcome, reason?: string, detail?: unknown) =>
     items.push({
@@ -261,15 +293,22 @@ async function importInOneTransaction(
     });
 
   await db.transaction(async (tx) => {
+    const unreadable: RetryEntry[] = [];
     const shippable: { node: ShopifyOrderNode; mapped: ShipmentMapping }[] = [];
     for (const node of nodes) {
       let mapped: ReturnType<typeof mapOrder>;
       try {
         mapped = mapOrder(node, context);
       } catch (error) {
-        // One order Shopify sent in a shape we cannot read never stops the others.
+        // One order Shopify sent in a shape we cannot read never stops the others. What broke is
+        // logged here only: an error message can quote the order's values.
+        console.error(`[sync] run ${runId}: order ${node.id} is unreadable (${(error as Error)?.name ?? "error"})`);
         counts.failed++;
-        item(node, "failed", "unreadable", { message: `Unreadable order: ${(error as Error).message}` });
+        item(node, "failed", "unreadable", {
+          message: "Shopify sent the order in a shape that cannot be read.",
+          retried: true,
+        });
+        unreadable.push({ orderGid: boundedGid(node.id), orderName: boundedText(node.name), reason: "unreadable" });
         continue;
       }
       if (mapped.kind === "skipped_no_address") {
@@ -394,22 +433,16 @@ async function importInOneTransaction(
     }
 
     if (items.length > 0) await tx.insert(syncRunItems).values(items);
-    await tx
-      .update(syncRuns)
-      .set({
-        fetched: sql`${syncRuns.fetched} + ${counts.fetched}`,
-        created: sql`${syncRuns.created} + ${counts.created}`,
-        updated: sql`${syncRuns.updated} + ${counts.updated}`,
-        drafts: sql`${syncRuns.drafts} + ${counts.drafts}`,
-        complete: sql`${syncRuns.complete} + ${counts.complete}`,
-        skippedNoAddress: sql`${syncRuns.skippedNoAddress} + ${counts.skippedNoAddress}`,
-        skippedDomestic: sql`${syncRuns.skippedDomestic} + ${counts.skippedDomestic}`,
-        skippedTest: sql`${syncRuns.skippedTest} + ${counts.skippedTest}`,
-        skippedNotShippable: sql`${syncRuns.skippedNotShippable} + ${counts.skippedNotShippable}`,
-        failed: sql`${syncRuns.failed} + ${counts.failed}`,
-        heartbeatAt: sql`now()`,
-      })
-      .where(eq(syncRuns.id, runId));
+    // An order Shopify sent unreadable is read again by id on later syncs; every other order of
+    // the page was read and judged, so it is no longer waiting for a retry.
+    for (const node of unreadable) await recordRetry(tx, store.id, node);
+    const unreadableGids = new Set(unreadable.map((node) => node.orderGid));
+    await clearRetries(
+      tx,
+      store.id,
+      nodes.map((node) => node.id).filter((gid) => !unreadableGids.has(gid)),
+    );
+    await countOnRun(tx, write, counts);
     if (watermark) {
       const mark = watermark.toISOString(); // ISO text: postgres.js cannot type a Date inside raw SQL
       await tx

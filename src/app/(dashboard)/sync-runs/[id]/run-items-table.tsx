@@ -28,7 +28,7 @@ const tones: Record<string, BadgeTone> = {
 
 function Reason({ item }: { item: RunItemRow }) {
   const t = useTranslations();
-  const detail = (item.detail ?? {}) as { missing?: string[]; message?: string; country?: string };
+  const detail = (item.detail ?? {}) as { missing?: string[]; message?: string; country?: string; retried?: boolean };
   if (item.outcome === "created_draft" && detail.missing?.length) {
     return (
       <div className="flex flex-wrap gap-1">
@@ -40,7 +40,18 @@ function Reason({ item }: { item: RunItemRow }) {
       </div>
     );
   }
-  if (item.outcome === "failed") return <span className="text-red-700">{detail.message ?? item.reason}</span>;
+  if (item.outcome === "failed") {
+    const reason =
+      item.reason && t.has(`syncRuns.failedReasons.${item.reason}`)
+        ? t(`syncRuns.failedReasons.${item.reason}`)
+        : (detail.message ?? item.reason);
+    return (
+      <span className="text-red-700">
+        {reason}
+        {detail.retried ? ` ${t("syncRuns.retriedOnLaterSyncs")}` : null}
+      </span>
+    );
+  }
   if (item.reason && t.has(`syncRuns.reasons.${item.reason}`)) {
     return (
       <span className="text-slate-600">{t(`syncRuns.reasons.${item.reason}`, { country: detail.country ?? "" })}</span>
