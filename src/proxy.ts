@@ -1,6 +1,7 @@
-// Runs before every page and route: sends signed-out visitors to sign-in (every page, action
-// and route still checks the session itself — this is for navigation) and sets the security
-// headers, including a per-request CSP nonce that Next applies to its own scripts.
+// Runs before every page and route: answers an over-long URL with 414 before anything else,
+// sends signed-out visitors to sign-in (every page, action and route still checks the session
+// itself — this is for navigation) and sets the security headers, including a per-request CSP
+// nonce that Next applies to its own scripts.
 import { getToken } from "next-auth/jwt";
 import { createTranslator } from "next-intl";
 import { NextResponse, type NextRequest } from "next/server";
@@ -74,6 +75,7 @@ function signInRedirect(pathAndQuery: string): URL {
 export default async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
+  // As Next hands it over (the query re-encoded: a %20 arrives as +) — what our code would work on.
   const { pathname, search } = request.nextUrl;
   if (isUrlTooLong(`${pathname}${search}`)) return urlTooLong(request, csp);
 

@@ -1,11 +1,11 @@
 // Limits on what a request may bring, checked before any work is done for it.
 
 /**
- * The longest path + query accepted (its bytes as sent, percent-encoded). The app's own longest
- * URL is a documents download for a full page of 100 selected shipments (~3.7 KB), and a
+ * The longest path + query accepted: its bytes, percent-encoded as Next parses it. The app's own
+ * longest URL is a documents download for a full page of 100 selected shipments (~3.7 KB), and a
  * request's other headers (cookies, the browser's own) must still fit well within the 8 KB that
- * proxies and clients commonly allow for a whole request head (curl drops cookies beyond it) and
- * Node's 16 KB: 4 KB is the usual browser-safe bound. Beyond it the answer is 414.
+ * proxies and clients commonly allow for a whole request head (older curl drops cookies past it)
+ * and Node's 16 KB: 4 KB is the usual browser-safe bound. Beyond it the answer is 414.
  */
 export const MAX_URL_BYTES = 4096;
 
