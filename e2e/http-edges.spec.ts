@@ -53,3 +53,22 @@ test("no Strict-Transport-Security over http (the harness's APP_URL); the other 
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 });
+
+test("the webhook route refuses a body over 2 MiB with 413 before checking its HMAC", async ({ request }) => {
+  const headers = {
+    "content-type": "application/json",
+    "x-shopify-topic": "orders/create",
+    "x-shopify-shop-domain": "loja-demo.myshopify.com",
+    "x-shopify-api-version": "2026-07",
+    "x-shopify-webhook-id": "e2e-oversized",
+    "x-shopify-hmac-sha256": "not-a-valid-hmac",
+  };
+  const oversized = await request.post("/api/webhooks/shopify", {
+    headers,
+    data: JSON.stringify({ note: "x".repeat(2 * 1024 * 1024) }),
+  });
+  expect(oversized.status()).toBe(413);
+  // Within the limit, the same forged request is refused by its HMAC.
+  const small = await request.post("/api/webhooks/shopify", { headers, data: JSON.stringify({ note: "x" }) });
+  expect(small.status()).toBe(401);
+});
