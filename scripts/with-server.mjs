@@ -155,6 +155,10 @@ async function main() {
   await waitFor(`${ptaxUrl}/__ptax/health`, ptax, "the PTAX emulator");
   env.PTAX_API_URL = `${ptaxUrl}/olinda/servico/PTAX/versao/v1/odata/`;
 
+  // Production refuses emulator URLs; this named escape hatch (loopback emulators only, announced
+  // in the server log at start) is set here and nowhere else.
+  env.ALLOW_EMULATORS_IN_PRODUCTION = "1";
+
   const log = fs.openSync(path.join(os.tmpdir(), `shipsmart-e2e-server-${port}.log`), "w");
   const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,

@@ -20,6 +20,15 @@ describe("CSV", () => {
     expect(csvField("-12.50")).toBe("-12.50");
   });
 
+  it("defuses every formula start, a leading tab and carriage return included", () => {
+    expect(csvField("+1+1")).toBe("'+1+1");
+    expect(csvField("-1+1")).toBe("'-1+1");
+    expect(csvField("\t=1+1")).toBe("'\t=1+1");
+    expect(csvField("\r=1+1")).toBe('"\'\r=1+1"');
+    expect(csvField("\tcmd")).toBe("'\tcmd");
+    expect(csvField("a\t=b")).toBe("a\t=b");
+  });
+
   it("ends lines with CRLF", () => {
     expect(csvLine(["#1001", "Müller, Hans", 12])).toBe('#1001,"Müller, Hans",12\r\n');
   });

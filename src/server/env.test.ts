@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingProductionEnv, trustedProxyHops } from "./env";
+import { missingProductionEnv, refusedEmulatorVariables, shopifyEmulatorUrl, trustedProxyHops } from "./env";
 
 describe("missingProductionEnv", () => {
   const complete = {
@@ -44,5 +44,60 @@ describe("trustedProxyHops", () => {
     for (const value of ["-1", "one", "1.5", "100"]) {
       expect(() => trustedProxyHops({ TRUSTED_PROXY_HOPS: value })).toThrow(/TRUSTED_PROXY_HOPS/);
     }
+  });
+});
+
+describe("emulators in production", () => {
+  it("names SHOPIFY_EMULATOR_URL, whatever its host", () => {
+    expect(refusedEmulatorVariables({ SHOPIFY_EMULATOR_URL: "http://127.0.0.1:4010" })).toEqual([
+      "SHOPIFY_EMULATOR_URL",
+    ]);
+    expect(refusedEmulatorVariables({ SHOPIFY_EMULATOR_URL: "https://shopify.example.com" })).toEqual([
+      "SHOPIFY_EMULATOR_URL",
+    ]);
+  });
+
+  it("accepts the Banco Central's PTAX service or an https mirror, and names an emulator or plain-http PTAX_API_URL", () => {
+    expect(refusedEmulatorVariables({})).toEqual([]);
+    expect(
+      refusedEmulatorVariables({ PTAX_API_URL: "https://olinda.bcb.gov.br/olinda/servico/PTAX/versao/v1/odata/" }),
+    ).toEqual([]);
+    expect(refusedEmulatorVariables({ PTAX_API_URL: "https://ptax-mirror.example.com/odata/" })).toEqual([]);
+    for (const url of [
+      "http://127.0.0.1:4020/olinda/servico/PTAX/versao/v1/odata/",
+      "https://localhost:4020/odata/",
+      "http://ptax.example.com/odata/",
+      "not a url",
+    ]) {
+      expect(refusedEmulatorVariables({ PTAX_API_URL: url })).toEqual(["PTAX_API_URL"]);
+    }
+  });
+
+  it("lets the test harness's escape hatch through for loopback emulators only", () => {
+    const local = {
+      SHOPIFY_EMULATOR_URL: "http://127.0.0.1:3501",
+      PTAX_API_URL: "http://127.0.0.1:3502/olinda/servico/PTAX/versao/v1/odata/",
+    };
+    expect(refusedEmulatorVariables(local)).toEqual(["SHOPIFY_EMULATOR_URL", "PTAX_API_URL"]);
+    expect(refusedEmulatorVariables({ ...local, ALLOW_EMULATORS_IN_PRODUCTION: "1" })).toEqual([]);
+    expect(refusedEmulatorVariables({ ...local, ALLOW_EMULATORS_IN_PRODUCTION: "true" })).toHaveLength(2);
+    expect(
+      refusedEmulatorVariables({
+        SHOPIFY_EMULATOR_URL: "http://shopify.attacker.example",
+        ALLOW_EMULATORS_IN_PRODUCTION: "1",
+      }),
+    ).toEqual(["SHOPIFY_EMULATOR_URL"]);
+  });
+
+  it("refuses to hand the Shopify client an emulator URL in production, whichever process asks", () => {
+    const url = "http://127.0.0.1:4010";
+    expect(shopifyEmulatorUrl({ NODE_ENV: "development", SHOPIFY_EMULATOR_URL: url })).toBe(url);
+    expect(shopifyEmulatorUrl({ NODE_ENV: "production" })).toBeUndefined();
+    expect(() => shopifyEmulatorUrl({ NODE_ENV: "production", SHOPIFY_EMULATOR_URL: url })).toThrow(
+      /SHOPIFY_EMULATOR_URL is set in production/,
+    );
+    expect(
+      shopifyEmulatorUrl({ NODE_ENV: "production", SHOPIFY_EMULATOR_URL: url, ALLOW_EMULATORS_IN_PRODUCTION: "1" }),
+    ).toBe(url);
   });
 });

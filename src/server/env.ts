@@ -19,6 +19,66 @@ export function missingProductionEnv(env: Record<string, string | undefined> = p
   return REQUIRED_IN_PRODUCTION.filter((names) => !names.some((name) => env[name])).map((names) => names.join(" or "));
 }
 
+/**
+ * The escape hatch for the test harness (scripts/with-server.mjs), which runs a production build
+ * against the local emulators. It allows loopback emulators only, and the server says so loudly.
+ */
+export const ALLOW_EMULATORS_VARIABLE = "ALLOW_EMULATORS_IN_PRODUCTION";
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "0.0.0.0"]);
+
+function isLoopbackUrl(value: string): boolean {
+  try {
+    const host = new URL(value).hostname;
+    return LOOPBACK_HOSTS.has(host) || host.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
+/** A PTAX_API_URL production may use: https (the rates decide customs paperwork) on a real host. */
+function isProductionPtaxUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === "https:" && !isLoopbackUrl(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The variables that point the app at an emulator: with SHOPIFY_EMULATOR_URL, OAuth, the token
+ * exchange (with the API secret) and every Admin call go to that host; a PTAX_API_URL that is
+ * not https on a real host is the PTAX emulator (or a man in the middle) deciding exchange rates.
+ */
+export function emulatorVariables(env: Record<string, string | undefined> = process.env): string[] {
+  const found: string[] = [];
+  if (env.SHOPIFY_EMULATOR_URL) found.push("SHOPIFY_EMULATOR_URL");
+  const ptax = env.PTAX_API_URL?.trim();
+  if (ptax && !isProductionPtaxUrl(ptax)) found.push("PTAX_API_URL");
+  return found;
+}
+
+/**
+ * The emulator variables production refuses to start with: all of them, unless the test
+ * harness's escape hatch is set — which still refuses an emulator that is not on this machine.
+ */
+export function refusedEmulatorVariables(env: Record<string, string | undefined> = process.env): string[] {
+  const found = emulatorVariables(env);
+  if (env[ALLOW_EMULATORS_VARIABLE] !== "1") return found;
+  return found.filter((name) => !isLoopbackUrl(env[name]!.trim()));
+}
+
+/** SHOPIFY_EMULATOR_URL, checked again where it is used, so that no code path (the worker, a CLI) skips the refusal. */
+export function shopifyEmulatorUrl(env: Record<string, string | undefined> = process.env): string | undefined {
+  const url = env.SHOPIFY_EMULATOR_URL || undefined;
+  if (url && env.NODE_ENV === "production" && refusedEmulatorVariables(env).includes("SHOPIFY_EMULATOR_URL")) {
+    throw new Error(
+      `SHOPIFY_EMULATOR_URL is set in production: it would send OAuth, the API secret and every Admin call to ${url}`,
+    );
+  }
+  return url;
+}
+
 interface DevSecrets {
   authSecret: string;
   encryptionKey: string;

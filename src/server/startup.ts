@@ -3,7 +3,13 @@
 // and on a brand-new development database creates the demo accounts.
 import { getDbHandle } from "./db/client";
 import { migrateDb } from "./db/migrate";
-import { isProduction, missingProductionEnv } from "./env";
+import {
+  ALLOW_EMULATORS_VARIABLE,
+  emulatorVariables,
+  isProduction,
+  missingProductionEnv,
+  refusedEmulatorVariables,
+} from "./env";
 import { seedDemoUsers } from "./services/demo-users";
 
 /** Development: connect the emulator's demo store on first start, once the emulator answers. */
@@ -28,6 +34,34 @@ async function connectDemoStore(shop: string, emulatorUrl: string) {
   }
 }
 
+/** Production never talks to an emulator by mistake; the test harness's escape hatch is announced at every start. */
+function refuseEmulatorsInProduction() {
+  const refused = refusedEmulatorVariables();
+  if (refused.length > 0) {
+    console.error(
+      `\nShipSmart cannot start: ${refused.join(", ")} ${refused.length > 1 ? "point" : "points"} at an emulator, ` +
+        `which production must not use (Shopify OAuth, the API secret and Admin calls, or the exchange rates, ` +
+        `would go there).\nUnset ${refused.length > 1 ? "them" : "it"} (PTAX_API_URL must be https on a real host). ` +
+        `See README.md (Configuration).\n`,
+    );
+    process.exit(1);
+  }
+  const allowed = emulatorVariables();
+  if (allowed.length > 0) {
+    const banner = "!".repeat(78);
+    console.warn(
+      [
+        "",
+        banner,
+        `  ${ALLOW_EMULATORS_VARIABLE}=1: this production server uses local emulators — for tests only.`,
+        ...allowed.map((name) => `  ${name}=${process.env[name]}`),
+        banner,
+        "",
+      ].join("\n"),
+    );
+  }
+}
+
 export async function startServer(): Promise<void> {
   if (isProduction) {
     const missing = missingProductionEnv();
@@ -38,6 +72,7 @@ export async function startServer(): Promise<void> {
       );
       process.exit(1);
     }
+    refuseEmulatorsInProduction();
   }
   const handle = await getDbHandle();
   await migrateDb(handle);

@@ -1,27 +1,38 @@
 import "server-only";
-// POST /api/webhooks/shopify: the HMAC is checked on the raw body (401 otherwise), each webhook
-// id is handled once (recorded in the same transaction as its effect, so a failure lets Shopify
-// retry and a redelivery changes nothing), then the topic is acted on.
+// POST /api/webhooks/shopify: a body over our limit is refused with 413 before it is read whole,
+// the HMAC is checked on the raw body (401 otherwise), a payload that is not an object of the
+// types we read is 400, a shop we do not hold is answered 200 and ignored (nothing is recorded for
+// it), each webhook id is handled once (recorded in the same transaction as its effect, so a
+// failure lets Shopify retry and a redelivery changes nothing), then the topic is acted on.
 import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../db/client";
 import { orders, processedWebhooks, shipments, shopifySessions, stores } from "../db/schema";
 import { recordAudit } from "../queries/audit";
+import { readBodyWithLimit } from "../http/read-body";
 import type { ShopifyOrderNode } from "@/domain/order-mapping";
+import { MAX_WEBHOOK_BODY_BYTES } from "@/domain/request-limits";
 import { StoreReconnectNeededError, type ShopDeps } from "./shop-session";
 import { fetchOrder, importWebhookOrder } from "./sync/webhook-order";
 
-interface CompliancePayload {
-  shop_domain?: string;
-  customer?: { id?: number; email?: string | null; phone?: string | null };
-  orders_requested?: number[];
-  orders_to_redact?: number[];
-  data_request?: { id?: number };
-}
+/**
+ * The fields we read, in the types Shopify sends; anything else in the payload is ignored. A
+ * payload that is not an object (null, a number, an array) or has one of these in another type is
+ * refused with 400 rather than failing halfway through.
+ */
+const payloadSchema = z.object({
+  admin_graphql_api_id: z.string().nullish(),
+  customer: z.object({ id: z.number().nullish(), email: z.string().nullish(), phone: z.string().nullish() }).nullish(),
+  orders_requested: z.array(z.number()).nullish(),
+  orders_to_redact: z.array(z.number()).nullish(),
+  data_request: z.object({ id: z.number().nullish() }).nullish(),
+});
+type WebhookPayload = z.output<typeof payloadSchema>;
 
-const orderGids = (ids: number[] | undefined) => (ids ?? []).map((id) => `gid://shopify/Order/${id}`);
+const orderGids = (ids: number[] | null | undefined) => (ids ?? []).map((id) => `gid://shopify/Order/${id}`);
 
 /** The stored orders a compliance request is about: listed by id, or placed with the customer's email. */
-function customerOrders(storeId: string, payload: CompliancePayload, ids: number[] | undefined) {
+function customerOrders(storeId: string, payload: WebhookPayload, ids: number[] | null | undefined) {
   const byId = orderGids(ids);
   const email = payload.customer?.email?.toLowerCase();
   const matches = [
@@ -42,7 +53,7 @@ async function appUninstalled(tx: Db, shop: string) {
     await recordAudit(tx, { actorId: null, action: "store.uninstalled", entityType: "store", entityId: store.id });
 }
 
-async function customerDataRequest(tx: Db, storeId: string, payload: CompliancePayload) {
+async function customerDataRequest(tx: Db, storeId: string, payload: WebhookPayload) {
   const held = await tx
     .select({ name: orders.name, gid: orders.shopifyGid })
     .from(orders)
@@ -58,7 +69,7 @@ async function customerDataRequest(tx: Db, storeId: string, payload: ComplianceP
   console.info(`[compliance] customers/data_request for store ${storeId}: ${held.length} order(s) held`);
 }
 
-async function customerRedact(tx: Db, storeId: string, payload: CompliancePayload) {
+async function customerRedact(tx: Db, storeId: string, payload: WebhookPayload) {
   const redacted = await tx
     .update(orders)
     .set({ customerName: null, customerEmail: null, shippingAddress: null, raw: null, updatedAt: sql`now()` })
@@ -100,13 +111,13 @@ async function shopRedact(tx: Db, storeId: string, shop: string) {
 const ORDER_TOPICS = new Set(["ORDERS_CREATE", "ORDERS_UPDATED"]);
 
 /** For orders/* webhooks: the order as Shopify has it now, read before the transaction opens. */
-async function orderFor(deps: ShopDeps, topic: string, shop: string, webhookId: string, payload: unknown) {
+async function orderFor(deps: ShopDeps, topic: string, shop: string, webhookId: string, payload: WebhookPayload) {
   if (!ORDER_TOPICS.has(topic)) return null;
   const [seen] = await deps.db
     .select({ id: processedWebhooks.webhookId })
     .from(processedWebhooks)
     .where(and(eq(processedWebhooks.webhookId, webhookId), eq(processedWebhooks.shopDomain, shop)));
-  const gid = (payload as { admin_graphql_api_id?: string }).admin_graphql_api_id;
+  const gid = payload.admin_graphql_api_id;
   if (seen || !gid) return null;
   try {
     return await fetchOrder(deps, shop, gid);
@@ -117,17 +128,27 @@ async function orderFor(deps: ShopDeps, topic: string, shop: string, webhookId: 
   }
 }
 
+function parsePayload(rawBody: string): WebhookPayload | null {
+  try {
+    return payloadSchema.safeParse(JSON.parse(rawBody)).data ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export async function handleShopifyWebhook({ db, shopify }: ShopDeps, request: Request): Promise<Response> {
-  const rawBody = await request.text();
+  const body = await readBodyWithLimit(request, MAX_WEBHOOK_BODY_BYTES);
+  if (!body.ok) return new Response(null, { status: 413 });
+  const rawBody = body.text;
   const check = await shopify.webhooks.validate({ rawBody, rawRequest: request });
   if (!check.valid) return new Response(null, { status: 401 });
   const { topic, domain: shop, webhookId } = check;
-  let payload: CompliancePayload;
-  try {
-    payload = JSON.parse(rawBody) as CompliancePayload;
-  } catch {
-    return new Response(null, { status: 400 });
-  }
+  const payload = parsePayload(rawBody);
+  if (!payload) return new Response(null, { status: 400 });
+
+  // A shop we never connected (or one already redacted) has nothing here to act on.
+  const [known] = await db.select({ id: stores.id }).from(stores).where(eq(stores.shopDomain, shop));
+  if (!known) return new Response(null, { status: 200 });
 
   let order: ShopifyOrderNode | null;
   try {

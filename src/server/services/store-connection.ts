@@ -2,12 +2,14 @@ import "server-only";
 // Connecting a store: OAuth begin (the merchants' /auth/toplevel link), the callback the library
 // verifies (state, HMAC, timestamp), and what a successful install does — store the session,
 // record the store as Connected with its plan and scopes, register our webhooks, audit.
+import crypto from "node:crypto";
 import type { Session } from "@shopify/shopify-api";
 import { eq, sql } from "drizzle-orm";
 import { shipperFromShop, type ShipperProfile } from "@/domain/shipper";
+import { normalizeShopDomain } from "@/domain/shop-domain";
 import type { Db } from "../db/client";
 import { stores } from "../db/schema";
-import { appUrl } from "../env";
+import { appUrl, shopifyEmulatorUrl } from "../env";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
 import { shopifyGraphql } from "../shopify/graphql";
@@ -21,8 +23,48 @@ export const WEBHOOK_PATH = "/api/webhooks/shopify";
 export const WEBHOOK_TOPICS = ["ORDERS_CREATE", "ORDERS_UPDATED", "APP_UNINSTALLED"] as const;
 
 /**
- * Starts OAuth for an offline, expiring token. With the emulator, the browser is sent to the
- * emulator's Install page instead of https://<shop>/admin/oauth/authorize.
+ * The library's state cookie proves the callback comes back to the browser that began OAuth, not
+ * that it is for the same shop. This second cookie binds the two: a MAC of the state and the shop
+ * (keyed with the API secret, like the library's signed cookie), checked before the library
+ * exchanges the code, so a callback for another shop is refused and changes nothing.
+ */
+export const OAUTH_SHOP_COOKIE = "shipsmart_oauth_shop";
+
+export class OAuthShopMismatchError extends Error {
+  constructor() {
+    super("The OAuth callback is for another shop than the one that began it");
+    this.name = "OAuthShopMismatchError";
+  }
+}
+
+function shopBinding(secret: string, state: string, shop: string): string {
+  return crypto.createHmac("sha256", secret).update(`${state}\n${shop}`).digest("base64url");
+}
+
+function cookieValue(request: Request, name: string): string | null {
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return value.join("=");
+  }
+  return null;
+}
+
+/** Refuses a callback whose shop is not the one its state was issued for. */
+function assertCallbackShop(secret: string, request: Request) {
+  const query = new URL(request.url).searchParams;
+  const shop = normalizeShopDomain(query.get("shop"));
+  const state = query.get("state");
+  const binding = cookieValue(request, OAUTH_SHOP_COOKIE);
+  if (!shop || !state || !binding) throw new OAuthShopMismatchError();
+  const expected = Buffer.from(shopBinding(secret, state, shop));
+  const given = Buffer.from(binding);
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw new OAuthShopMismatchError();
+}
+
+/**
+ * Starts OAuth for an offline, expiring token, with the shop bound to the state. With the
+ * emulator, the browser is sent to the emulator's Install page instead of
+ * https://<shop>/admin/oauth/authorize.
  */
 export async function beginOAuth(
   { shopify }: Pick<ShopDeps, "shopify">,
@@ -35,19 +77,25 @@ export async function beginOAuth(
     isOnline: false,
     rawRequest: request,
   });
-  const emulator = process.env.SHOPIFY_EMULATOR_URL;
   const location = response.headers.get("location");
-  if (emulator && location) {
-    const target = emulatorUrlFor(location, emulator);
-    if (target) {
-      const url = new URL(target.url);
-      url.searchParams.set("shop", target.shop);
-      const headers = new Headers(response.headers);
-      headers.set("location", url.toString());
-      return new Response(null, { status: response.status, headers });
-    }
+  // No location: the library refused to begin (a bot's user agent); nothing to bind.
+  if (!location) return response;
+  const headers = new Headers(response.headers);
+  const state = new URL(location).searchParams.get("state") ?? "";
+  const binding = shopBinding(shopify.config.apiSecretKey, state, normalizeShopDomain(shop) ?? shop);
+  // Path, lifetime and flags as the library's own state cookie.
+  headers.append(
+    "set-cookie",
+    `${OAUTH_SHOP_COOKIE}=${binding}; Path=${CALLBACK_PATH}; Max-Age=60; HttpOnly; Secure; SameSite=Lax`,
+  );
+  const emulator = shopifyEmulatorUrl();
+  const target = emulator ? emulatorUrlFor(location, emulator) : null;
+  if (target) {
+    const url = new URL(target.url);
+    url.searchParams.set("shop", target.shop);
+    headers.set("location", url.toString());
   }
-  return response;
+  return new Response(null, { status: response.status, headers });
 }
 
 interface ShopDetails {
@@ -136,8 +184,12 @@ export async function completeConnection(deps: ShopDeps, session: Session, actor
   return { store, reconnected: !!before };
 }
 
-/** Lets the library verify the callback (state cookie, HMAC, timestamp), then completes it. */
+/**
+ * Checks the callback is for the shop that began it, lets the library verify the rest (state
+ * cookie, HMAC, timestamp) and exchange the code, then completes it.
+ */
 export async function handleOAuthCallback(deps: ShopDeps, request: Request, actorId: string | null) {
+  assertCallbackShop(deps.shopify.config.apiSecretKey, request);
   const { session } = await deps.shopify.auth.callback<Headers>({ rawRequest: request, expiring: true });
   return completeConnection(deps, session, actorId);
 }

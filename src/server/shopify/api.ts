@@ -4,7 +4,7 @@ import "server-only";
 // SHOPIFY_EMULATOR_URL is set.
 import "@shopify/shopify-api/adapters/web-api";
 import { ApiVersion, LogSeverity, shopifyApi, type Shopify } from "@shopify/shopify-api";
-import { appUrl, shopifyCredentials } from "../env";
+import { appUrl, shopifyCredentials, shopifyEmulatorUrl } from "../env";
 import { installEmulatorSeam } from "./seam";
 
 export const SHOPIFY_API_VERSION = ApiVersion.July26;
@@ -46,7 +46,7 @@ export function getShopify(): Shopify {
   globalForShopify.__shipsmartShopify ??= createShopify({
     ...shopifyCredentials(),
     appUrl: appUrl(),
-    emulatorUrl: process.env.SHOPIFY_EMULATOR_URL || undefined,
+    emulatorUrl: shopifyEmulatorUrl(),
   });
   return globalForShopify.__shipsmartShopify;
 }

@@ -1,5 +1,6 @@
-// /auth/callback — where Shopify sends the admin back after Install. The library verifies the
-// state cookie, HMAC and timestamp; anything wrong ends on a clear page and changes nothing.
+// /auth/callback — where Shopify sends the admin back after Install. We check the shop is the one
+// that began OAuth, the library verifies the state cookie, HMAC and timestamp; anything wrong ends
+// on a clear page and changes nothing.
 import { ShopifyError } from "@shopify/shopify-api";
 import { getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
@@ -9,7 +10,7 @@ import { authedRoute } from "@/server/auth/route";
 import { getDb } from "@/server/db/client";
 import { appUrl } from "@/server/env";
 import { errorPage } from "@/server/http/error-page";
-import { handleOAuthCallback } from "@/server/services/store-connection";
+import { OAuthShopMismatchError, handleOAuthCallback } from "@/server/services/store-connection";
 import { getShopify } from "@/server/shopify/api";
 
 export const GET = authedRoute("admin", async (request, user) => {
@@ -26,7 +27,7 @@ export const GET = authedRoute("admin", async (request, user) => {
     stores.searchParams.set(reconnected ? "reconnected" : "connected", shop);
     return NextResponse.redirect(stores);
   } catch (error) {
-    if (!(error instanceof ShopifyError)) throw error;
+    if (!(error instanceof ShopifyError || error instanceof OAuthShopMismatchError)) throw error;
     console.warn(`[oauth] callback for ${shop || "unknown shop"} refused: ${error.name}`);
     const locale = await resolveLocale();
     const t = await getTranslations({ locale, namespace: "connect" });
