@@ -24,6 +24,12 @@ export const TEXT_LIMITS = {
 
 export type BoundedText = keyof typeof TEXT_LIMITS;
 
+/**
+ * Lines of one shipment. Shopify's own order tools stop at about this many (draft orders take 499
+ * lines), carriers' commercial invoices list a few hundred commodities at most, and Edit Draft
+ * must be able to show and save every line: an order beyond it fails with its reason.
+ */
+export const MAX_LINE_ITEMS = 500;
 /** Units of one line. */
 export const MAX_QUANTITY = 10_000;
 /** One unit's value: 10,000,000.00 in the shipment's currency. */

@@ -3,13 +3,14 @@
 // whether the shipment is complete for its carrier is evaluateShipment's job, so a partly
 // filled draft can always be saved.
 import { z } from "zod";
+import { MAX_LINE_ITEMS } from "./bounds";
 import { CARRIER_IDS } from "./carriers";
 import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./shipment-evaluation";
 
 export { EXPORT_REASON_VALUES as EXPORT_REASONS, INCOTERM_VALUES as INCOTERMS } from "./shipment-evaluation";
 
-/** Lines an Edit Draft form can hold (the form parser refuses an index beyond it). */
-export const MAX_DRAFT_ITEMS = 500;
+/** Lines an Edit Draft form can hold (the form parser refuses an index beyond it): a shipment's most. */
+export const MAX_DRAFT_ITEMS = MAX_LINE_ITEMS;
 
 /** Texts trimmed and an empty text null (a cleared field), through the nested form data. */
 function blankToNull(value: unknown): unknown {

@@ -375,6 +375,7 @@ describe("mapOrder: orders that do not become shipments", () => {
 
   it.each<[string, OrderSpec, string]>([
     ["no line items", { lines: [] }, "no_line_items"],
+    ["more lines than a shipment holds", { lines: Array.from({ length: 501 }, () => ({})) }, "too_many_lines"],
     ["a negative total", { total: "-1.00" }, "invalid_total"],
     ["a zero total", { total: "0.00" }, "invalid_total"],
     ["an unparsable total", { total: "12,50" }, "invalid_total"],
@@ -385,6 +386,10 @@ describe("mapOrder: orders that do not become shipments", () => {
     const result = mapOrder(shopifyOrder(spec), BR);
     expect(result).toMatchObject({ kind: "invalid", code });
     expect(result.kind === "invalid" && result.reason).toMatch(/\w/);
+  });
+
+  it("takes an order of exactly a shipment's most lines", () => {
+    expect(shipment({ lines: Array.from({ length: 500 }, () => ({})) }).customsItems).toHaveLength(500);
   });
 
   it("the emulator's malformed order (no lines, total -1, blank country) is invalid", () => {

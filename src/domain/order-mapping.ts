@@ -18,6 +18,7 @@ import {
   type BoundedText,
   boundText,
   MAX_DECLARED_CENTS,
+  MAX_LINE_ITEMS,
   MAX_QUANTITY,
   MAX_UNIT_VALUE_CENTS,
   MAX_WEIGHT_KG,
@@ -216,7 +217,7 @@ export interface MappedShipment {
 }
 
 export type InvalidOrderCode =
-  "no_line_items" | "invalid_total" | "missing_country" | "unknown_country" | "value_out_of_range";
+  "no_line_items" | "too_many_lines" | "invalid_total" | "missing_country" | "unknown_country" | "value_out_of_range";
 
 export type OrderMapping =
   | { kind: "skipped_no_address" }
@@ -444,6 +445,11 @@ const invalid = (code: InvalidOrderCode, reason: string): OrderMapping => ({ kin
 export function mapOrder(order: ShopifyOrderNode, context: MappingContext): OrderMapping {
   if (order.test && (context.testOrders ?? "skip") === "skip") return { kind: "skipped_test" };
   if (order.lineItems.nodes.length === 0) return invalid("no_line_items", "The order has no line items.");
+  if (order.lineItems.nodes.length > MAX_LINE_ITEMS)
+    return invalid(
+      "too_many_lines",
+      `The order has more than ${MAX_LINE_ITEMS} lines; a shipment holds at most that many.`,
+    );
   const total = order.totalPriceSet.shopMoney.amount;
   const totalCents = parseMoneyCents(total);
   if (totalCents === null || totalCents <= 0 || totalCents > MAX_DECLARED_CENTS)

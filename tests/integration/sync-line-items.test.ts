@@ -12,7 +12,7 @@ import { createShop } from "@/emulator/control";
 import type { EmuOrder } from "@/emulator/model";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import { orderWebhookPayload, signWebhook } from "@/emulator/webhooks";
-import { orders, shipments, stores } from "@/server/db/schema";
+import { orders, shipments, stores, syncRunItems } from "@/server/db/schema";
 import { connectThroughEmulator } from "@/server/services/emulator-connect";
 import { writeBackTracking } from "@/server/services/fulfillment";
 import { getShopSession } from "@/server/services/shop-session";
@@ -141,6 +141,24 @@ describe(`a ${LONG}-line order keeps every line (${driverName})`, () => {
     expect(log.some((entry) => entry.operation === "BulkOperationRunQuery")).toBe(true);
     const { shipment, items } = await imported(store.id, order);
     expectEveryLine(items, shipment, order);
+  });
+
+  it("fails an order of more lines than a shipment holds with its reason, without reading them all", async () => {
+    const wideDomain = "loja-linhas-demais.myshopify.com";
+    const store = await connect(wideDomain);
+    await createOrder(wideDomain, { lineItems: lines(1_500) });
+    const { run } = await requestSync(testDb.db, store.id, "manual", null);
+    const finished = (await executeRun(deps(), run.id, { sleep: async () => {} }))!;
+    expect(finished).toMatchObject({ status: "succeeded", failed: 1, created: 0 });
+    const [item] = await testDb.db.select().from(syncRunItems).where(eq(syncRunItems.runId, run.id));
+    expect(item).toMatchObject({ outcome: "failed", reason: "too_many_lines" });
+    // 8 lines with the page, then pages of about 120 under the cost cap: reading stops past 500
+    // lines (five pages), where reading all 1,500 would take twelve.
+    const linePages = emulator.state.requestLog.filter(
+      (entry) => entry.shop === wideDomain && entry.operation === "OrderLineItems",
+    );
+    expect(linePages.length).toBeGreaterThan(0);
+    expect(linePages.length).toBeLessThanOrEqual(5);
   });
 
   it("the emulator refuses a line page above 250, as Shopify does", async () => {

@@ -4,6 +4,7 @@ import "server-only";
 // read page by page, after the cursor of the last one it has, until Shopify says there are no more.
 // Every path that reads orders — the paged sync and webhooks — runs its orders through this.
 import type { Session } from "@shopify/shopify-api";
+import { MAX_LINE_ITEMS } from "@/domain/bounds";
 import type { ShopifyLineItem, ShopifyOrderNode } from "@/domain/order-mapping";
 import { ShopifyForbiddenError, ShopifyMaxCostExceededError, ShopifyQueryError } from "../../shopify/errors";
 import { shopifyGraphql, type GraphqlResult } from "../../shopify/graphql";
@@ -55,7 +56,8 @@ export async function withAllLineItems(
   const lines = [...node.lineItems.nodes];
   let { hasNextPage, endCursor = null } = node.lineItems.pageInfo;
   let pageSize = FIRST_LINE_PAGE;
-  while (hasNextPage && endCursor) {
+  // Past a shipment's most lines the order fails with its reason whatever follows: stop reading.
+  while (hasNextPage && endCursor && lines.length <= MAX_LINE_ITEMS) {
     let page: GraphqlResult<LineItemsPage>;
     try {
       page = await shopifyGraphql<LineItemsPage>(deps.shopify, session, ORDER_LINE_ITEMS_QUERY, {
