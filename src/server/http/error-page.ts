@@ -14,7 +14,7 @@ export function errorPage(
 <style>
 body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;background:#f8fafc;
 font-family:ui-sans-serif,system-ui,"Segoe UI",Roboto,sans-serif;color:#0f172a}
-main{max-width:440px;padding:32px;background:#fff;border:1px solid #e2e8f0;border-radius:12px;box-shadow:0 1px 2px rgba(0,0,0,.05)}
+main{max-width:440px;margin:16px;padding:32px;background:#fff;border:1px solid #e2e8f0;border-radius:12px;box-shadow:0 1px 2px rgba(0,0,0,.05)}
 h1{font-size:20px;margin:0 0 8px}p{margin:0 0 20px;color:#475569;line-height:1.5}
 a{display:inline-block;padding:8px 14px;border-radius:6px;background:#1f57d6;color:#fff;text-decoration:none;font-size:14px;font-weight:500}
 </style></head>
