@@ -12,7 +12,7 @@ import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { findShipmentForEdit, shipmentHistory } from "@/server/queries/drafts";
 import { quotesForShipment } from "@/server/services/quotes";
-import { DraftForm } from "./draft-form";
+import { DraftForm } from "./_form/draft-form";
 import { QuotesCard } from "./quotes-card";
 
 export async function generateMetadata(): Promise<Metadata> {
