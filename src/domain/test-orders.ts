@@ -1,13 +1,8 @@
 // Test helper: realistic Shopify order nodes (the OrderFields fragment) for the domain tests. The
 // default is a complete international order: a São Paulo shop selling to New York, shipped by FedEx.
 import type { PtaxRate, RateTable } from "./exchange-rates";
-import type {
-  MappingContext,
-  ShopifyLineItem,
-  ShopifyMailingAddress,
-  ShopifyOrderNode,
-  WeightUnit,
-} from "./order-mapping";
+import type { MappingContext } from "./order-mapping";
+import type { ShopifyLineItem, ShopifyMailingAddress, ShopifyOrderNode, WeightUnit } from "./shopify-order";
 
 /** Complete recipient addresses by destination country. */
 export const ADDRESSES = {

@@ -10,7 +10,7 @@ import type { Db } from "../db/client";
 import { orders, processedWebhooks, shipments, shopifySessions, stores } from "../db/schema";
 import { recordAudit } from "../queries/audit";
 import { readBodyWithLimit } from "../http/read-body";
-import type { ShopifyOrderNode } from "@/domain/order-mapping";
+import type { ShopifyOrderNode } from "@/domain/shopify-order";
 import { MAX_WEBHOOK_BODY_BYTES } from "@/domain/request-limits";
 import { StoreReconnectNeededError, type ShopDeps } from "./shop-session";
 import { fetchOrder, importWebhookOrder } from "./sync/webhook-order";

@@ -8,7 +8,7 @@ import "server-only";
 import readline from "node:readline";
 import { Readable } from "node:stream";
 import type { Session } from "@shopify/shopify-api";
-import type { ShopifyOrderNode } from "@/domain/order-mapping";
+import type { ShopifyOrderNode } from "@/domain/shopify-order";
 import { shopifyGraphql } from "../../shopify/graphql";
 import {
   BULK_OPERATION_CANCEL_MUTATION,

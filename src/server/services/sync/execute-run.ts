@@ -10,7 +10,7 @@ import "server-only";
 // a database message (which can quote an order's values).
 import type { Session } from "@shopify/shopify-api";
 import { and, eq, sql } from "drizzle-orm";
-import type { ShopifyOrderNode } from "@/domain/order-mapping";
+import type { ShopifyOrderNode } from "@/domain/shopify-order";
 import { stores, syncRuns, type SyncRun } from "../../db/schema";
 import { MAX_QUERY_COST } from "../../shopify/limits";
 import { ShopifyMaxCostExceededError, ShopifyNetworkError, ShopifyThrottledError } from "../../shopify/errors";

@@ -5,7 +5,7 @@ import "server-only";
 // Every path that reads orders — the paged sync and webhooks — runs its orders through this.
 import type { Session } from "@shopify/shopify-api";
 import { MAX_LINE_ITEMS } from "@/domain/bounds";
-import type { ShopifyLineItem, ShopifyOrderNode } from "@/domain/order-mapping";
+import type { ShopifyLineItem, ShopifyOrderNode } from "@/domain/shopify-order";
 import { ShopifyForbiddenError, ShopifyMaxCostExceededError, ShopifyQueryError } from "../../shopify/errors";
 import { shopifyGraphql, type GraphqlResult } from "../../shopify/graphql";
 import { MAX_QUERY_COST } from "../../shopify/limits";

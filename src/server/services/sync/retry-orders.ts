@@ -7,7 +7,7 @@ import "server-only";
 // taken when the run starts: an order that fails in this run waits for the next one, and one the
 // run's pages already imported is not read twice.
 import type { Session } from "@shopify/shopify-api";
-import type { ShopifyOrderNode } from "@/domain/order-mapping";
+import type { ShopifyOrderNode } from "@/domain/shopify-order";
 import type { Store } from "../../db/schema";
 import { ShopifyQueryError } from "../../shopify/errors";
 import { shopifyGraphql } from "../../shopify/graphql";

@@ -3,7 +3,7 @@ import "server-only";
 // Shopify with all its lines and imported like a page of one, in a run of its own (trigger
 // "webhook"), so its outcome shows in Sync history like any other.
 import { eq, sql } from "drizzle-orm";
-import type { ShopifyOrderNode } from "@/domain/order-mapping";
+import type { ShopifyOrderNode } from "@/domain/shopify-order";
 import type { Db } from "../../db/client";
 import { stores, syncRuns } from "../../db/schema";
 import { shopifyGraphql } from "../../shopify/graphql";
