@@ -1,8 +1,9 @@
 "use client";
 // A modal on the native <dialog> element: focus trap, Escape to close and the backdrop come
-// from the browser, so keyboard users get the right behaviour without a library.
+// from the browser, so keyboard users get the right behaviour without a library. The title and
+// description take ids of their own (useId), so two dialogs mounted together each name their own.
 import { X } from "lucide-react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 
 export function Dialog({
   open,
@@ -20,6 +21,8 @@ export function Dialog({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -31,17 +34,22 @@ export function Dialog({
     <dialog
       ref={ref}
       onClose={onClose}
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
       className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       {open ? (
         <div className="p-6">
           <div className="mb-4 flex items-start justify-between gap-4">
             <div>
-              <h2 id="dialog-title" className="text-lg font-semibold text-slate-900">
+              <h2 id={titleId} className="text-lg font-semibold text-slate-900">
                 {title}
               </h2>
-              {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+              {description ? (
+                <p id={descriptionId} className="mt-1 text-sm text-slate-600">
+                  {description}
+                </p>
+              ) : null}
             </div>
             <button
               type="button"
