@@ -1,4 +1,4 @@
-// The tracking-number barcode (Code 128, DOMAIN.md §5), drawn as vector bars rather than an embedded
+// The tracking-number barcode (Code 128, what carriers print), drawn as vector bars rather than an embedded
 // image: bwip-js only encodes (under 1 ms, against about 10 ms to render a PNG), and rectangles print
 // sharp at any resolution.
 

@@ -17,7 +17,7 @@ describe("renderInvoice", () => {
     expect(inUsd.items).toContain("Values in US$");
   });
 
-  it("prints an A4 commercial invoice with every mandatory field (DOMAIN.md §5)", async () => {
+  it("prints an A4 commercial invoice with every mandatory field", async () => {
     const pages = await readPdf(await renderInvoice(sampleShipment()));
     expect(pages).toHaveLength(1);
     const [page] = pages;

@@ -1,7 +1,7 @@
-// The commercial invoice (DOMAIN.md §5, in English as carriers require): references, shipper and
-// consignee, countries and terms, one table row per line, totals and the signed declaration. Rows
-// that do not fit continue on further pages under a repeated table header; "Page n of N" is added
-// once every page exists.
+// The commercial invoice (docs/ARCHITECTURE.md, "Documents"), in English as carriers require:
+// references, shipper and consignee, countries and terms, one table row per line, totals and the
+// signed declaration. Rows that do not fit continue on further pages under a repeated table header;
+// "Page n of N" is added once every page exists.
 
 import { formatCnpj, formatNfeKey } from "@/domain/nfe-key";
 import { cityLine, countryName, exportReasonLabel, formatKg, parseTimestamp } from "./format";
@@ -117,7 +117,8 @@ export async function renderInvoiceWithPageCount(
 /** Title, letterhead, references, parties and terms; returns where they end. */
 function drawFirstPageHeader(writer: PageWriter, data: ShippingDocumentData): number {
   writer.text("COMMERCIAL INVOICE", LEFT, 56, { size: 20, bold: true });
-  // DOMAIN.md §5 asks for a letterhead: the exporter's name and city stand in for printed stationery.
+  // A commercial invoice is expected on letterhead: the exporter's name and city stand in for
+  // printed stationery.
   const letterhead = data.shipper.company || data.shipper.name;
   writer.text(letterhead, RIGHT, 46, { size: 11, bold: true, align: "right", maxWidth: 250, minSize: 7 });
   writer.text(`${data.shipper.city}, ${countryName(data.shipper.countryCode)}`, RIGHT, 58, {

@@ -1,7 +1,7 @@
-// The 4×6 in shipping label (DOMAIN.md §5): one page per parcel, laid out like a carrier's own label
-// in boxed bands from top to bottom — carrier and service with the destination routing code, sender
-// with the shipment details, recipient in the largest type, piece / order / invoice, and the tracking
-// number as text and as a Code 128 barcode.
+// The 4×6 in shipping label (docs/ARCHITECTURE.md, "Documents"): one page per parcel, laid out like
+// a carrier's own label in boxed bands from top to bottom — carrier and service with the
+// destination routing code, sender with the shipment details, recipient in the largest type,
+// piece / order / invoice, and the tracking number as text and as a Code 128 barcode.
 
 import { drawCode128 } from "./barcode";
 import {

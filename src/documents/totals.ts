@@ -1,5 +1,5 @@
 // The invoice's figures: per-line subtotals and the totals below the table, in integer cents and
-// grams so every sum is exact (DOMAIN.md §6: weights and quantities must match the NF-e and the AWB).
+// grams so every sum is exact (customs compare the weights and quantities with the NF-e and the AWB).
 
 import { toGrams } from "./format";
 import { parseCents } from "./money";

@@ -1,4 +1,4 @@
-// Field rules for a recipient address and customs lines (DESIGN §4 "Field rules", DOMAIN.md §2, §7):
+// Field rules for a recipient address and customs lines (what the carriers' APIs require):
 // ISO country codes, postal codes by country, state codes, phones (libphonenumber), HS codes.
 // Each check returns null when the value is fine, else a problem code the UI translates.
 import { isSupportedCountry, isValidPhoneNumber, parsePhoneNumberFromString } from "libphonenumber-js/max";
@@ -102,7 +102,7 @@ const STATE_CODES: Readonly<Record<string, ReadonlySet<string>>> = {
   CA: new Set("AB BC MB NB NL NS NT NU ON PE QC SK YT".split(" ")),
 };
 
-/** Carriers need the state code for US and CA (FedEx, UPS); AU and MX are recommended (DOMAIN.md §2). */
+/** Carriers need the state code for US and CA (FedEx, UPS); AU and MX are recommended. */
 const STATE_REQUIRED = new Set(["US", "CA"]);
 const STATE_RECOMMENDED = new Set(["AU", "MX"]);
 

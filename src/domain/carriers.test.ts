@@ -19,7 +19,7 @@ const line = (title: string, code: string | null = null, carrierIdentifier: stri
 });
 
 describe("carrier table", () => {
-  it("has the per-piece limits of DESIGN §4", () => {
+  it("has each carrier's published per-piece limit", () => {
     expect(Object.fromEntries(CARRIER_IDS.map((id) => [id, CARRIERS[id].maxPieceKg]))).toEqual({
       fedex: 68,
       ups: 70,

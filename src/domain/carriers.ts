@@ -1,5 +1,5 @@
 // The carriers the dashboard ships with, in one table: names, per-piece limits, which shipment fields
-// each one requires (DESIGN §4, DOMAIN.md §1.5, §3, §7), and how to recognise one in a Shopify
+// each one requires (docs/ARCHITECTURE.md, "Carriers"), and how to recognise one in a Shopify
 // shipping line.
 import type { UsdConversion } from "./exchange-rates";
 
@@ -30,8 +30,8 @@ export type ShipmentField = (typeof SHIPMENT_FIELDS)[number];
 
 /**
  * Above this declared value (USD) an export can no longer go as a simplified courier export (DRE /
- * Lista de Remessa) and needs a DU-E built from an NF-e, whatever the carrier. Sources (DOMAIN.md
- * §1.5, §6): IN RFB 1.737/2017 and IN RFB 1.847/2018 (courier exports over USD 1,000 need a DU-E),
+ * Lista de Remessa) and needs a DU-E built from an NF-e, whatever the carrier. Sources:
+ * IN RFB 1.737/2017 and IN RFB 1.847/2018 (courier exports over USD 1,000 need a DU-E),
  * https://fedex.com/pt-br/customer-support/export.html ; Correios Exporta Fácil (registration
  * mandatory over USD 1,000), https://www.correios.com.br/enviar/encomendas/internacional . The old
  * USD 50,000 ceiling is outdated.
@@ -44,14 +44,14 @@ export type NfeKeyRule = "always" | "aboveSimplifiedLimit";
 export interface CarrierSpec {
   id: Carrier;
   name: string;
-  /** Heaviest single piece the carrier accepts internationally, in kg (DOMAIN.md §3). */
+  /** Heaviest single piece the carrier accepts internationally, in kg, as each carrier publishes it. */
   maxPieceKg: number;
   nfeKey: NfeKeyRule;
   /** Fields that must be present and valid before a shipment is ready (the NF-e key follows `nfeKey`). */
   requires: readonly ShipmentField[];
 }
 
-/** What every carrier needs (DESIGN §4 "Field rules"; DOMAIN.md §7). */
+/** The fields every carrier requires. */
 const EVERY_CARRIER: readonly ShipmentField[] = [
   "recipientName",
   "recipientPhone",

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { ShipmentProblem } from "./order-mapping";
 
-/** Trade terms and export reasons an operator may choose (DOMAIN.md §1.6, §7). */
+/** Trade terms (every carrier but Correios asks for one) and export reasons an operator may choose. */
 export const INCOTERM_VALUES = ["DAP", "DDU", "DDP"] as const;
 export const EXPORT_REASON_VALUES = ["sale", "gift", "sample", "return", "repair", "personal_use"] as const;
 

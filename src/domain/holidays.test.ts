@@ -21,15 +21,15 @@ const SAO_PAULO: HolidayPlace = { state: "SP", city: "São Paulo" };
 const CAMPINAS: HolidayPlace = { state: "SP", city: "Campinas" };
 const RIO: HolidayPlace = { state: "RJ", city: "Rio de Janeiro" };
 
-/** The weekday entries of a year, as [date, kind]: what DOMAIN.md §4's table lists. */
+/** The weekday entries of a year, as [date, kind]: what the official calendar lists. */
 const weekdays = (year: number, place?: HolidayPlace) =>
   brazilianHolidays(year, place)
     .filter((h) => !isWeekend(h.date))
     .map((h) => [h.date, h.kind]);
 
-describe("brazilianHolidays — national (DOMAIN.md §4)", () => {
+describe("brazilianHolidays — national", () => {
   // 2026 from Portaria MGI 11.460, 2027 computed from Easter (28 Mar 2027).
-  it("lists every 2026 weekday date of DOMAIN.md", () => {
+  it("lists every 2026 weekday date of the official calendar", () => {
     expect(weekdays(2026)).toEqual([
       ["2026-01-01", "national"],
       ["2026-02-16", "optional"],
@@ -49,7 +49,7 @@ describe("brazilianHolidays — national (DOMAIN.md §4)", () => {
     expect(holidayOn("2026-10-04")?.name).toBe("Dia de Eleição");
   });
 
-  it("lists every 2027 weekday date of DOMAIN.md", () => {
+  it("lists every 2027 weekday date of the national calendar", () => {
     expect(weekdays(2027)).toEqual([
       ["2027-01-01", "national"],
       ["2027-02-08", "optional"],

@@ -1,5 +1,5 @@
-// Brazilian national, state and city holidays, and business-day arithmetic (DOMAIN.md §4 "National
-// holidays. State/municipal holidays add to these.").
+// Brazilian national, state and city holidays, and business-day arithmetic (state and
+// city holidays add to the national ones).
 //
 // The rules come from the date-holidays package (BR, its 27 states and the cities it knows: São Paulo,
 // Rio de Janeiro, Belo Horizonte, Curitiba, Recife, Goiânia). Dates are plain "YYYY-MM-DD" strings of

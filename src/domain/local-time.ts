@@ -1,4 +1,4 @@
-// Pickups are booked in the origin's local time (DOMAIN.md §4: "origin time zone"). Every
+// Pickups are booked in the origin's local time (the carriers' pickup APIs take the origin's time zone). Every
 // Brazilian exporter here ships from America/Sao_Paulo (no daylight saving since 2019).
 import type { LocalNow } from "./pickup-rules";
 

@@ -1,5 +1,6 @@
-// Property-based tests of the NF-e access key (DOMAIN.md §1.1–1.2): generated valid keys pass, and
-// every single-character change is judged exactly as the layout and the mod-11 check digit say.
+// Property-based tests of the NF-e access key (layout and check digit: nfe-key.ts): generated valid
+// keys pass, and every single-character change is judged exactly as the layout and the mod-11 check
+// digit say.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -16,7 +17,7 @@ import {
 const DIGITS = "0123456789";
 const ALPHANUMERIC = DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-/** Independent reference (MOC §5.4): weights 2..9 from the right, letters ASCII − 48, r < 2 → 0. */
+/** Independent reference (NF-e MOC section 5.4): weights 2..9 from the right, letters ASCII − 48, r < 2 → 0. */
 function referenceCheckDigit(body: string): number {
   let sum = 0;
   for (let i = 0; i < body.length; i++) sum += (body.charCodeAt(body.length - 1 - i) - 48) * (2 + (i % 8));

@@ -10,7 +10,7 @@ import {
   validateNfeKey,
 } from "./nfe-key";
 
-// Published examples (DOMAIN.md §1.2): fictitious keys whose sums are worked out by hand there.
+// Fictitious keys (with valid CNPJ check digits) whose mod-11 sums were worked out by hand.
 const KEY_A = "35260111222333000181550010000123451876543219"; // SP, 2026-01, tpEmis 1
 const KEY_B = "31270345723174000110550020000009996102030407"; // MG, 2027-03, tpEmis 6
 const KEY_C = "41260812ABC34501DE35550010000000421555123455"; // PR, 2026-08, alphanumeric CNPJ
@@ -49,7 +49,7 @@ function referenceDigit(body43: string): number {
 }
 
 describe("nfeCheckDigit", () => {
-  it("reproduces the MOC §5.4 example and the DOMAIN examples", () => {
+  it("reproduces the MOC's example and the hand-worked examples", () => {
     expect(nfeCheckDigit("5206043300991100250655012000000780026730161")).toBe(5);
     expect(nfeCheckDigit(KEY_A.slice(0, 43))).toBe(9);
     expect(nfeCheckDigit(KEY_B.slice(0, 43))).toBe(7);

@@ -1,5 +1,6 @@
 // The NF-e access key (chave de acesso): 44 characters that identify one Brazilian electronic
-// invoice. Layout and rules: DESIGN §4 and DOMAIN.md §1.1–1.2 (MOC §5.4 check digit; alphanumeric
+// invoice. Layout: cUF · AAMM · CNPJ · model · series · number · tpEmis · cNF · check digit (the
+// mod-11 check digit of the NF-e MOC, Manual de Orientação do Contribuinte, section 5.4; alphanumeric
 // CNPJ of IN RFB 2.229/2024 / NT 2025.001). Errors are codes plus values, turned into messages by i18n.
 
 /** IBGE state codes (cUF) that may open a key. */

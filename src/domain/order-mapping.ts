@@ -1,6 +1,7 @@
-// Order → shipment (DESIGN §4): a Shopify order node (the OrderFields fragment of
-// src/server/shopify/operations.ts) becomes a skip, a refusal, or a shipment that is ready when every
-// field its carrier requires (carriers.ts) is present and valid, else a draft listing what is missing.
+// Order → shipment (docs/ARCHITECTURE.md, "Order to shipment"): a Shopify order node (the
+// OrderFields fragment of src/server/shopify/operations.ts) becomes a skip, a refusal, or a
+// shipment that is ready when every field its carrier requires (carriers.ts) is present and valid,
+// else a draft listing what is missing.
 import {
   countryCodeProblem,
   hsCodeProblem,

@@ -204,7 +204,7 @@ describe("same-day cut-off", () => {
     expect(codes(req("fedex", "2026-04-02"), NOW, options)).toEqual([]);
   });
 
-  it("has no default cut-off: DOMAIN.md gives none", () => {
+  it("has no default cut-off: no carrier publishes one", () => {
     for (const carrier of CARRIER_IDS) expect(PICKUP_RULES[carrier].cutoffTime).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
-// Pickup request validation (DOMAIN.md §4 "Pickup scheduling", §7 "Pickup window").
+// Pickup request validation: the dashboard's business-day rule and each carrier's pickup window.
 //
 // All dates and times are São Paulo local ("YYYY-MM-DD", "HH:MM"): the caller passes `now` in that zone.
 //
-// What DOMAIN.md gives, and how it is read here:
+// What the carriers publish, and how it is read here:
 // - Dashboard: business days only (no weekends or holidays; state and municipal holidays add to the
 //   national ones, so the pickup address's state and city count); ready < close with the carrier
 //   minimum; no same-day pickup after the cut-off. Pontos facultativos (Carnival, Corpus Christi) follow
@@ -76,17 +76,17 @@ export interface PickupOptions {
 }
 
 export interface PickupRule {
-  /** How far ahead a pickup may be booked, or null when DOMAIN.md sets no limit. */
+  /** How far ahead a pickup may be booked, or null when the carrier publishes no limit. */
   horizon: { limit: number; unit: "businessDays" | "days" } | null;
   /** Close − ready must be ≥ the minimum (FedEx access time) or strictly > it (UPS lead time). */
   window: "atLeast" | "moreThan";
-  /** Default minimum window (minutes) when the caller gives none: DOMAIN.md gives no fixed value. */
+  /** Default minimum window (minutes) when the caller gives none: no carrier publishes a fixed one. */
   minWindowMinutes: number;
-  /** Default same-day cut-off ("HH:MM"), or null: DOMAIN.md gives no fixed time. */
+  /** Default same-day cut-off ("HH:MM"), or null: no carrier publishes a fixed time. */
   cutoffTime: string | null;
 }
 
-/** The carrier pickup rules of DOMAIN.md §4 and §7, in one table. */
+/** Every carrier's pickup rules, in one table. */
 export const PICKUP_RULES: Readonly<Record<Carrier, PickupRule>> = {
   // Express: same or next business day. https://developer.fedex.com/api/en-au/catalog/pickup/docs.html
   fedex: { horizon: { limit: 1, unit: "businessDays" }, window: "atLeast", minWindowMinutes: 0, cutoffTime: null },
@@ -94,7 +94,7 @@ export const PICKUP_RULES: Readonly<Record<Carrier, PickupRule>> = {
   ups: { horizon: null, window: "moreThan", minWindowMinutes: 0, cutoffTime: null },
   // plannedPickupDateAndTime not past, ≤ 10 days ahead. MyDHL API.
   dhl: { horizon: { limit: 10, unit: "days" }, window: "atLeast", minWindowMinutes: 0, cutoffTime: null },
-  // DOMAIN.md §7: "–" — the dashboard's business-day rule only.
+  // Correios publishes no pickup window: the dashboard's business-day rule only.
   correios: { horizon: null, window: "atLeast", minWindowMinutes: 0, cutoffTime: null },
 };
 

@@ -1,4 +1,4 @@
-// Rates and quotes (DESIGN §4, DOMAIN.md §3): the chargeable weight of each piece under each
+// Rates and quotes (docs/ARCHITECTURE.md, "Carriers"): the chargeable weight of each piece under each
 // carrier's dimensional divisor, the destination's zone, and the merchant's rate cards give a price
 // per carrier service, cheapest first. Estimates only: the carrier's own quote is final.
 import { isCountryCode } from "./address-rules";
@@ -15,7 +15,7 @@ export interface WeightRule {
 }
 
 /**
- * DOMAIN.md §3 gives no per-carrier rounding ("0.5 or 1 kg varies, so the carrier quote is final"):
+ * No carrier publishes one rounding (0.5 or 1 kg varies, which is why the carrier's quote is final):
  * every carrier uses this default increment until a source says otherwise.
  */
 export const DEFAULT_BILLING_INCREMENT_KG = 0.5;

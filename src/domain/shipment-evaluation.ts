@@ -1,8 +1,8 @@
-// Completeness of a shipment's own editable fields (DESIGN §4), run when an operator saves the Edit
-// Draft form: the same rules `mapOrder` applies to a Shopify order — which fields the carrier requires
-// (carriers.ts), and how each is checked (address-rules.ts, nfe-key.ts) — on the values the shipment
-// now holds. A mapped shipment (order-mapping.ts) fits `ShipmentDraftInput` field for field, with its
-// NF-e key as text.
+// Completeness of a shipment's own editable fields (docs/ARCHITECTURE.md, "Order to shipment"), run
+// when an operator saves the Edit Draft form: the same rules `mapOrder` applies to a Shopify order
+// — which fields the carrier requires (carriers.ts), and how each is checked (address-rules.ts,
+// nfe-key.ts) — on the values the shipment now holds. A mapped shipment (order-mapping.ts) fits
+// `ShipmentDraftInput` field for field, with its NF-e key as text.
 import {
   countryCodeProblem,
   hsCodeProblem,

@@ -1,5 +1,5 @@
-// The exporter printed on labels and commercial invoices (DOMAIN.md §5: shipper with address,
-// phone and tax ID; a signed declaration with name and title). Stored per store.
+// The exporter printed on labels and commercial invoices (an invoice names the shipper with its
+// address, phone and tax ID, and a signed declaration with name and title). Stored per store.
 import { normalizePhone } from "./address-rules";
 import { isValidCnpj, NFE_STATES } from "./nfe-key";
 

@@ -111,7 +111,7 @@ export const SHIPPING_LINES = {
   custom: { title: "Frete internacional", code: "custom", carrierIdentifier: null },
 } satisfies Record<string, { title: string; code: string | null; carrierIdentifier: string | null }>;
 
-/** A valid NF-e key (DOMAIN.md §1.2 example A: SP, 2026-01, series 1, number 12345). */
+/** A valid NF-e key (a fictitious one: SP, 2026-01, series 1, number 12345). */
 export const VALID_NFE_KEY = "35260111222333000181550010000123451876543219";
 
 export interface LineSpec {

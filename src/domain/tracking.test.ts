@@ -210,7 +210,7 @@ describe("single-character corruption", () => {
     expect(undetected / tried).toBeLessThan(0.05);
   });
 
-  it("FedEx and DHL: no check digit in DOMAIN.md, so only the format is checked", () => {
+  it("FedEx and DHL: no published check digit, so only the format is checked", () => {
     for (const [carrier, length] of [
       ["fedex", 12],
       ["dhl", 10],

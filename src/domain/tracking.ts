@@ -1,16 +1,16 @@
-// Tracking numbers in each carrier's format (DOMAIN.md §5 "Label"), generated deterministically from a
+// Tracking numbers in each carrier's format (printed on the label), generated deterministically from a
 // sequence number so tests and sample documents are reproducible, and validated.
 //
 // - UPS: "1Z" + 6-character shipper number + 2-digit service + 7-digit package number + 1 check digit
-//   (DOMAIN.md: "1Z + 16 characters", https://barcodeguide.seagullscientific.com/Content/Symbologies/ups_tracking.htm).
+//   ("1Z" + 16 characters, https://barcodeguide.seagullscientific.com/Content/Symbologies/ups_tracking.htm).
 //   Check digit: over the 15 characters after "1Z", letters become (ASCII − 63) mod 10 (A=2 … H=9, I=0,
-//   J=1 …); characters at odd 0-based positions count double; check = (10 − sum mod 10) mod 10. DOMAIN.md
-//   does not spell this out; it is the algorithm of the common open-source validators and reproduces
+//   J=1 …); characters at odd 0-based positions count double; check = (10 − sum mod 10) mod 10. UPS
+//   does not publish this; it is the algorithm of the common open-source validators and reproduces
 //   UPS's own sample 1Z999AA10123456784.
-// - FedEx: DOMAIN.md gives no format nor check digit, so a FedEx number is plain 12 digits (no check).
-// - DHL Express: DOMAIN.md gives "waybill = 10 digits" and no check digit, so plain 10 digits (no check).
+// - FedEx: no published format nor check digit, so a FedEx number is plain 12 digits (no check).
+// - DHL Express: a waybill is 10 digits, with no published check digit, so plain 10 digits (no check).
 // - Correios: UPU S10 "LL" + 8 digits + check digit + "BR"; weights 8,6,4,2,3,5,9,7; C = 11 − S mod 11,
-//   10 → 0, 11 → 5 (DOMAIN.md §5, https://wikiwand.com/en/articles/S10_(UPU_standard)).
+//   10 → 0, 11 → 5 (https://wikiwand.com/en/articles/S10_(UPU_standard)).
 
 import type { Carrier } from "./carriers";
 

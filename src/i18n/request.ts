@@ -6,7 +6,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: (await import(`./messages/${locale}.json`)).default,
-    // Pickups and dates are in the merchants' time zone (DESIGN §7).
+    // Pickups and dates are in the merchants' time zone: every store here ships from São Paulo.
     timeZone: "America/Sao_Paulo",
   };
 });

@@ -1,6 +1,6 @@
 // The built-in sandbox carrier: confirms pickups with a confirmation number and issues tracking
 // numbers in each carrier's real format (src/domain/tracking.ts), without leaving the machine.
-// Its availability answers are typical values of the carriers' pickup APIs (DOMAIN.md §4 gives the
+// Its availability answers are typical values of the carriers' pickup APIs (the carriers publish the
 // rules but no fixed numbers): they are what a sandbox account returns, not production figures.
 import { randomInt } from "node:crypto";
 import type { Carrier } from "@/domain/carriers";

@@ -1,4 +1,5 @@
-// The whole data model (DESIGN §3). drizzle-kit generates the SQL in drizzle/ from this file.
+// The whole data model (docs/ARCHITECTURE.md, "Data model"). drizzle-kit generates the SQL in
+// drizzle/ from this file.
 // No "server-only" import here: drizzle-kit and the CLI load it outside Next.
 import { sql } from "drizzle-orm";
 import {

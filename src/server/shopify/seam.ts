@@ -1,6 +1,7 @@
-// The emulator seam (DESIGN §6): @shopify/shopify-api always builds https://<shop>/… URLs, so
-// with SHOPIFY_EMULATOR_URL set every request to *.myshopify.com goes to the emulator instead,
-// with the shop in a header. Unset (production), nothing is rewritten.
+// The emulator seam (docs/ARCHITECTURE.md, "The Shopify seam and the emulator"):
+// @shopify/shopify-api always builds https://<shop>/… URLs, so with SHOPIFY_EMULATOR_URL set every
+// request to *.myshopify.com goes to the emulator instead, with the shop in a header. Unset
+// (production), nothing is rewritten.
 import "@shopify/shopify-api/adapters/web-api";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 
