@@ -1,20 +1,20 @@
 // Two dialogs mounted together (a table's pickup and cancel dialogs) must each be named by their
 // own title: with one fixed id, the second dialog was announced with the first one's title.
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Dialog } from "./dialog";
 
-function render(...dialogs: { title: string; description?: string }[]): string {
-  const dialog = (props: { title: string; description?: string }) =>
-    createElement(Dialog, {
-      key: props.title,
-      open: true,
-      onClose: () => {},
-      closeLabel: "Close",
-      children: "body",
-      ...props,
-    });
+type DialogProps = ComponentProps<typeof Dialog>;
+
+function render(...dialogs: Pick<DialogProps, "title" | "description">[]): string {
+  const dialog = (props: Pick<DialogProps, "title" | "description">) =>
+    createElement(
+      Dialog,
+      // The children go in as the third argument, which the props type cannot see.
+      { key: props.title, open: true, onClose: () => {}, closeLabel: "Close", ...props } as unknown as DialogProps,
+      "body",
+    );
   return renderToStaticMarkup(createElement("div", null, ...dialogs.map(dialog)));
 }
 

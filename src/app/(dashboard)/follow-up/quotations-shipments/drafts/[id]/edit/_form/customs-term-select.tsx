@@ -8,7 +8,7 @@ import { useState } from "react";
 import { Field, Select } from "@/components/ui/field";
 import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "@/domain/shipment-evaluation";
 
-export type CustomsTermName = "incoterm" | "exportReason";
+type CustomsTermName = "incoterm" | "exportReason";
 
 export function CustomsTermSelect({
   name,

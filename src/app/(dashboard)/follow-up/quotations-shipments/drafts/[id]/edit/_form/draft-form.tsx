@@ -19,7 +19,7 @@ import { ParcelSection } from "./parcel-section";
 import { RecipientSection } from "./recipient-section";
 import { ShippingSection } from "./shipping-section";
 
-export interface DraftFormShipment {
+interface DraftFormShipment {
   id: string;
   version: number;
   status: string;
@@ -63,6 +63,8 @@ export function DraftForm({ shipment }: { shipment: DraftFormShipment }) {
   useEffect(() => {
     const first = Object.keys(errors)[0] ?? (missing[0] ? inputForMissingField(missing[0], shipment.items) : null);
     if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+    // Only when an answer arrives: typing must not move the focus back to the first missing field.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
   if (state?.ok && state.data?.promoted) return <DraftPromoted message={state.message} />;
