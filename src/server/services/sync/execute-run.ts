@@ -21,6 +21,7 @@ import { BULK_BATCH_SIZE, BulkOperationFailedError, BulkOperationTimeoutError, f
 import { importPage } from "./import-page";
 import { invoiceMetafield, invoiceVariables } from "./invoice-source";
 import { withAllLineItems } from "./line-items";
+import { findStoreById } from "../../queries/store-lookups";
 import { retriesForRun, retryFailedOrders } from "./retry-orders";
 import { claimRun, finishRun, getRun, LeaseLostError, renewLease, type Lease } from "./runs";
 import { classifyStorageFailure, describeForLog } from "./storage-failure";
@@ -209,7 +210,7 @@ export async function executeRun(
   if (!claim) return getRun(deps.db, runId); // another worker holds it
   const { run, lease } = claim;
   const execution: Execution = { run, lease, renew: () => renewLease(deps.db, lease, now()) };
-  const [store] = await deps.db.select().from(stores).where(eq(stores.id, run.storeId));
+  const store = await findStoreById(deps.db, run.storeId);
   if (!store || store.status !== "connected") {
     await finishRun(deps.db, lease, {
       status: "failed",
@@ -221,7 +222,7 @@ export async function executeRun(
   try {
     await withShopSession(deps, store.shopDomain, async (session) => {
       // Re-read: a retry after a token refresh continues from what is already committed.
-      const [current] = await deps.db.select().from(stores).where(eq(stores.id, store.id));
+      const current = (await findStoreById(deps.db, store.id))!;
       const since =
         current.syncWatermark ?? new Date(now().getTime() - (options.initialLookbackDays ?? 60) * 86_400_000);
       // >= so that orders sharing the boundary timestamp are never skipped (imports are idempotent).
