@@ -22,8 +22,9 @@ import { importPage } from "./import-page";
 import { invoiceMetafield, invoiceVariables } from "./invoice-source";
 import { withAllLineItems } from "./line-items";
 import { findStoreById } from "../../queries/store-lookups";
+import { findSyncRun } from "../../queries/sync-state";
 import { retriesForRun, retryFailedOrders } from "./retry-orders";
-import { claimRun, finishRun, getRun, LeaseLostError, renewLease, type Lease } from "./runs";
+import { claimRun, finishRun, LeaseLostError, renewLease, type Lease } from "./runs";
 import { classifyStorageFailure, describeForLog } from "./storage-failure";
 
 export interface SyncOptions {
@@ -207,7 +208,7 @@ export async function executeRun(
 ): Promise<SyncRun | undefined> {
   const now = options.now ?? (() => new Date());
   const claim = await claimRun(deps.db, runId, now(), options.leaseMs);
-  if (!claim) return getRun(deps.db, runId); // another worker holds it
+  if (!claim) return findSyncRun(deps.db, runId); // another worker holds it
   const { run, lease } = claim;
   const execution: Execution = { run, lease, renew: () => renewLease(deps.db, lease, now()) };
   const store = await findStoreById(deps.db, run.storeId);
@@ -217,7 +218,7 @@ export async function executeRun(
       errorCode: "reconnect_needed",
       error: "The store is not connected.",
     });
-    return getRun(deps.db, runId);
+    return findSyncRun(deps.db, runId);
   }
   try {
     await withShopSession(deps, store.shopDomain, async (session) => {
@@ -248,11 +249,11 @@ export async function executeRun(
     if (error instanceof LeaseLostError) {
       // Another worker took the run over (this one stalled past its lease): it is theirs now.
       console.warn(`[sync] run ${runId}: taken over by another worker; this one stopped`);
-      return getRun(deps.db, runId);
+      return findSyncRun(deps.db, runId);
     }
     const reason = failure(error);
     if (reason.errorCode === "unexpected") console.error(`[sync] run ${runId} failed: ${loggableError(error)}`);
     await finishRun(deps.db, lease, { status: "failed", ...reason });
   }
-  return getRun(deps.db, runId);
+  return findSyncRun(deps.db, runId);
 }

@@ -3,7 +3,7 @@ import "server-only";
 // shipments created or re-evaluated, one sync_run_items row per order, the run's counters and
 // the store's watermark — all or nothing, so a crash never loses or duplicates an order.
 // A value an operator entered (shipments.operator_edited) is never overwritten by a re-sync.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { originNow } from "@/domain/local-time";
 import type { TestOrderPolicy } from "@/domain/customs-terms";
 import { mapOrder, type MappingContext, type ShopifyOrderNode } from "@/domain/order-mapping";
@@ -13,6 +13,7 @@ import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../../db/client";
 import { orders, shipments, stores, syncRunItems, syncRuns, type Shipment, type Store } from "../../db/schema";
 import { loadRateTable } from "../../exchange-rates/store";
+import { shipmentsOfOrders } from "../../queries/shipment-lookups";
 import { clearRetries, recordRetry, type RetryEntry } from "./retries";
 import { LeaseLostError, type Lease } from "./runs";
 import { classifyStorageFailure, describeForLog } from "./storage-failure";
@@ -359,10 +360,7 @@ async function importInOneTransaction(
         })
         .returning({ id: orders.id, gid: orders.shopifyGid });
       const orderIds = new Map(upserted.map((row) => [row.gid, row.id]));
-      const existing = await tx
-        .select()
-        .from(shipments)
-        .where(inArray(shipments.orderId, [...orderIds.values()]));
+      const existing = await shipmentsOfOrders(tx, [...orderIds.values()]);
       const byOrder = new Map(existing.map((shipment) => [shipment.orderId, shipment]));
 
       const inserts: (typeof shipments.$inferInsert)[] = [];
