@@ -12,6 +12,7 @@ import { formatCents, MAX_STORED_CENTS, parseMoneyCents } from "@/domain/money";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../../db/client";
 import { orders, shipments, stores, syncRunItems, syncRuns, type Shipment, type Store } from "../../db/schema";
+import { takeExcluded } from "../../db/upsert";
 import { loadRateTable } from "../../exchange-rates/store";
 import { shipmentsOfOrders } from "../../queries/shipment-lookups";
 import { clearRetries, recordRetry, type RetryEntry } from "./retries";
@@ -339,22 +340,24 @@ async function importInOneTransaction(
         .onConflictDoUpdate({
           target: [orders.storeId, orders.shopifyGid],
           set: {
-            name: sql`excluded.name`,
-            shopifyUpdatedAt: sql`excluded.shopify_updated_at`,
-            cancelledAt: sql`excluded.cancelled_at`,
-            closedAt: sql`excluded.closed_at`,
-            financialStatus: sql`excluded.financial_status`,
-            fulfillmentStatus: sql`excluded.fulfillment_status`,
-            currency: sql`excluded.currency`,
-            totalPrice: sql`excluded.total_price`,
-            customerName: sql`excluded.customer_name`,
-            customerEmail: sql`excluded.customer_email`,
-            shippingAddress: sql`excluded.shipping_address`,
-            shippingCountry: sql`excluded.shipping_country`,
-            lines: sql`excluded.lines`,
-            shippingLineTitle: sql`excluded.shipping_line_title`,
-            shippingLineCode: sql`excluded.shipping_line_code`,
-            raw: sql`excluded.raw`,
+            ...takeExcluded(orders, [
+              "name",
+              "shopifyUpdatedAt",
+              "cancelledAt",
+              "closedAt",
+              "financialStatus",
+              "fulfillmentStatus",
+              "currency",
+              "totalPrice",
+              "customerName",
+              "customerEmail",
+              "shippingAddress",
+              "shippingCountry",
+              "lines",
+              "shippingLineTitle",
+              "shippingLineCode",
+              "raw",
+            ]),
             updatedAt: sql`now()`,
           },
         })

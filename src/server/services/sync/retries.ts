@@ -5,6 +5,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { syncOrderRetries } from "../../db/schema";
+import { takeExcluded } from "../../db/upsert";
 
 export interface RetryEntry {
   orderGid: string;
@@ -22,8 +23,7 @@ export async function recordRetry(tx: Writer, storeId: string, entry: RetryEntry
     .onConflictDoUpdate({
       target: [syncOrderRetries.storeId, syncOrderRetries.orderGid],
       set: {
-        orderName: sql`excluded.order_name`,
-        reason: sql`excluded.reason`,
+        ...takeExcluded(syncOrderRetries, ["orderName", "reason"]),
         attempts: sql`${syncOrderRetries.attempts} + 1`,
         lastFailedAt: sql`now()`,
       },
