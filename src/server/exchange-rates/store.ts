@@ -1,11 +1,12 @@
 import "server-only";
 // The stored PTAX rates: written by the refresh, read as a RateTable by the US$ conversion.
-import { and, gte, inArray, lt, max, sql } from "drizzle-orm";
+import { and, gte, inArray, lt, max } from "drizzle-orm";
 import { RATE_MAX_AGE_DAYS, type PtaxRate, type RateTable } from "@/domain/exchange-rates";
 import { addDays, isIsoDate, type IsoDate } from "@/domain/holidays";
 import { PTAX_CURRENCIES, type PtaxCurrency } from "@/domain/ptax";
 import type { Db } from "../db/client";
 import { exchangeRates } from "../db/schema";
+import { takeExcluded } from "../db/upsert";
 
 /** numeric(18, 8) comes back as "5.43210000"; the table keeps the rate as PTAX wrote it. */
 function trimDecimal(value: string): string {
@@ -31,14 +32,7 @@ export async function upsertRates(db: Db, rates: readonly PtaxRate[], fetchedAt:
     )
     .onConflictDoUpdate({
       target: [exchangeRates.currency, exchangeRates.rateDate],
-      set: {
-        buyBrl: sql`excluded.buy_brl`,
-        sellBrl: sql`excluded.sell_brl`,
-        bulletin: sql`excluded.bulletin`,
-        quotedAt: sql`excluded.quoted_at`,
-        source: sql`excluded.source`,
-        fetchedAt: sql`excluded.fetched_at`,
-      },
+      set: takeExcluded(exchangeRates, ["buyBrl", "sellBrl", "bulletin", "quotedAt", "source", "fetchedAt"]),
     });
 }
 

@@ -13,9 +13,10 @@ import type { DraftParcel } from "@/domain/shipment-evaluation";
 import { mergePdfs, renderShipmentDocuments, type ShippingDocumentData } from "@/documents";
 import type { CarrierAdapter } from "../carriers/types";
 import type { Db } from "../db/client";
-import { orders, shipmentDocuments, shipments, stores, trackingSequences } from "../db/schema";
+import { shipmentDocuments, shipments, trackingSequences } from "../db/schema";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
+import { issuedDocumentFiles, shipmentsToDocument, type ShipmentToDocument } from "../queries/documents";
 
 export interface DocumentDeps {
   db: Db;
@@ -28,27 +29,8 @@ export interface Signatory {
   name: string;
 }
 
-type Row = Awaited<ReturnType<typeof loadShipments>>[number];
-
-async function loadShipments(db: Db, ids: string[]) {
-  return db
-    .select({
-      shipment: shipments,
-      orderName: orders.name,
-      orderFulfillment: orders.fulfillmentStatus,
-      storeName: stores.name,
-      shipper: stores.shipper,
-      defaultIncoterm: stores.defaultIncoterm,
-      defaultExportReason: stores.defaultExportReason,
-    })
-    .from(shipments)
-    .innerJoin(orders, eq(orders.id, shipments.orderId))
-    .innerJoin(stores, eq(stores.id, shipments.storeId))
-    .where(inArray(shipments.id, ids));
-}
-
 /** The document contents of one shipment, or the precise reason it cannot be issued. */
-export function documentData(row: Row, signatory: Signatory, issuedAt: Date, trackingNumber: string) {
+export function documentData(row: ShipmentToDocument, signatory: Signatory, issuedAt: Date, trackingNumber: string) {
   const { shipment } = row;
   const order = row.orderName;
   // A Shopify test order imported under the store's "import" setting: no carrier ever sees it.
@@ -179,7 +161,7 @@ export async function issueDocuments(
   shipmentIds: string[],
   signatory: Signatory,
 ): Promise<IssueOutcome> {
-  const rows = await loadShipments(deps.db, shipmentIds);
+  const rows = await shipmentsToDocument(deps.db, shipmentIds);
   if (rows.length !== new Set(shipmentIds).size) throw new AppError("errors.notFound");
   const outcome: IssueOutcome = { issued: [], alreadyIssued: [] };
   const pending = rows.filter((row) => {
@@ -252,17 +234,7 @@ export type DocumentKind = "all" | "labels" | "invoices";
  * The same request always gives the same bytes.
  */
 export async function documentsPdf(db: Db, shipmentIds: string[], kind: DocumentKind = "all") {
-  const rows = await db
-    .select({
-      shipmentId: shipmentDocuments.shipmentId,
-      labelPdf: shipmentDocuments.labelPdf,
-      invoicePdf: shipmentDocuments.invoicePdf,
-      orderName: orders.name,
-    })
-    .from(shipmentDocuments)
-    .innerJoin(shipments, eq(shipments.id, shipmentDocuments.shipmentId))
-    .innerJoin(orders, eq(orders.id, shipments.orderId))
-    .where(inArray(shipmentDocuments.shipmentId, shipmentIds));
+  const rows = await issuedDocumentFiles(db, shipmentIds);
   if (rows.length === 0) throw new AppError("documents.errors.noneIssued");
   const byId = new Map(rows.map((row) => [row.shipmentId, row]));
   const ordered = [...new Set(shipmentIds)].flatMap((id) => byId.get(id) ?? []);

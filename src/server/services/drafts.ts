@@ -11,9 +11,10 @@ import type { ShipmentProblem } from "@/domain/order-mapping";
 import { declaredValueOf, evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../db/client";
-import { shipments, users, type Shipment } from "../db/schema";
+import { shipments, type Shipment } from "../db/schema";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
+import { findShipmentById, lastChangeOf } from "../queries/shipment-lookups";
 import { evaluationColumns, evaluationContextFor, storedShipmentInput } from "./evaluation-context";
 
 export interface SaveDraftResult {
@@ -47,7 +48,7 @@ function draftInput(form: DraftForm, existing: Shipment): ShipmentDraftInput {
 }
 
 export async function saveDraft(db: Db, form: DraftForm, actorId: string): Promise<SaveDraftResult> {
-  const [existing] = await db.select().from(shipments).where(eq(shipments.id, form.id));
+  const existing = await findShipmentById(db, form.id);
   if (!existing) throw new AppError("errors.notFound");
   // Issued documents freeze the shipment: the label and invoice must match what ships.
   if ((existing.status !== "draft" && existing.status !== "ready") || existing.documentsGeneratedAt) {
@@ -97,11 +98,7 @@ export async function saveDraft(db: Db, form: DraftForm, actorId: string): Promi
 
   if (!saved) {
     // Someone saved since this form was loaded: say who and when, overwrite nothing.
-    const [current] = await db
-      .select({ at: shipments.updatedAt, name: users.name })
-      .from(shipments)
-      .leftJoin(users, eq(users.id, shipments.updatedBy))
-      .where(eq(shipments.id, form.id));
+    const current = await lastChangeOf(db, form.id);
     throw new AppError("errors.staleDraft", undefined, {
       name: current?.name ?? "—",
       // HH:MM where the merchants work; the message asks the operator to reload.

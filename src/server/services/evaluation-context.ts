@@ -1,13 +1,13 @@
 import "server-only";
 // What evaluating a shipment needs beyond its own values: the store's customs defaults and the
 // PTAX rates of the days the US$ rule may look at (today in São Paulo, or the NF-e's issue date).
-import { eq } from "drizzle-orm";
 import type { PtaxRate, RateTable } from "@/domain/exchange-rates";
 import { originNow } from "@/domain/local-time";
 import type { EvaluationContext, ShipmentDraftInput, ShipmentEvaluation } from "@/domain/shipment-evaluation";
 import type { Db } from "../db/client";
-import { stores, type Shipment } from "../db/schema";
+import type { Shipment } from "../db/schema";
 import { loadRateTable } from "../exchange-rates/store";
+import { storeCustomsDefaults } from "../queries/store-lookups";
 
 export async function evaluationContextFor(
   db: Db,
@@ -15,10 +15,7 @@ export async function evaluationContextFor(
   options: { invoiceDate?: string | null; now?: Date } = {},
 ): Promise<EvaluationContext> {
   const today = originNow(options.now ?? new Date()).date;
-  const [store] = await db
-    .select({ incoterm: stores.defaultIncoterm, exportReason: stores.defaultExportReason })
-    .from(stores)
-    .where(eq(stores.id, storeId));
+  const store = await storeCustomsDefaults(db, storeId);
   // The rule looks before the NF-e's issue date when the shipment has one, else before today.
   const references = [...new Set([today, options.invoiceDate ?? today])];
   const tables = await Promise.all(references.map((date) => loadRateTable(db, date)));

@@ -5,11 +5,12 @@ import "server-only";
 // kept on the shipment — created, or failed with the reason and a Retry — so a failure is never
 // silent and never loses the tracking number.
 import type { Session } from "@shopify/shopify-api";
-import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { CARRIERS, type Carrier } from "@/domain/carriers";
 import { trackingUrl } from "@/domain/tracking";
-import { orders, shipments, stores } from "../db/schema";
+import { shipments } from "../db/schema";
 import { recordAudit } from "../queries/audit";
+import { shipmentsAwaitingTracking } from "../queries/fulfillment";
 import { ShopifyForbiddenError, ShopifyNetworkError, ShopifyThrottledError } from "../shopify/errors";
 import { shopifyGraphql } from "../shopify/graphql";
 import {
@@ -143,26 +144,7 @@ export interface WriteBackOutcome {
  * Never throws for a shipment's failure: it is recorded on the shipment instead.
  */
 export async function writeBackTracking(deps: ShopDeps, shipmentIds: string[], actorId: string | null) {
-  const rows = await deps.db
-    .select({
-      id: shipments.id,
-      carrier: shipments.carrier,
-      trackingNumber: shipments.trackingNumber,
-      orderGid: orders.shopifyGid,
-      orderName: orders.name,
-      shop: stores.shopDomain,
-    })
-    .from(shipments)
-    .innerJoin(orders, eq(orders.id, shipments.orderId))
-    .innerJoin(stores, eq(stores.id, shipments.storeId))
-    .where(
-      and(
-        inArray(shipments.id, shipmentIds),
-        isNotNull(shipments.documentsGeneratedAt),
-        isNotNull(shipments.trackingNumber),
-        ne(shipments.fulfillmentState, "created"),
-      ),
-    );
+  const rows = await shipmentsAwaitingTracking(deps.db, shipmentIds);
   const outcome: WriteBackOutcome = { created: 0, failed: 0 };
   for (const row of rows) {
     try {

@@ -2,17 +2,24 @@ import "server-only";
 // Schedule, reschedule and cancel carrier pickups. The carrier is asked first (it may refuse);
 // the database changes only after it confirms, and a booking whose database update fails is
 // cancelled again, so a pickup never exists at the carrier without the dashboard knowing.
-import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
 import { holidayPlaceOf, type HolidayPlace } from "@/domain/holidays";
 import { originNow } from "@/domain/local-time";
 import { validatePickup, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";
-import { toShipperProfile } from "@/domain/shipper";
 import type { CarrierAdapter, PickupBooking } from "../carriers/types";
 import type { Db } from "../db/client";
-import { pickups, shipments, stores, orders } from "../db/schema";
+import { pickups, shipments } from "../db/schema";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
+import {
+  findPickup,
+  onPickup,
+  pickupCandidatesByIds,
+  shipmentsOnPickup,
+  type PickupCandidate as Candidate,
+} from "../queries/pickups";
+import { storeShipperProfile } from "../queries/store-lookups";
 
 /** A pickup's columns once `actorId` cancels it. */
 export const cancelledPickup = (actorId: string) => ({
@@ -42,20 +49,6 @@ export interface PickupWindow {
   date: string;
   readyTime: string;
   closeTime: string;
-}
-
-interface Candidate {
-  id: string;
-  orderName: string;
-  orderFulfillment: string | null;
-  documentsGeneratedAt: Date | null;
-  cancelledInShopifyAt: Date | null;
-  storeId: string;
-  carrier: string | null;
-  status: string;
-  pickupId: string | null;
-  parcels: unknown;
-  isTest: boolean;
 }
 
 /** The message of a national, state or city holiday, or of a ponto facultativo the carrier closes on. */
@@ -104,18 +97,13 @@ function parcelStats(parcels: unknown): { packages: number; weightKg: number } {
   };
 }
 
-async function storeShipper(db: Db, storeId: string) {
-  const [store] = await db.select({ shipper: stores.shipper }).from(stores).where(eq(stores.id, storeId));
-  return toShipperProfile(store?.shipper);
-}
-
 /** Where the store's pickups happen, for holidays: its shipper's state and city (none: national only). */
 async function storePlace(db: Db, storeId: string): Promise<HolidayPlace | null> {
-  return holidayPlaceOf(await storeShipper(db, storeId));
+  return holidayPlaceOf(await storeShipperProfile(db, storeId));
 }
 
 async function storeAddress(db: Db, storeId: string) {
-  const shipper = await storeShipper(db, storeId);
+  const shipper = await storeShipperProfile(db, storeId);
   return {
     line: [shipper.address1, shipper.address2].filter(Boolean).join(", "),
     city: shipper.city ?? "",
@@ -202,29 +190,8 @@ function toRow(window: PickupWindow) {
   return { pickupDate: window.date, readyTime: window.readyTime, closeTime: window.closeTime };
 }
 
-/** The shipments a pickup request concerns, with what the rules need to know about them. */
-function selectCandidates(db: Db, where: SQL | undefined): Promise<Candidate[]> {
-  return db
-    .select({
-      id: shipments.id,
-      orderName: orders.name,
-      orderFulfillment: orders.fulfillmentStatus,
-      documentsGeneratedAt: shipments.documentsGeneratedAt,
-      cancelledInShopifyAt: shipments.cancelledInShopifyAt,
-      storeId: shipments.storeId,
-      carrier: shipments.carrier,
-      status: shipments.status,
-      pickupId: shipments.pickupId,
-      parcels: shipments.parcels,
-      isTest: shipments.isTest,
-    })
-    .from(shipments)
-    .innerJoin(orders, eq(orders.id, shipments.orderId))
-    .where(where);
-}
-
 async function loadCandidates(db: Db, shipmentIds: string[]): Promise<Candidate[]> {
-  const rows = await selectCandidates(db, inArray(shipments.id, shipmentIds));
+  const rows = await pickupCandidatesByIds(db, shipmentIds);
   if (rows.length !== new Set(shipmentIds).size) throw new AppError("errors.notFound");
   return rows;
 }
@@ -277,7 +244,7 @@ export async function schedulePickups(deps: PickupDeps, shipmentIds: string[], w
 }
 
 async function loadPickup(db: Db, pickupId: string) {
-  const [pickup] = await db.select().from(pickups).where(eq(pickups.id, pickupId));
+  const pickup = await findPickup(db, pickupId);
   if (!pickup) throw new AppError("errors.notFound");
   if (pickup.status !== "scheduled") throw new AppError("pickups.errors.notScheduled");
   return pickup;
@@ -297,11 +264,10 @@ export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: 
       .where(and(eq(pickups.id, pickupId), eq(pickups.status, "scheduled")))
       .returning({ id: pickups.id });
     if (!cancelled) throw new AppError("pickups.errors.notScheduled");
-    const onPickup = and(eq(shipments.pickupId, pickupId), eq(shipments.status, "pickup_scheduled"));
     const ended = await tx
       .update(shipments)
       .set(cancelledShipment(actorId))
-      .where(and(onPickup, isNotNull(shipments.cancelledInShopifyAt)))
+      .where(and(onPickup(pickupId), isNotNull(shipments.cancelledInShopifyAt)))
       .returning({ id: shipments.id });
     const released = await tx
       .update(shipments)
@@ -313,7 +279,7 @@ export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: 
         updatedBy: actorId,
         updatedAt: sql`now()`,
       })
-      .where(onPickup)
+      .where(onPickup(pickupId))
       .returning({ id: shipments.id });
     await recordAudit(tx, {
       actorId,
@@ -335,10 +301,7 @@ export async function reschedulePickup(deps: PickupDeps, pickupId: string, windo
   const pickup = await loadPickup(deps.db, pickupId);
   const carrier = pickup.carrier as Carrier;
   await checkWindow(deps, carrier, window, await storePlace(deps.db, pickup.storeId));
-  const group = await selectCandidates(
-    deps.db,
-    and(eq(shipments.pickupId, pickupId), eq(shipments.status, "pickup_scheduled")),
-  );
+  const group = await shipmentsOnPickup(deps.db, pickupId);
   if (group.length === 0) throw new AppError("pickups.errors.notScheduled");
   const next = await bookGroup(deps, group, carrier, window, actorId, "pickup_scheduled");
   await deps.carriers.cancelPickup(carrier, pickup.confirmationNumber, pickup.pickupDate);

@@ -2,7 +2,7 @@ import "server-only";
 // Quotations: a shipment is priced against the merchant's rate cards (chargeable weight per
 // piece, zones by destination), the quotes are kept, and picking one sets the shipment's carrier
 // and service and re-checks its completeness for that carrier.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { DEFAULT_RATE_CARDS, quoteShipment, validateRateCard, type RateCard } from "@/domain/quotes";
 import { evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";
 import type { Db } from "../db/client";
@@ -10,10 +10,15 @@ import { quotes, rateCards, shipments } from "../db/schema";
 import { evaluationColumns, evaluationContextFor, storedShipmentInput } from "./evaluation-context";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
+import { allRateCards, findQuote, findRateCard, quotesForShipment } from "../queries/pricing";
+import { findShipmentById } from "../queries/shipment-lookups";
+
+// Read with pricing and picking: the edit page takes all three from this service.
+export { quotesForShipment };
 
 /** The rate cards in force; the example defaults are seeded the first time they are needed. */
 export async function loadRateCards(db: Db): Promise<(RateCard & { id: string; isDefault: boolean })[]> {
-  let rows = await db.select().from(rateCards).orderBy(asc(rateCards.carrier), asc(rateCards.service));
+  let rows = await allRateCards(db);
   if (rows.length === 0) {
     await db
       .insert(rateCards)
@@ -26,7 +31,7 @@ export async function loadRateCards(db: Db): Promise<(RateCard & { id: string; i
         })),
       )
       .onConflictDoNothing();
-    rows = await db.select().from(rateCards).orderBy(asc(rateCards.carrier), asc(rateCards.service));
+    rows = await allRateCards(db);
   }
   return rows.map((row) => ({
     id: row.id,
@@ -40,7 +45,7 @@ export async function loadRateCards(db: Db): Promise<(RateCard & { id: string; i
 
 /** Prices the shipment with every rate card and replaces its stored quotes; returns the available ones. */
 export async function quoteShipmentById(db: Db, shipmentId: string) {
-  const [shipment] = await db.select().from(shipments).where(eq(shipments.id, shipmentId));
+  const shipment = await findShipmentById(db, shipmentId);
   if (!shipment) throw new AppError("errors.notFound");
   const cards = await loadRateCards(db);
   const parcels = (shipment.parcels ?? []) as ShipmentDraftInput["parcels"];
@@ -66,15 +71,11 @@ export async function quoteShipmentById(db: Db, shipmentId: string) {
   return { available: available.length, unavailable: results.filter((quote) => !quote.available) };
 }
 
-export async function quotesForShipment(db: Db, shipmentId: string) {
-  return db.select().from(quotes).where(eq(quotes.shipmentId, shipmentId)).orderBy(asc(quotes.price));
-}
-
 /** Picks a quote: the shipment takes its carrier and service and is re-evaluated for that carrier. */
 export async function pickQuote(db: Db, quoteId: string, expectedVersion: number, actorId: string) {
-  const [quote] = await db.select().from(quotes).where(eq(quotes.id, quoteId));
+  const quote = await findQuote(db, quoteId);
   if (!quote) throw new AppError("errors.notFound");
-  const [shipment] = await db.select().from(shipments).where(eq(shipments.id, quote.shipmentId));
+  const shipment = await findShipmentById(db, quote.shipmentId);
   if (!shipment || (shipment.status !== "draft" && shipment.status !== "ready"))
     throw new AppError("errors.draftNotEditable");
   const carrier = quote.carrier as NonNullable<ShipmentDraftInput["carrier"]>;
@@ -113,7 +114,7 @@ export async function pickQuote(db: Db, quoteId: string, expectedVersion: number
  * (e.g. "zones.europe.basePrice") and nothing is saved.
  */
 export async function updateRateCard(db: Db, id: string, zones: RateCard["zones"], actorId: string) {
-  const [card] = await db.select().from(rateCards).where(eq(rateCards.id, id));
+  const card = await findRateCard(db, id);
   if (!card) throw new AppError("errors.notFound");
   const candidate: RateCard = {
     carrier: card.carrier as RateCard["carrier"],

@@ -5,13 +5,14 @@ import "server-only";
 // Only the verdicts that depend on that context are redone (NF-e key requirement, incoterm, reason
 // for export); what the sync found about the order itself (lines it could not read, texts it had to
 // cut) stays as it was.
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { SHIPMENT_FIELDS, type ShipmentField } from "@/domain/carriers";
 import type { ShipmentProblem } from "@/domain/order-mapping";
 import { evaluateShipment } from "@/domain/shipment-evaluation";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../db/client";
 import { shipments } from "../db/schema";
+import { openShipments } from "../queries/shipment-lookups";
 import { evaluationContextFor, storedShipmentInput } from "./evaluation-context";
 
 const CONTEXT_FIELDS: readonly ShipmentField[] = ["nfeKey", "incoterm", "exportReason"];
@@ -25,17 +26,7 @@ export interface ReevaluateScope {
 
 /** Re-judges the open shipments in scope; returns how many were looked at and how many changed. */
 export async function reevaluateOpenShipments(db: Db, scope: ReevaluateScope = {}) {
-  const conditions: SQL[] = [
-    inArray(shipments.status, ["draft", "ready"]),
-    isNull(shipments.documentsGeneratedAt),
-    isNull(shipments.cancelledInShopifyAt),
-  ];
-  if (scope.storeId) conditions.push(eq(shipments.storeId, scope.storeId));
-  if (scope.waitingForRate) conditions.push(sql`${shipments.problems} @> '[{"code":"noRate"}]'::jsonb`);
-  const open = await db
-    .select()
-    .from(shipments)
-    .where(and(...conditions));
+  const open = await openShipments(db, scope);
   const contexts = new Map<string, Awaited<ReturnType<typeof evaluationContextFor>>>();
   let changed = 0;
   for (const shipment of open) {

@@ -9,6 +9,8 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { orders, processedWebhooks, shipments, shopifySessions, stores } from "../db/schema";
 import { recordAudit } from "../queries/audit";
+import { storeIdByDomain } from "../queries/store-lookups";
+import { webhookAlreadyProcessed } from "../queries/webhooks";
 import { readBodyWithLimit } from "../http/read-body";
 import type { ShopifyOrderNode } from "@/domain/shopify-order";
 import { MAX_WEBHOOK_BODY_BYTES } from "@/domain/request-limits";
@@ -113,12 +115,8 @@ const ORDER_TOPICS = new Set(["ORDERS_CREATE", "ORDERS_UPDATED"]);
 /** For orders/* webhooks: the order as Shopify has it now, read before the transaction opens. */
 async function orderFor(deps: ShopDeps, topic: string, shop: string, webhookId: string, payload: WebhookPayload) {
   if (!ORDER_TOPICS.has(topic)) return null;
-  const [seen] = await deps.db
-    .select({ id: processedWebhooks.webhookId })
-    .from(processedWebhooks)
-    .where(and(eq(processedWebhooks.webhookId, webhookId), eq(processedWebhooks.shopDomain, shop)));
   const gid = payload.admin_graphql_api_id;
-  if (seen || !gid) return null;
+  if ((await webhookAlreadyProcessed(deps.db, webhookId, shop)) || !gid) return null;
   try {
     return await fetchOrder(deps, shop, gid);
   } catch (error) {
@@ -147,8 +145,7 @@ export async function handleShopifyWebhook({ db, shopify }: ShopDeps, request: R
   if (!payload) return new Response(null, { status: 400 });
 
   // A shop we never connected (or one already redacted) has nothing here to act on.
-  const [known] = await db.select({ id: stores.id }).from(stores).where(eq(stores.shopDomain, shop));
-  if (!known) return new Response(null, { status: 200 });
+  if (!(await storeIdByDomain(db, shop))) return new Response(null, { status: 200 });
 
   let order: ShopifyOrderNode | null;
   try {
@@ -165,16 +162,16 @@ export async function handleShopifyWebhook({ db, shopify }: ShopDeps, request: R
       .onConflictDoNothing()
       .returning({ webhookId: processedWebhooks.webhookId });
     if (first.length === 0) return; // a redelivery of something already handled
-    const [store] = await tx.select({ id: stores.id }).from(stores).where(eq(stores.shopDomain, shop));
+    const storeId = await storeIdByDomain(tx, shop);
     switch (topic) {
       case "APP_UNINSTALLED":
         return appUninstalled(tx, shop);
       case "CUSTOMERS_DATA_REQUEST":
-        return store ? customerDataRequest(tx, store.id, payload) : undefined;
+        return storeId ? customerDataRequest(tx, storeId, payload) : undefined;
       case "CUSTOMERS_REDACT":
-        return store ? customerRedact(tx, store.id, payload) : undefined;
+        return storeId ? customerRedact(tx, storeId, payload) : undefined;
       case "SHOP_REDACT":
-        return store ? shopRedact(tx, store.id, shop) : undefined;
+        return storeId ? shopRedact(tx, storeId, shop) : undefined;
       case "ORDERS_CREATE":
       case "ORDERS_UPDATED":
         return order ? importWebhookOrder(tx, shop, order) : undefined;

@@ -12,6 +12,7 @@ import { stores } from "../db/schema";
 import { appUrl, shopifyEmulatorUrl } from "../env";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
+import { storedShipper, storeStatusByDomain } from "../queries/store-lookups";
 import { shopifyGraphql } from "../shopify/graphql";
 import { SHOP_QUERY, WEBHOOK_SUBSCRIPTION_CREATE_MUTATION, WEBHOOK_SUBSCRIPTIONS_QUERY } from "../shopify/operations";
 import { emulatorUrlFor } from "../shopify/seam";
@@ -157,7 +158,8 @@ export async function completeConnection(deps: ShopDeps, session: Session, actor
   const { db } = deps;
   await new EncryptedSessionStorage(db).storeSession(session);
   const details = await syncStoreDetails(deps, session);
-  const [before] = await db.select({ status: stores.status }).from(stores).where(eq(stores.shopDomain, session.shop));
+  const status = await storeStatusByDomain(db, session.shop);
+  const before = status ? { status } : undefined;
   const [store] = await db
     .insert(stores)
     .values({ shopDomain: session.shop, status: "connected", ...details })
@@ -210,7 +212,7 @@ export async function updateStoreDetails(deps: ShopDeps, session: Session) {
 
 /** The shipper details an admin entered (validated by the caller); audited with what they replace. */
 export async function updateShipperProfile(db: Db, storeId: string, profile: ShipperProfile, actorId: string) {
-  const [before] = await db.select({ shipper: stores.shipper }).from(stores).where(eq(stores.id, storeId));
+  const before = await storedShipper(db, storeId);
   if (!before) throw new AppError("errors.notFound");
   await db
     .update(stores)

@@ -7,9 +7,10 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
 import { CarrierError, type CarrierAdapter } from "../carriers/types";
 import type { Db } from "../db/client";
-import { orders, pickups, shipments } from "../db/schema";
+import { pickups, shipments } from "../db/schema";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
+import { shipmentCountOnPickup, shipmentWithScheduledPickup } from "../queries/pickups";
 import { cancelledPickup, cancelledShipment, pickupBooking } from "./pickups";
 
 export interface VoidDeps {
@@ -29,12 +30,7 @@ function carrierRefusal(error: unknown, carrier: Carrier, order: string): AppErr
 }
 
 async function loadShipment(db: Db, shipmentId: string) {
-  const [row] = await db
-    .select({ shipment: shipments, orderName: orders.name, pickup: pickups })
-    .from(shipments)
-    .innerJoin(orders, eq(orders.id, shipments.orderId))
-    .leftJoin(pickups, and(eq(pickups.id, shipments.pickupId), eq(pickups.status, "scheduled")))
-    .where(eq(shipments.id, shipmentId));
+  const row = await shipmentWithScheduledPickup(db, shipmentId);
   if (!row) throw new AppError("errors.notFound");
   const { shipment, orderName: order } = row;
   if (shipment.status === "shipped")
@@ -48,22 +44,13 @@ async function loadShipment(db: Db, shipmentId: string) {
   return { ...row, carrier: shipment.carrier as Carrier, trackingNumber: shipment.trackingNumber };
 }
 
-/** How many shipments a pickup still collects. */
-async function pickupSize(db: Db, pickupId: string): Promise<number> {
-  const [row] = await db
-    .select({ count: sql<number>`count(*)::int` })
-    .from(shipments)
-    .where(and(eq(shipments.pickupId, pickupId), eq(shipments.status, "pickup_scheduled")));
-  return row.count;
-}
-
 /**
  * Voids the label of one shipment and cancels the shipment. Its pickup is cancelled at the carrier
  * when it collects only this shipment; a pickup shared with others stays booked for them.
  */
 export async function voidLabel(deps: VoidDeps, shipmentId: string, actorId: string) {
   const { shipment, orderName: order, pickup, carrier, trackingNumber } = await loadShipment(deps.db, shipmentId);
-  const pickupAlone = pickup ? (await pickupSize(deps.db, pickup.id)) <= 1 : false;
+  const pickupAlone = pickup ? (await shipmentCountOnPickup(deps.db, pickup.id)) <= 1 : false;
   let confirmationNumber = pickup?.confirmationNumber ?? null;
   if (pickup && pickupAlone) {
     await deps.carriers

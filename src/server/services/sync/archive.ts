@@ -1,8 +1,9 @@
 import "server-only";
 // "Archive in Shopify" for orders that have nothing to ship (no shipping address): orderClose
 // in the store, and the outcome — archived, or why not — kept on the sync run item.
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { stores, syncRunItems, syncRuns } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { syncRunItems } from "../../db/schema";
+import { itemsToArchive } from "../../queries/archive";
 import { recordAudit } from "../../queries/audit";
 import { shopifyGraphql } from "../../shopify/graphql";
 import { ORDER_CLOSE_MUTATION } from "../../shopify/operations";
@@ -18,24 +19,7 @@ export async function archiveSkippedOrders(
   itemIds: number[],
   actorId: string,
 ): Promise<ArchiveOutcome> {
-  const items = await deps.db
-    .select({
-      id: syncRunItems.id,
-      orderGid: syncRunItems.orderGid,
-      orderName: syncRunItems.orderName,
-      shop: stores.shopDomain,
-      storeId: stores.id,
-    })
-    .from(syncRunItems)
-    .innerJoin(syncRuns, eq(syncRuns.id, syncRunItems.runId))
-    .innerJoin(stores, eq(stores.id, syncRuns.storeId))
-    .where(
-      and(
-        inArray(syncRunItems.id, itemIds),
-        eq(syncRunItems.outcome, "skipped_no_address"),
-        isNull(syncRunItems.archivedAt),
-      ),
-    );
+  const items = await itemsToArchive(deps.db, itemIds);
   const outcome: ArchiveOutcome = { archived: 0, failed: [] };
   for (const item of items) {
     try {

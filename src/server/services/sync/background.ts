@@ -2,9 +2,8 @@ import "server-only";
 // Where runs execute: right after the click in the same server process, and from a loop that
 // picks up queued runs and runs left behind by a dead process (any instance, or `npm run worker`).
 // An optional schedule (SYNC_INTERVAL_MINUTES) queues a run for every connected store.
-import { eq } from "drizzle-orm";
 import { getDb } from "../../db/client";
-import { stores } from "../../db/schema";
+import { connectedStoreIds } from "../../queries/store-lookups";
 import { getShopify } from "../../shopify/api";
 import { executeRun } from "./execute-run";
 import { requestSync, runsToExecute } from "./runs";
@@ -32,8 +31,7 @@ export async function executePendingRuns(): Promise<number> {
 
 export async function queueScheduledSyncs(): Promise<void> {
   const db = await getDb();
-  const connected = await db.select({ id: stores.id }).from(stores).where(eq(stores.status, "connected"));
-  for (const store of connected) await requestSync(db, store.id, "schedule", null);
+  for (const storeId of await connectedStoreIds(db)) await requestSync(db, storeId, "schedule", null);
 }
 
 let started = false;

@@ -21,8 +21,10 @@ import { BULK_BATCH_SIZE, BulkOperationFailedError, BulkOperationTimeoutError, f
 import { importPage } from "./import-page";
 import { invoiceMetafield, invoiceVariables } from "./invoice-source";
 import { withAllLineItems } from "./line-items";
+import { findStoreById } from "../../queries/store-lookups";
+import { findSyncRun } from "../../queries/sync-state";
 import { retriesForRun, retryFailedOrders } from "./retry-orders";
-import { claimRun, finishRun, getRun, LeaseLostError, renewLease, type Lease } from "./runs";
+import { claimRun, finishRun, LeaseLostError, renewLease, type Lease } from "./runs";
 import { classifyStorageFailure, describeForLog } from "./storage-failure";
 
 export interface SyncOptions {
@@ -206,22 +208,22 @@ export async function executeRun(
 ): Promise<SyncRun | undefined> {
   const now = options.now ?? (() => new Date());
   const claim = await claimRun(deps.db, runId, now(), options.leaseMs);
-  if (!claim) return getRun(deps.db, runId); // another worker holds it
+  if (!claim) return findSyncRun(deps.db, runId); // another worker holds it
   const { run, lease } = claim;
   const execution: Execution = { run, lease, renew: () => renewLease(deps.db, lease, now()) };
-  const [store] = await deps.db.select().from(stores).where(eq(stores.id, run.storeId));
+  const store = await findStoreById(deps.db, run.storeId);
   if (!store || store.status !== "connected") {
     await finishRun(deps.db, lease, {
       status: "failed",
       errorCode: "reconnect_needed",
       error: "The store is not connected.",
     });
-    return getRun(deps.db, runId);
+    return findSyncRun(deps.db, runId);
   }
   try {
     await withShopSession(deps, store.shopDomain, async (session) => {
       // Re-read: a retry after a token refresh continues from what is already committed.
-      const [current] = await deps.db.select().from(stores).where(eq(stores.id, store.id));
+      const current = (await findStoreById(deps.db, store.id))!;
       const since =
         current.syncWatermark ?? new Date(now().getTime() - (options.initialLookbackDays ?? 60) * 86_400_000);
       // >= so that orders sharing the boundary timestamp are never skipped (imports are idempotent).
@@ -247,11 +249,11 @@ export async function executeRun(
     if (error instanceof LeaseLostError) {
       // Another worker took the run over (this one stalled past its lease): it is theirs now.
       console.warn(`[sync] run ${runId}: taken over by another worker; this one stopped`);
-      return getRun(deps.db, runId);
+      return findSyncRun(deps.db, runId);
     }
     const reason = failure(error);
     if (reason.errorCode === "unexpected") console.error(`[sync] run ${runId} failed: ${loggableError(error)}`);
     await finishRun(deps.db, lease, { status: "failed", ...reason });
   }
-  return getRun(deps.db, runId);
+  return findSyncRun(deps.db, runId);
 }

@@ -3,7 +3,7 @@ import "server-only";
 // shipments created or re-evaluated, one sync_run_items row per order, the run's counters and
 // the store's watermark — all or nothing, so a crash never loses or duplicates an order.
 // A value an operator entered (shipments.operator_edited) is never overwritten by a re-sync.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { originNow } from "@/domain/local-time";
 import type { TestOrderPolicy } from "@/domain/customs-terms";
 import { mapOrder, type MappingContext } from "@/domain/order-mapping";
@@ -13,7 +13,9 @@ import { formatCents, MAX_STORED_CENTS, parseMoneyCents } from "@/domain/money";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../../db/client";
 import { orders, shipments, stores, syncRunItems, syncRuns, type Shipment, type Store } from "../../db/schema";
+import { takeExcluded } from "../../db/upsert";
 import { loadRateTable } from "../../exchange-rates/store";
+import { shipmentsOfOrders } from "../../queries/shipment-lookups";
 import { clearRetries, recordRetry, type RetryEntry } from "./retries";
 import { LeaseLostError, type Lease } from "./runs";
 import { classifyStorageFailure, describeForLog } from "./storage-failure";
@@ -339,31 +341,30 @@ async function importInOneTransaction(
         .onConflictDoUpdate({
           target: [orders.storeId, orders.shopifyGid],
           set: {
-            name: sql`excluded.name`,
-            shopifyUpdatedAt: sql`excluded.shopify_updated_at`,
-            cancelledAt: sql`excluded.cancelled_at`,
-            closedAt: sql`excluded.closed_at`,
-            financialStatus: sql`excluded.financial_status`,
-            fulfillmentStatus: sql`excluded.fulfillment_status`,
-            currency: sql`excluded.currency`,
-            totalPrice: sql`excluded.total_price`,
-            customerName: sql`excluded.customer_name`,
-            customerEmail: sql`excluded.customer_email`,
-            shippingAddress: sql`excluded.shipping_address`,
-            shippingCountry: sql`excluded.shipping_country`,
-            lines: sql`excluded.lines`,
-            shippingLineTitle: sql`excluded.shipping_line_title`,
-            shippingLineCode: sql`excluded.shipping_line_code`,
-            raw: sql`excluded.raw`,
+            ...takeExcluded(orders, [
+              "name",
+              "shopifyUpdatedAt",
+              "cancelledAt",
+              "closedAt",
+              "financialStatus",
+              "fulfillmentStatus",
+              "currency",
+              "totalPrice",
+              "customerName",
+              "customerEmail",
+              "shippingAddress",
+              "shippingCountry",
+              "lines",
+              "shippingLineTitle",
+              "shippingLineCode",
+              "raw",
+            ]),
             updatedAt: sql`now()`,
           },
         })
         .returning({ id: orders.id, gid: orders.shopifyGid });
       const orderIds = new Map(upserted.map((row) => [row.gid, row.id]));
-      const existing = await tx
-        .select()
-        .from(shipments)
-        .where(inArray(shipments.orderId, [...orderIds.values()]));
+      const existing = await shipmentsOfOrders(tx, [...orderIds.values()]);
       const byOrder = new Map(existing.map((shipment) => [shipment.orderId, shipment]));
 
       const inserts: (typeof shipments.$inferInsert)[] = [];

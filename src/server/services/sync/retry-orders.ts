@@ -16,7 +16,8 @@ import type { ShopDeps } from "../shop-session";
 import { importPage } from "./import-page";
 import { invoiceVariables } from "./invoice-source";
 import { FIRST_LINE_PAGE, withAllLineItems } from "./line-items";
-import { clearRetries, retriesDue, stillWaiting } from "./retries";
+import { retriesDue, stillWaiting } from "../../queries/sync-state";
+import { clearRetries } from "./retries";
 import type { Lease } from "./runs";
 
 export const RETRIES_PER_RUN = 250;

@@ -4,9 +4,10 @@ import "server-only";
 // of starting another. Any instance (or `npm run worker`) may execute a queued run under a lease;
 // a running run whose lease expired (a crash, a killed or stalled process) is taken over.
 import crypto from "node:crypto";
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { syncRuns, type SyncRun } from "../../db/schema";
+import { activeRunOfStore } from "../../queries/sync-state";
 
 export type SyncTrigger = "manual" | "webhook" | "schedule";
 
@@ -25,15 +26,6 @@ function isUniqueViolation(error: unknown): boolean {
   return candidate?.code === "23505" || candidate?.cause?.code === "23505";
 }
 
-async function activeRun(db: Db, storeId: string): Promise<SyncRun | undefined> {
-  const [run] = await db
-    .select()
-    .from(syncRuns)
-    .where(and(eq(syncRuns.storeId, storeId), inArray(syncRuns.status, ["queued", "running"])))
-    .limit(1);
-  return run;
-}
-
 /** Queues a run for the store, or returns the one already queued or running (joined: true). */
 export async function requestSync(
   db: Db,
@@ -41,7 +33,7 @@ export async function requestSync(
   trigger: SyncTrigger,
   userId: string | null,
 ): Promise<{ run: SyncRun; joined: boolean }> {
-  const existing = await activeRun(db, storeId);
+  const existing = await activeRunOfStore(db, storeId);
   if (existing) return { run: existing, joined: true };
   try {
     const [run] = await db
@@ -52,7 +44,7 @@ export async function requestSync(
   } catch (error) {
     // Someone queued one between our look and our insert: join theirs.
     if (!isUniqueViolation(error)) throw error;
-    const raced = await activeRun(db, storeId);
+    const raced = await activeRunOfStore(db, storeId);
     if (!raced) throw error;
     return { run: raced, joined: true };
   }
@@ -152,9 +144,4 @@ export async function finishRun(
     .where(and(eq(syncRuns.id, lease.runId), eq(syncRuns.leaseOwner, lease.owner), eq(syncRuns.status, "running")))
     .returning({ id: syncRuns.id });
   return finished.length > 0;
-}
-
-export async function getRun(db: Db, runId: string): Promise<SyncRun | undefined> {
-  const [run] = await db.select().from(syncRuns).where(eq(syncRuns.id, runId));
-  return run;
 }

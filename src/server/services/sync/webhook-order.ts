@@ -5,7 +5,8 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { ShopifyOrderNode } from "@/domain/shopify-order";
 import type { Db } from "../../db/client";
-import { stores, syncRuns } from "../../db/schema";
+import { syncRuns } from "../../db/schema";
+import { findStoreByDomain } from "../../queries/stores";
 import { shopifyGraphql } from "../../shopify/graphql";
 import { ORDER_QUERY } from "../../shopify/operations";
 import { withShopSession, type ShopDeps } from "../shop-session";
@@ -28,7 +29,7 @@ export async function fetchOrder(deps: ShopDeps, shop: string, orderGid: string)
 
 /** Imports one order inside `db` (the webhook's transaction) as its own finished run. */
 export async function importWebhookOrder(db: Db, shop: string, node: ShopifyOrderNode): Promise<void> {
-  const [store] = await db.select().from(stores).where(eq(stores.shopDomain, shop));
+  const store = await findStoreByDomain(db, shop);
   if (!store || store.status !== "connected") return;
   // Created finished: the one-active-run rule is for full syncs, which may be running meanwhile.
   const [run] = await db
