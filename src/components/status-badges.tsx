@@ -28,9 +28,3 @@ export function SyncRunStatusBadge({ status }: { status: string }) {
   const t = useTranslations("status.syncRun");
   return <Badge tone={runTones[status] ?? "gray"}>{t(status)}</Badge>;
 }
-
-const CARRIER_NAMES: Record<string, string> = { fedex: "FedEx", ups: "UPS", dhl: "DHL Express", correios: "Correios" };
-
-export function carrierName(carrier: string | null | undefined): string | null {
-  return carrier ? (CARRIER_NAMES[carrier] ?? carrier) : null;
-}

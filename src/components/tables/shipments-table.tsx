@@ -8,7 +8,7 @@ import { useActionState, useCallback, useEffect, useMemo, useState } from "react
 import { generateDocumentsAction, retryTrackingAction } from "@/app/(dashboard)/shipments/actions";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
-import { ShipmentStatusBadge, carrierName } from "@/components/status-badges";
+import { ShipmentStatusBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
@@ -18,6 +18,7 @@ import { PickupDialog, type PickupTarget } from "@/components/shipments/pickup-d
 import { DocumentsCell, PickupCell, RowActions, TestOrderBadge } from "@/components/shipments/shipment-cells";
 import { ShipmentsBulkBar } from "@/components/shipments/shipments-bulk-bar";
 import { DraftsBulkBar } from "./drafts-bulk-bar";
+import { CARRIER_IDS, carrierName } from "@/domain/carrier-registry";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
 import { PICKUP_BUCKETS } from "@/domain/pickup-buckets";
@@ -284,7 +285,7 @@ export function ShipmentsTable({
     ]);
   }, [variant, t, common, format, regionName, selected, page.rows, generate, generating, retry, retrying, scheduleFor]);
 
-  const carrierOptions = ["fedex", "ups", "dhl", "correios"].map((value) => ({ value, label: carrierName(value)! }));
+  const carrierOptions = CARRIER_IDS.map((value) => ({ value, label: carrierName(value)! }));
   const statusOptions = ["ready", "pickup_scheduled", "shipped", "cancelled"].map((value) => ({
     value,
     label: common(`status.shipment.${value}`),

@@ -4,7 +4,7 @@ import type { ExchangeRateUsed } from "@/domain/exchange-rates";
 // invoice are rendered and stored as issued (a re-download serves the same bytes), and the
 // shipment is frozen. Every selected shipment is checked before the first one is issued.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
+import { CARRIERS, isCarrier, type Carrier } from "@/domain/carrier-registry";
 import { resolveCustomsTerms, unresolvedCustomsTerms } from "@/domain/customs-terms";
 import { originNow } from "@/domain/local-time";
 import { missingShipperFields, shipperTaxId, toShipperProfile } from "@/domain/shipper";

@@ -3,7 +3,7 @@ import "server-only";
 // the database changes only after it confirms, and a booking whose database update fails is
 // cancelled again, so a pickup never exists at the carrier without the dashboard knowing.
 import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
-import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
+import { CARRIERS, isCarrier, type Carrier } from "@/domain/carrier-registry";
 import { holidayPlaceOf, type HolidayPlace } from "@/domain/holidays";
 import { originNow } from "@/domain/local-time";
 import { validatePickup, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";

@@ -4,7 +4,7 @@ import "server-only";
 // and the database changes only after both confirm; a refused void books the cancelled pickup
 // again, so a carrier failure leaves the shipment as it was. The issued documents are kept.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
+import { CARRIERS, isCarrier, type Carrier } from "@/domain/carrier-registry";
 import { CarrierError, type CarrierAdapter } from "../carriers/types";
 import type { Db } from "../db/client";
 import { orders, pickups, shipments } from "../db/schema";

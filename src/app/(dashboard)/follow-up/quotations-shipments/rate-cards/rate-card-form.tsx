@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
+import { CARRIERS } from "@/domain/carrier-registry";
 import type { RateCard } from "@/domain/quotes";
 import { saveRateCardAction } from "./actions";
 
@@ -22,11 +23,11 @@ export function RateCardForm({
   const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
   return (
     <Card className="p-5">
-      <form action={action} className="space-y-3" aria-label={`${t(`carriers.${card.carrier}`)} ${card.service}`}>
+      <form action={action} className="space-y-3" aria-label={`${CARRIERS[card.carrier].name} ${card.service}`}>
         <input type="hidden" name="id" value={card.id} />
         <div className="flex items-center justify-between gap-2">
           <h2 className="text-base font-semibold text-slate-900">
-            {t(`carriers.${card.carrier}`)} · {card.service}
+            {CARRIERS[card.carrier].name} · {card.service}
           </h2>
           {card.isDefault ? (
             <Badge tone="amber">{t("rateCards.exampleBadge")}</Badge>

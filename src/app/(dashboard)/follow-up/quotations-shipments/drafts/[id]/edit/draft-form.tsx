@@ -10,7 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { Field, Input, Select } from "@/components/ui/field";
 import { ProblemList } from "@/components/shipments/problem-list";
 import { UsdValue, type UsdValueProps } from "@/components/shipments/usd-value";
-import { CARRIER_IDS } from "@/domain/carriers";
+import { CARRIER_IDS, CARRIERS } from "@/domain/carrier-registry";
 import type { ShipmentProblem } from "@/domain/order-mapping";
 import { validateNfeKey } from "@/domain/nfe-key";
 import { saveDraftAction } from "./actions";
@@ -231,7 +231,7 @@ export function DraftForm({ shipment }: { shipment: DraftFormShipment }) {
             <option value="">{t("drafts.choose")}</option>
             {CARRIER_IDS.map((carrier) => (
               <option key={carrier} value={carrier}>
-                {t(`carriers.${carrier}`)}
+                {CARRIERS[carrier].name}
               </option>
             ))}
           </Select>
