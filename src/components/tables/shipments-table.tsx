@@ -21,6 +21,7 @@ import { DraftsBulkBar } from "./drafts-bulk-bar";
 import { CARRIER_IDS, carrierName } from "@/domain/carrier-registry";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
+import { SHIPMENT_STATUSES } from "@/domain/statuses";
 import { PICKUP_BUCKETS } from "@/domain/pickup-buckets";
 import type { PickupCalendar } from "@/server/queries/pickup-calendars";
 import type { ShipmentRow } from "@/server/queries/shipments";
@@ -286,7 +287,7 @@ export function ShipmentsTable({
   }, [variant, t, common, format, regionName, selected, page.rows, generate, generating, retry, retrying, scheduleFor]);
 
   const carrierOptions = CARRIER_IDS.map((value) => ({ value, label: carrierName(value)! }));
-  const statusOptions = ["ready", "pickup_scheduled", "shipped", "cancelled"].map((value) => ({
+  const statusOptions = SHIPMENT_STATUSES.filter((status) => status !== "draft").map((value) => ({
     value,
     label: common(`status.shipment.${value}`),
   }));

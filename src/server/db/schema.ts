@@ -19,7 +19,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { SYNC_ITEM_OUTCOMES } from "../../domain/sync";
+import { LOCALES, ROLES } from "../../domain/roles";
+import { FULFILLMENT_STATES, PICKUP_STATUSES, SHIPMENT_STATUSES, STORE_STATUSES } from "../../domain/statuses";
+import { SYNC_ITEM_OUTCOMES, SYNC_RUN_STATUSES, SYNC_TRIGGERS } from "../../domain/sync";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -35,8 +37,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   },
 });
 
-export const userRole = pgEnum("user_role", ["admin", "operator"]);
-export const appLocale = pgEnum("app_locale", ["en", "pt-BR"]);
+export const userRole = pgEnum("user_role", ROLES);
+export const appLocale = pgEnum("app_locale", LOCALES);
 
 export const users = pgTable(
   "users",
@@ -72,7 +74,7 @@ export const signInFailures = pgTable(
   (t) => [index("sign_in_failures_key_idx").on(t.key, t.failedAt)],
 );
 
-export const storeStatus = pgEnum("store_status", ["connected", "reconnect_needed", "uninstalled"]);
+export const storeStatus = pgEnum("store_status", STORE_STATUSES);
 
 export const stores = pgTable(
   "stores",
@@ -175,10 +177,10 @@ export const orders = pgTable(
   ],
 );
 
-export const shipmentStatus = pgEnum("shipment_status", ["draft", "ready", "pickup_scheduled", "shipped", "cancelled"]);
+export const shipmentStatus = pgEnum("shipment_status", SHIPMENT_STATUSES);
 
-export const pickupStatus = pgEnum("pickup_status", ["scheduled", "cancelled"]);
-export const fulfillmentState = pgEnum("fulfillment_state", ["pending", "created", "failed"]);
+export const pickupStatus = pgEnum("pickup_status", PICKUP_STATUSES);
+export const fulfillmentState = pgEnum("fulfillment_state", FULFILLMENT_STATES);
 
 // A carrier pickup booked for one or more shipments of a store. Date and times are São Paulo local.
 export const pickups = pgTable(
@@ -350,8 +352,8 @@ export const rateCards = pgTable(
   (t) => [uniqueIndex("rate_cards_carrier_service_key").on(t.carrier, t.service)],
 );
 
-export const syncTrigger = pgEnum("sync_trigger", ["manual", "webhook", "schedule"]);
-export const syncRunStatus = pgEnum("sync_run_status", ["queued", "running", "succeeded", "failed"]);
+export const syncTrigger = pgEnum("sync_trigger", SYNC_TRIGGERS);
+export const syncRunStatus = pgEnum("sync_run_status", SYNC_RUN_STATUSES);
 
 export const syncRuns = pgTable(
   "sync_runs",
@@ -471,7 +473,6 @@ export const processedWebhooks = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
-export type Role = (typeof userRole.enumValues)[number];
 export type Store = typeof stores.$inferSelect;
 export type Shipment = typeof shipments.$inferSelect;
 export type SyncRun = typeof syncRuns.$inferSelect;
