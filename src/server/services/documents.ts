@@ -86,7 +86,7 @@ export function documentData(row: Row, signatory: Signatory, issuedAt: Date, tra
   }
   const recipient = shipment.recipient as Recipient;
   const items = shipment.customsItems as CustomsItem[];
-  const parcels = shipment.parcels as DraftParcel[];
+  const parcels = shipment.parcels;
   // Printed dates are São Paulo's (UTC−3 all year since 2019), not UTC's: a label made at 22:00 is today's.
   const local = originNow(issuedAt);
   const date = local.date;

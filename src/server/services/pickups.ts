@@ -7,6 +7,7 @@ import { CARRIERS, isCarrier, type Carrier } from "@/domain/carrier-registry";
 import { holidayPlaceOf, type HolidayPlace } from "@/domain/holidays";
 import { originNow } from "@/domain/local-time";
 import { validatePickup, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";
+import type { DraftParcel } from "@/domain/shipment-evaluation";
 import { toShipperProfile } from "@/domain/shipper";
 import type { CarrierAdapter, PickupBooking } from "../carriers/types";
 import type { Db } from "../db/client";
@@ -54,7 +55,7 @@ interface Candidate {
   carrier: string | null;
   status: string;
   pickupId: string | null;
-  parcels: unknown;
+  parcels: DraftParcel[];
   isTest: boolean;
 }
 
@@ -96,11 +97,10 @@ async function checkWindow(
   throw new AppError(`pickups.problems.${messageKey(problem)}`, problem.field, values);
 }
 
-function parcelStats(parcels: unknown): { packages: number; weightKg: number } {
-  const list = Array.isArray(parcels) ? (parcels as { weightKg?: number | null }[]) : [];
+function parcelStats(parcels: DraftParcel[]): { packages: number; weightKg: number } {
   return {
-    packages: Math.max(list.length, 1),
-    weightKg: list.reduce((sum, parcel) => sum + (Number(parcel.weightKg) || 0), 0),
+    packages: Math.max(parcels.length, 1),
+    weightKg: parcels.reduce((sum, parcel) => sum + (Number(parcel.weightKg) || 0), 0),
   };
 }
 
@@ -129,7 +129,7 @@ async function storeAddress(db: Db, storeId: string) {
 export async function pickupBooking(
   db: Db,
   storeId: string,
-  group: { parcels: unknown }[],
+  group: { parcels: DraftParcel[] }[],
   carrier: Carrier,
   window: PickupWindow,
 ): Promise<PickupBooking> {

@@ -49,7 +49,7 @@ export async function OrderLookup({
                 {entry.reason && t.has(`syncRuns.reasons.${entry.reason}`) ? (
                   <span className="text-slate-600">{t(`syncRuns.reasons.${entry.reason}`, { country: "" })}</span>
                 ) : null}
-                {(entry.detail as { missing?: string[] } | null)?.missing?.map((field) => (
+                {entry.detail?.missing?.map((field) => (
                   <Badge key={field} tone="amber">
                     {t.has(`fields.${field}`) ? t(`fields.${field}`) : field}
                   </Badge>

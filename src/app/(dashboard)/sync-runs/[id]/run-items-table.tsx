@@ -28,7 +28,7 @@ const tones: Record<string, BadgeTone> = {
 
 function Reason({ item }: { item: RunItemRow }) {
   const t = useTranslations();
-  const detail = (item.detail ?? {}) as { missing?: string[]; message?: string; country?: string; retried?: boolean };
+  const detail = item.detail ?? {};
   if (item.outcome === "created_draft" && detail.missing?.length) {
     return (
       <div className="flex flex-wrap gap-1">

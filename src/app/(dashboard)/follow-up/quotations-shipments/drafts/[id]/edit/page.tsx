@@ -5,8 +5,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ShipmentStatusBadge } from "@/components/status-badges";
-import type { ExchangeRateUsed } from "@/domain/exchange-rates";
-import type { ShipmentProblem } from "@/domain/order-mapping";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
@@ -64,16 +62,16 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
             invoiceSeries: shipment.invoiceSeries,
             invoiceDate: shipment.invoiceDate,
             missingFields: shipment.missingFields,
-            problems: shipment.problems as ShipmentProblem[],
+            problems: shipment.problems,
             usd: {
               declaredValue: shipment.declaredValue,
               currency: shipment.currency,
               usdCents: shipment.declaredValueUsdCents,
-              rate: shipment.exchangeRate as ExchangeRateUsed | null,
+              rate: shipment.exchangeRate,
             },
-            recipient: (shipment.recipient ?? {}) as Record<string, string | null>,
-            items: (shipment.customsItems ?? []) as Record<string, string | number | null>[],
-            parcel: ((shipment.parcels as Record<string, number | null>[] | null) ?? [])[0] ?? {},
+            recipient: { ...shipment.recipient },
+            items: shipment.customsItems.map((item) => ({ ...item })),
+            parcel: { ...shipment.parcels[0] },
           }}
         />
         <div className="space-y-6">
