@@ -8,6 +8,7 @@ import { holidayPlaceOf, type HolidayPlace } from "@/domain/holidays";
 import { originNow } from "@/domain/local-time";
 import { validatePickup, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";
 import type { DraftParcel } from "@/domain/shipment-evaluation";
+import type { Messages } from "@/i18n/message-keys";
 import { toShipperProfile } from "@/domain/shipper";
 import type { CarrierAdapter, PickupBooking } from "../carriers/types";
 import type { Db } from "../db/client";
@@ -59,8 +60,10 @@ interface Candidate {
   isTest: boolean;
 }
 
+type PickupMessage = keyof Messages["pickups"]["problems"];
+
 /** The message of a national, state or city holiday, or of a ponto facultativo the carrier closes on. */
-const HOLIDAY_MESSAGES: Record<string, string> = {
+const HOLIDAY_MESSAGES: Record<string, PickupMessage> = {
   national: "holiday",
   state: "stateHoliday",
   city: "cityHoliday",
@@ -68,7 +71,7 @@ const HOLIDAY_MESSAGES: Record<string, string> = {
 };
 
 /** The message of a rule problem: a holiday is named, a past date differs from a past time. */
-function messageKey(problem: PickupProblem): string {
+function messageKey(problem: PickupProblem): PickupMessage {
   if (problem.code === "notBusinessDay") {
     return problem.values?.holiday ? (HOLIDAY_MESSAGES[problem.values.kind] ?? "holiday") : "weekend";
   }
