@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { httpStatusOf, isAppErrorCode } from "./errors";
+import { AppError, httpStatusOf, isAppErrorCode } from "./errors";
 
 describe("AppError codes", () => {
   it("recognise a message key that arrives as text, and nothing else", () => {
@@ -17,5 +17,14 @@ describe("AppError codes", () => {
     expect(httpStatusOf("storeSettings.errors.adminOnly")).toBe(403);
     expect(httpStatusOf("errors.staleDraft")).toBe(409);
     expect(httpStatusOf("pickups.errors.notReady")).toBe(400);
+  });
+});
+
+describe("AppError", () => {
+  it("takes only codes the messages have (checked by tsc, which type-checks this file)", () => {
+    // @ts-expect-error a code en.json has no message for
+    const unknown = new AppError("errors.noSuchMessage");
+    expect(unknown.code).toBe("errors.noSuchMessage");
+    expect(new AppError("errors.notFound").code).toBe("errors.notFound");
   });
 });

@@ -22,6 +22,7 @@ import { CARRIER_IDS, carrierName } from "@/domain/carrier-registry";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
 import { SHIPMENT_STATUSES } from "@/domain/statuses";
+import { translateOr } from "@/i18n/message-keys";
 import { PICKUP_BUCKETS } from "@/domain/pickup-buckets";
 import type { PickupCalendar } from "@/server/queries/pickup-calendars";
 import type { ShipmentRow } from "@/server/queries/shipments";
@@ -174,7 +175,7 @@ export function ShipmentsTable({
               <div className="flex flex-wrap gap-1">
                 {info.getValue().map((field) => (
                   <Badge key={field} tone="amber">
-                    {common.has(`fields.${field}`) ? common(`fields.${field}`) : field}
+                    {translateOr(common, `fields.${field}`, field)}
                   </Badge>
                 ))}
               </div>

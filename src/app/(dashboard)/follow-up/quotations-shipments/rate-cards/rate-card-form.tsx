@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { CARRIERS } from "@/domain/carrier-registry";
-import type { RateCard } from "@/domain/quotes";
+import type { RateCard, ZoneId } from "@/domain/quotes";
 import { saveRateCardAction } from "./actions";
 
 const COLUMNS = ["baseUpToKg", "basePrice", "perAdditionalKg", "transitMin", "transitMax"] as const;
@@ -16,7 +16,7 @@ export function RateCardForm({
   zoneIds,
 }: {
   card: RateCard & { id: string; isDefault: boolean };
-  zoneIds: string[];
+  zoneIds: ZoneId[];
 }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(saveRateCardAction, null);
@@ -51,7 +51,7 @@ export function RateCardForm({
             </thead>
             <tbody>
               {zoneIds.map((zone) => {
-                const rate = card.zones[zone as keyof typeof card.zones];
+                const rate = card.zones[zone];
                 if (!rate) return null;
                 const values = { ...rate, transitMin: rate.transitDays[0], transitMax: rate.transitDays[1] };
                 return (

@@ -2,6 +2,7 @@
 import { CheckCircle2, Pencil } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { translateOr } from "@/i18n/message-keys";
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -190,7 +191,7 @@ export function DraftForm({ shipment }: { shipment: DraftFormShipment }) {
           <div className="flex flex-wrap gap-1.5">
             {missing.map((field) => (
               <Badge key={field} tone="amber">
-                {t.has(`fields.${field}`) ? t(`fields.${field}`) : field}
+                {translateOr(t, `fields.${field}`, field)}
               </Badge>
             ))}
           </div>

@@ -1,6 +1,7 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { translateOr } from "@/i18n/message-keys";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -90,9 +91,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
                 {history.map((event) => (
                   <li key={event.id}>
                     <div className="font-medium text-slate-800">
-                      {t.has(`drafts.events.${event.action.replace(".", "_")}`)
-                        ? t(`drafts.events.${event.action.replace(".", "_")}`)
-                        : event.action}
+                      {translateOr(t, `drafts.events.${event.action.replace(".", "_")}`, event.action)}
                     </div>
                     <div className="text-xs text-slate-500">
                       {event.actor ?? t("drafts.system")} ·{" "}
@@ -101,9 +100,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
                     {event.before && Object.keys(event.before as object).length > 0 ? (
                       <div className="mt-1 text-xs text-slate-600">
                         {Object.keys(event.before as object)
-                          .map((field) =>
-                            t.has(`drafts.changedFields.${field}`) ? t(`drafts.changedFields.${field}`) : field,
-                          )
+                          .map((field) => translateOr(t, `drafts.changedFields.${field}`, field))
                           .join(", ")}
                       </div>
                     ) : null}
