@@ -8,16 +8,16 @@ export const CARRIER_IDS = ["fedex", "ups", "dhl", "correios"] as const;
 export type Carrier = (typeof CARRIER_IDS)[number];
 
 /** When the NF-e key is required: always, or only when the declared value exceeds the simplified limit. */
-export type NfeKeyRule = "always" | "aboveSimplifiedLimit";
+type NfeKeyRule = "always" | "aboveSimplifiedLimit";
 
 /**
  * The chargeable weight of a piece is rounded up to a multiple of this (kg). Carriers round by 0.5 or
  * 1 kg depending on the service, and the carrier's own quote is final, so every carrier uses this
  * default until a source says otherwise.
  */
-export const DEFAULT_BILLING_INCREMENT_KG = 0.5;
+const DEFAULT_BILLING_INCREMENT_KG = 0.5;
 
-export interface CarrierSpec {
+interface CarrierSpec {
   id: Carrier;
   /** The brand as printed on labels and shown in the UI (the same in every language). */
   name: string;

@@ -5,11 +5,9 @@ export const SHIPMENT_STATUSES = ["draft", "ready", "pickup_scheduled", "shipped
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 
 export const PICKUP_STATUSES = ["scheduled", "cancelled"] as const;
-export type PickupStatus = (typeof PICKUP_STATUSES)[number];
 
 /** Whether the tracking number reached Shopify as a fulfillment. */
 export const FULFILLMENT_STATES = ["pending", "created", "failed"] as const;
-export type FulfillmentState = (typeof FULFILLMENT_STATES)[number];
 
 export const STORE_STATUSES = ["connected", "reconnect_needed", "uninstalled"] as const;
 export type StoreStatus = (typeof STORE_STATUSES)[number];

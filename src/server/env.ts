@@ -44,7 +44,7 @@ const settingsSchema = z.object({
 });
 
 /** The plain settings (secrets, URLs and the emulator refusals have their own functions below). */
-export interface Settings {
+interface Settings {
   /** PostgreSQL; unset, the embedded PGlite database in `pgliteDir`. */
   databaseUrl: string | undefined;
   pgliteDir: string;

@@ -4,7 +4,7 @@
 import type { MessageKey } from "@/i18n/message-keys";
 import en from "@/i18n/messages/en.json";
 
-export type AppErrorCode = MessageKey;
+type AppErrorCode = MessageKey;
 
 export class AppError extends Error {
   constructor(
@@ -27,7 +27,7 @@ export function isAppErrorCode(value: string): value is AppErrorCode {
   return typeof node === "string";
 }
 
-export type AppErrorStatus = 400 | 403 | 404 | 409;
+type AppErrorStatus = 400 | 403 | 404 | 409;
 
 /**
  * The HTTP status of the codes that are not a plain refusal of the request (400): what is not
