@@ -19,7 +19,7 @@ function isPublic(pathname: string): boolean {
 }
 
 function contentSecurityPolicy(nonce: string): string {
-  const dev = process.env.NODE_ENV !== "production";
+  const dev = !isProduction;
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

@@ -1,7 +1,7 @@
 // npm run rates:refresh — fetches the closing PTAX bulletins of the last days for every PTAX
 // currency now (from PTAX_API_URL, the Banco Central's service by default) and stores them.
 import { PTAX_CURRENCIES } from "@/domain/ptax";
-import { ptaxApiUrl } from "../server/exchange-rates/ptax-client";
+import { ptaxApiUrl } from "../server/env";
 import { refreshExchangeRates } from "../server/exchange-rates/refresh";
 import { ratesStatus } from "../server/exchange-rates/store";
 import { reevaluateOpenShipments } from "../server/services/reevaluate";

@@ -1,8 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
+import type { ShipmentStatus, StoreStatus } from "@/domain/statuses";
+import type { SyncRunStatus } from "@/domain/sync";
 import { Badge, type BadgeTone } from "./ui/badge";
 
-const shipmentTones: Record<string, BadgeTone> = {
+const shipmentTones: Record<ShipmentStatus, BadgeTone> = {
   draft: "amber",
   ready: "blue",
   pickup_scheduled: "violet",
@@ -10,27 +12,30 @@ const shipmentTones: Record<string, BadgeTone> = {
   cancelled: "gray",
 };
 
-export function ShipmentStatusBadge({ status }: { status: string }) {
+export function ShipmentStatusBadge({ status }: { status: ShipmentStatus }) {
   const t = useTranslations("status.shipment");
-  return <Badge tone={shipmentTones[status] ?? "gray"}>{t(status)}</Badge>;
+  return <Badge tone={shipmentTones[status]}>{t(status)}</Badge>;
 }
 
-const storeTones: Record<string, BadgeTone> = { connected: "green", reconnect_needed: "amber", uninstalled: "gray" };
+const storeTones: Record<StoreStatus, BadgeTone> = {
+  connected: "green",
+  reconnect_needed: "amber",
+  uninstalled: "gray",
+};
 
-export function StoreStatusBadge({ status }: { status: string }) {
+export function StoreStatusBadge({ status }: { status: StoreStatus }) {
   const t = useTranslations("status.store");
-  return <Badge tone={storeTones[status] ?? "gray"}>{t(status)}</Badge>;
+  return <Badge tone={storeTones[status]}>{t(status)}</Badge>;
 }
 
-const runTones: Record<string, BadgeTone> = { queued: "gray", running: "blue", succeeded: "green", failed: "red" };
+const runTones: Record<SyncRunStatus, BadgeTone> = {
+  queued: "gray",
+  running: "blue",
+  succeeded: "green",
+  failed: "red",
+};
 
-export function SyncRunStatusBadge({ status }: { status: string }) {
+export function SyncRunStatusBadge({ status }: { status: SyncRunStatus }) {
   const t = useTranslations("status.syncRun");
-  return <Badge tone={runTones[status] ?? "gray"}>{t(status)}</Badge>;
-}
-
-const CARRIER_NAMES: Record<string, string> = { fedex: "FedEx", ups: "UPS", dhl: "DHL Express", correios: "Correios" };
-
-export function carrierName(carrier: string | null | undefined): string | null {
-  return carrier ? (CARRIER_NAMES[carrier] ?? carrier) : null;
+  return <Badge tone={runTones[status]}>{t(status)}</Badge>;
 }

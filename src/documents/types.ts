@@ -1,5 +1,6 @@
 // The data a shipment's documents are printed from. Callers (the documents service) assemble it from
 // the database; this library neither reads nor validates anything beyond what it needs to print.
+import type { Carrier } from "@/domain/carrier-registry";
 
 export interface DocumentParty {
   name: string;
@@ -34,7 +35,7 @@ export interface DocumentLine {
 
 export interface ShippingDocumentData {
   orderName: string; // "#1042"
-  carrier: "fedex" | "ups" | "dhl" | "correios";
+  carrier: Carrier;
   carrierName: string; // "FedEx"
   service: string; // "International Priority"
   trackingNumber: string; // already valid for the carrier

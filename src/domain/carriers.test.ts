@@ -1,11 +1,10 @@
 import type { UsdConversion } from "./exchange-rates";
 import { describe, expect, it } from "vitest";
 import en from "@/i18n/messages/en.json";
+import { CARRIER_IDS, CARRIERS, isCarrier } from "./carrier-registry";
 import {
-  CARRIER_IDS,
-  CARRIERS,
+  CARRIER_REQUIREMENTS,
   detectCarrier,
-  isCarrier,
   nfeKeyReason,
   requiredFields,
   SHIPMENT_FIELDS,
@@ -32,7 +31,7 @@ describe("carrier table", () => {
     expect(SHIPMENT_FIELDS).toEqual(Object.keys(en.fields));
     for (const id of CARRIER_IDS) {
       expect(CARRIERS[id].id).toBe(id);
-      for (const field of CARRIERS[id].requires) expect(SHIPMENT_FIELDS).toContain(field);
+      for (const field of CARRIER_REQUIREMENTS[id]) expect(SHIPMENT_FIELDS).toContain(field);
     }
   });
 

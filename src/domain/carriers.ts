@@ -1,10 +1,8 @@
-// The carriers the dashboard ships with, in one table: names, per-piece limits, which shipment fields
-// each one requires (docs/ARCHITECTURE.md, "Carriers"), and how to recognise one in a Shopify
-// shipping line.
+// The carrier rules built on the registry (src/domain/carrier-registry.ts): which shipment fields
+// each carrier requires (docs/ARCHITECTURE.md, "Carriers"), when the NF-e key is needed, and how to
+// recognise a carrier in a Shopify shipping line.
+import { CARRIERS, type Carrier } from "./carrier-registry";
 import type { UsdConversion } from "./exchange-rates";
-
-export const CARRIER_IDS = ["fedex", "ups", "dhl", "correios"] as const;
-export type Carrier = (typeof CARRIER_IDS)[number];
 
 /** The shipment fields the UI can label (i18n `fields.*`), in display order: missing lists follow it. */
 export const SHIPMENT_FIELDS = [
@@ -38,19 +36,6 @@ export type ShipmentField = (typeof SHIPMENT_FIELDS)[number];
  */
 export const SIMPLIFIED_EXPORT_LIMIT_USD = 1000;
 
-/** When the NF-e key is required: always, or only when the declared value exceeds the simplified limit. */
-export type NfeKeyRule = "always" | "aboveSimplifiedLimit";
-
-export interface CarrierSpec {
-  id: Carrier;
-  name: string;
-  /** Heaviest single piece the carrier accepts internationally, in kg, as each carrier publishes it. */
-  maxPieceKg: number;
-  nfeKey: NfeKeyRule;
-  /** Fields that must be present and valid before a shipment is ready (the NF-e key follows `nfeKey`). */
-  requires: readonly ShipmentField[];
-}
-
 /** The fields every carrier requires. */
 const EVERY_CARRIER: readonly ShipmentField[] = [
   "recipientName",
@@ -68,16 +53,13 @@ const EVERY_CARRIER: readonly ShipmentField[] = [
   "exportReason",
 ];
 
-export const CARRIERS: Readonly<Record<Carrier, CarrierSpec>> = {
-  fedex: { id: "fedex", name: "FedEx", maxPieceKg: 68, nfeKey: "aboveSimplifiedLimit", requires: EVERY_CARRIER },
-  ups: { id: "ups", name: "UPS", maxPieceKg: 70, nfeKey: "aboveSimplifiedLimit", requires: EVERY_CARRIER },
-  dhl: { id: "dhl", name: "DHL Express", maxPieceKg: 70, nfeKey: "always", requires: EVERY_CARRIER },
-  correios: { id: "correios", name: "Correios", maxPieceKg: 30, nfeKey: "always", requires: EVERY_CARRIER },
+/** Fields that must be present and valid before a shipment is ready (the NF-e key follows `nfeKey`). */
+export const CARRIER_REQUIREMENTS: Readonly<Record<Carrier, readonly ShipmentField[]>> = {
+  fedex: EVERY_CARRIER,
+  ups: EVERY_CARRIER,
+  dhl: EVERY_CARRIER,
+  correios: EVERY_CARRIER,
 };
-
-export function isCarrier(value: unknown): value is Carrier {
-  return typeof value === "string" && (CARRIER_IDS as readonly string[]).includes(value);
-}
 
 /** The limit in US cents: a value of exactly US$ 1,000.00 is still within it. */
 export const SIMPLIFIED_EXPORT_LIMIT_USD_CENTS = SIMPLIFIED_EXPORT_LIMIT_USD * 100;
@@ -101,7 +83,7 @@ export function nfeKeyReason(carrier: Carrier | null, usd: UsdConversion | null)
  * carrier itself plus what every carrier shares.
  */
 export function requiredFields(carrier: Carrier | null, nfeKeyNeeded: boolean): ShipmentField[] {
-  const fields = new Set<ShipmentField>(carrier ? CARRIERS[carrier].requires : ["carrier", ...EVERY_CARRIER]);
+  const fields = new Set<ShipmentField>(carrier ? CARRIER_REQUIREMENTS[carrier] : ["carrier", ...EVERY_CARRIER]);
   if (nfeKeyNeeded) fields.add("nfeKey");
   return SHIPMENT_FIELDS.filter((field) => fields.has(field));
 }

@@ -4,7 +4,7 @@
 // filled draft can always be saved.
 import { z } from "zod";
 import { MAX_LINE_ITEMS } from "./bounds";
-import { CARRIER_IDS } from "./carriers";
+import { CARRIER_IDS } from "./carrier-registry";
 import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./shipment-evaluation";
 
 export { EXPORT_REASON_VALUES as EXPORT_REASONS, INCOTERM_VALUES as INCOTERMS } from "./shipment-evaluation";

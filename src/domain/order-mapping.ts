@@ -24,16 +24,8 @@ import {
   MAX_UNIT_VALUE_CENTS,
   MAX_WEIGHT_KG,
 } from "./bounds";
-import {
-  type Carrier,
-  CARRIER_IDS,
-  CARRIERS,
-  detectCarrier,
-  nfeKeyReason,
-  requiredFields,
-  SHIPMENT_FIELDS,
-  type ShipmentField,
-} from "./carriers";
+import { type Carrier, CARRIER_IDS, CARRIERS } from "./carrier-registry";
+import { detectCarrier, nfeKeyReason, requiredFields, SHIPMENT_FIELDS, type ShipmentField } from "./carriers";
 import { type CustomsDefaults, termProblem, type TestOrderPolicy } from "./customs-terms";
 import { type ExchangeRateUsed, type RateTable, toUsdCents } from "./exchange-rates";
 import type { IsoDate } from "./calendar";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CARRIER_IDS, type Carrier } from "./carriers";
+import { CARRIER_IDS, type Carrier } from "./carrier-registry";
 import { OPTIONAL_DAYS_POLICY } from "./holidays";
 import {
   latestPickupDate,

@@ -16,7 +16,7 @@
 // The cut-off and the minimum window are therefore 0 / none by default in the table and can be passed
 // per request from the carrier's availability answer (`options`).
 
-import type { Carrier } from "./carriers";
+import type { Carrier } from "./carrier-registry";
 import {
   addBusinessDays,
   addDays,

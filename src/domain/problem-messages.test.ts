@@ -1,12 +1,13 @@
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import type { Locale } from "@/domain/roles";
 import en from "../i18n/messages/en.json";
 import pt from "../i18n/messages/pt-BR.json";
 import { SHIPMENT_FIELDS } from "./carriers";
 import type { ShipmentProblem } from "./order-mapping";
 import { problemMessage } from "./problem-messages";
 
-const translate = (messages: typeof en, locale: string) => {
+const translate = (messages: typeof en, locale: Locale) => {
   const t = createTranslator({ locale, messages });
   return (problem: ShipmentProblem) => {
     const { key, values, labelKey } = problemMessage(problem);

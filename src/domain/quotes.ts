@@ -2,38 +2,7 @@
 // carrier's dimensional divisor, the destination's zone, and the merchant's rate cards give a price
 // per carrier service, cheapest first. Estimates only: the carrier's own quote is final.
 import { isCountryCode } from "./address-rules";
-import { type Carrier, CARRIERS, isCarrier } from "./carriers";
-
-// ------------------------------------------------------------------------------------------------
-// Carrier weight rules
-
-export interface WeightRule {
-  /** cm³ per kg: dimensional weight = L × W × H / divisor. */
-  dimDivisor: number;
-  /** Chargeable weight per piece is rounded up to a multiple of this (kg). */
-  billingIncrementKg: number;
-}
-
-/**
- * No carrier publishes one rounding (0.5 or 1 kg varies, which is why the carrier's quote is final):
- * every carrier uses this default increment until a source says otherwise.
- */
-export const DEFAULT_BILLING_INCREMENT_KG = 0.5;
-
-export const WEIGHT_RULES: Readonly<Record<Carrier, WeightRule>> = {
-  // FedEx international 5000 cm³/kg (LatAm since 2010; previously 6000) [V]:
-  // http://www.fedex.com/br_english/rates/dimweight.html
-  fedex: { dimDivisor: 5000, billingIncrementKg: DEFAULT_BILLING_INCREMENT_KG },
-  // UPS international 5000 cm³/kg (139 in³/lb) [V]:
-  // https://www.ups.com/zw/en/help-center/packaging-and-supplies/weight-size.page
-  ups: { dimDivisor: 5000, billingIncrementKg: DEFAULT_BILLING_INCREMENT_KG },
-  // DHL Express 5000 cm³/kg per piece [V]:
-  // http://goglobal.dhl-usa.com/shipping-support-center/get-started/get-a-rate-quote-and-transit-time/volumetric-weight
-  dhl: { dimDivisor: 5000, billingIncrementKg: DEFAULT_BILLING_INCREMENT_KG },
-  // Correios 6000 cm³/kg [S] (domestically applied only above 5 kg; applied to every international
-  // piece here): https://ajuda.elo7.com.br/hc/pt-br/articles/360001814752
-  correios: { dimDivisor: 6000, billingIncrementKg: DEFAULT_BILLING_INCREMENT_KG },
-};
+import { type Carrier, CARRIERS, isCarrier } from "./carrier-registry";
 
 export interface Piece {
   weightKg: number | null;
@@ -56,13 +25,13 @@ export function dimensionalWeightKg(piece: Piece, carrier: Carrier): number | nu
   const { lengthCm, widthCm, heightCm } = piece;
   if (!given(lengthCm) || !given(widthCm) || !given(heightCm)) return null;
   if (!(lengthCm > 0 && widthCm > 0 && heightCm > 0)) return null;
-  return (lengthCm * widthCm * heightCm) / WEIGHT_RULES[carrier].dimDivisor;
+  return (lengthCm * widthCm * heightCm) / CARRIERS[carrier].dimDivisor;
 }
 
 /** max(actual, dimensional), rounded up to the carrier's billing increment. Needs a positive actual weight. */
 export function chargeableWeightKg(piece: Piece & { weightKg: number }, carrier: Carrier): number {
   const weight = Math.max(piece.weightKg, dimensionalWeightKg(piece, carrier) ?? 0);
-  return roundUp(weight, WEIGHT_RULES[carrier].billingIncrementKg);
+  return roundUp(weight, CARRIERS[carrier].billingIncrementKg);
 }
 
 // ------------------------------------------------------------------------------------------------

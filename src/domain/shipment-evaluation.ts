@@ -11,15 +11,8 @@ import {
   postalCodeProblem,
   stateProblem,
 } from "./address-rules";
-import {
-  type Carrier,
-  CARRIER_IDS,
-  CARRIERS,
-  nfeKeyReason,
-  requiredFields,
-  SHIPMENT_FIELDS,
-  type ShipmentField,
-} from "./carriers";
+import { type Carrier, CARRIER_IDS, CARRIERS } from "./carrier-registry";
+import { nfeKeyReason, requiredFields, SHIPMENT_FIELDS, type ShipmentField } from "./carriers";
 import { type CustomsDefaults, termProblem } from "./customs-terms";
 import { type ExchangeRateUsed, type RateTable, toUsdCents, type UsdConversion } from "./exchange-rates";
 import type { IsoDate } from "./calendar";

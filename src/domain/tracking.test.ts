@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CARRIER_IDS, type Carrier } from "./carriers";
+import { CARRIER_IDS, type Carrier } from "./carrier-registry";
 import {
   generateTrackingNumber,
   isValidTrackingNumber,

@@ -12,7 +12,7 @@
 // - Correios: UPU S10 "LL" + 8 digits + check digit + "BR"; weights 8,6,4,2,3,5,9,7; C = 11 − S mod 11,
 //   10 → 0, 11 → 5 (https://wikiwand.com/en/articles/S10_(UPU_standard)).
 
-import type { Carrier } from "./carriers";
+import { CARRIERS, type Carrier } from "./carrier-registry";
 
 export interface TrackingOptions {
   /** UPS: the 6-character shipper account number (A–Z, 0–9). Default "A1B2C3". */
@@ -117,14 +117,7 @@ export function normalizeTrackingNumber(value: string): string {
   return value.replace(/[\s-]+/g, "").toUpperCase();
 }
 
-const TRACKING_PAGES: Readonly<Record<Carrier, string>> = {
-  fedex: "https://www.fedex.com/fedextrack/?trknbr=",
-  ups: "https://www.ups.com/track?tracknum=",
-  dhl: "https://www.dhl.com/en/express/tracking.html?AWB=",
-  correios: "https://rastreamento.correios.com.br/app/index.php?objetos=",
-};
-
 /** The carrier's public tracking page for a number (sent to Shopify with the fulfillment). */
 export function trackingUrl(carrier: Carrier, trackingNumber: string): string {
-  return `${TRACKING_PAGES[carrier]}${encodeURIComponent(trackingNumber)}`;
+  return `${CARRIERS[carrier].trackingPage}${encodeURIComponent(trackingNumber)}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingProductionEnv, refusedEmulatorVariables, shopifyEmulatorUrl, trustedProxyHops } from "./env";
+import { missingProductionEnv, refusedEmulatorVariables, settings, shopifyEmulatorUrl, trustedProxyHops } from "./env";
 
 describe("missingProductionEnv", () => {
   const complete = {
@@ -99,5 +99,50 @@ describe("emulators in production", () => {
     expect(
       shopifyEmulatorUrl({ NODE_ENV: "production", SHOPIFY_EMULATOR_URL: url, ALLOW_EMULATORS_IN_PRODUCTION: "1" }),
     ).toBe(url);
+  });
+});
+
+describe("settings", () => {
+  it("gives every setting its default when the environment is empty (an empty variable counts as unset)", () => {
+    const defaults = settings({});
+    expect(defaults).toEqual({
+      databaseUrl: undefined,
+      pgliteDir: ".data/pglite",
+      databasePoolSize: 10,
+      demoUsers: true,
+      syncWorker: true,
+      syncIntervalMinutes: 0,
+      ptaxRefresh: true,
+      nfeMetafield: { namespace: "nfe", key: "access_key" },
+      nfeNoteAttribute: "nfe_access_key",
+      shopifyEmulatorAutoconnect: undefined,
+    });
+    expect(settings({ DATABASE_URL: "", PGLITE_DIR: " ", NFE_METAFIELD_KEY: "" })).toEqual(defaults);
+  });
+
+  it("reads what is set", () => {
+    const read = settings({
+      DATABASE_URL: "postgres://db/app",
+      DATABASE_POOL_SIZE: " 4 ",
+      SYNC_WORKER: "off",
+      PTAX_REFRESH: "off",
+      DEMO_USERS: "off",
+      SYNC_INTERVAL_MINUTES: "15",
+      NFE_METAFIELD_NAMESPACE: "fiscal",
+    });
+    expect(read).toMatchObject({
+      databaseUrl: "postgres://db/app",
+      databasePoolSize: 4,
+      syncWorker: false,
+      ptaxRefresh: false,
+      demoUsers: false,
+      syncIntervalMinutes: 15,
+      nfeMetafield: { namespace: "fiscal", key: "access_key" },
+    });
+  });
+
+  it("refuses a malformed number, naming the variable", () => {
+    expect(() => settings({ DATABASE_POOL_SIZE: "ten" })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => settings({ SYNC_INTERVAL_MINUTES: "-5" })).toThrow(/SYNC_INTERVAL_MINUTES/);
   });
 });

@@ -8,7 +8,10 @@ import {
   emulatorVariables,
   isProduction,
   missingProductionEnv,
+  ptaxApiUrl,
   refusedEmulatorVariables,
+  settings,
+  shopifyEmulatorUrl,
 } from "./env";
 import { seedDemoUsers } from "./services/demo-users";
 
@@ -54,7 +57,7 @@ function refuseEmulatorsInProduction() {
         "",
         banner,
         `  ${ALLOW_EMULATORS_VARIABLE}=1: this production server uses local emulators — for tests only.`,
-        ...allowed.map((name) => `  ${name}=${process.env[name]}`),
+        ...allowed.map((name) => `  ${name}=${name === "SHOPIFY_EMULATOR_URL" ? shopifyEmulatorUrl() : ptaxApiUrl()}`),
         banner,
         "",
       ].join("\n"),
@@ -76,7 +79,8 @@ export async function startServer(): Promise<void> {
   }
   const handle = await getDbHandle();
   await migrateDb(handle);
-  if (!isProduction && process.env.DEMO_USERS !== "off") {
+  const { demoUsers, syncWorker, ptaxRefresh, shopifyEmulatorAutoconnect } = settings();
+  if (!isProduction && demoUsers) {
     const created = await seedDemoUsers(handle.db);
     if (created.length > 0) {
       const lines = created.map((u) => `  ${u.role.padEnd(8)}  ${u.email.padEnd(28)}  ${u.password}`);
@@ -91,18 +95,18 @@ export async function startServer(): Promise<void> {
     }
   }
   // Picks up queued runs and runs a dead process left behind; SYNC_WORKER=off leaves that to `npm run worker`.
-  if (process.env.SYNC_WORKER !== "off") {
+  if (syncWorker) {
     const { startSyncWorker } = await import("./services/sync/background");
     startSyncWorker();
   }
   // PTAX exchange rates for the US$ limit: at start when missing, then daily after the closing
   // bulletin (src/server/exchange-rates/schedule.ts); PTAX_REFRESH=off leaves it to `npm run rates:refresh`.
-  if (process.env.PTAX_REFRESH !== "off") {
+  if (ptaxRefresh) {
     const { startExchangeRateSchedule } = await import("./exchange-rates/schedule");
     startExchangeRateSchedule();
   }
-  const autoConnect = process.env.SHOPIFY_EMULATOR_AUTOCONNECT;
-  const emulatorUrl = process.env.SHOPIFY_EMULATOR_URL;
+  const autoConnect = shopifyEmulatorAutoconnect;
+  const emulatorUrl = shopifyEmulatorUrl();
   if (!isProduction && autoConnect && emulatorUrl) {
     // In the background: the server must be listening before the emulator's first webhook arrives.
     setTimeout(() => void connectDemoStore(autoConnect, emulatorUrl), 500);

@@ -55,7 +55,7 @@ afterAll(async () => {
 
 /** The form as the page would post it for a shipment, with `changes` applied. */
 function formFor(shipment: typeof shipments.$inferSelect, changes: Record<string, string> = {}): DraftForm {
-  const recipient = shipment.recipient as Record<string, string | null>;
+  const recipient: Record<string, string | null> = { ...shipment.recipient };
   const flat: Record<string, string> = {
     id: shipment.id,
     version: String(shipment.version),
@@ -66,13 +66,14 @@ function formFor(shipment: typeof shipments.$inferSelect, changes: Record<string
     exportReason: shipment.exportReason ?? "",
   };
   for (const [key, value] of Object.entries(recipient)) if (key !== "province") flat[`recipient.${key}`] = value ?? "";
-  (shipment.customsItems as Record<string, unknown>[]).forEach((item, index) => {
+  shipment.customsItems.forEach((item, index) => {
     for (const key of ["description", "sku", "hsCode", "quantity", "unitValue", "originCountry", "weightKg"]) {
-      flat[`items.${index}.${key}`] = item[key] == null ? "" : String(item[key]);
+      const value = ({ ...item } as Record<string, unknown>)[key];
+      flat[`items.${index}.${key}`] = value == null ? "" : String(value);
     }
   });
-  const parcel = (shipment.parcels as Record<string, unknown>[])[0] ?? {};
-  flat["parcel.weightKg"] = parcel.weightKg == null ? "" : String(parcel.weightKg);
+  const weightKg = shipment.parcels[0]?.weightKg;
+  flat["parcel.weightKg"] = weightKg == null ? "" : String(weightKg);
   const submission = parseSubmission(draftFormSchema, Object.entries({ ...flat, ...changes }));
   if (!submission.ok) throw new Error(`the form was refused: ${JSON.stringify(submission)}`);
   return submission.data;

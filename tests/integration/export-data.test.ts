@@ -6,6 +6,7 @@ import type { Shopify } from "@shopify/shopify-api";
 import { and, eq, sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locale } from "@/domain/roles";
 import { previousPtaxDay } from "@/domain/ptax";
 import { originNow } from "@/domain/local-time";
 import type { ShipmentProblem } from "@/domain/order-mapping";
@@ -95,7 +96,7 @@ async function itemOf(runId: string, order: EmuOrder) {
   return item;
 }
 
-const say = (messages: typeof en, locale: string, problem: ShipmentProblem) => {
+const say = (messages: typeof en, locale: Locale, problem: ShipmentProblem) => {
   const t = createTranslator({ locale, messages });
   const { key, values, labelKey } = problemMessage(problem);
   return t(key as never, { ...values, label: t(labelKey as never) } as never) as string;

@@ -118,8 +118,8 @@ const run = <S extends Parameters<typeof submitForm>[0]>(
 
 /** The forms, each with a valid submission and the service call its action makes. */
 function forms() {
-  const recipient = draft.recipient as Record<string, string | null>;
-  const items = draft.customsItems as Record<string, unknown>[];
+  const recipient = draft.recipient ?? { name: null, countryCode: null };
+  const items = draft.customsItems;
   const draftEntries: FormEntry[] = [
     ["id", draft.id],
     ["version", String(draft.version)],

@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locale } from "@/domain/roles";
 import { emptyShipper } from "@/domain/shipper";
 import { createSandboxCarrier } from "@/server/carriers/sandbox";
 import type { CarrierAdapter, PickupBooking } from "@/server/carriers/types";
@@ -61,7 +62,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-const translate = (messages: typeof en, locale: string, error: AppError) =>
+const translate = (messages: typeof en, locale: Locale, error: AppError) =>
   createTranslator({ locale, messages, namespace: "pickups.problems" })(
     error.code.replace("pickups.problems.", "") as "holiday",
     error.values,

@@ -5,6 +5,8 @@ import crypto from "node:crypto";
 import type { Shopify } from "@shopify/shopify-api";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ShopifyMailingAddress } from "@/domain/shopify-order";
+import type { DraftRecipient } from "@/domain/shipment-evaluation";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import { signWebhook } from "@/emulator/webhooks";
@@ -165,16 +167,16 @@ async function seedOrder(name: string, email: string) {
         name: "Jane Doe",
         address1: "1 Main St",
         city: "Austin",
-        countryCode: "US",
+        countryCodeV2: "US",
         phone: "+15125550100",
-      },
+      } as ShopifyMailingAddress,
       shippingCountry: "US",
     })
     .returning();
   await testDb.db.insert(shipments).values({
     orderId: order.id,
     storeId: store.id,
-    recipient: { name: "Jane Doe", phone: "+15125550100", email },
+    recipient: { name: "Jane Doe", phone: "+15125550100", email } as DraftRecipient,
   });
   return order;
 }

@@ -4,7 +4,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { voidLabelAction } from "@/app/(dashboard)/shipments/actions";
-import { carrierName } from "@/components/status-badges";
+import { carrierName } from "@/domain/carrier-registry";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";

@@ -2,6 +2,7 @@
 // What makes a draft a draft, in the operator's language: one sentence per problem, with the
 // figures behind it (the US$ conversion and its PTAX rate, the key's wrong check digit, …).
 import { useTranslations } from "next-intl";
+import { translateOr } from "@/i18n/message-keys";
 import type { ShipmentProblem } from "@/domain/order-mapping";
 import { problemMessage } from "@/domain/problem-messages";
 import { cn } from "@/components/ui/cn";
@@ -10,8 +11,8 @@ export function useProblemText() {
   const t = useTranslations();
   return (problem: ShipmentProblem) => {
     const { key, values, labelKey } = problemMessage(problem);
-    const label = t.has(labelKey) ? t(labelKey) : problem.field;
-    return t.has(key) ? t(key, { ...values, label }) : label;
+    const label = translateOr(t, labelKey, problem.field);
+    return translateOr(t, key, label, { ...values, label });
   };
 }
 

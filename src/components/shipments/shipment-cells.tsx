@@ -2,6 +2,7 @@
 // The Pickup and Documents cells of Shipment Management, and each row's actions.
 import { Ban, CalendarClock, CalendarPlus, CalendarX, Download, FileText, RotateCw } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import { translateOr } from "@/i18n/message-keys";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import type { ShipmentRow } from "@/server/queries/shipments";
@@ -66,7 +67,7 @@ export function DocumentsCell({
     );
   }
   const error = row.fulfillmentError;
-  const errorText = error && t.has(`fulfillmentErrors.${error}`) ? t(`fulfillmentErrors.${error}`) : error;
+  const errorText = error && translateOr(t, `fulfillmentErrors.${error}`, error);
   return (
     <div className="space-y-1" data-testid="documents-cell">
       <a

@@ -2,15 +2,11 @@
 // library to ship), with the same numbers in a visually hidden table for screen readers.
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { CARRIER_IDS, CARRIERS, isCarrier } from "@/domain/carriers";
+import { CARRIER_IDS, CARRIERS, isCarrier } from "@/domain/carrier-registry";
 
-const CARRIER_COLORS: Record<string, string> = {
-  fedex: "#4d148c",
-  ups: "#a16207",
-  dhl: "#dc2626",
-  correios: "#1f57d6",
-  none: "#94a3b8",
-};
+/** Shipments without a carrier yet, in neutral grey beside the carriers' own colours. */
+const NO_CARRIER_COLOR = "#94a3b8";
+const seriesColor = (series: string) => (isCarrier(series) ? CARRIERS[series].color : NO_CARRIER_COLOR);
 
 const WIDTH = 700;
 const HEIGHT = 160;
@@ -37,7 +33,7 @@ export async function ShipmentsPerDayChart({ perDay }: { perDay: { day: string; 
         <ul className="flex flex-wrap gap-3 text-xs text-slate-600" aria-hidden>
           {series.map((carrier) => (
             <li key={carrier} className="flex items-center gap-1">
-              <span className="inline-block size-2.5 rounded-sm" style={{ background: CARRIER_COLORS[carrier] }} />
+              <span className="inline-block size-2.5 rounded-sm" style={{ background: seriesColor(carrier) }} />
               {isCarrier(carrier) ? CARRIERS[carrier].name : t("noCarrier")}
             </li>
           ))}
@@ -71,7 +67,7 @@ export async function ShipmentsPerDayChart({ perDay }: { perDay: { day: string; 
                       y={y}
                       width={barWidth}
                       height={height}
-                      fill={CARRIER_COLORS[carrier]}
+                      fill={seriesColor(carrier)}
                       rx={2}
                     />
                   );

@@ -2,6 +2,7 @@
 import { CheckCircle2, Loader2, X, XCircle } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { translateOr } from "@/i18n/message-keys";
 import type { RunProgress } from "@/server/queries/sync-runs";
 
 function Count({ label, value, href }: { label: string; value: number; href?: string }) {
@@ -81,10 +82,8 @@ function RunCard({ run }: { run: RunProgress }) {
                 {t("reconnect")}
               </a>
             </>
-          ) : t.has(`errors.${run.errorCode}`) ? (
-            t(`errors.${run.errorCode}`)
           ) : (
-            run.error
+            translateOr(t, `errors.${run.errorCode}`, run.error ?? "")
           )}
         </p>
       ) : null}

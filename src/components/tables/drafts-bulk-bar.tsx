@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { bulkUpdateDraftsAction } from "@/app/(dashboard)/follow-up/quotations-shipments/actions";
-import { CARRIER_IDS } from "@/domain/carriers";
+import { CARRIER_IDS, CARRIERS } from "@/domain/carrier-registry";
 import { EXPORT_REASONS, INCOTERMS } from "@/domain/draft-form";
 import { Button } from "../ui/button";
 import { Alert } from "../ui/card";
@@ -36,7 +36,7 @@ export function DraftsBulkBar({ selected, onDone }: { selected: string[]; onDone
             <option value="">{`${t("fields.carrier")} ${t("drafts.keep")}`}</option>
             {CARRIER_IDS.map((carrier) => (
               <option key={carrier} value={carrier}>
-                {t(`carriers.${carrier}`)}
+                {CARRIERS[carrier].name}
               </option>
             ))}
           </Select>

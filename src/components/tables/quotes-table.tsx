@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
-import { carrierName } from "@/components/status-badges";
+import { CARRIER_IDS, carrierName } from "@/domain/carrier-registry";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import type { QuoteRow } from "@/server/queries/quotes";
@@ -68,7 +68,7 @@ export function QuotesTable({ page }: { page: TablePage<QuoteRow> }) {
         {
           id: "carrier",
           label: t("columns.carrier"),
-          options: ["fedex", "ups", "dhl", "correios"].map((value) => ({ value, label: carrierName(value)! })),
+          options: CARRIER_IDS.map((value) => ({ value, label: carrierName(value)! })),
         },
       ]}
       empty={

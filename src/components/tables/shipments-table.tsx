@@ -8,7 +8,7 @@ import { useActionState, useCallback, useEffect, useMemo, useState } from "react
 import { generateDocumentsAction, retryTrackingAction } from "@/app/(dashboard)/shipments/actions";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
-import { ShipmentStatusBadge, carrierName } from "@/components/status-badges";
+import { ShipmentStatusBadge } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
@@ -18,8 +18,11 @@ import { PickupDialog, type PickupTarget } from "@/components/shipments/pickup-d
 import { DocumentsCell, PickupCell, RowActions, TestOrderBadge } from "@/components/shipments/shipment-cells";
 import { ShipmentsBulkBar } from "@/components/shipments/shipments-bulk-bar";
 import { DraftsBulkBar } from "./drafts-bulk-bar";
+import { CARRIER_IDS, carrierName } from "@/domain/carrier-registry";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
+import { SHIPMENT_STATUSES } from "@/domain/statuses";
+import { translateOr } from "@/i18n/message-keys";
 import { PICKUP_BUCKETS } from "@/domain/pickup-buckets";
 import type { PickupCalendar } from "@/server/queries/pickup-calendars";
 import type { ShipmentRow } from "@/server/queries/shipments";
@@ -172,7 +175,7 @@ export function ShipmentsTable({
               <div className="flex flex-wrap gap-1">
                 {info.getValue().map((field) => (
                   <Badge key={field} tone="amber">
-                    {common.has(`fields.${field}`) ? common(`fields.${field}`) : field}
+                    {translateOr(common, `fields.${field}`, field)}
                   </Badge>
                 ))}
               </div>
@@ -284,8 +287,8 @@ export function ShipmentsTable({
     ]);
   }, [variant, t, common, format, regionName, selected, page.rows, generate, generating, retry, retrying, scheduleFor]);
 
-  const carrierOptions = ["fedex", "ups", "dhl", "correios"].map((value) => ({ value, label: carrierName(value)! }));
-  const statusOptions = ["ready", "pickup_scheduled", "shipped", "cancelled"].map((value) => ({
+  const carrierOptions = CARRIER_IDS.map((value) => ({ value, label: carrierName(value)! }));
+  const statusOptions = SHIPMENT_STATUSES.filter((status) => status !== "draft").map((value) => ({
     value,
     label: common(`status.shipment.${value}`),
   }));

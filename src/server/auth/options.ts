@@ -1,12 +1,12 @@
 import "server-only";
 import type { NextAuthOptions, Session } from "next-auth";
 import { getDb } from "../db/client";
-import { appUrl, authSecret } from "../env";
+import { authSecret, provideNextAuthUrl } from "../env";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./session-cookie";
 import { findSessionUser } from "./session-user";
 
 // next-auth 4 reads its own base URL from NEXTAUTH_URL; we configure one APP_URL.
-process.env.NEXTAUTH_URL ??= appUrl();
+provideNextAuthUrl();
 
 // next-auth serves the session (/api/auth/session, getServerSession) and sign-out. Sign-in is our
 // own form action (src/app/(auth)/sign-in/actions.ts), which works without JavaScript, so there is

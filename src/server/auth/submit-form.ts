@@ -7,6 +7,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { FormEntry } from "@/domain/form-data";
+import { translateOr } from "@/i18n/message-keys";
 import { parseSubmission } from "@/domain/form-submission";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
@@ -22,7 +23,7 @@ export type ActionResult<T = undefined> =
       values?: Record<string, string>;
     };
 
-export type Translator = Awaited<ReturnType<typeof getTranslations>>;
+export type Translator = Awaited<ReturnType<typeof getTranslations<never>>>;
 
 export interface ActionContext {
   user: CurrentUser;
@@ -43,7 +44,7 @@ export async function submitForm<S extends z.ZodType, T>(
 ): Promise<ActionResult<T>> {
   const { user, t } = context;
   const translate = (key: string, values?: Record<string, string | number>) =>
-    t.has(key) ? t(key, values) : t("errors.invalid");
+    translateOr(t, key, t("errors.invalid"), values);
 
   const submission = parseSubmission(schema, entries);
   const { values } = submission;

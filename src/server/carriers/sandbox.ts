@@ -3,7 +3,7 @@
 // Its availability answers are typical values of the carriers' pickup APIs (the carriers publish the
 // rules but no fixed numbers): they are what a sandbox account returns, not production figures.
 import { randomInt } from "node:crypto";
-import type { Carrier } from "@/domain/carriers";
+import type { Carrier } from "@/domain/carrier-registry";
 import type { PickupOptions } from "@/domain/pickup-rules";
 import { generateTrackingNumber, isValidTrackingNumber, SEQUENCE_LIMIT } from "@/domain/tracking";
 import { CarrierError, type CarrierAdapter } from "./types";

@@ -1,7 +1,7 @@
 // What the dashboard asks of a carrier, whatever the carrier's API looks like. A real integration
 // (FedEx Pickup API, UPS Pickup, MyDHL) implements this interface; the sandbox carrier answers
 // every call locally so the whole workflow runs without carrier accounts.
-import type { Carrier } from "@/domain/carriers";
+import type { Carrier } from "@/domain/carrier-registry";
 import type { PickupOptions } from "@/domain/pickup-rules";
 
 export interface PickupBooking {

@@ -3,6 +3,7 @@
 // reloads and the many route modules share one instance (PGlite must never be opened twice).
 import type { SQLWrapper } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { settings } from "../env";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./pglite-lock";
 
@@ -29,7 +30,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(config.databaseUrl, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: settings().databasePoolSize,
       onnotice: () => {},
     });
     return {
@@ -75,10 +76,8 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
 }
 
 export function dbConfigFromEnv(): DbConfig {
-  return {
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    pgliteDir: process.env.PGLITE_DIR || ".data/pglite",
-  };
+  const { databaseUrl, pgliteDir } = settings();
+  return { databaseUrl, pgliteDir };
 }
 
 const globalForDb = globalThis as unknown as { __shipsmartDb?: Promise<DbHandle> };

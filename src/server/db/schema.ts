@@ -20,7 +20,15 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { SYNC_ITEM_OUTCOMES } from "../../domain/sync";
+import type { ExchangeRateUsed } from "../../domain/exchange-rates";
+import type { ShipmentProblem } from "../../domain/order-mapping";
+import type { ShopifyLineItem, ShopifyMailingAddress, ShopifyOrderNode } from "../../domain/shopify-order";
+import type { RateCard } from "../../domain/quotes";
+import { LOCALES, ROLES } from "../../domain/roles";
+import type { DraftCustomsItem, DraftParcel, DraftRecipient } from "../../domain/shipment-evaluation";
+import type { ShipperProfile } from "../../domain/shipper";
+import { FULFILLMENT_STATES, PICKUP_STATUSES, SHIPMENT_STATUSES, STORE_STATUSES } from "../../domain/statuses";
+import { SYNC_ITEM_OUTCOMES, SYNC_RUN_STATUSES, SYNC_TRIGGERS, type SyncItemDetail } from "../../domain/sync";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -36,8 +44,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   },
 });
 
-export const userRole = pgEnum("user_role", ["admin", "operator"]);
-export const appLocale = pgEnum("app_locale", ["en", "pt-BR"]);
+export const userRole = pgEnum("user_role", ROLES);
+export const appLocale = pgEnum("app_locale", LOCALES);
 
 export const users = pgTable(
   "users",
@@ -73,7 +81,7 @@ export const signInFailures = pgTable(
   (t) => [index("sign_in_failures_key_idx").on(t.key, t.failedAt)],
 );
 
-export const storeStatus = pgEnum("store_status", ["connected", "reconnect_needed", "uninstalled"]);
+export const storeStatus = pgEnum("store_status", STORE_STATUSES);
 
 export const stores = pgTable(
   "stores",
@@ -94,7 +102,8 @@ export const stores = pgTable(
     throttleMaxAvailable: integer("throttle_max_available"),
     // The exporter printed on labels and commercial invoices (ShipperProfile): filled from the
     // shop's address on connect, completed by an admin on the Stores page.
-    shipper: jsonb("shipper"),
+    // Read through toShipperProfile: a row written before a field existed lacks it.
+    shipper: jsonb("shipper").$type<Partial<ShipperProfile>>(),
     // Customs terms an admin chose for the store's shipments ("store default" on each shipment that
     // has none of its own). Null: every shipment must choose, or it stays a draft listing them.
     defaultIncoterm: text("default_incoterm"),
@@ -154,14 +163,15 @@ export const orders = pgTable(
     totalPrice: numeric("total_price", { precision: 14, scale: 2 }).notNull(),
     customerName: text("customer_name"),
     customerEmail: text("customer_email"),
-    shippingAddress: jsonb("shipping_address"),
+    shippingAddress: jsonb("shipping_address").$type<ShopifyMailingAddress>(),
     shippingCountry: text("shipping_country"),
     lines: jsonb("lines")
+      .$type<ShopifyLineItem[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
     shippingLineTitle: text("shipping_line_title"),
     shippingLineCode: text("shipping_line_code"),
-    raw: jsonb("raw"),
+    raw: jsonb("raw").$type<ShopifyOrderNode>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -176,10 +186,10 @@ export const orders = pgTable(
   ],
 );
 
-export const shipmentStatus = pgEnum("shipment_status", ["draft", "ready", "pickup_scheduled", "shipped", "cancelled"]);
+export const shipmentStatus = pgEnum("shipment_status", SHIPMENT_STATUSES);
 
-export const pickupStatus = pgEnum("pickup_status", ["scheduled", "cancelled"]);
-export const fulfillmentState = pgEnum("fulfillment_state", ["pending", "created", "failed"]);
+export const pickupStatus = pgEnum("pickup_status", PICKUP_STATUSES);
+export const fulfillmentState = pgEnum("fulfillment_state", FULFILLMENT_STATES);
 
 // A carrier pickup booked for one or more shipments of a store. Date and times are São Paulo local.
 export const pickups = pgTable(
@@ -231,12 +241,14 @@ export const shipments = pgTable(
     incoterm: text("incoterm"),
     exportReason: text("export_reason"),
     parcels: jsonb("parcels")
+      .$type<DraftParcel[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
     customsItems: jsonb("customs_items")
+      .$type<DraftCustomsItem[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
-    recipient: jsonb("recipient"),
+    recipient: jsonb("recipient").$type<DraftRecipient>(),
     destinationCountry: text("destination_country"),
     // Fields an operator has set by hand; a re-sync never overwrites them.
     operatorEdited: text("operator_edited")
@@ -258,12 +270,13 @@ export const shipments = pgTable(
     // Problems found on the last evaluation (ShipmentProblem[]): what makes a draft a draft, with
     // the values a reason names (an invalid NF-e key's reason, the US$ conversion behind "required").
     problems: jsonb("problems")
+      .$type<ShipmentProblem[]>()
       .notNull()
       .default(sql`'[]'::jsonb`),
     // The declared value in US cents and the PTAX rate it was converted with (ExchangeRateUsed),
     // or null when no rate applied (then the NF-e key is required, and `problems` says why).
     declaredValueUsdCents: bigint("declared_value_usd_cents", { mode: "number" }),
-    exchangeRate: jsonb("exchange_rate"),
+    exchangeRate: jsonb("exchange_rate").$type<ExchangeRateUsed>(),
     // A Shopify test order imported under the store's "import" setting: never sent to a carrier.
     isTest: boolean("is_test").notNull().default(false),
     // Cancelled in Shopify after the pickup was booked or the documents issued: flagged for an
@@ -343,7 +356,7 @@ export const rateCards = pgTable(
     carrier: text("carrier").notNull(),
     service: text("service").notNull(),
     currency: text("currency").notNull().default("BRL"),
-    zones: jsonb("zones").notNull(),
+    zones: jsonb("zones").$type<RateCard["zones"]>().notNull(),
     isDefault: boolean("is_default").notNull().default(true),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     updatedAt: updatedAt(),
@@ -351,8 +364,8 @@ export const rateCards = pgTable(
   (t) => [uniqueIndex("rate_cards_carrier_service_key").on(t.carrier, t.service)],
 );
 
-export const syncTrigger = pgEnum("sync_trigger", ["manual", "webhook", "schedule"]);
-export const syncRunStatus = pgEnum("sync_run_status", ["queued", "running", "succeeded", "failed"]);
+export const syncTrigger = pgEnum("sync_trigger", SYNC_TRIGGERS);
+export const syncRunStatus = pgEnum("sync_run_status", SYNC_RUN_STATUSES);
 
 export const syncRuns = pgTable(
   "sync_runs",
@@ -412,7 +425,7 @@ export const syncRunItems = pgTable(
     orderName: text("order_name"),
     outcome: syncItemOutcome("outcome").notNull(),
     reason: text("reason"),
-    detail: jsonb("detail"),
+    detail: jsonb("detail").$type<SyncItemDetail>(),
     /** "Archive in Shopify" for orders without a shipping address: when it succeeded, or why not. */
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     archiveError: text("archive_error"),
@@ -472,7 +485,6 @@ export const processedWebhooks = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
-export type Role = (typeof userRole.enumValues)[number];
 export type Store = typeof stores.$inferSelect;
 export type Shipment = typeof shipments.$inferSelect;
 export type SyncRun = typeof syncRuns.$inferSelect;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PTAX_DEFAULT_URL, ptaxApiUrl } from "./ptax-client";
+import { PTAX_DEFAULT_URL, ptaxApiUrl } from "../env";
 
 describe("PTAX_API_URL", () => {
   const emulator = "http://127.0.0.1:4020/olinda/servico/PTAX/versao/v1/odata/";

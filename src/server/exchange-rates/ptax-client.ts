@@ -14,21 +14,7 @@ import {
   toPtaxDateParam,
   type PtaxCurrency,
 } from "@/domain/ptax";
-import { refusedEmulatorVariables } from "../env";
-
-export const PTAX_DEFAULT_URL = "https://olinda.bcb.gov.br/olinda/servico/PTAX/versao/v1/odata/";
-
-/**
- * PTAX_API_URL, the OData root (ending in /odata/); the Banco Central's own when unset. Production
- * refuses an emulator's here too, so that `rates:refresh` cannot skip the server's start check.
- */
-export function ptaxApiUrl(env: Record<string, string | undefined> = process.env): string {
-  if (env.NODE_ENV === "production" && refusedEmulatorVariables(env).includes("PTAX_API_URL")) {
-    throw new Error(`PTAX_API_URL is not https on a real host, which production refuses: ${env.PTAX_API_URL}`);
-  }
-  const configured = env.PTAX_API_URL?.trim() || PTAX_DEFAULT_URL;
-  return configured.endsWith("/") ? configured : `${configured}/`;
-}
+import { ptaxApiUrl } from "../env";
 
 export class PtaxError extends Error {
   constructor(

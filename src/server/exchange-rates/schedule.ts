@@ -7,6 +7,7 @@ import "server-only";
 // Central; a refresh that worked but found no new bulletin (a bank holiday we do not know) waits 1 h.
 import { latestExpectedClosing } from "@/domain/ptax";
 import { getDb } from "../db/client";
+import { settings } from "../env";
 import { reevaluateOpenShipments } from "../services/reevaluate";
 import { refreshExchangeRates } from "./refresh";
 import { ratesStatus } from "./store";
@@ -43,7 +44,7 @@ export async function refreshIfDue(now = new Date()): Promise<void> {
 
 /** Starts the schedule once per process; never blocks start-up. PTAX_REFRESH=off disables it. */
 export function startExchangeRateSchedule(): void {
-  if (started || process.env.PTAX_REFRESH === "off") return;
+  if (started || !settings().ptaxRefresh) return;
   started = true;
   const check = () =>
     void refreshIfDue().catch((error) => console.error("[exchange-rates] refresh check failed:", String(error)));

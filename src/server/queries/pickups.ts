@@ -2,6 +2,7 @@ import "server-only";
 // What scheduling, rescheduling and cancelling pickups (and voiding a label) read: the shipments a
 // request concerns, a pickup, and which shipments a pickup still collects.
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { DraftParcel } from "@/domain/shipment-evaluation";
 import type { Db } from "../db/client";
 import { orders, pickups, shipments, type Pickup } from "../db/schema";
 
@@ -16,7 +17,7 @@ export interface PickupCandidate {
   carrier: string | null;
   status: string;
   pickupId: string | null;
-  parcels: unknown;
+  parcels: DraftParcel[];
   isTest: boolean;
 }
 

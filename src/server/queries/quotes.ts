@@ -1,15 +1,15 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { CARRIER_IDS } from "@/domain/carrier-registry";
 import { defineTable, type TableState } from "@/components/data-table/params";
 import type { Db } from "../db/client";
 import { orders, quotes, shipments } from "../db/schema";
 import { buildTableQuery, countAll, type Page } from "./table-query";
-import { CARRIERS } from "./shipments";
 
 export const quotesTable = defineTable({
   sortable: ["order", "carrier", "price", "transitDays", "createdAt"],
   defaultSort: { id: "createdAt", desc: true },
-  filters: { carrier: CARRIERS },
+  filters: { carrier: CARRIER_IDS },
 });
 
 export interface QuoteRow {

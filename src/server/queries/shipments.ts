@@ -3,6 +3,7 @@ import type { ShipmentProblem } from "@/domain/order-mapping";
 import { and, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { defineTable, type TableState } from "@/components/data-table/params";
 import type { Db } from "../db/client";
+import { CARRIER_IDS } from "@/domain/carrier-registry";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
 import { originNow } from "@/domain/local-time";
@@ -10,7 +11,6 @@ import { PICKUP_BUCKETS } from "@/domain/pickup-rules";
 import { fulfillmentState, orders, pickups, shipmentStatus, shipments, stores } from "../db/schema";
 import { buildTableQuery, countAll, type Page } from "./table-query";
 
-export const CARRIERS = ["fedex", "ups", "dhl", "correios"] as const;
 /** What needs an operator: orders cancelled in Shopify after their pickup or documents, unresolved. */
 export const ATTENTION_FILTERS = ["cancelled_in_shopify"] as const;
 /** A flag stays open until the shipment is cancelled here (cancel pickup, void label). */
@@ -22,7 +22,7 @@ export const shipmentsTable = defineTable({
   defaultSort: { id: "createdAt", desc: true },
   filters: {
     status: NON_DRAFT_STATUSES,
-    carrier: CARRIERS,
+    carrier: CARRIER_IDS,
     destination: DESTINATIONS,
     pickup: PICKUP_BUCKETS,
     attention: ATTENTION_FILTERS,
@@ -33,7 +33,7 @@ export const shipmentsTable = defineTable({
 export const draftsTable = defineTable({
   sortable: ["order", "customer", "destination", "carrier", "createdAt"],
   defaultSort: { id: "createdAt", desc: true },
-  filters: { carrier: CARRIERS, destination: DESTINATIONS, missing: SHIPMENT_FIELDS, store: [] as string[] },
+  filters: { carrier: CARRIER_IDS, destination: DESTINATIONS, missing: SHIPMENT_FIELDS, store: [] as string[] },
 });
 
 export interface ShipmentRow {

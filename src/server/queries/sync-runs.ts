@@ -1,6 +1,7 @@
 import "server-only";
 import { desc, eq, inArray } from "drizzle-orm";
 import { defineTable, type TableState } from "@/components/data-table/params";
+import type { SyncItemDetail } from "@/domain/sync";
 import type { Db } from "../db/client";
 import { stores, syncItemOutcome, syncRunItems, syncRunStatus, syncRuns, syncTrigger, users } from "../db/schema";
 import { buildTableQuery, countAll, type Page } from "./table-query";
@@ -146,7 +147,7 @@ export interface RunItemRow {
   orderName: string | null;
   outcome: (typeof syncItemOutcome.enumValues)[number];
   reason: string | null;
-  detail: unknown;
+  detail: SyncItemDetail | null;
   archivedAt: Date | null;
   archiveError: string | null;
   createdAt: Date;

@@ -4,7 +4,7 @@ import type { ExchangeRateUsed } from "@/domain/exchange-rates";
 // invoice are rendered and stored as issued (a re-download serves the same bytes), and the
 // shipment is frozen. Every selected shipment is checked before the first one is issued.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
+import { CARRIERS, isCarrier, type Carrier } from "@/domain/carrier-registry";
 import { resolveCustomsTerms, unresolvedCustomsTerms } from "@/domain/customs-terms";
 import { originNow } from "@/domain/local-time";
 import { missingShipperFields, shipperTaxId, toShipperProfile } from "@/domain/shipper";
@@ -68,7 +68,7 @@ export function documentData(row: ShipmentToDocument, signatory: Signatory, issu
   }
   const recipient = shipment.recipient as Recipient;
   const items = shipment.customsItems as CustomsItem[];
-  const parcels = shipment.parcels as DraftParcel[];
+  const parcels = shipment.parcels;
   // Printed dates are São Paulo's (UTC−3 all year since 2019), not UTC's: a label made at 22:00 is today's.
   const local = originNow(issuedAt);
   const date = local.date;

@@ -6,7 +6,7 @@ import "server-only";
 // silent and never loses the tracking number.
 import type { Session } from "@shopify/shopify-api";
 import { eq } from "drizzle-orm";
-import { CARRIERS, type Carrier } from "@/domain/carriers";
+import { CARRIERS, type Carrier } from "@/domain/carrier-registry";
 import { trackingUrl } from "@/domain/tracking";
 import { shipments } from "../db/schema";
 import { recordAudit } from "../queries/audit";

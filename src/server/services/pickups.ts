@@ -3,10 +3,12 @@ import "server-only";
 // the database changes only after it confirms, and a booking whose database update fails is
 // cancelled again, so a pickup never exists at the carrier without the dashboard knowing.
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
+import { CARRIERS, isCarrier, type Carrier } from "@/domain/carrier-registry";
 import { holidayPlaceOf, type HolidayPlace } from "@/domain/holidays";
 import { originNow } from "@/domain/local-time";
 import { validatePickup, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";
+import type { DraftParcel } from "@/domain/shipment-evaluation";
+import type { Messages } from "@/i18n/message-keys";
 import type { CarrierAdapter, PickupBooking } from "../carriers/types";
 import type { Db } from "../db/client";
 import { pickups, shipments } from "../db/schema";
@@ -51,8 +53,10 @@ export interface PickupWindow {
   closeTime: string;
 }
 
+type PickupMessage = keyof Messages["pickups"]["problems"];
+
 /** The message of a national, state or city holiday, or of a ponto facultativo the carrier closes on. */
-const HOLIDAY_MESSAGES: Record<string, string> = {
+const HOLIDAY_MESSAGES: Record<string, PickupMessage> = {
   national: "holiday",
   state: "stateHoliday",
   city: "cityHoliday",
@@ -60,7 +64,7 @@ const HOLIDAY_MESSAGES: Record<string, string> = {
 };
 
 /** The message of a rule problem: a holiday is named, a past date differs from a past time. */
-function messageKey(problem: PickupProblem): string {
+function messageKey(problem: PickupProblem): PickupMessage {
   if (problem.code === "notBusinessDay") {
     return problem.values?.holiday ? (HOLIDAY_MESSAGES[problem.values.kind] ?? "holiday") : "weekend";
   }
@@ -89,11 +93,10 @@ async function checkWindow(
   throw new AppError(`pickups.problems.${messageKey(problem)}`, problem.field, values);
 }
 
-function parcelStats(parcels: unknown): { packages: number; weightKg: number } {
-  const list = Array.isArray(parcels) ? (parcels as { weightKg?: number | null }[]) : [];
+function parcelStats(parcels: DraftParcel[]): { packages: number; weightKg: number } {
   return {
-    packages: Math.max(list.length, 1),
-    weightKg: list.reduce((sum, parcel) => sum + (Number(parcel.weightKg) || 0), 0),
+    packages: Math.max(parcels.length, 1),
+    weightKg: parcels.reduce((sum, parcel) => sum + (Number(parcel.weightKg) || 0), 0),
   };
 }
 
@@ -117,7 +120,7 @@ async function storeAddress(db: Db, storeId: string) {
 export async function pickupBooking(
   db: Db,
   storeId: string,
-  group: { parcels: unknown }[],
+  group: { parcels: DraftParcel[] }[],
   carrier: Carrier,
   window: PickupWindow,
 ): Promise<PickupBooking> {

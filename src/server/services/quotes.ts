@@ -38,7 +38,7 @@ export async function loadRateCards(db: Db): Promise<(RateCard & { id: string; i
     carrier: row.carrier as RateCard["carrier"],
     service: row.service,
     currency: "BRL",
-    zones: row.zones as RateCard["zones"],
+    zones: row.zones,
     isDefault: row.isDefault,
   }));
 }

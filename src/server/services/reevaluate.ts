@@ -7,7 +7,6 @@ import "server-only";
 // cut) stays as it was.
 import { and, eq, sql } from "drizzle-orm";
 import { SHIPMENT_FIELDS, type ShipmentField } from "@/domain/carriers";
-import type { ShipmentProblem } from "@/domain/order-mapping";
 import { evaluateShipment } from "@/domain/shipment-evaluation";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../db/client";
@@ -37,7 +36,7 @@ export async function reevaluateOpenShipments(db: Db, scope: ReevaluateScope = {
         await evaluationContextFor(db, shipment.storeId, { invoiceDate: shipment.invoiceDate, now: scope.now }),
       );
     const evaluation = evaluateShipment(storedShipmentInput(shipment), contexts.get(key)!);
-    const kept = (shipment.problems as ShipmentProblem[]).filter((problem) => !CONTEXT_FIELDS.includes(problem.field));
+    const kept = shipment.problems.filter((problem) => !CONTEXT_FIELDS.includes(problem.field));
     const fresh = evaluation.problems.filter((problem) => CONTEXT_FIELDS.includes(problem.field));
     const problems = [...fresh, ...kept];
     const missing = new Set(problems.map((problem) => problem.field));

@@ -8,7 +8,7 @@ import { storeSettingsSchema, type StoreSettings } from "@/domain/customs-terms"
 import type { Role } from "@/domain/users";
 import type { Db } from "../db/client";
 import { stores } from "../db/schema";
-import { AppError } from "../errors";
+import { AppError, isAppErrorCode } from "../errors";
 import { recordAudit } from "../queries/audit";
 import { reevaluateOpenShipments } from "./reevaluate";
 
@@ -26,7 +26,7 @@ export async function updateStoreSettings(db: Db, actor: SettingsActor, input: u
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     const field = issue.path.length > 0 ? issue.path.join(".") : undefined;
-    throw new AppError(issue.message, field);
+    throw new AppError(isAppErrorCode(issue.message) ? issue.message : "errors.invalid", field);
   }
   const { storeId, ...settings } = parsed.data;
   const outcome = await db.transaction(async (tx) => {

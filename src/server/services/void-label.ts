@@ -4,7 +4,8 @@ import "server-only";
 // and the database changes only after both confirm; a refused void books the cancelled pickup
 // again, so a carrier failure leaves the shipment as it was. The issued documents are kept.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { CARRIERS, isCarrier, type Carrier } from "@/domain/carriers";
+import { CARRIERS, isCarrier, type Carrier } from "@/domain/carrier-registry";
+import type { Messages } from "@/i18n/message-keys";
 import { CarrierError, type CarrierAdapter } from "../carriers/types";
 import type { Db } from "../db/client";
 import { pickups, shipments } from "../db/schema";
@@ -18,11 +19,14 @@ export interface VoidDeps {
   carriers: CarrierAdapter;
 }
 
-const KNOWN_CARRIER_ERRORS = new Set(["unknownShipment", "alreadyVoided", "inTransit", "unavailable"]);
+type CarrierErrorMessage = keyof Messages["cancelledInShopify"]["carrierErrors"];
+const KNOWN_CARRIER_ERRORS = new Set<string>(["unknownShipment", "alreadyVoided", "inTransit", "unavailable"]);
+
+const isKnownCarrierError = (code: string): code is CarrierErrorMessage => KNOWN_CARRIER_ERRORS.has(code);
 
 /** A carrier's refusal as a translated error that names the carrier and its reason. */
 function carrierRefusal(error: unknown, carrier: Carrier, order: string): AppError {
-  const code = error instanceof CarrierError && KNOWN_CARRIER_ERRORS.has(error.code) ? error.code : "unavailable";
+  const code = error instanceof CarrierError && isKnownCarrierError(error.code) ? error.code : "unavailable";
   return new AppError(`cancelledInShopify.carrierErrors.${code}`, undefined, {
     carrier: CARRIERS[carrier].name,
     order,

@@ -2,6 +2,7 @@
 // "Customs defaults & test orders" (admin): the incoterm and reason for export a store's shipments
 // use when they have none of their own, and what a sync does with Shopify test orders.
 import { useTranslations } from "next-intl";
+import { translateOr } from "@/i18n/message-keys";
 import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -111,7 +112,7 @@ export function StoreSettingsDialog({ store, onClose, onDone }: StoreDialogProps
 export function CustomsDefaultsSummary({ store }: { store: StoreRow }) {
   const t = useTranslations();
   const reason = store.defaultExportReason;
-  const reasonLabel = reason && t.has(`drafts.reasons.${reason}`) ? t(`drafts.reasons.${reason}`) : reason;
+  const reasonLabel = reason && translateOr(t, `drafts.reasons.${reason}`, reason);
   const policy = store.testOrders === "import" ? "import" : "skip";
   return (
     <div className="space-y-0.5 whitespace-nowrap" data-testid="customs-defaults">

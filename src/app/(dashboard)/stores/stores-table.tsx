@@ -11,6 +11,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
 import type { StoreRow } from "@/server/queries/stores";
 import { missingShipperFields } from "@/domain/shipper";
+import { STORE_STATUSES } from "@/domain/statuses";
 import { checkStoreConnectionAction } from "./actions";
 import { ShipperDialog } from "./shipper-dialog";
 import { CustomsDefaultsSummary, StoreSettingsDialog } from "./store-settings-dialog";
@@ -181,7 +182,7 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
           {
             id: "status",
             label: t("columns.status"),
-            options: ["connected", "reconnect_needed", "uninstalled"].map((value) => ({
+            options: STORE_STATUSES.map((value) => ({
               value,
               label: common(`status.store.${value}`),
             })),

@@ -1,5 +1,6 @@
 import { Search } from "lucide-react";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { translateOr } from "@/i18n/message-keys";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -16,6 +17,9 @@ export async function OrderLookup({
   history: Awaited<ReturnType<typeof orderImportHistory>> | null;
 }) {
   const t = await getTranslations();
+  // Messages are never empty (messages.test.ts), so "" means the reason has none.
+  const reasonText = (reason: string | null) =>
+    reason ? translateOr(t, `syncRuns.reasons.${reason}`, "", { country: "" }) : "";
   const format = await getFormatter();
   return (
     <Card className="mb-6 p-4">
@@ -46,10 +50,8 @@ export async function OrderLookup({
                 </Link>
                 <span className="text-slate-600">{entry.storeName}</span>
                 <Badge>{t(`syncRuns.outcomes.${entry.outcome}`)}</Badge>
-                {entry.reason && t.has(`syncRuns.reasons.${entry.reason}`) ? (
-                  <span className="text-slate-600">{t(`syncRuns.reasons.${entry.reason}`, { country: "" })}</span>
-                ) : null}
-                {(entry.detail as { missing?: string[] } | null)?.missing?.map((field) => (
+                {reasonText(entry.reason) ? <span className="text-slate-600">{reasonText(entry.reason)}</span> : null}
+                {entry.detail?.missing?.map((field) => (
                   <Badge key={field} tone="amber">
                     {t.has(`fields.${field}`) ? t(`fields.${field}`) : field}
                   </Badge>

@@ -8,6 +8,7 @@ import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { SyncRunStatusBadge } from "@/components/status-badges";
 import { EmptyState } from "@/components/ui/card";
+import { SYNC_RUN_STATUSES, SYNC_TRIGGERS } from "@/domain/sync";
 import type { SyncRunRow } from "@/server/queries/sync-runs";
 
 const column = createColumnHelper<ServerTableFeatures, SyncRunRow>();
@@ -101,7 +102,7 @@ export function SyncRunsTable({ page }: { page: TablePage<SyncRunRow> }) {
         {
           id: "status",
           label: t("columns.status"),
-          options: ["queued", "running", "succeeded", "failed"].map((value) => ({
+          options: SYNC_RUN_STATUSES.map((value) => ({
             value,
             label: common(`status.syncRun.${value}`),
           })),
@@ -109,7 +110,7 @@ export function SyncRunsTable({ page }: { page: TablePage<SyncRunRow> }) {
         {
           id: "trigger",
           label: t("columns.trigger"),
-          options: ["manual", "webhook", "schedule"].map((value) => ({ value, label: t(`trigger.${value}`) })),
+          options: SYNC_TRIGGERS.map((value) => ({ value, label: t(`trigger.${value}`) })),
         },
       ]}
       empty={

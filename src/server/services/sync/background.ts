@@ -4,6 +4,7 @@ import "server-only";
 // An optional schedule (SYNC_INTERVAL_MINUTES) queues a run for every connected store.
 import { getDb } from "../../db/client";
 import { connectedStoreIds } from "../../queries/store-lookups";
+import { settings } from "../../env";
 import { getShopify } from "../../shopify/api";
 import { executeRun } from "./execute-run";
 import { requestSync, runsToExecute } from "./runs";
@@ -43,7 +44,7 @@ export function startSyncWorker(options: { pollMs?: number } = {}) {
   const poll = () => void executePendingRuns().catch((error) => console.error("[sync] worker", error));
   setInterval(poll, options.pollMs ?? 30_000).unref();
   setTimeout(poll, 2_000).unref();
-  const minutes = Number(process.env.SYNC_INTERVAL_MINUTES ?? 0);
+  const minutes = settings().syncIntervalMinutes;
   if (minutes > 0) {
     setInterval(
       () =>

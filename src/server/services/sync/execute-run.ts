@@ -12,6 +12,7 @@ import type { Session } from "@shopify/shopify-api";
 import { and, eq, sql } from "drizzle-orm";
 import type { ShopifyOrderNode } from "@/domain/shopify-order";
 import { stores, syncRuns, type SyncRun } from "../../db/schema";
+import { settings } from "../../env";
 import { MAX_QUERY_COST } from "../../shopify/limits";
 import { ShopifyMaxCostExceededError, ShopifyNetworkError, ShopifyThrottledError } from "../../shopify/errors";
 import { shopifyGraphql } from "../../shopify/graphql";
@@ -53,7 +54,7 @@ interface Execution {
   renew: () => Promise<void>;
 }
 
-export const INVOICE_NOTE_ATTRIBUTE = process.env.NFE_NOTE_ATTRIBUTE || "nfe_access_key";
+export const INVOICE_NOTE_ATTRIBUTE = settings().nfeNoteAttribute;
 
 export class SimulatedCrash extends Error {}
 

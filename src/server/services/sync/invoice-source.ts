@@ -3,6 +3,7 @@ import "server-only";
 // NFE_METAFIELD_KEY, default nfe.access_key), else a note attribute (NFE_NOTE_ATTRIBUTE). Read at
 // each call, not at module load, so every read path — pages, webhooks, bulk — follows the same
 // settings and a test can change them.
+import { settings } from "../../env";
 
 export interface InvoiceMetafield {
   namespace: string;
@@ -10,10 +11,7 @@ export interface InvoiceMetafield {
 }
 
 export function invoiceMetafield(): InvoiceMetafield {
-  return {
-    namespace: process.env.NFE_METAFIELD_NAMESPACE || "nfe",
-    key: process.env.NFE_METAFIELD_KEY || "access_key",
-  };
+  return settings().nfeMetafield;
 }
 
 /** The variables OrderFields takes for the metafield. */

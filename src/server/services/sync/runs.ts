@@ -5,11 +5,10 @@ import "server-only";
 // a running run whose lease expired (a crash, a killed or stalled process) is taken over.
 import crypto from "node:crypto";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { SyncTrigger } from "@/domain/sync";
 import type { Db } from "../../db/client";
 import { syncRuns, type SyncRun } from "../../db/schema";
 import { activeRunOfStore } from "../../queries/sync-state";
-
-export type SyncTrigger = "manual" | "webhook" | "schedule";
 
 /**
  * How long a claim holds a run without renewal. The worker renews it between pages, between bulk

@@ -5,17 +5,17 @@ import { z } from "zod";
 import { resolveLocale } from "@/i18n/locale";
 import { authedRoute } from "@/server/auth/route";
 import { getDb } from "@/server/db/client";
-import { AppError } from "@/server/errors";
+import { AppError, httpStatusOf } from "@/server/errors";
 import { errorPage } from "@/server/http/error-page";
 import { documentsPdf } from "@/server/services/documents";
 
-async function noDocuments(status: 400 | 404) {
+async function noDocuments(status: number) {
   const lang = await resolveLocale();
   const t = await getTranslations({ locale: lang, namespace: "errorPages" });
   return errorPage(status, {
     lang,
     title: t("documentsTitle"),
-    message: t(status === 400 ? "documentsBadRequest" : "documentsNotIssued"),
+    message: t(status === 404 ? "documentsNotIssued" : "documentsBadRequest"),
     linkHref: "/shipments",
     linkLabel: t("backHome"),
   });
@@ -44,7 +44,7 @@ export const GET = authedRoute("operator", async (request) => {
       },
     });
   } catch (error) {
-    if (error instanceof AppError) return noDocuments(404);
+    if (error instanceof AppError) return noDocuments(httpStatusOf(error.code));
     throw error;
   }
 });

@@ -1,6 +1,8 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { MessageKey } from "@/i18n/message-keys";
+import { translateOr } from "@/i18n/message-keys";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -32,7 +34,7 @@ export default async function SyncRunPage({
   const state = parseTableState(await searchParams, runItemsTable);
   const [items, t, format] = await Promise.all([listRunItems(db, id, state), getTranslations(), getFormatter()]);
   const seconds = run.startedAt && run.finishedAt ? (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000 : null;
-  const counts: [string, number][] = [
+  const counts: [MessageKey, number][] = [
     ["sync.fetchedLabel", run.fetched],
     ["sync.newReady", run.complete],
     ["sync.newDrafts", run.drafts],
@@ -67,7 +69,7 @@ export default async function SyncRunPage({
       {run.status === "failed" ? (
         <div className="mb-4">
           <Alert tone="error">
-            {t.has(`sync.errors.${run.errorCode}`) ? t(`sync.errors.${run.errorCode}`) : run.error}
+            {translateOr(t, `sync.errors.${run.errorCode}`, run.error ?? "")}
             {run.errorCode === "reconnect_needed" ? (
               <>
                 {" "}

@@ -2,6 +2,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { Archive } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { translateOr } from "@/i18n/message-keys";
 import { useActionState, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
@@ -28,7 +29,7 @@ const tones: Record<string, BadgeTone> = {
 
 function Reason({ item }: { item: RunItemRow }) {
   const t = useTranslations();
-  const detail = (item.detail ?? {}) as { missing?: string[]; message?: string; country?: string; retried?: boolean };
+  const detail = item.detail ?? {};
   if (item.outcome === "created_draft" && detail.missing?.length) {
     return (
       <div className="flex flex-wrap gap-1">
@@ -42,9 +43,7 @@ function Reason({ item }: { item: RunItemRow }) {
   }
   if (item.outcome === "failed") {
     const reason =
-      item.reason && t.has(`syncRuns.failedReasons.${item.reason}`)
-        ? t(`syncRuns.failedReasons.${item.reason}`)
-        : (detail.message ?? item.reason);
+      item.reason && translateOr(t, `syncRuns.failedReasons.${item.reason}`, detail.message ?? item.reason);
     return (
       <span className="text-red-700">
         {reason}
@@ -52,10 +51,12 @@ function Reason({ item }: { item: RunItemRow }) {
       </span>
     );
   }
-  if (item.reason && t.has(`syncRuns.reasons.${item.reason}`)) {
-    return (
-      <span className="text-slate-600">{t(`syncRuns.reasons.${item.reason}`, { country: detail.country ?? "" })}</span>
-    );
+  // Messages are never empty (messages.test.ts), so "" means the reason has none.
+  const reasonText = item.reason
+    ? translateOr(t, `syncRuns.reasons.${item.reason}`, "", { country: detail.country ?? "" })
+    : "";
+  if (reasonText) {
+    return <span className="text-slate-600">{reasonText}</span>;
   }
   return null;
 }

@@ -5,7 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
-import type { RateCard } from "@/domain/quotes";
+import { CARRIERS } from "@/domain/carrier-registry";
+import type { RateCard, ZoneId } from "@/domain/quotes";
 import { saveRateCardAction } from "./actions";
 
 const COLUMNS = ["baseUpToKg", "basePrice", "perAdditionalKg", "transitMin", "transitMax"] as const;
@@ -15,18 +16,18 @@ export function RateCardForm({
   zoneIds,
 }: {
   card: RateCard & { id: string; isDefault: boolean };
-  zoneIds: string[];
+  zoneIds: ZoneId[];
 }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(saveRateCardAction, null);
   const errors = state?.ok === false ? (state.fieldErrors ?? {}) : {};
   return (
     <Card className="p-5">
-      <form action={action} className="space-y-3" aria-label={`${t(`carriers.${card.carrier}`)} ${card.service}`}>
+      <form action={action} className="space-y-3" aria-label={`${CARRIERS[card.carrier].name} ${card.service}`}>
         <input type="hidden" name="id" value={card.id} />
         <div className="flex items-center justify-between gap-2">
           <h2 className="text-base font-semibold text-slate-900">
-            {t(`carriers.${card.carrier}`)} · {card.service}
+            {CARRIERS[card.carrier].name} · {card.service}
           </h2>
           {card.isDefault ? (
             <Badge tone="amber">{t("rateCards.exampleBadge")}</Badge>
@@ -50,7 +51,7 @@ export function RateCardForm({
             </thead>
             <tbody>
               {zoneIds.map((zone) => {
-                const rate = card.zones[zone as keyof typeof card.zones];
+                const rate = card.zones[zone];
                 if (!rate) return null;
                 const values = { ...rate, transitMin: rate.transitDays[0], transitMax: rate.transitDays[1] };
                 return (

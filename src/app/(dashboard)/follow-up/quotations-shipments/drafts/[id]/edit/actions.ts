@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { CARRIERS } from "@/domain/carrier-registry";
 import { draftFormSchema, pickQuoteFormSchema, quoteShipmentFormSchema } from "@/domain/draft-form";
 import { pickQuote, quoteShipmentById } from "@/server/services/quotes";
 import { authedAction } from "@/server/auth/action";
@@ -45,7 +46,7 @@ export const pickQuoteAction = authedAction(
     revalidatePath("/shipments");
     return {
       ok: true,
-      message: t("quotes.picked", { carrier: t(`carriers.${result.carrier}`), service: result.service }),
+      message: t("quotes.picked", { carrier: CARRIERS[result.carrier].name, service: result.service }),
     };
   },
 );

@@ -1,12 +1,11 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { translateOr } from "@/i18n/message-keys";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ShipmentStatusBadge } from "@/components/status-badges";
-import type { ExchangeRateUsed } from "@/domain/exchange-rates";
-import type { ShipmentProblem } from "@/domain/order-mapping";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
@@ -64,16 +63,16 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
             invoiceSeries: shipment.invoiceSeries,
             invoiceDate: shipment.invoiceDate,
             missingFields: shipment.missingFields,
-            problems: shipment.problems as ShipmentProblem[],
+            problems: shipment.problems,
             usd: {
               declaredValue: shipment.declaredValue,
               currency: shipment.currency,
               usdCents: shipment.declaredValueUsdCents,
-              rate: shipment.exchangeRate as ExchangeRateUsed | null,
+              rate: shipment.exchangeRate,
             },
-            recipient: (shipment.recipient ?? {}) as Record<string, string | null>,
-            items: (shipment.customsItems ?? []) as Record<string, string | number | null>[],
-            parcel: ((shipment.parcels as Record<string, number | null>[] | null) ?? [])[0] ?? {},
+            recipient: { ...shipment.recipient },
+            items: shipment.customsItems.map((item) => ({ ...item })),
+            parcel: { ...shipment.parcels[0] },
           }}
         />
         <div className="space-y-6">
@@ -92,9 +91,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
                 {history.map((event) => (
                   <li key={event.id}>
                     <div className="font-medium text-slate-800">
-                      {t.has(`drafts.events.${event.action.replace(".", "_")}`)
-                        ? t(`drafts.events.${event.action.replace(".", "_")}`)
-                        : event.action}
+                      {translateOr(t, `drafts.events.${event.action.replace(".", "_")}`, event.action)}
                     </div>
                     <div className="text-xs text-slate-500">
                       {event.actor ?? t("drafts.system")} ·{" "}
@@ -103,9 +100,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
                     {event.before && Object.keys(event.before as object).length > 0 ? (
                       <div className="mt-1 text-xs text-slate-600">
                         {Object.keys(event.before as object)
-                          .map((field) =>
-                            t.has(`drafts.changedFields.${field}`) ? t(`drafts.changedFields.${field}`) : field,
-                          )
+                          .map((field) => translateOr(t, `drafts.changedFields.${field}`, field))
                           .join(", ")}
                       </div>
                     ) : null}

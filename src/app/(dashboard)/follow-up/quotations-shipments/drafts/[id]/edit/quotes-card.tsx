@@ -3,6 +3,7 @@ import { Calculator, Check } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { carrierName } from "@/domain/carrier-registry";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { pickQuoteAction, quoteShipmentAction } from "./actions";
@@ -59,7 +60,7 @@ export function QuotesCard({
             <li key={q.id} className="flex items-center justify-between gap-2 py-2 text-sm">
               <div>
                 <div className="font-medium text-slate-900">
-                  {t(`carriers.${q.carrier}`)} · {q.service}
+                  {carrierName(q.carrier)} · {q.service}
                 </div>
                 <div className="text-xs text-slate-500">
                   {format.number(Number(q.chargeableWeightKg), { maximumFractionDigits: 1 })} kg ·{" "}
@@ -82,7 +83,7 @@ export function QuotesCard({
                       type="submit"
                       size="sm"
                       disabled={picking}
-                      aria-label={t("quotes.pickLabel", { carrier: t(`carriers.${q.carrier}`), service: q.service })}
+                      aria-label={t("quotes.pickLabel", { carrier: carrierName(q.carrier), service: q.service })}
                     >
                       {t("quotes.pick")}
                     </Button>

@@ -4,6 +4,7 @@
 // following the store; choosing a value overrides it. Without a default the empty option is
 // "Choose…" and the field is listed as missing.
 import { useTranslations } from "next-intl";
+import { translateOr } from "@/i18n/message-keys";
 import { useState } from "react";
 import { Field, Select } from "@/components/ui/field";
 import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "@/domain/shipment-evaluation";
@@ -29,7 +30,7 @@ export function CustomsTermSelect({
   const options: readonly string[] = name === "incoterm" ? INCOTERM_VALUES : EXPORT_REASON_VALUES;
   const label = (value: string) => {
     const key = name === "incoterm" ? `drafts.incoterms.${value}` : `drafts.reasons.${value}`;
-    return t.has(key) ? t(key) : value;
+    return translateOr(t, key, value);
   };
   // The short form in hints: "DAP" rather than its explanation, "Sale" for a reason.
   const short = (value: string) => (name === "incoterm" ? value : label(value));

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { translateOr } from "@/i18n/message-keys";
 import { Badge } from "@/components/ui/badge";
 import { ProblemList } from "@/components/shipments/problem-list";
 import type { ShipmentProblem } from "@/domain/order-mapping";
@@ -14,7 +15,7 @@ export function MissingFieldsNotice({ missing, problems }: { missing: string[]; 
       <div className="flex flex-wrap gap-1.5">
         {missing.map((field) => (
           <Badge key={field} tone="amber">
-            {t.has(`fields.${field}`) ? t(`fields.${field}`) : field}
+            {translateOr(t, `fields.${field}`, field)}
           </Badge>
         ))}
       </div>

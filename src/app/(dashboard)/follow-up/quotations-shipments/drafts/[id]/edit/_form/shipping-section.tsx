@@ -3,7 +3,7 @@
 // store's defaults.
 import { useTranslations } from "next-intl";
 import { Field, Select } from "@/components/ui/field";
-import { CARRIER_IDS } from "@/domain/carriers";
+import { CARRIER_IDS, CARRIERS } from "@/domain/carrier-registry";
 import { CustomsTermSelect } from "./customs-term-select";
 import { DraftField, useDraftFields } from "./draft-field";
 import { FormSection } from "./form-section";
@@ -33,7 +33,7 @@ export function ShippingSection({
           <option value="">{t("drafts.choose")}</option>
           {CARRIER_IDS.map((carrier) => (
             <option key={carrier} value={carrier}>
-              {t(`carriers.${carrier}`)}
+              {CARRIERS[carrier].name}
             </option>
           ))}
         </Select>
