@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { and, eq, ilike, inArray, or, sql, type AnyColumn } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { parseTableState, type SearchParams } from "../../src/components/data-table/params";
+import { parseTableState, type SearchParams } from "../../src/lib/table/params";
 import { openDb, queryRows, type Db, type DbHandle } from "../../src/server/db/client";
 import { migrateDb } from "../../src/server/db/migrate";
 import * as schema from "../../src/server/db/schema";

@@ -25,7 +25,7 @@ import {
   type SearchParams,
   type TableSpec,
   type TableState,
-} from "../../src/components/data-table/params";
+} from "../../src/lib/table/params";
 import { openDb, queryRows, type Db, type DbHandle } from "../../src/server/db/client";
 import { migrateDb } from "../../src/server/db/migrate";
 import * as schema from "../../src/server/db/schema";

@@ -10,7 +10,7 @@ import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseTableState, type SearchParams } from "@/components/data-table/params";
+import { parseTableState, type SearchParams } from "@/lib/table/params";
 import { storeSettingsSchema } from "@/domain/customs-terms";
 import { bulkDraftsFormSchema, draftFormSchema } from "@/domain/draft-form";
 import type { FormEntry } from "@/domain/form-data";
@@ -42,7 +42,7 @@ import { executeRun } from "@/server/services/sync/execute-run";
 import { requestSync } from "@/server/services/sync/runs";
 import { changeUserRole, createUser } from "@/server/services/users";
 import { createShopify } from "@/server/shopify/api";
-import { cleanTextParam } from "@/components/data-table/params";
+import { cleanTextParam } from "@/lib/table/params";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 const APP = { apiKey: "fuzz-key", apiSecret: "fuzz-secret" };

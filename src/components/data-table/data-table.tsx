@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "../ui/cn";
 import { serverTableFeatures, type ServerColumnDef } from "./features";
-import type { TableSpec, TableState } from "./params";
+import type { TableSpec, TableState } from "@/lib/table/params";
 import { DataTablePagination } from "./pagination";
 import { DataTableToolbar, type FilterConfig } from "./toolbar";
 import { useTableUrl } from "./use-table-url";

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "../ui/button";
 import { Input, Select } from "../ui/field";
-import type { TableState } from "./params";
+import type { TableState } from "@/lib/table/params";
 
 export interface FilterConfig {
   id: string;

@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
-import type { ShipmentRow } from "@/server/queries/shipments";
+import type { ShipmentRow } from "@/lib/rows/shipments";
 
 /** The way out of a flag, or null once the shipment is cancelled here. */
 export function cancellationWayOut(row: ShipmentRow): "voidLabel" | "cancelPickup" | "returnShipment" | null {

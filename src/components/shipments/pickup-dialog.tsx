@@ -12,7 +12,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import { nextOpenDay } from "@/domain/calendar";
 import { originNow } from "@/domain/local-time";
-import type { PickupCalendar } from "@/server/queries/pickup-calendars";
+import type { PickupCalendar } from "@/lib/rows/pickup-calendar";
 
 export type PickupTarget =
   | { mode: "schedule"; ids: string[]; storeIds: string[]; carriers: string[] }

@@ -8,7 +8,7 @@ import type { ServerTableFeatures } from "@/components/data-table/features";
 import { carrierName } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
-import type { QuoteRow } from "@/server/queries/quotes";
+import type { QuoteRow } from "@/lib/rows/quotes";
 
 const column = createColumnHelper<ServerTableFeatures, QuoteRow>();
 

@@ -21,8 +21,8 @@ import { DraftsBulkBar } from "./drafts-bulk-bar";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
 import { PICKUP_BUCKETS } from "@/domain/pickup-buckets";
-import type { PickupCalendar } from "@/server/queries/pickup-calendars";
-import type { ShipmentRow } from "@/server/queries/shipments";
+import type { PickupCalendar } from "@/lib/rows/pickup-calendar";
+import type { ShipmentRow } from "@/lib/rows/shipments";
 
 const column = createColumnHelper<ServerTableFeatures, ShipmentRow>();
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { defineTable, type TableState } from "@/components/data-table/params";
+import { defineTable, type TableState } from "@/lib/table/params";
 import type { Db } from "../db/client";
 import { orders, quotes, shipments } from "../db/schema";
+import type { QuoteRow } from "@/lib/rows/quotes";
 import { buildTableQuery, countAll, type Page } from "./table-query";
 import { CARRIERS } from "./shipments";
 
@@ -11,19 +12,6 @@ export const quotesTable = defineTable({
   defaultSort: { id: "createdAt", desc: true },
   filters: { carrier: CARRIERS },
 });
-
-export interface QuoteRow {
-  id: string;
-  orderName: string;
-  carrier: string;
-  service: string;
-  chargeableWeightKg: string;
-  price: string;
-  currency: string;
-  transitDays: number | null;
-  chosen: boolean;
-  createdAt: Date;
-}
 
 export async function listQuotes(db: Db, state: TableState<string, string>): Promise<Page<QuoteRow>> {
   const query = buildTableQuery(state, {

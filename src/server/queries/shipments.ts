@@ -1,13 +1,14 @@
 import "server-only";
 import type { ShipmentProblem } from "@/domain/order-mapping";
 import { and, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import { defineTable, type TableState } from "@/components/data-table/params";
+import { defineTable, type TableState } from "@/lib/table/params";
 import type { Db } from "../db/client";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
 import { originNow } from "@/domain/local-time";
 import { PICKUP_BUCKETS } from "@/domain/pickup-rules";
-import { fulfillmentState, orders, pickups, shipmentStatus, shipments, stores } from "../db/schema";
+import { orders, pickups, shipmentStatus, shipments, stores } from "../db/schema";
+import type { ShipmentRow } from "@/lib/rows/shipments";
 import { buildTableQuery, countAll, type Page } from "./table-query";
 
 export const CARRIERS = ["fedex", "ups", "dhl", "correios"] as const;
@@ -35,39 +36,6 @@ export const draftsTable = defineTable({
   defaultSort: { id: "createdAt", desc: true },
   filters: { carrier: CARRIERS, destination: DESTINATIONS, missing: SHIPMENT_FIELDS, store: [] as string[] },
 });
-
-export interface ShipmentRow {
-  id: string;
-  orderName: string;
-  storeId: string;
-  storeName: string;
-  customer: string | null;
-  destination: string | null;
-  carrier: string | null;
-  service: string | null;
-  status: (typeof shipmentStatus.enumValues)[number];
-  value: string | null;
-  currency: string | null;
-  missingFields: string[];
-  /** Why it is a draft (ShipmentProblem[]): shown under the missing fields. */
-  problems: ShipmentProblem[];
-  trackingNumber: string | null;
-  createdAt: Date;
-  pickupId: string | null;
-  pickupDate: string | null;
-  pickupReadyTime: string | null;
-  pickupCloseTime: string | null;
-  pickupConfirmation: string | null;
-  documentsGeneratedAt: Date | null;
-  fulfillmentState: (typeof fulfillmentState.enumValues)[number] | null;
-  fulfillmentError: string | null;
-  /** Shopify's own fulfillment status of the order ("FULFILLED": shipped outside the dashboard). */
-  shopifyFulfillment: string | null;
-  /** When Shopify cancelled the order after its pickup or documents (null: not flagged). */
-  cancelledInShopifyAt: Date | null;
-  /** A Shopify test order imported under the store's "import" setting: never sent to a carrier. */
-  isTest: boolean;
-}
 
 const rowColumns = {
   id: shipments.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { defineTable, type TableSpec, type TableState } from "@/components/data-table/params";
+import { defineTable, type TableSpec, type TableState } from "@/lib/table/params";
 import { toShipperProfile, type ShipperProfile } from "@/domain/shipper";
 import type { Db } from "../db/client";
 import { storeStatus, stores } from "../db/schema";

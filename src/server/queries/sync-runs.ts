@@ -1,8 +1,9 @@
 import "server-only";
 import { desc, eq, inArray } from "drizzle-orm";
-import { defineTable, type TableState } from "@/components/data-table/params";
+import { defineTable, type TableState } from "@/lib/table/params";
 import type { Db } from "../db/client";
 import { stores, syncItemOutcome, syncRunItems, syncRunStatus, syncRuns, syncTrigger, users } from "../db/schema";
+import type { RunProgress } from "@/lib/rows/sync-runs";
 import { buildTableQuery, countAll, type Page } from "./table-query";
 
 export const syncRunsTable = defineTable({
@@ -76,28 +77,6 @@ export async function listSyncRuns(db: Db, state: TableState<string, string>): P
     })),
     rowCount: total,
   };
-}
-
-export interface RunProgress {
-  id: string;
-  storeName: string;
-  shopDomain: string;
-  status: SyncRunRow["status"];
-  expectedTotal: number | null;
-  fetched: number;
-  created: number;
-  complete: number;
-  drafts: number;
-  updated: number;
-  skippedNoAddress: number;
-  skippedDomestic: number;
-  skippedTest: number;
-  skippedNotShippable: number;
-  failed: number;
-  error: string | null;
-  errorCode: string | null;
-  startedAt: Date | null;
-  finishedAt: Date | null;
 }
 
 /** What the progress panel and a run's page show of a run. */

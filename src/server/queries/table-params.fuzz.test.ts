@@ -7,7 +7,7 @@ import fc from "fast-check";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseTableState, type SearchParams, type TableSpec } from "@/components/data-table/params";
+import { parseTableState, type SearchParams, type TableSpec } from "@/lib/table/params";
 import { quotesTable } from "./quotes";
 import { draftsTable, shipmentsTable } from "./shipments";
 import { storesTable } from "./stores";

@@ -3,7 +3,7 @@ import "server-only";
 // Each query module maps the table's public column ids to SQL columns; nothing else from
 // the URL reaches the database.
 import { and, asc, desc, ilike, inArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import type { TableState } from "@/components/data-table/params";
+import type { TableState } from "@/lib/table/params";
 
 export interface TableQueryMap<TSort extends string, TFilter extends string> {
   sort: Record<TSort, AnyColumn | SQL>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { defineTable, type TableState } from "@/components/data-table/params";
+import { defineTable, type TableState } from "@/lib/table/params";
 import { ROLES } from "@/domain/users";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";

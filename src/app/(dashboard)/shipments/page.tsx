@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { parseTableState, type SearchParams } from "@/components/data-table/params";
+import { parseTableState, type SearchParams } from "@/lib/table/params";
 import { ShipmentsOverview } from "@/components/shipments/overview";
 import { PageHeader } from "@/components/ui/card";
 import { SyncOrdersButton } from "@/components/sync/sync-provider";
