@@ -1,10 +1,10 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { defineTable, type TableState } from "@/lib/table/params";
+import { defineTable, type StateOf } from "@/lib/table/params";
 import type { Db } from "../db/client";
 import { orders, quotes, shipments } from "../db/schema";
 import type { QuoteRow } from "@/lib/rows/quotes";
-import { buildTableQuery, countAll, type Page } from "./table-query";
+import { buildTableQuery, countAll, tableQuery, type Page } from "./table-query";
 import { CARRIERS } from "./shipments";
 
 export const quotesTable = defineTable({
@@ -13,19 +13,21 @@ export const quotesTable = defineTable({
   filters: { carrier: CARRIERS },
 });
 
-export async function listQuotes(db: Db, state: TableState<string, string>): Promise<Page<QuoteRow>> {
-  const query = buildTableQuery(state, {
-    sort: {
-      order: orders.name,
-      carrier: quotes.carrier,
-      price: quotes.price,
-      transitDays: quotes.transitDays,
-      createdAt: quotes.createdAt,
-    },
-    filters: { carrier: quotes.carrier },
-    search: [orders.name, orders.customerName],
-    tiebreaker: quotes.id,
-  });
+const quotesQuery = tableQuery(quotesTable, {
+  sort: {
+    order: orders.name,
+    carrier: quotes.carrier,
+    price: quotes.price,
+    transitDays: quotes.transitDays,
+    createdAt: quotes.createdAt,
+  },
+  filters: { carrier: quotes.carrier },
+  search: [orders.name, orders.customerName],
+  tiebreaker: quotes.id,
+});
+
+export async function listQuotes(db: Db, state: StateOf<typeof quotesTable>): Promise<Page<QuoteRow>> {
+  const query = buildTableQuery(state, quotesQuery);
   const joined = () =>
     db
       .select({

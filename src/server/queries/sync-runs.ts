@@ -1,10 +1,10 @@
 import "server-only";
 import { desc, eq, inArray } from "drizzle-orm";
-import { defineTable, type TableState } from "@/lib/table/params";
+import { defineTable, type StateOf } from "@/lib/table/params";
 import type { Db } from "../db/client";
 import { stores, syncItemOutcome, syncRunItems, syncRunStatus, syncRuns, syncTrigger, users } from "../db/schema";
 import type { RunProgress } from "@/lib/rows/sync-runs";
-import { buildTableQuery, countAll, type Page } from "./table-query";
+import { buildTableQuery, countAll, tableQuery, type Page } from "./table-query";
 
 export const syncRunsTable = defineTable({
   sortable: ["createdAt", "store", "status"],
@@ -32,13 +32,15 @@ export interface SyncRunRow {
   createdAt: Date;
 }
 
-export async function listSyncRuns(db: Db, state: TableState<string, string>): Promise<Page<SyncRunRow>> {
-  const query = buildTableQuery(state, {
-    sort: { createdAt: syncRuns.createdAt, store: stores.name, status: syncRuns.status },
-    filters: { status: syncRuns.status, trigger: syncRuns.trigger },
-    search: [stores.name, stores.shopDomain],
-    tiebreaker: syncRuns.id,
-  });
+const syncRunsQuery = tableQuery(syncRunsTable, {
+  sort: { createdAt: syncRuns.createdAt, store: stores.name, status: syncRuns.status },
+  filters: { status: syncRuns.status, trigger: syncRuns.trigger },
+  search: [stores.name, stores.shopDomain],
+  tiebreaker: syncRuns.id,
+});
+
+export async function listSyncRuns(db: Db, state: StateOf<typeof syncRunsTable>): Promise<Page<SyncRunRow>> {
+  const query = buildTableQuery(state, syncRunsQuery);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
@@ -148,13 +150,15 @@ const itemColumns = {
 export async function listRunItems(
   db: Db,
   runId: string,
-  state: TableState<(typeof runItemsTable.sortable)[number], "outcome">,
+  state: StateOf<typeof runItemsTable>,
 ): Promise<Page<RunItemRow>> {
   const query = buildTableQuery(state, {
-    sort: { order: syncRunItems.orderName, outcome: syncRunItems.outcome, createdAt: syncRunItems.createdAt },
-    filters: { outcome: syncRunItems.outcome },
-    search: [syncRunItems.orderName],
-    tiebreaker: syncRunItems.id,
+    ...tableQuery(runItemsTable, {
+      sort: { order: syncRunItems.orderName, outcome: syncRunItems.outcome, createdAt: syncRunItems.createdAt },
+      filters: { outcome: syncRunItems.outcome },
+      search: [syncRunItems.orderName],
+      tiebreaker: syncRunItems.id,
+    }),
     where: [eq(syncRunItems.runId, runId)],
   });
   const [rows, [{ total }]] = await Promise.all([

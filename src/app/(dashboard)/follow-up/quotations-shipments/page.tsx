@@ -10,7 +10,7 @@ import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { countQuotes, listQuotes, quotesTable } from "@/server/queries/quotes";
-import { withStoreFilter } from "@/server/queries/stores";
+import { listStoreOptions } from "@/server/queries/stores";
 import {
   countShipmentsByStage,
   draftsTable,
@@ -92,10 +92,9 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
     return <QuotesTable page={{ ...page, state, spec: quotesTable }} />;
   }
   if (tab === "drafts") {
-    const { spec, storeOptions } = await withStoreFilter(db, draftsTable);
-    const state = parseTableState(params, spec);
-    const page = await listDrafts(db, state);
-    return <ShipmentsTable variant="drafts" page={{ ...page, state, spec }} storeOptions={storeOptions} />;
+    const state = parseTableState(params, draftsTable);
+    const [page, storeOptions] = await Promise.all([listDrafts(db, state), listStoreOptions(db)]);
+    return <ShipmentsTable variant="drafts" page={{ ...page, state, spec: draftsTable }} storeOptions={storeOptions} />;
   }
   const state = parseTableState(params, shipmentsTable);
   const page = await listShipments(db, state);
