@@ -65,6 +65,7 @@ export function DataTable<TData extends { id: string }>(props: DataTableProps<TD
     <div className="space-y-3">
       <DataTableToolbar
         state={state}
+        spec={spec}
         navigate={navigate}
         searchPlaceholder={props.searchPlaceholder}
         filters={props.filters ?? []}

@@ -68,7 +68,7 @@ export function QuotesTable({ page }: { page: TablePage<QuoteRow> }) {
         {
           id: "carrier",
           label: t("columns.carrier"),
-          options: ["fedex", "ups", "dhl", "correios"].map((value) => ({ value, label: carrierName(value)! })),
+          optionLabel: (value) => carrierName(value) ?? value,
         },
       ]}
       empty={

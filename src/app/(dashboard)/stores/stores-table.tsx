@@ -181,10 +181,7 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
           {
             id: "status",
             label: t("columns.status"),
-            options: ["connected", "reconnect_needed", "uninstalled"].map((value) => ({
-              value,
-              label: common(`status.store.${value}`),
-            })),
+            optionLabel: (value) => common(`status.store.${value}`),
           },
         ]}
         empty={

@@ -101,15 +101,12 @@ export function SyncRunsTable({ page }: { page: TablePage<SyncRunRow> }) {
         {
           id: "status",
           label: t("columns.status"),
-          options: ["queued", "running", "succeeded", "failed"].map((value) => ({
-            value,
-            label: common(`status.syncRun.${value}`),
-          })),
+          optionLabel: (value) => common(`status.syncRun.${value}`),
         },
         {
           id: "trigger",
           label: t("columns.trigger"),
-          options: ["manual", "webhook", "schedule"].map((value) => ({ value, label: t(`trigger.${value}`) })),
+          optionLabel: (value) => t(`trigger.${value}`),
         },
       ]}
       empty={

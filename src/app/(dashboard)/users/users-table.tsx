@@ -6,7 +6,6 @@ import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
-import { ROLES } from "@/domain/roles";
 import type { UserRow } from "@/server/queries/users";
 import { ManageUserButton, ManageUserDialog } from "./manage-user-dialog";
 
@@ -89,15 +88,12 @@ export function UsersTable({ page, currentUserId }: { page: TablePage<UserRow>; 
           {
             id: "role",
             label: t("columns.role"),
-            options: ROLES.map((role) => ({ value: role, label: common(`roles.${role}`) })),
+            optionLabel: (role) => common(`roles.${role}`),
           },
           {
             id: "status",
             label: t("columns.status"),
-            options: [
-              { value: "active", label: t("active") },
-              { value: "inactive", label: t("inactive") },
-            ],
+            optionLabel: (value) => (value === "active" ? t("active") : t("inactive")),
           },
         ]}
         empty={<EmptyState title={t("empty")} />}
