@@ -3,7 +3,7 @@
 // on its row (when, and the way out), and the confirmation of the "Void label" way out.
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
-import { voidLabelAction } from "@/app/(dashboard)/shipments/actions";
+import type { FormAction } from "@/lib/action-result";
 import { carrierName } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -45,15 +45,17 @@ export interface VoidTarget {
 
 function VoidForm({
   target,
+  voidLabel,
   onClose,
   onDone,
 }: {
   target: VoidTarget;
+  voidLabel: FormAction;
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
   const t = useTranslations("cancelledInShopify");
-  const [state, action, pending] = useActionState(voidLabelAction, null);
+  const [state, action, pending] = useActionState(voidLabel, null);
   useEffect(() => {
     if (state?.ok) onDone(state.message ?? "");
   }, [state, onDone]);
@@ -82,10 +84,13 @@ function VoidForm({
 
 export function VoidLabelDialog({
   target,
+  voidLabel,
   onClose,
   onDone,
 }: {
   target: VoidTarget | null;
+  /** The server action, passed down from the route. */
+  voidLabel: FormAction;
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
@@ -93,7 +98,7 @@ export function VoidLabelDialog({
   const common = useTranslations("common");
   return (
     <Dialog open={!!target} onClose={onClose} title={t("voidTitle")} closeLabel={common("close")}>
-      {target ? <VoidForm target={target} onClose={onClose} onDone={onDone} /> : null}
+      {target ? <VoidForm target={target} voidLabel={voidLabel} onClose={onClose} onDone={onDone} /> : null}
     </Dialog>
   );
 }

@@ -7,6 +7,7 @@ import { SyncOrdersButton } from "@/components/sync/sync-provider";
 import { ExportCsvLink } from "@/components/tables/export-csv-link";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { requireUser } from "@/server/auth/session";
+import { shipmentActions } from "./table-actions";
 import { getDb } from "@/server/db/client";
 import { getOverview } from "@/server/queries/overview";
 import { pickupCalendars } from "@/server/queries/pickup-calendars";
@@ -42,7 +43,7 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
       />
       <ShipmentsOverview overview={overview} />
       <ShipmentsTable
-        variant="shipments"
+        actions={shipmentActions}
         page={{ ...page, state, spec: shipmentsTable }}
         storeOptions={storeOptions}
         pickupCalendars={calendars}

@@ -6,7 +6,10 @@ import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { QuotesTable } from "@/components/tables/quotes-table";
+import { DraftsTable } from "@/components/tables/drafts-table";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
+import { shipmentActions } from "../../shipments/table-actions";
+import { bulkUpdateDraftsAction } from "./actions";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { countQuotes, listQuotes, quotesTable } from "@/server/queries/quotes";
@@ -94,9 +97,15 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
   if (tab === "drafts") {
     const state = parseTableState(params, draftsTable);
     const [page, storeOptions] = await Promise.all([listDrafts(db, state), listStoreOptions(db)]);
-    return <ShipmentsTable variant="drafts" page={{ ...page, state, spec: draftsTable }} storeOptions={storeOptions} />;
+    return (
+      <DraftsTable
+        page={{ ...page, state, spec: draftsTable }}
+        bulkUpdate={bulkUpdateDraftsAction}
+        storeOptions={storeOptions}
+      />
+    );
   }
   const state = parseTableState(params, shipmentsTable);
   const page = await listShipments(db, state);
-  return <ShipmentsTable variant="shipments" page={{ ...page, state, spec: shipmentsTable }} />;
+  return <ShipmentsTable page={{ ...page, state, spec: shipmentsTable }} actions={shipmentActions} />;
 }
