@@ -48,7 +48,7 @@ function HolidayNotes({ calendars }: { calendars: PickupCalendar[] }) {
 }
 
 /** The server actions behind the dialog, passed down from the route. */
-export interface PickupActions {
+interface PickupActions {
   schedule: FormAction;
   reschedule: FormAction;
 }

@@ -18,7 +18,7 @@ import type { ShipmentRow } from "@/lib/rows/shipments";
 const column = createColumnHelper<ServerTableFeatures, ShipmentRow>();
 
 /** What every column factory reads its labels and formats from. */
-export interface ColumnText {
+interface ColumnText {
   t: ReturnType<typeof useTranslations<"shipments">>;
   common: ReturnType<typeof useTranslations>;
   format: ReturnType<typeof useFormatter>;
@@ -199,7 +199,7 @@ export function valueColumn({ t, format }: ColumnText) {
 }
 
 /** What a row's action buttons do: the documents form, and the dialogs they open. */
-export interface RowActionHandlers {
+interface RowActionHandlers {
   generate: (formData: FormData) => void;
   generating: boolean;
   schedule: (rows: ShipmentRow[]) => void;

@@ -1,7 +1,7 @@
 // The overview on top of Shipment Management, as the query builds it.
 export type SyncHealth = "healthy" | "running" | "failed" | "reconnect_needed" | "never";
 
-export interface StoreHealth {
+interface StoreHealth {
   id: string;
   name: string;
   health: SyncHealth;

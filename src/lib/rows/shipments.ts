@@ -2,7 +2,7 @@
 import type { ShipmentProblem } from "@/domain/order-mapping";
 
 /** The shipment_status enum of the schema (the query's return type keeps the two in step). */
-export type ShipmentStatus = "draft" | "ready" | "pickup_scheduled" | "shipped" | "cancelled";
+type ShipmentStatus = "draft" | "ready" | "pickup_scheduled" | "shipped" | "cancelled";
 
 export interface ShipmentRow {
   id: string;

@@ -1,7 +1,7 @@
 // The live state of a sync run, as the progress panel polls it.
 
 /** The sync_run_status enum of the schema (the query's return type keeps the two in step). */
-export type SyncRunStatus = "queued" | "running" | "succeeded" | "failed";
+type SyncRunStatus = "queued" | "running" | "succeeded" | "failed";
 
 export interface RunProgress {
   id: string;

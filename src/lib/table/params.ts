@@ -12,7 +12,7 @@ export type SearchParams = Record<string, string | string[] | undefined>;
  * query resolves an id itself (no rows for an id nothing has), so the filter needs no list kept
  * beside the spec.
  */
-export type FilterValues = readonly string[] | "id";
+type FilterValues = readonly string[] | "id";
 
 export interface TableSpec<TSort extends string = string, TFilter extends string = string> {
   sortable: readonly TSort[];

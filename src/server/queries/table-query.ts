@@ -25,7 +25,7 @@ import type { TableSpec, TableState } from "@/lib/table/params";
 /** A column matched with IN (…), or a function that builds the condition for the chosen values. */
 type FilterResolver = AnyColumn | SQL | ((values: string[]) => SQL);
 
-export interface TableQueryMap<TSort extends string, TFilter extends string> {
+interface TableQueryMap<TSort extends string, TFilter extends string> {
   sort: Record<TSort, AnyColumn | SQL>;
   /** Every filter of the spec, each with how it reads in SQL. */
   filters: Record<TFilter, FilterResolver>;
@@ -40,7 +40,7 @@ export interface TableQueryMap<TSort extends string, TFilter extends string> {
   where?: (SQL | undefined)[];
 }
 
-export interface TableDefinition<TSort extends string, TFilter extends string> extends TableQueryMap<TSort, TFilter> {
+interface TableDefinition<TSort extends string, TFilter extends string> extends TableQueryMap<TSort, TFilter> {
   spec: TableSpec<TSort, TFilter>;
 }
 
@@ -52,7 +52,7 @@ export function tableQuery<TSort extends string, TFilter extends string>(
   return { spec, ...map };
 }
 
-export interface TableQuery {
+interface TableQuery {
   where: SQL | undefined;
   orderBy: SQL[];
   limit: number;
@@ -109,7 +109,7 @@ export interface Cursor {
   id: string;
 }
 
-export interface KeysetQuery {
+interface KeysetQuery {
   where: SQL | undefined;
   orderBy: SQL[];
   /** Select this as `sortValue` beside the tiebreaker as `id` to make the next cursor. */
