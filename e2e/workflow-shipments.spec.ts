@@ -204,4 +204,17 @@ test.describe("Shipment Management", () => {
     await expect(page.getByTestId("overview-sync")).toContainText("Loja Demo Artesanato");
     await expect(page.getByTestId("overview-sync")).toContainText("Healthy");
   });
+
+  test("a filter with several values shows each of them, and drops one at a time", async ({ page, signInPage }) => {
+    await signInPage.signIn(admin.email, admin.password);
+    const shipments = new ShipmentsPage(page);
+    await shipments.goto("?status=ready,shipped");
+    const status = page.getByRole("combobox", { name: "Status" });
+    await expect(status.locator("option:checked")).toHaveText("Status: 2 chosen");
+    await expect(page.getByTestId("filter-value-status")).toHaveText(["Ready", "Shipped"]);
+    await page.getByRole("button", { name: "Remove Status: Shipped" }).click();
+    await expect(page).toHaveURL(/status=ready$/);
+    await expect(status).toHaveValue("ready");
+    await expect(page.getByTestId("filter-value-status")).toHaveCount(0);
+  });
 });

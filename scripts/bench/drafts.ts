@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { and, eq, ilike, inArray, or, sql, type AnyColumn } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { parseTableState, type SearchParams } from "../../src/components/data-table/params";
+import { parseTableState, type SearchParams, type StateOf } from "../../src/lib/table/params";
 import { openDb, queryRows, type Db, type DbHandle } from "../../src/server/db/client";
 import { migrateDb } from "../../src/server/db/migrate";
 import * as schema from "../../src/server/db/schema";
@@ -95,7 +95,7 @@ async function seed(db: Db, drafts: number, ready: number): Promise<void> {
   await db.execute(sql`analyze`);
 }
 
-type ListFn = (db: Db, state: ReturnType<typeof parseTableState<string, string>>) => Promise<Page<unknown>>;
+type ListFn = (db: Db, state: StateOf<typeof draftsTable>) => Promise<Page<unknown>>;
 
 /**
  * The proposed query change, measured next to the real listDrafts: the search on the order's
@@ -128,7 +128,12 @@ const listDraftsSemiJoin: ListFn = async (db, state) => {
         carrier: shipments.carrier,
         createdAt: shipments.createdAt,
       } as Record<string, AnyColumn>,
-      filters: { carrier: shipments.carrier },
+      filters: {
+        carrier: shipments.carrier,
+        destination: shipments.destinationCountry,
+        store: shipments.storeId,
+        missing: (values: string[]) => sql`${shipments.missingFields} && ${`{${values.join(",")}}`}::text[]`,
+      },
       tiebreaker: shipments.id,
       where: [eq(shipments.status, "draft"), search],
     },

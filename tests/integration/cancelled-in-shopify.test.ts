@@ -4,7 +4,7 @@
 import type { Shopify } from "@shopify/shopify-api";
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseTableState } from "@/components/data-table/params";
+import { parseTableState } from "@/lib/table/params";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import { createSandboxCarrier } from "@/server/carriers/sandbox";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseTableState } from "@/components/data-table/params";
+import { parseTableState } from "@/lib/table/params";
 import { orders, quotes, shipments, stores, syncRuns } from "@/server/db/schema";
 import { listQuotes, quotesTable } from "@/server/queries/quotes";
 import {

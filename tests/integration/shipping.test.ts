@@ -14,7 +14,7 @@ import { createSandboxCarrier } from "@/server/carriers/sandbox";
 import type { CarrierAdapter } from "@/server/carriers/types";
 import { orders, pickups, shipmentDocuments, shipments, stores, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
-import { parseTableState } from "@/components/data-table/params";
+import { parseTableState } from "@/lib/table/params";
 import { getOverview } from "@/server/queries/overview";
 import { listShipments, shipmentsTable } from "@/server/queries/shipments";
 import { connectThroughEmulator } from "@/server/services/emulator-connect";

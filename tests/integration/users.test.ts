@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { parseTableState } from "@/components/data-table/params";
+import { parseTableState } from "@/lib/table/params";
 import { verifyPassword } from "@/server/auth/password";
 import { auditEvents, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";

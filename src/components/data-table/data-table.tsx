@@ -1,13 +1,19 @@
 "use client";
 // The one generic server-side table: rows, sort, pagination and filters come from the URL
 // (parsed on the server into SQL); this component only renders and navigates.
-import { useTable, type SortingState, type Updater } from "@tanstack/react-table";
+import {
+  useTable,
+  type OnChangeFn,
+  type RowSelectionState,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "../ui/cn";
 import { serverTableFeatures, type ServerColumnDef } from "./features";
-import type { TableSpec, TableState } from "./params";
+import type { TableSpec, TableState } from "@/lib/table/params";
 import { DataTablePagination } from "./pagination";
 import { DataTableToolbar, type FilterConfig } from "./toolbar";
 import { useTableUrl } from "./use-table-url";
@@ -29,7 +35,12 @@ export interface DataTableProps<TData extends { id: string }> {
   /** Shown instead of `empty` when search or filters hide every row. */
   noMatches?: ReactNode;
   label: string;
+  /** Selectable rows (by id, kept across pages): TanStack's row selection, held by the caller. */
+  rowSelection?: RowSelectionState;
+  onRowSelectionChange?: OnChangeFn<RowSelectionState>;
 }
+
+const NO_SELECTION: RowSelectionState = {};
 
 function resolve<T>(updater: Updater<T>, current: T): T {
   return typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
@@ -51,7 +62,13 @@ export function DataTable<TData extends { id: string }>(props: DataTableProps<TD
     manualSorting: true,
     enableSortingRemoval: false,
     rowCount,
-    state: { sorting, pagination: { pageIndex: state.page - 1, pageSize: state.perPage } },
+    enableRowSelection: props.onRowSelectionChange !== undefined,
+    onRowSelectionChange: props.onRowSelectionChange,
+    state: {
+      sorting,
+      pagination: { pageIndex: state.page - 1, pageSize: state.perPage },
+      rowSelection: props.rowSelection ?? NO_SELECTION,
+    },
     onSortingChange: (updater) => {
       const [next] = resolve(updater, sorting);
       if (next && spec.sortable.includes(next.id)) navigate({ sort: { id: next.id, desc: next.desc } });
@@ -65,6 +82,7 @@ export function DataTable<TData extends { id: string }>(props: DataTableProps<TD
     <div className="space-y-3">
       <DataTableToolbar
         state={state}
+        spec={spec}
         navigate={navigate}
         searchPlaceholder={props.searchPlaceholder}
         filters={props.filters ?? []}

@@ -3,7 +3,7 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "../ui/button";
 import { Select } from "../ui/field";
-import { DEFAULT_PER_PAGE_OPTIONS, pageCount, type TableSpec, type TableState } from "./params";
+import { DEFAULT_PER_PAGE_OPTIONS, pageCount, type TableSpec, type TableState } from "@/lib/table/params";
 
 export function DataTablePagination({
   state,

@@ -2,25 +2,42 @@
 import { Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { filterOptions, type TableSpec, type TableState } from "@/lib/table/params";
 import { Button } from "../ui/button";
 import { Input, Select } from "../ui/field";
-import type { TableState } from "./params";
 
+/**
+ * How the toolbar shows one of the spec's filters. The values come from the spec; the table only
+ * names them. An id filter (the spec takes any id) lists the rows that exist as its `options`.
+ */
 export interface FilterConfig {
   id: string;
   label: string;
-  options: { value: string; label: string }[];
+  optionLabel?: (value: string) => string;
+  options?: { value: string; label: string }[];
 }
 
 const SEARCH_DEBOUNCE_MS = 300;
+/** The select's value while several values are chosen (only a URL or a link can choose several). */
+const SEVERAL = "*several*";
+
+function optionsOf(filter: FilterConfig, spec: TableSpec): { value: string; label: string }[] {
+  if (filter.options) return filter.options;
+  return filterOptions(spec.filters[filter.id]).map((value) => ({
+    value,
+    label: filter.optionLabel?.(value) ?? value,
+  }));
+}
 
 export function DataTableToolbar({
   state,
+  spec,
   navigate,
   searchPlaceholder,
   filters,
 }: {
   state: TableState;
+  spec: TableSpec;
   navigate: (patch: Partial<TableState>) => void;
   searchPlaceholder?: string;
   filters: FilterConfig[];
@@ -38,6 +55,7 @@ export function DataTableToolbar({
   }, [query, state.q, navigate]);
 
   const active = state.q !== "" || Object.keys(state.filters).length > 0;
+  const setFilter = (id: string, values: string[]) => navigate({ filters: { ...state.filters, [id]: values } });
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -54,26 +72,57 @@ export function DataTableToolbar({
           />
         </div>
       ) : null}
-      {filters.map((filter) => (
-        <Select
-          key={filter.id}
-          aria-label={filter.label}
-          className="w-auto min-w-36"
-          value={state.filters[filter.id]?.[0] ?? ""}
-          onChange={(event) =>
-            navigate({
-              filters: { ...state.filters, [filter.id]: event.target.value ? [event.target.value] : [] },
-            })
-          }
-        >
-          <option value="">{t("allOf", { label: filter.label })}</option>
-          {filter.options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </Select>
-      ))}
+      {filters.map((filter) => {
+        const options = optionsOf(filter, spec);
+        const chosen = state.filters[filter.id] ?? [];
+        const labelOf = (value: string) => options.find((option) => option.value === value)?.label ?? value;
+        return (
+          <div key={filter.id} className="flex flex-wrap items-center gap-1">
+            <Select
+              aria-label={filter.label}
+              className="w-auto min-w-36"
+              value={chosen.length > 1 ? SEVERAL : (chosen[0] ?? "")}
+              onChange={(event) => setFilter(filter.id, event.target.value ? [event.target.value] : [])}
+            >
+              <option value="">{t("allOf", { label: filter.label })}</option>
+              {chosen.length > 1 ? (
+                <option value={SEVERAL} disabled>
+                  {t("severalOf", { label: filter.label, count: chosen.length })}
+                </option>
+              ) : null}
+              {options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </Select>
+            {chosen.length > 1
+              ? chosen.map((value) => (
+                  <span
+                    key={value}
+                    className="inline-flex items-center gap-1 rounded-full bg-slate-100 py-0.5 pr-1 pl-2.5 text-xs text-slate-700"
+                    data-testid={`filter-value-${filter.id}`}
+                  >
+                    {labelOf(value)}
+                    <button
+                      type="button"
+                      className="rounded-full p-0.5 hover:bg-slate-200"
+                      aria-label={t("removeValue", { label: filter.label, value: labelOf(value) })}
+                      onClick={() =>
+                        setFilter(
+                          filter.id,
+                          chosen.filter((other) => other !== value),
+                        )
+                      }
+                    >
+                      <X className="size-3" aria-hidden />
+                    </button>
+                  </span>
+                ))
+              : null}
+          </div>
+        );
+      })}
       {active ? (
         <Button variant="ghost" size="sm" onClick={() => navigate({ q: "", filters: {} })}>
           <X className="size-4" aria-hidden />

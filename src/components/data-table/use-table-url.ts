@@ -1,7 +1,7 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useTransition } from "react";
-import { serializeTableState, type TableSpec, type TableState } from "./params";
+import { serializeTableState, type TableSpec, type TableState } from "@/lib/table/params";
 
 /** Navigates to a new table state; `pending` is true until the server has rendered it. */
 export function useTableUrl(state: TableState, spec: TableSpec) {

@@ -6,7 +6,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import type { Overview } from "@/server/queries/overview";
+import type { Overview } from "@/lib/rows/overview";
 import { ShipmentsPerDayChart } from "./shipments-chart";
 
 const healthTones: Record<string, BadgeTone> = {

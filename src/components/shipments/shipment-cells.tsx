@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { translateOr } from "@/i18n/message-keys";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
-import type { ShipmentRow } from "@/server/queries/shipments";
+import type { ShipmentRow } from "@/lib/rows/shipments";
 import { cancellationWayOut } from "./cancelled-in-shopify";
 
 export function documentsUrl(ids: string[], kind: "all" | "labels" | "invoices" = "all") {

@@ -3,7 +3,7 @@
 import { CalendarPlus, Download, FileText, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button, buttonClasses } from "@/components/ui/button";
-import type { ShipmentRow } from "@/server/queries/shipments";
+import type { ShipmentRow } from "@/lib/rows/shipments";
 import { documentsUrl } from "./shipment-cells";
 
 export function ShipmentsBulkBar({

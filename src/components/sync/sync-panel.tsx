@@ -3,7 +3,7 @@ import { CheckCircle2, Loader2, X, XCircle } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { translateOr } from "@/i18n/message-keys";
-import type { RunProgress } from "@/server/queries/sync-runs";
+import type { RunProgress } from "@/lib/rows/sync-runs";
 
 function Count({ label, value, href }: { label: string; value: number; href?: string }) {
   const content = (

@@ -14,7 +14,7 @@ import {
   type ReactNode,
 } from "react";
 import { syncOrdersAction } from "@/app/(dashboard)/sync-runs/actions";
-import type { RunProgress } from "@/server/queries/sync-runs";
+import type { RunProgress } from "@/lib/rows/sync-runs";
 import { RefreshCcw } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button, type ButtonVariant } from "../ui/button";

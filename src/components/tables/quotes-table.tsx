@@ -8,7 +8,7 @@ import type { ServerTableFeatures } from "@/components/data-table/features";
 import { CARRIER_IDS, carrierName } from "@/domain/carrier-registry";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
-import type { QuoteRow } from "@/server/queries/quotes";
+import type { QuoteRow } from "@/lib/rows/quotes";
 
 const column = createColumnHelper<ServerTableFeatures, QuoteRow>();
 
@@ -68,7 +68,7 @@ export function QuotesTable({ page }: { page: TablePage<QuoteRow> }) {
         {
           id: "carrier",
           label: t("columns.carrier"),
-          options: CARRIER_IDS.map((value) => ({ value, label: carrierName(value)! })),
+          optionLabel: (value) => carrierName(value) ?? value,
         },
       ]}
       empty={

@@ -13,15 +13,9 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import type { CurrentUser } from "./session";
 
-export type ActionResult<T = undefined> =
-  | { ok: true; data?: T; message?: string }
-  | {
-      ok: false;
-      formError?: string;
-      fieldErrors?: Record<string, string>;
-      /** What was submitted (passwords left out), for the form's default values after React resets it. */
-      values?: Record<string, string>;
-    };
+import type { ActionResult } from "@/lib/action-result";
+
+export type { ActionResult };
 
 export type Translator = Awaited<ReturnType<typeof getTranslations<never>>>;
 

@@ -7,32 +7,10 @@ import { addDays } from "@/domain/holidays";
 import { originNow, ORIGIN_TIME_ZONE } from "@/domain/local-time";
 import type { Db } from "../db/client";
 import { orders, pickups, shipments, stores, syncRuns } from "../db/schema";
+import type { Overview, SyncHealth } from "@/lib/rows/overview";
 import { openCancellationFlag } from "./shipments";
 
 export const CHART_DAYS = 14;
-
-export type SyncHealth = "healthy" | "running" | "failed" | "reconnect_needed" | "never";
-
-export interface StoreHealth {
-  id: string;
-  name: string;
-  health: SyncHealth;
-  lastSyncedAt: Date | null;
-  lastRunAt: Date | null;
-  errorCode: string | null;
-}
-
-export interface Overview {
-  today: string;
-  draftsWaiting: number;
-  readyToShip: number;
-  pickupsToday: { pickups: number; shipments: number };
-  /** Shipments cancelled in Shopify after their pickup or documents, not yet resolved. */
-  cancelledInShopify: number;
-  stores: StoreHealth[];
-  /** One entry per day (oldest first) with a count per carrier. */
-  perDay: { day: string; counts: Record<string, number> }[];
-}
 
 function storeHealth(status: string, run: { status: string; errorCode: string | null } | undefined): SyncHealth {
   if (status === "reconnect_needed") return "reconnect_needed";

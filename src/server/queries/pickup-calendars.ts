@@ -6,17 +6,10 @@ import { originNow } from "@/domain/local-time";
 import { toShipperProfile } from "@/domain/shipper";
 import type { Db } from "../db/client";
 import { stores } from "../db/schema";
+import type { PickupCalendar } from "@/lib/rows/pickup-calendar";
 
 /** Long enough for any run of closed days after today (Carnival and a weekend is five). */
 const HORIZON_DAYS = 60;
-
-export interface PickupCalendar {
-  storeName: string;
-  /** The state's and city's names whose holidays count; null: no state in the shipper details. */
-  place: { state: string; city: string | null } | null;
-  /** Weekdays from today through the horizon that are not business days at the pickup address. */
-  closed: IsoDate[];
-}
 
 export async function pickupCalendars(
   db: Db,

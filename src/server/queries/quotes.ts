@@ -1,10 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { CARRIER_IDS } from "@/domain/carrier-registry";
-import { defineTable, type TableState } from "@/components/data-table/params";
+import { defineTable, type StateOf } from "@/lib/table/params";
+import type { QuoteRow } from "@/lib/rows/quotes";
 import type { Db } from "../db/client";
 import { orders, quotes, shipments } from "../db/schema";
-import { buildTableQuery, countAll, type Page } from "./table-query";
+import { buildTableQuery, countAll, tableQuery, type Page } from "./table-query";
 
 export const quotesTable = defineTable({
   sortable: ["order", "carrier", "price", "transitDays", "createdAt"],
@@ -12,32 +13,21 @@ export const quotesTable = defineTable({
   filters: { carrier: CARRIER_IDS },
 });
 
-export interface QuoteRow {
-  id: string;
-  orderName: string;
-  carrier: string;
-  service: string;
-  chargeableWeightKg: string;
-  price: string;
-  currency: string;
-  transitDays: number | null;
-  chosen: boolean;
-  createdAt: Date;
-}
+const quotesQuery = tableQuery(quotesTable, {
+  sort: {
+    order: orders.name,
+    carrier: quotes.carrier,
+    price: quotes.price,
+    transitDays: quotes.transitDays,
+    createdAt: quotes.createdAt,
+  },
+  filters: { carrier: quotes.carrier },
+  search: [orders.name, orders.customerName],
+  tiebreaker: quotes.id,
+});
 
-export async function listQuotes(db: Db, state: TableState<string, string>): Promise<Page<QuoteRow>> {
-  const query = buildTableQuery(state, {
-    sort: {
-      order: orders.name,
-      carrier: quotes.carrier,
-      price: quotes.price,
-      transitDays: quotes.transitDays,
-      createdAt: quotes.createdAt,
-    },
-    filters: { carrier: quotes.carrier },
-    search: [orders.name, orders.customerName],
-    tiebreaker: quotes.id,
-  });
+export async function listQuotes(db: Db, state: StateOf<typeof quotesTable>): Promise<Page<QuoteRow>> {
+  const query = buildTableQuery(state, quotesQuery);
   const joined = () =>
     db
       .select({

@@ -1,15 +1,16 @@
 import "server-only";
 import type { ShipmentProblem } from "@/domain/order-mapping";
 import { and, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import { defineTable, type TableState } from "@/components/data-table/params";
+import { defineTable, type StateOf } from "@/lib/table/params";
 import type { Db } from "../db/client";
 import { CARRIER_IDS } from "@/domain/carrier-registry";
 import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
 import { originNow } from "@/domain/local-time";
 import { PICKUP_BUCKETS } from "@/domain/pickup-rules";
-import { fulfillmentState, orders, pickups, shipmentStatus, shipments, stores } from "../db/schema";
-import { buildTableQuery, countAll, type Page } from "./table-query";
+import { orders, pickups, shipmentStatus, shipments, stores } from "../db/schema";
+import type { ShipmentRow } from "@/lib/rows/shipments";
+import { buildKeysetQuery, buildTableQuery, countAll, tableQuery, type Cursor, type Page } from "./table-query";
 
 /** What needs an operator: orders cancelled in Shopify after their pickup or documents, unresolved. */
 export const ATTENTION_FILTERS = ["cancelled_in_shopify"] as const;
@@ -26,48 +27,15 @@ export const shipmentsTable = defineTable({
     destination: DESTINATIONS,
     pickup: PICKUP_BUCKETS,
     attention: ATTENTION_FILTERS,
-    store: [] as string[],
+    store: "id",
   },
 });
 
 export const draftsTable = defineTable({
   sortable: ["order", "customer", "destination", "carrier", "createdAt"],
   defaultSort: { id: "createdAt", desc: true },
-  filters: { carrier: CARRIER_IDS, destination: DESTINATIONS, missing: SHIPMENT_FIELDS, store: [] as string[] },
+  filters: { carrier: CARRIER_IDS, destination: DESTINATIONS, missing: SHIPMENT_FIELDS, store: "id" },
 });
-
-export interface ShipmentRow {
-  id: string;
-  orderName: string;
-  storeId: string;
-  storeName: string;
-  customer: string | null;
-  destination: string | null;
-  carrier: string | null;
-  service: string | null;
-  status: (typeof shipmentStatus.enumValues)[number];
-  value: string | null;
-  currency: string | null;
-  missingFields: string[];
-  /** Why it is a draft (ShipmentProblem[]): shown under the missing fields. */
-  problems: ShipmentProblem[];
-  trackingNumber: string | null;
-  createdAt: Date;
-  pickupId: string | null;
-  pickupDate: string | null;
-  pickupReadyTime: string | null;
-  pickupCloseTime: string | null;
-  pickupConfirmation: string | null;
-  documentsGeneratedAt: Date | null;
-  fulfillmentState: (typeof fulfillmentState.enumValues)[number] | null;
-  fulfillmentError: string | null;
-  /** Shopify's own fulfillment status of the order ("FULFILLED": shipped outside the dashboard). */
-  shopifyFulfillment: string | null;
-  /** When Shopify cancelled the order after its pickup or documents (null: not flagged). */
-  cancelledInShopifyAt: Date | null;
-  /** A Shopify test order imported under the store's "import" setting: never sent to a carrier. */
-  isTest: boolean;
-}
 
 const rowColumns = {
   id: shipments.id,
@@ -120,64 +88,79 @@ function pickupCondition(buckets: string[], today = originNow().date): SQL {
   return or(...conditions)!;
 }
 
-async function listShipmentRows(
+/** How every filter of the two shipment tables reads in SQL. */
+const filterResolvers = {
+  status: shipments.status,
+  carrier: shipments.carrier,
+  destination: shipments.destinationCountry,
+  store: shipments.storeId,
+  pickup: pickupCondition,
+  attention: () => openCancellationFlag,
+  // Drafts missing any of the chosen fields (array overlap).
+  missing: (values: string[]) => sql`${shipments.missingFields} && ${`{${values.join(",")}}`}::text[]`,
+};
+
+const shipmentSearch = [
+  // Order number and customer through the orders' trigram indexes, as a list of ids: an ILIKE
+  // on the joined orders scans all of them (~5 s at a million shipments, npm run bench:shipments).
+  (pattern: string) =>
+    sql`${shipments.orderId} = any(array(select ${orders.id} from ${orders} where ${orders.name} ilike ${pattern} or ${orders.customerName} ilike ${pattern}))`,
+  shipments.nfeKey,
+];
+
+/** Everything that left the draft stage. */
+const shipmentsQuery = tableQuery(shipmentsTable, {
+  sort: sortColumns,
+  filters: filterResolvers,
+  search: shipmentSearch,
+  tiebreaker: shipments.id,
+  where: [ne(shipments.status, "draft")],
+});
+
+const draftsQuery = tableQuery(draftsTable, {
+  sort: sortColumns,
+  filters: filterResolvers,
+  search: shipmentSearch,
+  tiebreaker: shipments.id,
+  where: [eq(shipments.status, "draft")],
+});
+
+function selectRows(db: Db) {
+  return db
+    .select(rowColumns)
+    .from(shipments)
+    .innerJoin(orders, eq(orders.id, shipments.orderId))
+    .innerJoin(stores, eq(stores.id, shipments.storeId))
+    .leftJoin(pickups, eq(pickups.id, shipments.pickupId));
+}
+
+async function listShipmentRows<TSort extends string, TFilter extends string>(
   db: Db,
-  state: TableState<string, string>,
-  scope: SQL,
-  options: { withCount?: boolean } = {},
+  table: Parameters<typeof buildTableQuery<TSort, TFilter>>[1],
+  state: Parameters<typeof buildTableQuery<TSort, TFilter>>[0],
 ): Promise<Page<ShipmentRow>> {
-  const query = buildTableQuery(state, {
-    sort: sortColumns,
-    filters: {
-      status: shipments.status,
-      carrier: shipments.carrier,
-      destination: shipments.destinationCountry,
-      store: shipments.storeId,
-      pickup: pickupCondition,
-      attention: () => openCancellationFlag,
-      // Drafts missing any of the chosen fields (array overlap).
-      missing: (values: string[]) => sql`${shipments.missingFields} && ${`{${values.join(",")}}`}::text[]`,
-    },
-    search: [
-      // Order number and customer through the orders' trigram indexes, as a list of ids: an ILIKE
-      // on the joined orders scans all of them (~5 s at a million shipments, npm run bench:shipments).
-      (pattern) =>
-        sql`${shipments.orderId} = any(array(select ${orders.id} from ${orders} where ${orders.name} ilike ${pattern} or ${orders.customerName} ilike ${pattern}))`,
-      shipments.nfeKey,
-    ],
-    tiebreaker: shipments.id,
-    where: [scope],
-  });
-  const base = () =>
-    db
-      .select(rowColumns)
-      .from(shipments)
-      .innerJoin(orders, eq(orders.id, shipments.orderId))
-      .innerJoin(stores, eq(stores.id, shipments.storeId))
-      .leftJoin(pickups, eq(pickups.id, shipments.pickupId));
+  const query = buildTableQuery(state, table);
   // Filters and search read only shipment columns, so counting needs no join (at a million
   // shipments ~40 ms instead of ~1.4 s).
-  const countRows = () => db.select({ total: countAll }).from(shipments).where(query.where);
-  const [rows, counted] = await Promise.all([
-    base()
+  const [rows, [{ total }]] = await Promise.all([
+    selectRows(db)
       .where(query.where)
       .orderBy(...query.orderBy)
       .limit(query.limit)
       .offset(query.offset),
-    // The export pages through everything and needs no total.
-    options.withCount === false ? Promise.resolve([{ total: -1 }]) : countRows(),
+    db.select({ total: countAll }).from(shipments).where(query.where),
   ]);
-  return { rows, rowCount: counted[0].total };
+  return { rows, rowCount: total };
 }
 
 /** Shipment Management and the Shipments tab: everything that left the draft stage. */
-export function listShipments(db: Db, state: TableState<string, string>) {
-  return listShipmentRows(db, state, ne(shipments.status, "draft"));
+export function listShipments(db: Db, state: StateOf<typeof shipmentsTable>) {
+  return listShipmentRows(db, shipmentsQuery, state);
 }
 
 /** The Incomplete (Drafts) tab. */
-export function listDrafts(db: Db, state: TableState<string, string>) {
-  return listShipmentRows(db, state, eq(shipments.status, "draft"));
+export function listDrafts(db: Db, state: StateOf<typeof draftsTable>) {
+  return listShipmentRows(db, draftsQuery, state);
 }
 
 export async function countShipmentsByStage(db: Db): Promise<{ drafts: number; shipments: number }> {
@@ -207,14 +190,23 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * The rows of the filtered Shipment Management view, all of them, in batches: what the CSV
- * export streams. Same filters, search and order as the page.
+ * The rows of the filtered Shipment Management view, all of them, in keyset batches: what the CSV
+ * export streams. The same query as the page — every filter, the search and the order — so the
+ * export is always the view.
  */
-export async function* shipmentsForExport(db: Db, state: TableState<string, string>, batchSize = 1000) {
-  for (let page = 1; ; page++) {
-    const { rows } = await listShipmentRows(db, { ...state, page, perPage: batchSize }, ne(shipments.status, "draft"), {
-      withCount: false,
-    });
+export async function* shipmentsForExport(db: Db, state: StateOf<typeof shipmentsTable>, batchSize = 1000) {
+  let cursor: Cursor | undefined;
+  for (;;) {
+    const query = buildKeysetQuery(state, shipmentsQuery, cursor);
+    const rows = await db
+      .select({ ...rowColumns, cursorValue: query.sortValue })
+      .from(shipments)
+      .innerJoin(orders, eq(orders.id, shipments.orderId))
+      .innerJoin(stores, eq(stores.id, shipments.storeId))
+      .leftJoin(pickups, eq(pickups.id, shipments.pickupId))
+      .where(query.where)
+      .orderBy(...query.orderBy)
+      .limit(batchSize);
     for (const row of rows) {
       yield [
         row.orderName,
@@ -233,5 +225,7 @@ export async function* shipmentsForExport(db: Db, state: TableState<string, stri
       ];
     }
     if (rows.length < batchSize) return;
+    const last = rows[rows.length - 1];
+    cursor = { sortValue: last.cursorValue, id: last.id };
   }
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { defineTable, type TableSpec, type TableState } from "@/components/data-table/params";
+import { defineTable, type StateOf } from "@/lib/table/params";
 import { toShipperProfile, type ShipperProfile } from "@/domain/shipper";
 import type { Db } from "../db/client";
 import { storeStatus, stores } from "../db/schema";
-import { buildTableQuery, countAll, type Page } from "./table-query";
+import { buildTableQuery, countAll, tableQuery, type Page } from "./table-query";
 
 export const storesTable = defineTable({
   sortable: ["name", "shopDomain", "status", "lastSyncedAt", "createdAt"],
@@ -27,19 +27,21 @@ export interface StoreRow {
   testOrders: string;
 }
 
-export async function listStores(db: Db, state: TableState<string, string>): Promise<Page<StoreRow>> {
-  const query = buildTableQuery(state, {
-    sort: {
-      name: stores.name,
-      shopDomain: stores.shopDomain,
-      status: stores.status,
-      lastSyncedAt: stores.lastSyncedAt,
-      createdAt: stores.createdAt,
-    },
-    filters: { status: stores.status },
-    search: [stores.name, stores.shopDomain],
-    tiebreaker: stores.id,
-  });
+const storesQuery = tableQuery(storesTable, {
+  sort: {
+    name: stores.name,
+    shopDomain: stores.shopDomain,
+    status: stores.status,
+    lastSyncedAt: stores.lastSyncedAt,
+    createdAt: stores.createdAt,
+  },
+  filters: { status: stores.status },
+  search: [stores.name, stores.shopDomain],
+  tiebreaker: stores.id,
+});
+
+export async function listStores(db: Db, state: StateOf<typeof storesTable>): Promise<Page<StoreRow>> {
+  const query = buildTableQuery(state, storesQuery);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
@@ -80,15 +82,7 @@ export async function storesNeedingReconnect(db: Db): Promise<{ name: string; sh
     .orderBy(stores.name);
 }
 
-/**
- * A table spec whose store filter accepts exactly the stores that exist (its values come from the
- * database), with the options the filter offers.
- */
-export async function withStoreFilter<TSort extends string, TFilter extends string>(
-  db: Db,
-  spec: TableSpec<TSort, TFilter | "store">,
-) {
-  const storeOptions = await db.select({ id: stores.id, name: stores.name }).from(stores).orderBy(stores.name);
-  const filters = { ...spec.filters!, store: storeOptions.map((store) => store.id) };
-  return { storeOptions, spec: { ...spec, filters } };
+/** The stores a table's store filter offers (the filter itself accepts any store id). */
+export async function listStoreOptions(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: stores.id, name: stores.name }).from(stores).orderBy(stores.name);
 }

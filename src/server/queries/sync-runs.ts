@@ -1,10 +1,11 @@
 import "server-only";
 import { desc, eq, inArray } from "drizzle-orm";
-import { defineTable, type TableState } from "@/components/data-table/params";
+import { defineTable, type StateOf } from "@/lib/table/params";
 import type { SyncItemDetail } from "@/domain/sync";
 import type { Db } from "../db/client";
 import { stores, syncItemOutcome, syncRunItems, syncRunStatus, syncRuns, syncTrigger, users } from "../db/schema";
-import { buildTableQuery, countAll, type Page } from "./table-query";
+import type { RunProgress } from "@/lib/rows/sync-runs";
+import { buildTableQuery, countAll, tableQuery, type Page } from "./table-query";
 
 export const syncRunsTable = defineTable({
   sortable: ["createdAt", "store", "status"],
@@ -32,13 +33,15 @@ export interface SyncRunRow {
   createdAt: Date;
 }
 
-export async function listSyncRuns(db: Db, state: TableState<string, string>): Promise<Page<SyncRunRow>> {
-  const query = buildTableQuery(state, {
-    sort: { createdAt: syncRuns.createdAt, store: stores.name, status: syncRuns.status },
-    filters: { status: syncRuns.status, trigger: syncRuns.trigger },
-    search: [stores.name, stores.shopDomain],
-    tiebreaker: syncRuns.id,
-  });
+const syncRunsQuery = tableQuery(syncRunsTable, {
+  sort: { createdAt: syncRuns.createdAt, store: stores.name, status: syncRuns.status },
+  filters: { status: syncRuns.status, trigger: syncRuns.trigger },
+  search: [stores.name, stores.shopDomain],
+  tiebreaker: syncRuns.id,
+});
+
+export async function listSyncRuns(db: Db, state: StateOf<typeof syncRunsTable>): Promise<Page<SyncRunRow>> {
+  const query = buildTableQuery(state, syncRunsQuery);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
@@ -77,28 +80,6 @@ export async function listSyncRuns(db: Db, state: TableState<string, string>): P
     })),
     rowCount: total,
   };
-}
-
-export interface RunProgress {
-  id: string;
-  storeName: string;
-  shopDomain: string;
-  status: SyncRunRow["status"];
-  expectedTotal: number | null;
-  fetched: number;
-  created: number;
-  complete: number;
-  drafts: number;
-  updated: number;
-  skippedNoAddress: number;
-  skippedDomestic: number;
-  skippedTest: number;
-  skippedNotShippable: number;
-  failed: number;
-  error: string | null;
-  errorCode: string | null;
-  startedAt: Date | null;
-  finishedAt: Date | null;
 }
 
 /** What the progress panel and a run's page show of a run. */
@@ -170,13 +151,15 @@ const itemColumns = {
 export async function listRunItems(
   db: Db,
   runId: string,
-  state: TableState<(typeof runItemsTable.sortable)[number], "outcome">,
+  state: StateOf<typeof runItemsTable>,
 ): Promise<Page<RunItemRow>> {
   const query = buildTableQuery(state, {
-    sort: { order: syncRunItems.orderName, outcome: syncRunItems.outcome, createdAt: syncRunItems.createdAt },
-    filters: { outcome: syncRunItems.outcome },
-    search: [syncRunItems.orderName],
-    tiebreaker: syncRunItems.id,
+    ...tableQuery(runItemsTable, {
+      sort: { order: syncRunItems.orderName, outcome: syncRunItems.outcome, createdAt: syncRunItems.createdAt },
+      filters: { outcome: syncRunItems.outcome },
+      search: [syncRunItems.orderName],
+      tiebreaker: syncRunItems.id,
+    }),
     where: [eq(syncRunItems.runId, runId)],
   });
   const [rows, [{ total }]] = await Promise.all([

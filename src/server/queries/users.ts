@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { defineTable, type TableState } from "@/components/data-table/params";
+import { defineTable, type StateOf } from "@/lib/table/params";
 import { ROLES } from "@/domain/users";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
-import { buildTableQuery, countAll, type Page } from "./table-query";
+import { buildTableQuery, countAll, tableQuery, type Page } from "./table-query";
 
 export const usersTable = defineTable({
   sortable: ["name", "email", "role", "lastSignInAt", "createdAt"],
@@ -34,22 +34,21 @@ export type UserRow = {
   createdAt: Date;
 };
 
-export async function listUsers(
-  db: Db,
-  state: TableState<(typeof usersTable.sortable)[number], "role" | "status">,
-): Promise<Page<UserRow>> {
-  const query = buildTableQuery(state, {
-    sort: {
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      lastSignInAt: users.lastSignInAt,
-      createdAt: users.createdAt,
-    },
-    filters: { role: users.role, status: sql`case when ${users.active} then 'active' else 'inactive' end` },
-    search: [users.name, users.email],
-    tiebreaker: users.id,
-  });
+const usersQuery = tableQuery(usersTable, {
+  sort: {
+    name: users.name,
+    email: users.email,
+    role: users.role,
+    lastSignInAt: users.lastSignInAt,
+    createdAt: users.createdAt,
+  },
+  filters: { role: users.role, status: sql`case when ${users.active} then 'active' else 'inactive' end` },
+  search: [users.name, users.email],
+  tiebreaker: users.id,
+});
+
+export async function listUsers(db: Db, state: StateOf<typeof usersTable>): Promise<Page<UserRow>> {
+  const query = buildTableQuery(state, usersQuery);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select(listColumns)

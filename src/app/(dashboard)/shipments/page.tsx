@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { parseTableState, type SearchParams } from "@/components/data-table/params";
+import { parseTableState, type SearchParams } from "@/lib/table/params";
 import { ShipmentsOverview } from "@/components/shipments/overview";
 import { PageHeader } from "@/components/ui/card";
 import { SyncOrdersButton } from "@/components/sync/sync-provider";
 import { ExportCsvLink } from "@/components/tables/export-csv-link";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { requireUser } from "@/server/auth/session";
+import { shipmentActions } from "./table-actions";
 import { getDb } from "@/server/db/client";
 import { getOverview } from "@/server/queries/overview";
 import { pickupCalendars } from "@/server/queries/pickup-calendars";
 import { listShipments, shipmentsTable } from "@/server/queries/shipments";
-import { withStoreFilter } from "@/server/queries/stores";
+import { listStoreOptions } from "@/server/queries/stores";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("shipments"))("title") };
@@ -20,10 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ShipmentManagementPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireUser("/shipments");
   const db = await getDb();
-  const { spec, storeOptions } = await withStoreFilter(db, shipmentsTable);
-  const state = parseTableState(await searchParams, spec);
-  const [page, overview, calendars, t] = await Promise.all([
+  const state = parseTableState(await searchParams, shipmentsTable);
+  const [page, storeOptions, overview, calendars, t] = await Promise.all([
     listShipments(db, state),
+    listStoreOptions(db),
     getOverview(db),
     pickupCalendars(db),
     getTranslations("shipments"),
@@ -42,8 +43,8 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
       />
       <ShipmentsOverview overview={overview} />
       <ShipmentsTable
-        variant="shipments"
-        page={{ ...page, state, spec }}
+        actions={shipmentActions}
+        page={{ ...page, state, spec: shipmentsTable }}
         storeOptions={storeOptions}
         pickupCalendars={calendars}
       />

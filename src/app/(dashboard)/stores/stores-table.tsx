@@ -15,6 +15,7 @@ import { STORE_STATUSES } from "@/domain/statuses";
 import { checkStoreConnectionAction } from "./actions";
 import { ShipperDialog } from "./shipper-dialog";
 import { CustomsDefaultsSummary, StoreSettingsDialog } from "./store-settings-dialog";
+import { translateOr } from "@/i18n/message-keys";
 
 const column = createColumnHelper<ServerTableFeatures, StoreRow>();
 
@@ -182,10 +183,7 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
           {
             id: "status",
             label: t("columns.status"),
-            options: STORE_STATUSES.map((value) => ({
-              value,
-              label: common(`status.store.${value}`),
-            })),
+            optionLabel: (value) => translateOr(common, `status.store.${value}`, value),
           },
         ]}
         empty={

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { cleanTextParam, parseTableState, type SearchParams } from "@/components/data-table/params";
+import { cleanTextParam, parseTableState, type SearchParams } from "@/lib/table/params";
 import { PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";

@@ -10,6 +10,7 @@ import { SyncRunStatusBadge } from "@/components/status-badges";
 import { EmptyState } from "@/components/ui/card";
 import { SYNC_RUN_STATUSES, SYNC_TRIGGERS } from "@/domain/sync";
 import type { SyncRunRow } from "@/server/queries/sync-runs";
+import { translateOr } from "@/i18n/message-keys";
 
 const column = createColumnHelper<ServerTableFeatures, SyncRunRow>();
 
@@ -102,15 +103,12 @@ export function SyncRunsTable({ page }: { page: TablePage<SyncRunRow> }) {
         {
           id: "status",
           label: t("columns.status"),
-          options: SYNC_RUN_STATUSES.map((value) => ({
-            value,
-            label: common(`status.syncRun.${value}`),
-          })),
+          optionLabel: (value) => translateOr(common, `status.syncRun.${value}`, value),
         },
         {
           id: "trigger",
           label: t("columns.trigger"),
-          options: SYNC_TRIGGERS.map((value) => ({ value, label: t(`trigger.${value}`) })),
+          optionLabel: (value) => translateOr(t, `trigger.${value}`, value),
         },
       ]}
       empty={

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { parseTableState, type SearchParams } from "@/components/data-table/params";
+import { parseTableState, type SearchParams } from "@/lib/table/params";
 import { PageHeader } from "@/components/ui/card";
 import { requireRole } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";

@@ -6,9 +6,9 @@ import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
-import { ROLES } from "@/domain/roles";
 import type { UserRow } from "@/server/queries/users";
 import { ManageUserButton, ManageUserDialog } from "./manage-user-dialog";
+import { translateOr } from "@/i18n/message-keys";
 
 const column = createColumnHelper<ServerTableFeatures, UserRow>();
 
@@ -89,15 +89,12 @@ export function UsersTable({ page, currentUserId }: { page: TablePage<UserRow>; 
           {
             id: "role",
             label: t("columns.role"),
-            options: ROLES.map((role) => ({ value: role, label: common(`roles.${role}`) })),
+            optionLabel: (role) => translateOr(common, `roles.${role}`, role),
           },
           {
             id: "status",
             label: t("columns.status"),
-            options: [
-              { value: "active", label: t("active") },
-              { value: "inactive", label: t("inactive") },
-            ],
+            optionLabel: (value) => (value === "active" ? t("active") : t("inactive")),
           },
         ]}
         empty={<EmptyState title={t("empty")} />}

@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { parseTableState, type SearchParams } from "@/components/data-table/params";
+import { parseTableState, type SearchParams } from "@/lib/table/params";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { QuotesTable } from "@/components/tables/quotes-table";
+import { DraftsTable } from "@/components/tables/drafts-table";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
+import { shipmentActions } from "../../shipments/table-actions";
+import { bulkUpdateDraftsAction } from "./actions";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { countQuotes, listQuotes, quotesTable } from "@/server/queries/quotes";
-import { withStoreFilter } from "@/server/queries/stores";
+import { listStoreOptions } from "@/server/queries/stores";
 import {
   countShipmentsByStage,
   draftsTable,
@@ -92,12 +95,17 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
     return <QuotesTable page={{ ...page, state, spec: quotesTable }} />;
   }
   if (tab === "drafts") {
-    const { spec, storeOptions } = await withStoreFilter(db, draftsTable);
-    const state = parseTableState(params, spec);
-    const page = await listDrafts(db, state);
-    return <ShipmentsTable variant="drafts" page={{ ...page, state, spec }} storeOptions={storeOptions} />;
+    const state = parseTableState(params, draftsTable);
+    const [page, storeOptions] = await Promise.all([listDrafts(db, state), listStoreOptions(db)]);
+    return (
+      <DraftsTable
+        page={{ ...page, state, spec: draftsTable }}
+        bulkUpdate={bulkUpdateDraftsAction}
+        storeOptions={storeOptions}
+      />
+    );
   }
   const state = parseTableState(params, shipmentsTable);
   const page = await listShipments(db, state);
-  return <ShipmentsTable variant="shipments" page={{ ...page, state, spec: shipmentsTable }} />;
+  return <ShipmentsTable page={{ ...page, state, spec: shipmentsTable }} actions={shipmentActions} />;
 }

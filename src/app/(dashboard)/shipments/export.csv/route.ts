@@ -1,6 +1,6 @@
 // GET /shipments/export.csv?… — the current filtered Shipment Management view as CSV, streamed
 // in batches so a large export never sits in memory.
-import { parseTableState } from "@/components/data-table/params";
+import { parseTableState } from "@/lib/table/params";
 import { csvLine } from "@/domain/csv";
 import { authedRoute } from "@/server/auth/route";
 import { getDb } from "@/server/db/client";

@@ -6,7 +6,7 @@ import { translateOr } from "@/i18n/message-keys";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { parseTableState, type SearchParams } from "@/components/data-table/params";
+import { parseTableState, type SearchParams } from "@/lib/table/params";
 import { SyncRunStatusBadge } from "@/components/status-badges";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/server/auth/session";

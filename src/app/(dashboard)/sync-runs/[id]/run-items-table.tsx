@@ -9,7 +9,6 @@ import type { ServerTableFeatures } from "@/components/data-table/features";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
-import { SYNC_ITEM_OUTCOMES } from "@/domain/sync";
 import type { RunItemRow } from "@/server/queries/sync-runs";
 import { archiveOrdersAction } from "../actions";
 
@@ -165,7 +164,7 @@ export function RunItemsTable({ page }: { page: TablePage<RunItemRow> }) {
           {
             id: "outcome",
             label: t("columns.outcome"),
-            options: SYNC_ITEM_OUTCOMES.map((value) => ({ value, label: t(`outcomes.${value}`) })),
+            optionLabel: (value) => translateOr(t, `outcomes.${value}`, value),
           },
         ]}
         empty={<EmptyState title={t("noItems")} />}

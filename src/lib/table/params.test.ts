@@ -87,6 +87,19 @@ describe("parseTableState", () => {
       role: ["admin", "operator"],
     });
   });
+
+  it("takes any well-formed id for an id filter, lower-cased, and nothing else", () => {
+    const withStore = defineTable({
+      sortable: ["name"],
+      defaultSort: { id: "name", desc: false },
+      filters: { store: "id" },
+    });
+    const id = "6f1c2a4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f";
+    expect(parseTableState({ store: `${id.toUpperCase()},${id},not-an-id,${id}x` }, withStore).filters).toEqual({
+      store: [id],
+    });
+    expect(parseTableState({ store: "'; drop table stores; --" }, withStore).filters).toEqual({});
+  });
 });
 
 describe("serializeTableState", () => {

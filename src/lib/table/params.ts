@@ -6,11 +6,19 @@
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
+/**
+ * What a filter accepts: a fixed list of values (its options), or `"id"` — any well-formed row id
+ * (a UUID) of rows the database holds, such as a store, whose options are read at request time. The
+ * query resolves an id itself (no rows for an id nothing has), so the filter needs no list kept
+ * beside the spec.
+ */
+type FilterValues = readonly string[] | "id";
+
 export interface TableSpec<TSort extends string = string, TFilter extends string = string> {
   sortable: readonly TSort[];
   defaultSort: { id: TSort; desc: boolean };
-  /** Filter name → the values it accepts (multi-select). */
-  filters?: Record<TFilter, readonly string[]>;
+  /** Filter name → the values it accepts; each filter takes several values at once. */
+  filters: Record<TFilter, FilterValues>;
   perPageOptions?: readonly number[];
   defaultPerPage?: number;
 }
@@ -23,6 +31,9 @@ export interface TableState<TSort extends string = string, TFilter extends strin
   q: string;
 }
 
+/** The state a spec parses to, typed by its sort ids and filter names. */
+export type StateOf<S> = S extends TableSpec<infer TSort, infer TFilter> ? TableState<TSort, TFilter> : never;
+
 export const DEFAULT_PER_PAGE_OPTIONS = [10, 20, 50, 100] as const;
 const MAX_PAGE = 1_000_000;
 const MAX_SEARCH_LENGTH = 100;
@@ -32,6 +43,18 @@ const MAX_PARAM_LENGTH = 200;
 // PostgreSQL refuses a NUL in a text parameter, so one in the search box failed the page's query.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/g;
+
+const ROW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether a filter that accepts `allowed` takes `value` (ids in their lower-case form). */
+export function acceptsFilterValue(allowed: FilterValues, value: string): boolean {
+  return allowed === "id" ? ROW_ID.test(value) : allowed.includes(value);
+}
+
+/** The fixed options of a filter, or none for an id filter (its options come from the database). */
+export function filterOptions(allowed: FilterValues | undefined): readonly string[] {
+  return Array.isArray(allowed) ? allowed : [];
+}
 
 function first(value: string | string[] | undefined): string | undefined {
   const one = Array.isArray(value) ? value[0] : value;
@@ -83,12 +106,13 @@ export function parseTableState<TSort extends string, TFilter extends string>(
   }
 
   const filters: Partial<Record<TFilter, string[]>> = {};
-  for (const [name, allowed] of Object.entries(spec.filters ?? {}) as [TFilter, readonly string[]][]) {
+  for (const [name, allowed] of Object.entries(spec.filters) as [TFilter, FilterValues][]) {
     const raw = params[name];
     const values = (Array.isArray(raw) ? raw : raw ? [raw] : [])
       .filter((value) => typeof value === "string" && value.length <= MAX_PARAM_LENGTH)
       .flatMap((value) => value.split(","))
-      .filter((value) => allowed.includes(value));
+      .map((value) => (allowed === "id" ? value.toLowerCase() : value))
+      .filter((value) => acceptsFilterValue(allowed, value));
     if (values.length > 0) filters[name] = [...new Set(values)];
   }
 
@@ -103,7 +127,7 @@ export function serializeTableState<TSort extends string, TFilter extends string
   base?: URLSearchParams,
 ): URLSearchParams {
   const params = new URLSearchParams(base);
-  for (const key of ["page", "perPage", "sort", "q", ...Object.keys(spec.filters ?? {})]) params.delete(key);
+  for (const key of ["page", "perPage", "sort", "q", ...Object.keys(spec.filters)]) params.delete(key);
   if (state.page > 1) params.set("page", String(state.page));
   if (state.perPage !== (spec.defaultPerPage ?? 20)) params.set("perPage", String(state.perPage));
   if (state.sort.id !== spec.defaultSort.id || state.sort.desc !== spec.defaultSort.desc) {

@@ -1,0 +1,19 @@
+// The server actions of the shipments table, handed to it as props by the pages that show it.
+import type { ShipmentActions } from "@/components/tables/shipment-dialogs";
+import {
+  cancelPickupAction,
+  generateDocumentsAction,
+  reschedulePickupAction,
+  retryTrackingAction,
+  schedulePickupAction,
+  voidLabelAction,
+} from "./actions";
+
+export const shipmentActions: ShipmentActions = {
+  schedulePickup: schedulePickupAction,
+  reschedulePickup: reschedulePickupAction,
+  cancelPickup: cancelPickupAction,
+  voidLabel: voidLabelAction,
+  generateDocuments: generateDocumentsAction,
+  retryTracking: retryTrackingAction,
+};

@@ -1,0 +1,88 @@
+"use client";
+// Incomplete (Drafts): orders that cannot ship yet, what each is missing, and one change applied
+// to the selected drafts.
+import type { RowSelectionState } from "@tanstack/react-table";
+import { Truck } from "lucide-react";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
+import { useCallback, useMemo, useState } from "react";
+import { DataTable, type TablePage } from "@/components/data-table/data-table";
+import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import type { FormAction } from "@/lib/action-result";
+import type { ShipmentRow } from "@/lib/rows/shipments";
+import { DraftsBulkBar } from "./drafts-bulk-bar";
+import {
+  carrierColumn,
+  createdColumn,
+  customerColumn,
+  destinationColumn,
+  editColumn,
+  missingColumn,
+  orderColumn,
+  selectColumn,
+  shipmentColumns,
+} from "./shipment-columns";
+import { useRegionName, useShipmentFilters, type StoreOption } from "./shipment-filters";
+
+export function DraftsTable({
+  page,
+  bulkUpdate,
+  storeOptions = [],
+}: {
+  page: TablePage<ShipmentRow>;
+  /** The server action of the bulk bar, passed down from the route. */
+  bulkUpdate: FormAction;
+  /** The stores to filter by (offered when there is more than one). */
+  storeOptions?: StoreOption[];
+}) {
+  const t = useTranslations("shipments");
+  const common = useTranslations();
+  const format = useFormatter();
+  const regionName = useRegionName();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const clearSelection = useCallback(() => setRowSelection({}), []);
+  const selected = Object.keys(rowSelection).filter((id) => rowSelection[id]);
+  const filters = useShipmentFilters("drafts", storeOptions);
+
+  const columns = useMemo(() => {
+    const text = { t, common, format, regionName };
+    return shipmentColumns([
+      selectColumn(text),
+      orderColumn(text),
+      customerColumn(text),
+      destinationColumn(text),
+      carrierColumn(text),
+      missingColumn(text),
+      createdColumn(text),
+      editColumn(text),
+    ]);
+  }, [t, common, format, regionName]);
+
+  return (
+    <div className="space-y-3">
+      <DraftsBulkBar selected={selected} bulkUpdate={bulkUpdate} onDone={clearSelection} />
+      <DataTable
+        label={t("draftsLabel")}
+        columns={columns}
+        page={page}
+        searchPlaceholder={t("search")}
+        filters={filters}
+        rowSelection={rowSelection}
+        onRowSelectionChange={setRowSelection}
+        empty={
+          <EmptyState
+            icon={<Truck className="size-6" aria-hidden />}
+            title={t("emptyDraftsTitle")}
+            description={t("emptyDraftsBody")}
+            action={
+              <Link href="/stores" className={buttonClasses("secondary")}>
+                {t("goToStores")}
+              </Link>
+            }
+          />
+        }
+      />
+    </div>
+  );
+}

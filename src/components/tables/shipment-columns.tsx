@@ -1,0 +1,244 @@
+"use client";
+// The columns of the two shipment tables (Shipment Management and Incomplete), one factory each.
+// Labels and formatters come in as arguments so the tables can build their columns once
+// (useMemo) instead of on every render; selection is TanStack's row selection, read from the row.
+import { createColumnHelper } from "@tanstack/react-table";
+import { Pencil } from "lucide-react";
+import Link from "next/link";
+import type { useFormatter, useTranslations } from "next-intl";
+import type { ServerTableFeatures } from "@/components/data-table/features";
+import { CancelledInShopifyFlag } from "@/components/shipments/cancelled-in-shopify";
+import { ProblemList } from "@/components/shipments/problem-list";
+import { DocumentsCell, PickupCell, RowActions, TestOrderBadge } from "@/components/shipments/shipment-cells";
+import { ShipmentStatusBadge } from "@/components/status-badges";
+import { carrierName } from "@/domain/carrier-registry";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import type { ShipmentRow } from "@/lib/rows/shipments";
+import { translateOr } from "@/i18n/message-keys";
+
+const column = createColumnHelper<ServerTableFeatures, ShipmentRow>();
+
+/** What every column factory reads its labels and formats from. */
+interface ColumnText {
+  t: ReturnType<typeof useTranslations<"shipments">>;
+  common: ReturnType<typeof useTranslations<never>>;
+  format: ReturnType<typeof useFormatter>;
+  regionName: (code: string | null) => string | null;
+}
+
+/** The checkbox column: the page's rows in the header, one row in each cell. */
+export function selectColumn({ common }: ColumnText) {
+  return column.display({
+    id: "select",
+    header: ({ table }) => (
+      <input
+        type="checkbox"
+        className="size-4 rounded border-slate-300"
+        aria-label={common("shipments.selectPage")}
+        checked={table.getIsAllPageRowsSelected()}
+        onChange={table.getToggleAllPageRowsSelectedHandler()}
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        className="size-4 rounded border-slate-300"
+        aria-label={common("drafts.selectOrder", { order: row.original.orderName })}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
+  });
+}
+
+export function orderColumn({ t }: ColumnText) {
+  return column.accessor("orderName", {
+    id: "order",
+    header: t("columns.order"),
+    cell: (info) => (
+      <div>
+        <div className="flex items-center gap-1.5 font-medium whitespace-nowrap text-slate-900">
+          {info.getValue()}
+          {info.row.original.isTest ? <TestOrderBadge /> : null}
+        </div>
+        <div className="text-xs text-slate-500">{info.row.original.storeName}</div>
+      </div>
+    ),
+  });
+}
+
+export function customerColumn({ t }: ColumnText) {
+  return column.accessor("customer", {
+    header: t("columns.customer"),
+    cell: (info) => <CustomerName name={info.getValue()} />,
+  });
+}
+
+export function destinationColumn({ t, regionName }: ColumnText) {
+  return column.accessor("destination", {
+    header: t("columns.destination"),
+    cell: (info) => regionName(info.getValue()) ?? "—",
+  });
+}
+
+/** Shipment Management has more columns: the destination goes under the customer. */
+export function customerDestinationColumn({ t, regionName }: ColumnText) {
+  return column.accessor("customer", {
+    header: t("columns.customerDestination"),
+    cell: (info) => (
+      <div>
+        <CustomerName name={info.getValue()} />
+        <div className="text-xs text-slate-500">{regionName(info.row.original.destination) ?? "—"}</div>
+      </div>
+    ),
+  });
+}
+
+export function carrierColumn({ t }: ColumnText) {
+  return column.accessor("carrier", {
+    header: t("columns.carrier"),
+    cell: (info) => {
+      const name = carrierName(info.getValue());
+      if (!name) return <span className="text-slate-400">{t("noCarrier")}</span>;
+      return (
+        <div>
+          <div>{name}</div>
+          {info.row.original.service ? <div className="text-xs text-slate-500">{info.row.original.service}</div> : null}
+        </div>
+      );
+    },
+  });
+}
+
+export function missingColumn({ t, common }: ColumnText) {
+  return column.accessor("missingFields", {
+    id: "missing",
+    header: t("columns.missing"),
+    cell: (info) => (
+      <div className="space-y-1">
+        <div className="flex flex-wrap gap-1">
+          {info.getValue().map((field) => (
+            <Badge key={field} tone="amber">
+              {translateOr(common, `fields.${field}`, field)}
+            </Badge>
+          ))}
+        </div>
+        {/* The NF-e key's reason carries figures (US$ value, PTAX date) worth reading here. */}
+        <ProblemList
+          problems={info.row.original.problems.filter((problem) => problem.field === "nfeKey")}
+          compact
+          testId="draft-row-reason"
+        />
+      </div>
+    ),
+  });
+}
+
+export function createdColumn({ t, format }: ColumnText) {
+  return column.accessor("createdAt", {
+    header: t("columns.created"),
+    cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }),
+  });
+}
+
+export function editColumn({ t, common }: ColumnText) {
+  return column.display({
+    id: "edit",
+    header: () => <span className="sr-only">{t("columns.edit")}</span>,
+    meta: { className: "text-right" },
+    cell: (info) => (
+      <Link
+        href={`/follow-up/quotations-shipments/drafts/${info.row.original.id}/edit`}
+        className={buttonClasses("ghost", "sm")}
+        aria-label={common("drafts.editOrder", { order: info.row.original.orderName })}
+        title={common("drafts.edit")}
+      >
+        <Pencil className="size-4" aria-hidden />
+      </Link>
+    ),
+  });
+}
+
+export function statusColumn({ t }: ColumnText) {
+  return column.accessor("status", {
+    header: t("columns.status"),
+    cell: (info) => (
+      <div>
+        <ShipmentStatusBadge status={info.getValue()} />
+        <CancelledInShopifyFlag row={info.row.original} />
+      </div>
+    ),
+  });
+}
+
+export function pickupColumn({ t }: ColumnText) {
+  return column.accessor("pickupDate", {
+    id: "pickup",
+    header: t("columns.pickup"),
+    cell: (info) => <PickupCell row={info.row.original} />,
+  });
+}
+
+export function documentsColumn({ t }: ColumnText, retry: (formData: FormData) => void, retrying: boolean) {
+  return column.display({
+    id: "documents",
+    header: t("columns.documents"),
+    cell: (info) => <DocumentsCell row={info.row.original} retry={retry} retrying={retrying} />,
+  });
+}
+
+export function valueColumn({ t, format }: ColumnText) {
+  return column.accessor("value", {
+    header: t("columns.value"),
+    cell: (info) => {
+      const value = info.getValue();
+      const currency = info.row.original.currency;
+      return value && currency ? format.number(Number(value), { style: "currency", currency }) : "—";
+    },
+    meta: { className: "text-right tabular-nums", headerClassName: "text-right" },
+  });
+}
+
+/** What a row's action buttons do: the documents form, and the dialogs they open. */
+interface RowActionHandlers {
+  generate: (formData: FormData) => void;
+  generating: boolean;
+  schedule: (rows: ShipmentRow[]) => void;
+  reschedule: (row: ShipmentRow) => void;
+  cancelPickup: (row: ShipmentRow) => void;
+  voidLabel: (row: ShipmentRow) => void;
+}
+
+export function actionsColumn({ t }: ColumnText, handlers: RowActionHandlers) {
+  return column.display({
+    id: "actions",
+    header: () => <span className="sr-only">{t("columns.actions")}</span>,
+    meta: { className: "text-right" },
+    cell: (info) => {
+      const row = info.row.original;
+      return (
+        <RowActions
+          row={row}
+          generate={handlers.generate}
+          generating={handlers.generating}
+          onSchedule={() => handlers.schedule([row])}
+          onReschedule={() => handlers.reschedule(row)}
+          onCancel={() => handlers.cancelPickup(row)}
+          onVoid={() => handlers.voidLabel(row)}
+        />
+      );
+    },
+  });
+}
+
+export const shipmentColumns = column.columns;
+
+/** A customer's name in a cell: an absurdly long one (a store's data) is cut with an ellipsis, whole in the tooltip. */
+function CustomerName({ name }: { name: string | null }) {
+  return (
+    <span className="block max-w-48 truncate" title={name ?? undefined}>
+      {name ?? "—"}
+    </span>
+  );
+}

@@ -1,0 +1,38 @@
+// One row of Shipment Management and the drafts tab, as the query reads it and the table shows it.
+import type { ShipmentProblem } from "@/domain/order-mapping";
+
+/** The shipment_status enum of the schema (the query's return type keeps the two in step). */
+type ShipmentStatus = "draft" | "ready" | "pickup_scheduled" | "shipped" | "cancelled";
+
+export interface ShipmentRow {
+  id: string;
+  orderName: string;
+  storeId: string;
+  storeName: string;
+  customer: string | null;
+  destination: string | null;
+  carrier: string | null;
+  service: string | null;
+  status: ShipmentStatus;
+  value: string | null;
+  currency: string | null;
+  missingFields: string[];
+  /** Why it is a draft (ShipmentProblem[]): shown under the missing fields. */
+  problems: ShipmentProblem[];
+  trackingNumber: string | null;
+  createdAt: Date;
+  pickupId: string | null;
+  pickupDate: string | null;
+  pickupReadyTime: string | null;
+  pickupCloseTime: string | null;
+  pickupConfirmation: string | null;
+  documentsGeneratedAt: Date | null;
+  fulfillmentState: "pending" | "created" | "failed" | null;
+  fulfillmentError: string | null;
+  /** Shopify's own fulfillment status of the order ("FULFILLED": shipped outside the dashboard). */
+  shopifyFulfillment: string | null;
+  /** When Shopify cancelled the order after its pickup or documents (null: not flagged). */
+  cancelledInShopifyAt: Date | null;
+  /** A Shopify test order imported under the store's "import" setting: never sent to a carrier. */
+  isTest: boolean;
+}
