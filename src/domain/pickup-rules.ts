@@ -29,6 +29,7 @@ import {
   type HolidayPlace,
   type OptionalDaysPolicy,
 } from "./holidays";
+import type { LocalNow } from "./local-time";
 
 export { PICKUP_BUCKETS } from "./pickup-buckets";
 
@@ -59,11 +60,6 @@ export interface PickupRequest {
   closeTime: string; // "HH:MM"
   /** The pickup address's state and city (the store's shipper); null: national holidays only. */
   place?: HolidayPlace | null;
-}
-
-export interface LocalNow {
-  date: string; // "YYYY-MM-DD", São Paulo
-  time: string; // "HH:MM", São Paulo
 }
 
 export interface PickupOptions {

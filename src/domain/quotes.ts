@@ -273,5 +273,3 @@ export function validateRateCard(card: RateCard): RateCardProblem[] {
   }
   return problems;
 }
-
-export { DEFAULT_RATE_CARDS } from "./rate-cards";

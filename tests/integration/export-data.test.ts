@@ -8,7 +8,7 @@ import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { previousPtaxDay } from "@/domain/ptax";
 import { originNow } from "@/domain/local-time";
-import type { ShipmentProblem } from "@/domain/order-mapping";
+import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { problemMessage } from "@/domain/problem-messages";
 import { VALID_NFE_KEY } from "@/domain/test-orders";
 import { createShop } from "@/emulator/control";

@@ -2,7 +2,7 @@
 // What makes a draft a draft, in the operator's language: one sentence per problem, with the
 // figures behind it (the US$ conversion and its PTAX rate, the key's wrong check digit, …).
 import { useTranslations } from "next-intl";
-import type { ShipmentProblem } from "@/domain/order-mapping";
+import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { problemMessage } from "@/domain/problem-messages";
 import { cn } from "@/components/ui/cn";
 

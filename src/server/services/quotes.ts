@@ -3,7 +3,8 @@ import "server-only";
 // piece, zones by destination), the quotes are kept, and picking one sets the shipment's carrier
 // and service and re-checks its completeness for that carrier.
 import { and, asc, eq, sql } from "drizzle-orm";
-import { DEFAULT_RATE_CARDS, quoteShipment, validateRateCard, type RateCard } from "@/domain/quotes";
+import { quoteShipment, validateRateCard, type RateCard } from "@/domain/quotes";
+import { DEFAULT_RATE_CARDS } from "@/domain/rate-cards";
 import { evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";
 import type { Db } from "../db/client";
 import { quotes, rateCards, shipments } from "../db/schema";

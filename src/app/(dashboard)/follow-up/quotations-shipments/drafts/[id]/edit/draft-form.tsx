@@ -11,7 +11,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { ProblemList } from "@/components/shipments/problem-list";
 import { UsdValue, type UsdValueProps } from "@/components/shipments/usd-value";
 import { CARRIER_IDS } from "@/domain/carriers";
-import type { ShipmentProblem } from "@/domain/order-mapping";
+import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { validateNfeKey } from "@/domain/nfe-key";
 import { saveDraftAction } from "./actions";
 import { CustomsTermSelect } from "./customs-term-select";

@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ShipmentStatusBadge } from "@/components/status-badges";
 import type { ExchangeRateUsed } from "@/domain/exchange-rates";
-import type { ShipmentProblem } from "@/domain/order-mapping";
+import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
