@@ -29,13 +29,13 @@ export function drawCode128(writer: PageWriter, text: string, area: Rect): void 
   const modules = widths.reduce((sum, width) => sum + width, 0) + 2 * QUIET_ZONE_MODULES;
   const moduleDots = Math.min(MAX_MODULE_DOTS, Math.floor(area.width / (modules * PRINTER_DOT)));
   if (moduleDots < 1) throw new RangeError(`"${text}" is too long for a ${area.width} pt wide barcode`);
-  const module = moduleDots * PRINTER_DOT;
-  const symbolWidth = (modules - 2 * QUIET_ZONE_MODULES) * module;
+  const moduleWidth = moduleDots * PRINTER_DOT;
+  const symbolWidth = (modules - 2 * QUIET_ZONE_MODULES) * moduleWidth;
   let x = Math.round((area.x + (area.width - symbolWidth) / 2) / PRINTER_DOT) * PRINTER_DOT;
   const bars: Rect[] = [];
   widths.forEach((width, i) => {
-    if (i % 2 === 0) bars.push({ x, top: area.top, width: width * module, height: area.height });
-    x += width * module;
+    if (i % 2 === 0) bars.push({ x, top: area.top, width: width * moduleWidth, height: area.height });
+    x += width * moduleWidth;
   });
   writer.fillRects(bars);
 }

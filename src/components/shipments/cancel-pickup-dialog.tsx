@@ -1,10 +1,10 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
-import { cancelPickupAction } from "@/app/(dashboard)/shipments/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
+import type { FormAction } from "@/server/auth/submit-form";
 
 export interface CancelTarget {
   pickupId: string;
@@ -14,16 +14,18 @@ export interface CancelTarget {
 
 function CancelForm({
   target,
+  cancelPickup,
   onClose,
   onDone,
 }: {
   target: CancelTarget;
+  cancelPickup: FormAction;
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
   const t = useTranslations("pickups");
   const format = useFormatter();
-  const [state, action, pending] = useActionState(cancelPickupAction, null);
+  const [state, action, pending] = useActionState(cancelPickup, null);
   useEffect(() => {
     if (state?.ok) onDone(state.message ?? "");
   }, [state, onDone]);
@@ -47,10 +49,13 @@ function CancelForm({
 
 export function CancelPickupDialog({
   target,
+  cancelPickup,
   onClose,
   onDone,
 }: {
   target: CancelTarget | null;
+  /** The server action, passed down from the route. */
+  cancelPickup: FormAction;
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
@@ -58,7 +63,7 @@ export function CancelPickupDialog({
   const common = useTranslations("common");
   return (
     <Dialog open={!!target} onClose={onClose} title={t("cancelTitle")} closeLabel={common("close")}>
-      {target ? <CancelForm target={target} onClose={onClose} onDone={onDone} /> : null}
+      {target ? <CancelForm target={target} cancelPickup={cancelPickup} onClose={onClose} onDone={onDone} /> : null}
     </Dialog>
   );
 }

@@ -3,13 +3,13 @@
 // on its row (when, and the way out), and the confirmation of the "Void label" way out.
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
-import { voidLabelAction } from "@/app/(dashboard)/shipments/actions";
 import { carrierName } from "@/components/status-badges";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import type { ShipmentRow } from "@/server/queries/shipments";
+import type { FormAction } from "@/server/auth/submit-form";
 
 /** The way out of a flag, or null once the shipment is cancelled here. */
 export function cancellationWayOut(row: ShipmentRow): "voidLabel" | "cancelPickup" | "returnShipment" | null {
@@ -45,15 +45,17 @@ export interface VoidTarget {
 
 function VoidForm({
   target,
+  voidLabel,
   onClose,
   onDone,
 }: {
   target: VoidTarget;
+  voidLabel: FormAction;
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
   const t = useTranslations("cancelledInShopify");
-  const [state, action, pending] = useActionState(voidLabelAction, null);
+  const [state, action, pending] = useActionState(voidLabel, null);
   useEffect(() => {
     if (state?.ok) onDone(state.message ?? "");
   }, [state, onDone]);
@@ -82,10 +84,13 @@ function VoidForm({
 
 export function VoidLabelDialog({
   target,
+  voidLabel,
   onClose,
   onDone,
 }: {
   target: VoidTarget | null;
+  /** The server action, passed down from the route. */
+  voidLabel: FormAction;
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
@@ -93,7 +98,7 @@ export function VoidLabelDialog({
   const common = useTranslations("common");
   return (
     <Dialog open={!!target} onClose={onClose} title={t("voidTitle")} closeLabel={common("close")}>
-      {target ? <VoidForm target={target} onClose={onClose} onDone={onDone} /> : null}
+      {target ? <VoidForm target={target} voidLabel={voidLabel} onClose={onClose} onDone={onDone} /> : null}
     </Dialog>
   );
 }

@@ -5,7 +5,6 @@
 // server sends each store's closed days, so the holiday rules stay out of the browser bundle.
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
-import { reschedulePickupAction, schedulePickupAction } from "@/app/(dashboard)/shipments/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
@@ -13,6 +12,7 @@ import { Field, Input } from "@/components/ui/field";
 import { nextOpenDay } from "@/domain/calendar";
 import { originNow } from "@/domain/local-time";
 import type { PickupCalendar } from "@/server/queries/pickup-calendars";
+import type { FormAction } from "@/server/auth/submit-form";
 
 export type PickupTarget =
   | { mode: "schedule"; ids: string[]; storeIds: string[]; carriers: string[] }
@@ -47,18 +47,26 @@ function HolidayNotes({ calendars }: { calendars: PickupCalendar[] }) {
   );
 }
 
+/** The server actions that book a pickup, passed down from the route. */
+export interface PickupActions {
+  schedule: FormAction;
+  reschedule: FormAction;
+}
+
 function PickupForm({
   target,
   calendars,
+  actions,
   onDone,
 }: {
   target: PickupTarget;
   calendars: PickupCalendar[];
+  actions: PickupActions;
   onDone: (message: string) => void;
 }) {
   const t = useTranslations("pickups");
   const [state, action, pending] = useActionState(
-    target.mode === "schedule" ? schedulePickupAction : reschedulePickupAction,
+    target.mode === "schedule" ? actions.schedule : actions.reschedule,
     null,
   );
   useEffect(() => {
@@ -132,12 +140,14 @@ function PickupForm({
 export function PickupDialog({
   target,
   calendars,
+  actions,
   onClose,
   onDone,
 }: {
   target: PickupTarget | null;
   /** Each store's holidays at its pickup address, by store id. */
   calendars: Calendars;
+  actions: PickupActions;
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
@@ -160,6 +170,7 @@ export function PickupDialog({
         <PickupForm
           target={target}
           calendars={target.storeIds.flatMap((id) => (calendars[id] ? [calendars[id]] : []))}
+          actions={actions}
           onDone={onDone}
         />
       ) : null}

@@ -1,17 +1,26 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
-import { bulkUpdateDraftsAction } from "@/app/(dashboard)/follow-up/quotations-shipments/actions";
 import { CARRIER_IDS } from "@/domain/carriers";
 import { EXPORT_REASONS, INCOTERMS } from "@/domain/draft-form";
+import type { FormAction } from "@/server/auth/submit-form";
 import { Button } from "../ui/button";
 import { Alert } from "../ui/card";
 import { Input, Select } from "../ui/field";
 
 /** Shown while drafts are selected: one change applied to all of them. */
-export function DraftsBulkBar({ selected, onDone }: { selected: string[]; onDone: () => void }) {
+export function DraftsBulkBar({
+  selected,
+  bulkUpdate,
+  onDone,
+}: {
+  selected: string[];
+  /** The server action, passed down from the route. */
+  bulkUpdate: FormAction;
+  onDone: () => void;
+}) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(bulkUpdateDraftsAction, null);
+  const [state, action, pending] = useActionState(bulkUpdate, null);
   useEffect(() => {
     if (state?.ok) onDone();
   }, [state, onDone]);

@@ -4,8 +4,16 @@ import { Pencil, Truck } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { ProblemList } from "@/components/shipments/problem-list";
-import { useActionState, useCallback, useEffect, useMemo, useState } from "react";
-import { generateDocumentsAction, retryTrackingAction } from "@/app/(dashboard)/shipments/actions";
+import { useActionState, useCallback, useMemo, useState } from "react";
+import { bulkUpdateDraftsAction } from "@/app/(dashboard)/follow-up/quotations-shipments/actions";
+import {
+  cancelPickupAction,
+  generateDocumentsAction,
+  reschedulePickupAction,
+  retryTrackingAction,
+  schedulePickupAction,
+  voidLabelAction,
+} from "@/app/(dashboard)/shipments/actions";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { ShipmentStatusBadge, carrierName } from "@/components/status-badges";
@@ -60,9 +68,12 @@ export function ShipmentsTable({
   const [notice, setNotice] = useState<string | null>(null);
   const [generated, generate, generating] = useActionState(generateDocumentsAction, null);
   const [retried, retry, retrying] = useActionState(retryTrackingAction, null);
-  useEffect(() => {
+  // A new documents answer replaces the last notice; adjusted while rendering, not in an effect.
+  const [noticeAnswer, setNoticeAnswer] = useState(generated);
+  if (noticeAnswer !== generated) {
+    setNoticeAnswer(generated);
     if (generated?.ok) setNotice(null);
-  }, [generated]);
+  }
   const pickupDone = useCallback((message: string) => {
     setPickupTarget(null);
     setCancelTarget(null);
@@ -295,7 +306,9 @@ export function ShipmentsTable({
   const retriedError = retried?.ok === false ? retried.formError : null;
   return (
     <div className="space-y-3">
-      {variant === "drafts" ? <DraftsBulkBar selected={selected} onDone={clearSelection} /> : null}
+      {variant === "drafts" ? (
+        <DraftsBulkBar selected={selected} bulkUpdate={bulkUpdateDraftsAction} onDone={clearSelection} />
+      ) : null}
       {variant === "shipments" ? (
         <>
           {notice ? <Alert tone="success">{notice}</Alert> : null}
@@ -322,11 +335,22 @@ export function ShipmentsTable({
           <PickupDialog
             target={pickupTarget}
             calendars={pickupCalendars}
+            actions={{ schedule: schedulePickupAction, reschedule: reschedulePickupAction }}
             onClose={() => setPickupTarget(null)}
             onDone={pickupDone}
           />
-          <CancelPickupDialog target={cancelTarget} onClose={() => setCancelTarget(null)} onDone={pickupDone} />
-          <VoidLabelDialog target={voidTarget} onClose={() => setVoidTarget(null)} onDone={pickupDone} />
+          <CancelPickupDialog
+            target={cancelTarget}
+            cancelPickup={cancelPickupAction}
+            onClose={() => setCancelTarget(null)}
+            onDone={pickupDone}
+          />
+          <VoidLabelDialog
+            target={voidTarget}
+            voidLabel={voidLabelAction}
+            onClose={() => setVoidTarget(null)}
+            onDone={pickupDone}
+          />
         </>
       ) : null}
       <DataTable

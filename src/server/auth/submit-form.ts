@@ -22,6 +22,15 @@ export type ActionResult<T = undefined> =
       values?: Record<string, string>;
     };
 
+/**
+ * A server action as a form calls it (through useActionState). Client components take the ones
+ * they submit to as props from their route's page, so they never import a route's actions.
+ */
+export type FormAction<T = undefined> = (
+  previous: ActionResult<T> | null,
+  formData: FormData,
+) => Promise<ActionResult<T>>;
+
 export type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
 export interface ActionContext {

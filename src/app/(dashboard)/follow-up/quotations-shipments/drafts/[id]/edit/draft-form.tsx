@@ -149,6 +149,8 @@ export function DraftForm({ shipment }: { shipment: DraftFormShipment }) {
   useEffect(() => {
     const first = Object.keys(errors)[0] ?? (missing[0] ? inputFor(missing[0], shipment.items) : null);
     if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+    // Only when an answer arrives: typing must not move the focus back to the first missing field.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
   const input = (name: string, label: string, fallback: unknown, props: Record<string, unknown> = {}) => (
