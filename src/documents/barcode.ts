@@ -14,7 +14,7 @@ const QUIET_ZONE_MODULES = 10;
 const MAX_MODULE_DOTS = 4;
 
 /** Code 128 widths in modules, alternately bar and space, starting and ending with a bar. */
-export function code128Widths(text: string): number[] {
+function code128Widths(text: string): number[] {
   const [symbol] = bwipjs.raw({ bcid: "code128", text });
   if (!symbol || !("sbs" in symbol)) throw new Error(`bwip-js returned no Code 128 bars for "${text}"`);
   return symbol.sbs;

@@ -33,9 +33,9 @@ import type { LocalNow } from "./local-time";
 
 export { PICKUP_BUCKETS } from "./pickup-buckets";
 
-export type PickupField = "date" | "readyTime" | "closeTime";
+type PickupField = "date" | "readyTime" | "closeTime";
 
-export type PickupProblemCode =
+type PickupProblemCode =
   | "invalidDate"
   | "invalidTime"
   | "inThePast"
@@ -96,7 +96,7 @@ export const PICKUP_RULES: Readonly<Record<Carrier, PickupRule>> = {
 
 const TIME = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
 
-export function isLocalTime(value: unknown): value is string {
+function isLocalTime(value: unknown): value is string {
   return typeof value === "string" && TIME.test(value);
 }
 

@@ -7,7 +7,7 @@ import { type Carrier, CARRIERS, isCarrier } from "./carriers";
 // ------------------------------------------------------------------------------------------------
 // Carrier weight rules
 
-export interface WeightRule {
+interface WeightRule {
   /** cm³ per kg: dimensional weight = L × W × H / divisor. */
   dimDivisor: number;
   /** Chargeable weight per piece is rounded up to a multiple of this (kg). */
@@ -18,9 +18,9 @@ export interface WeightRule {
  * DOMAIN.md §3 gives no per-carrier rounding ("0.5 or 1 kg varies, so the carrier quote is final"):
  * every carrier uses this default increment until a source says otherwise.
  */
-export const DEFAULT_BILLING_INCREMENT_KG = 0.5;
+const DEFAULT_BILLING_INCREMENT_KG = 0.5;
 
-export const WEIGHT_RULES: Readonly<Record<Carrier, WeightRule>> = {
+const WEIGHT_RULES: Readonly<Record<Carrier, WeightRule>> = {
   // FedEx international 5000 cm³/kg (LatAm since 2010; previously 6000) [V]:
   // http://www.fedex.com/br_english/rates/dimweight.html
   fedex: { dimDivisor: 5000, billingIncrementKg: DEFAULT_BILLING_INCREMENT_KG },
@@ -71,7 +71,7 @@ export function chargeableWeightKg(piece: Piece & { weightKg: number }, carrier:
 export const ZONE_IDS = ["americas", "europe", "asia_pacific", "rest_of_world"] as const;
 export type ZoneId = (typeof ZONE_IDS)[number];
 
-export interface ZoneTable {
+interface ZoneTable {
   countries: Readonly<Record<string, ZoneId>>;
   /** The zone of every country not listed. */
   defaultZone: ZoneId;
@@ -92,7 +92,7 @@ const STANDARD_ZONES: ZoneTable = {
   defaultZone: "rest_of_world",
 };
 
-export const ZONES: Readonly<Record<Carrier, ZoneTable>> = {
+const ZONES: Readonly<Record<Carrier, ZoneTable>> = {
   fedex: STANDARD_ZONES,
   ups: STANDARD_ZONES,
   dhl: STANDARD_ZONES,
@@ -132,7 +132,7 @@ export interface ShipmentToQuote {
   parcels: Piece[];
 }
 
-export type UnavailableReason = "overLimit" | "missingWeight" | "noZone";
+type UnavailableReason = "overLimit" | "missingWeight" | "noZone";
 
 export type Quote =
   | {
@@ -152,7 +152,7 @@ export type Quote =
       values?: Record<string, string | number>;
     };
 
-export function priceFor(rate: ZoneRate, chargeableKg: number): number {
+function priceFor(rate: ZoneRate, chargeableKg: number): number {
   const extraKg = Math.max(0, chargeableKg - rate.baseUpToKg);
   return roundTo(rate.basePrice + extraKg * rate.perAdditionalKg, 2);
 }
@@ -212,7 +212,7 @@ export function quoteShipment(shipment: ShipmentToQuote, rateCards: readonly Rat
 // ------------------------------------------------------------------------------------------------
 // Validating a rate card an admin edits
 
-export type RateCardProblemCode =
+type RateCardProblemCode =
   "required" | "invalid" | "notPositive" | "negative" | "notInteger" | "rangeReversed" | "missingZone" | "unknownZone";
 
 export interface RateCardProblem {

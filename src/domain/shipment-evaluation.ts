@@ -31,7 +31,7 @@ import type { ShipmentProblem, ShipmentProblemCode } from "./shipment-problem";
 
 export { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./customs-terms";
 
-export interface DraftRecipient {
+interface DraftRecipient {
   name: string | null;
   company: string | null;
   phone: string | null;

@@ -8,7 +8,7 @@ import { authorizeDecision, checkAuthorizeRequest, installPage, tokenEndpoint, t
 import { EmulatorState, type AppCredentials } from "./state";
 import { WebhookDispatcher, type WebhookOptions } from "./webhooks";
 
-export const SHOP_HEADER = "x-emulated-shop";
+const SHOP_HEADER = "x-emulated-shop";
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 const GRAPHQL_PATH = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
 

@@ -6,7 +6,7 @@ import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { problemMessage } from "@/domain/problem-messages";
 import { cn } from "@/components/ui/cn";
 
-export function useProblemText() {
+function useProblemText() {
   const t = useTranslations();
   return (problem: ShipmentProblem) => {
     const { key, values, labelKey } = problemMessage(problem);

@@ -31,7 +31,7 @@ const SyncContext = createContext<SyncContextValue | null>(null);
 const STORAGE_KEY = "shipsmart.sync.runs";
 const POLL_MS = 1000;
 
-export function useSync(): SyncContextValue {
+function useSync(): SyncContextValue {
   const value = useContext(SyncContext);
   if (!value) throw new Error("useSync needs a SyncProvider");
   return value;

@@ -33,7 +33,7 @@ export type FormAction<T = undefined> = (
 
 export type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
-export interface ActionContext {
+interface ActionContext {
   user: CurrentUser;
   db: Db;
   t: Translator;

@@ -6,9 +6,9 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./pglite-lock";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type DbDriver = "postgres" | "pglite";
+type DbDriver = "postgres" | "pglite";
 
 export interface DbHandle {
   db: Db;
