@@ -41,9 +41,9 @@ export async function createUserAsAdmin(
 }
 
 export const test = base.extend<{ signInPage: SignInPage; shell: Shell; usersPage: UsersPage }>({
-  signInPage: async ({ page }, use) => use(new SignInPage(page)),
-  shell: async ({ page }, use) => use(new Shell(page)),
-  usersPage: async ({ page }, use) => use(new UsersPage(page)),
+  signInPage: async ({ page }, provide) => provide(new SignInPage(page)),
+  shell: async ({ page }, provide) => provide(new Shell(page)),
+  usersPage: async ({ page }, provide) => provide(new UsersPage(page)),
 });
 
 export { expect };

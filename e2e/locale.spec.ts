@@ -44,7 +44,7 @@ test.describe("languages", () => {
     await fresh.close();
   });
 
-  test("validation errors are translated", async ({ page, signInPage, shell }) => {
+  test("validation errors are translated", async ({ page, signInPage }) => {
     await signInPage.goto();
     await page.getByTestId("locale-switcher").selectOption("pt-BR");
     await expect(page.getByRole("heading", { name: "Entrar" })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-export const emulatorUrl = process.env.E2E_EMULATOR_URL ?? "http://127.0.0.1:3101";
+const emulatorUrl = process.env.E2E_EMULATOR_URL ?? "http://127.0.0.1:3101";
 
 /** The emulator's control API (what a test does to "Shopify" behind the dashboard's back). */
 export async function emulatorControl(path: string, method = "POST", body?: unknown) {

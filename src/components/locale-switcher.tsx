@@ -3,10 +3,10 @@ import { Languages } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { switchLocale } from "@/app/locale-actions";
 import { LOCALES } from "@/domain/roles";
 
-export function LocaleSwitcher() {
+/** `switchLocale` is the route's server action that stores the choice (cookie, and the account's). */
+export function LocaleSwitcher({ switchLocale }: { switchLocale: (locale: string) => Promise<void> }) {
   const t = useTranslations("locale");
   const locale = useLocale();
   const router = useRouter();

@@ -14,7 +14,7 @@ const QUIET_ZONE_MODULES = 10;
 const MAX_MODULE_DOTS = 4;
 
 /** Code 128 widths in modules, alternately bar and space, starting and ending with a bar. */
-export function code128Widths(text: string): number[] {
+function code128Widths(text: string): number[] {
   const [symbol] = bwipjs.raw({ bcid: "code128", text });
   if (!symbol || !("sbs" in symbol)) throw new Error(`bwip-js returned no Code 128 bars for "${text}"`);
   return symbol.sbs;
@@ -29,13 +29,13 @@ export function drawCode128(writer: PageWriter, text: string, area: Rect): void 
   const modules = widths.reduce((sum, width) => sum + width, 0) + 2 * QUIET_ZONE_MODULES;
   const moduleDots = Math.min(MAX_MODULE_DOTS, Math.floor(area.width / (modules * PRINTER_DOT)));
   if (moduleDots < 1) throw new RangeError(`"${text}" is too long for a ${area.width} pt wide barcode`);
-  const module = moduleDots * PRINTER_DOT;
-  const symbolWidth = (modules - 2 * QUIET_ZONE_MODULES) * module;
+  const moduleWidth = moduleDots * PRINTER_DOT;
+  const symbolWidth = (modules - 2 * QUIET_ZONE_MODULES) * moduleWidth;
   let x = Math.round((area.x + (area.width - symbolWidth) / 2) / PRINTER_DOT) * PRINTER_DOT;
   const bars: Rect[] = [];
   widths.forEach((width, i) => {
-    if (i % 2 === 0) bars.push({ x, top: area.top, width: width * module, height: area.height });
-    x += width * module;
+    if (i % 2 === 0) bars.push({ x, top: area.top, width: width * moduleWidth, height: area.height });
+    x += width * moduleWidth;
   });
   writer.fillRects(bars);
 }

@@ -5,11 +5,9 @@ import { renderInvoiceWithPageCount } from "./invoice";
 import { renderLabel } from "./label";
 import type { ShippingDocumentData } from "./types";
 
-export { A4, renderInvoice } from "./invoice";
-export { LABEL_SIZE, renderLabel } from "./label";
-export { mergePdfs, type MergeOptions } from "./merge";
+export { mergePdfs } from "./merge";
 export { toPdfText } from "./text";
-export type { DocumentLine, DocumentParcel, DocumentParty, ShippingDocumentData } from "./types";
+export type { ShippingDocumentData } from "./types";
 
 export interface ShipmentDocuments {
   label: Uint8Array;

@@ -11,7 +11,7 @@ import { createPdf, embedFonts, savePdf } from "./pdf";
 import { computeInvoiceTotals, type InvoiceTotals } from "./totals";
 import type { DocumentParty, ShippingDocumentData } from "./types";
 
-export const A4: [number, number] = [595.28, 841.89];
+const A4: [number, number] = [595.28, 841.89];
 
 const MARGIN = 36;
 const LEFT = MARGIN;

@@ -9,11 +9,11 @@ import type { ShippingDocumentData } from "./types";
 
 /** The bar and space widths, in modules, of the bars drawn left to right. */
 function barWidthsInModules(bars: DrawnRect[]): number[] {
-  const module = Math.min(...bars.map((bar) => bar.width));
+  const moduleWidth = Math.min(...bars.map((bar) => bar.width));
   const widths: number[] = [];
   bars.forEach((bar, i) => {
-    if (i > 0) widths.push((bar.x - bars[i - 1].x - bars[i - 1].width) / module);
-    widths.push(bar.width / module);
+    if (i > 0) widths.push((bar.x - bars[i - 1].x - bars[i - 1].width) / moduleWidth);
+    widths.push(bar.width / moduleWidth);
   });
   const rounded = widths.map(Math.round);
   widths.forEach((width, i) => expect(Math.abs(width - rounded[i])).toBeLessThan(0.01));
@@ -86,9 +86,9 @@ describe("renderLabel", () => {
     }
     expect(decodeCode128(barWidthsInModules(bars))).toBe(trackingNumber);
     // Ten modules of white on both sides, inside the label's frame (x = 6 … 282).
-    const module = Math.min(...bars.map((bar) => bar.width));
-    expect(bars[0].x - 6).toBeGreaterThanOrEqual(10 * module);
-    expect(282 - (bars.at(-1)!.x + bars.at(-1)!.width)).toBeGreaterThanOrEqual(10 * module);
+    const moduleWidth = Math.min(...bars.map((bar) => bar.width));
+    expect(bars[0].x - 6).toBeGreaterThanOrEqual(10 * moduleWidth);
+    expect(282 - (bars.at(-1)!.x + bars.at(-1)!.width)).toBeGreaterThanOrEqual(10 * moduleWidth);
   });
 
   it("prints names in any script without failing, as close to the original as the font allows", async () => {

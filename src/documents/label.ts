@@ -19,7 +19,7 @@ import { createPdf, embedFonts, savePdf } from "./pdf";
 import type { DocumentParcel, DocumentParty, ShippingDocumentData } from "./types";
 
 /** 4 × 6 inches. */
-export const LABEL_SIZE: [number, number] = [288, 432];
+const LABEL_SIZE: [number, number] = [288, 432];
 
 const FRAME = { x: 6, top: 6, width: 276, height: 420 };
 const LEFT = FRAME.x + 6;

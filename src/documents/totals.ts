@@ -5,7 +5,7 @@ import { toGrams } from "./format";
 import { parseCents } from "./money";
 import type { ShippingDocumentData } from "./types";
 
-export interface InvoiceLineFigures {
+interface InvoiceLineFigures {
   unitCents: number;
   subtotalCents: number;
   /** Null when the line has no unit weight. */

@@ -45,7 +45,7 @@ export function isCurrencyCode(value: string | null | undefined): value is strin
 const FIVE_DIGITS = /^\d{5}$/;
 
 /** Patterns for normalized postal codes (trimmed, uppercase, single spaces). */
-export const POSTAL_CODE_PATTERNS: Readonly<Record<string, RegExp>> = {
+const POSTAL_CODE_PATTERNS: Readonly<Record<string, RegExp>> = {
   US: /^\d{5}(-?\d{4})?$/,
   CA: /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/,
   BR: /^\d{5}-?\d{3}$/,

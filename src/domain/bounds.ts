@@ -4,7 +4,7 @@
 import { MAX_STORED_CENTS } from "./money";
 
 /** Longest text per recipient and line field, in characters (carriers' label and waybill limits). */
-export const TEXT_LIMITS = {
+const TEXT_LIMITS = {
   name: 100,
   company: 100,
   phone: 40,
@@ -36,7 +36,6 @@ export const MAX_QUANTITY = 10_000;
 export const MAX_UNIT_VALUE_CENTS = 1_000_000_000;
 /** A unit's or a parcel's weight, and a parcel's side. */
 export const MAX_WEIGHT_KG = 10_000;
-export const MAX_DIMENSION_CM = 10_000;
 /** The declared value must fit the database (numeric(14,2)). */
 export const MAX_DECLARED_CENTS = MAX_STORED_CENTS;
 

@@ -2,7 +2,7 @@
 // choice, else the store's default that an admin set, else unresolved (the shipment stays a draft
 // listing them, and no document is printed). Also the Stores "Customs defaults & test orders" form.
 import { z } from "zod";
-import type { ShipmentProblem } from "./order-mapping";
+import type { ShipmentProblem } from "./shipment-problem";
 
 /** Trade terms (every carrier but Correios asks for one) and export reasons an operator may choose. */
 export const INCOTERM_VALUES = ["DAP", "DDU", "DDP"] as const;

@@ -10,7 +10,7 @@ import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./shipment-evaluation";
 export { EXPORT_REASON_VALUES as EXPORT_REASONS, INCOTERM_VALUES as INCOTERMS } from "./shipment-evaluation";
 
 /** Lines an Edit Draft form can hold (the form parser refuses an index beyond it): a shipment's most. */
-export const MAX_DRAFT_ITEMS = MAX_LINE_ITEMS;
+const MAX_DRAFT_ITEMS = MAX_LINE_ITEMS;
 
 /** Texts trimmed and an empty text null (a cleared field), through the nested form data. */
 function blankToNull(value: unknown): unknown {

@@ -16,7 +16,6 @@
 // amount × buy(EUR) BRL, then ÷ buy(USD) for US$. Amounts in BRL divide by buy(USD) directly; in
 // USD they are their own value.
 import { addDays, type IsoDate } from "./calendar";
-import { parseMoneyCents } from "./money";
 
 /** One closing PTAX bulletin of one currency: BRL per unit, as the Banco Central published it. */
 export interface PtaxRate {
@@ -117,15 +116,4 @@ export function toUsdCents(
 
 function used(currency: string, buyBrl: string, usd: PtaxRate): ExchangeRateUsed {
   return { currency, buyBrl, usdBuyBrl: usd.buyBrl, date: usd.date, bulletin: usd.bulletin, source: usd.source };
-}
-
-/** `toUsdCents` for a decimal amount string; null when the amount itself is not a valid amount. */
-export function decimalToUsdCents(
-  amount: string,
-  currency: string,
-  table: RateTable,
-  referenceDate: IsoDate,
-): UsdConversion | null {
-  const cents = parseMoneyCents(amount);
-  return cents === null ? null : toUsdCents(cents, currency, table, referenceDate);
 }

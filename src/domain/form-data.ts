@@ -33,7 +33,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export type FormRefusalCode =
   "forbiddenField" | "unknownField" | "tooManyFields" | "tooDeep" | "indexOutOfRange" | "listWithHoles";
 
-export type FormValueProblem = "controlCharacters" | "tooLong";
+type FormValueProblem = "controlCharacters" | "tooLong";
 
 export type ParsedForm =
   | { ok: true; data: Record<string, unknown> }

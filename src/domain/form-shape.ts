@@ -5,7 +5,7 @@
 import type { z } from "zod";
 
 /** A list (array) whose schema gives no maximum holds at most this many entries. */
-export const DEFAULT_MAX_LIST_ITEMS = 100;
+const DEFAULT_MAX_LIST_ITEMS = 100;
 
 export type FormShape =
   /** One value: a string (a repeated field becomes an array of strings). */

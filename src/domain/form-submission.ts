@@ -20,7 +20,7 @@ export const MAX_ECHOED_TOTAL_LENGTH = 100_000;
 const MAX_NAME_IN_MESSAGE = 60;
 
 /** A message as an i18n key, with its values; translated by the caller. */
-export interface MessageKey {
+interface MessageKey {
   key: string;
   values?: Record<string, string>;
 }

@@ -15,9 +15,9 @@ import Holidays from "date-holidays";
 import { addDays, assertIsoDate, isWeekend, MAX_YEAR, MIN_YEAR, type IsoDate } from "./calendar";
 import { ORIGIN_TIME_ZONE } from "./local-time";
 
-export { addDays, daysBetween, dayOfWeek, isIsoDate, isWeekend, nextOpenDay, type IsoDate } from "./calendar";
+export { addDays, dayOfWeek, isIsoDate, isWeekend, type IsoDate } from "./calendar";
 
-export type HolidayKind = "national" | "state" | "city" | "optional";
+type HolidayKind = "national" | "state" | "city" | "optional";
 
 export interface Holiday {
   date: IsoDate;

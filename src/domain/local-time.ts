@@ -1,8 +1,12 @@
 // Pickups are booked in the origin's local time (the carriers' pickup APIs take the origin's time zone). Every
 // Brazilian exporter here ships from America/Sao_Paulo (no daylight saving since 2019).
-import type { LocalNow } from "./pickup-rules";
 
 export const ORIGIN_TIME_ZONE = "America/Sao_Paulo";
+
+export interface LocalNow {
+  date: string; // "YYYY-MM-DD", São Paulo
+  time: string; // "HH:MM", São Paulo
+}
 
 const parts = new Intl.DateTimeFormat("en-CA", {
   timeZone: ORIGIN_TIME_ZONE,

@@ -34,21 +34,21 @@ export const NFE_STATES: Readonly<Record<string, { uf: string; name: string }>> 
   "53": { uf: "DF", name: "Distrito Federal" },
 };
 
-export const NFE_KEY_LENGTH = 44;
+const NFE_KEY_LENGTH = 44;
 /** Model 55 = NF-e (65 would be an NFC-e, a consumer receipt that cannot back an export). */
-export const NFE_MODEL = 55;
+const NFE_MODEL = 55;
 /** tpEmis allowed for model 55: 1 normal … 7 SVC-RS (9 exists for NFC-e only). */
 export const NFE_EMISSION_TYPES = [1, 2, 3, 4, 5, 6, 7] as const;
 
 export type NfeErrorCode =
   "required" | "length" | "characters" | "state" | "month" | "cnpj" | "model" | "emissionType" | "checkDigit";
 
-export interface NfeError {
+interface NfeError {
   code: NfeErrorCode;
   values?: Record<string, string | number>;
 }
 
-export interface DecodedNfeKey {
+interface DecodedNfeKey {
   state: { code: number; uf: string; name: string };
   year: number;
   month: number;

@@ -2,7 +2,7 @@
 // required above US$ 1,000 (BRL 6,000.00 = US$ 1,104.97 at PTAX of 2026-11-30)".
 import type { NfeKeyReason } from "./carriers";
 import type { UsdConversion } from "./exchange-rates";
-import type { ShipmentProblem } from "./order-mapping";
+import type { ShipmentProblem } from "./shipment-problem";
 
 export function nfeKeyProblem(
   reason: NfeKeyReason,

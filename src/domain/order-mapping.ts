@@ -12,7 +12,6 @@ import {
   normalizePostalCode,
   phoneProblem,
   postalCodeProblem,
-  type RuleProblem,
   stateProblem,
 } from "./address-rules";
 import {
@@ -30,9 +29,10 @@ import { type CustomsDefaults, termProblem, type TestOrderPolicy } from "./custo
 import { type ExchangeRateUsed, type RateTable, toUsdCents } from "./exchange-rates";
 import type { IsoDate } from "./calendar";
 import { declaredCentsOf, formatCents, parseMoneyCents } from "./money";
-import { type NfeErrorCode, validateNfeKey } from "./nfe-key";
+import { validateNfeKey } from "./nfe-key";
 import { nfeKeyProblem } from "./nfe-requirement";
 import { cleanText } from "./sanitize";
+import type { ShipmentProblem, ShipmentProblemCode } from "./shipment-problem";
 import type { ShopifyLineItem, ShopifyMailingAddress, ShopifyOrderNode, WeightUnit } from "./shopify-order";
 
 // ------------------------------------------------------------------------------------------------
@@ -53,26 +53,6 @@ export interface MappingContext {
   customsDefaults?: CustomsDefaults;
   /** Shopify test orders: skipped (the default) or imported marked Test. */
   testOrders?: TestOrderPolicy;
-}
-
-/** Rule codes of address-rules, NF-e key error codes, and the mapping's own. */
-export type ShipmentProblemCode =
-  | RuleProblem
-  | NfeErrorCode
-  | "unknown"
-  | "notPositive"
-  | "overLimit"
-  | "outOfRange"
-  | "aboveLimit"
-  | "noRate"
-  | "incomplete";
-
-export interface ShipmentProblem {
-  field: ShipmentField;
-  code: ShipmentProblemCode;
-  /** Index into `customsItems` for a per-line problem. */
-  line?: number;
-  values?: Record<string, string | number>;
 }
 
 /** Texts trimmed (null when empty); phone in E.164 when valid; postal and province codes uppercase. */

@@ -29,12 +29,13 @@ import {
   type HolidayPlace,
   type OptionalDaysPolicy,
 } from "./holidays";
+import type { LocalNow } from "./local-time";
 
 export { PICKUP_BUCKETS } from "./pickup-buckets";
 
-export type PickupField = "date" | "readyTime" | "closeTime";
+type PickupField = "date" | "readyTime" | "closeTime";
 
-export type PickupProblemCode =
+type PickupProblemCode =
   | "invalidDate"
   | "invalidTime"
   | "inThePast"
@@ -59,11 +60,6 @@ export interface PickupRequest {
   closeTime: string; // "HH:MM"
   /** The pickup address's state and city (the store's shipper); null: national holidays only. */
   place?: HolidayPlace | null;
-}
-
-export interface LocalNow {
-  date: string; // "YYYY-MM-DD", São Paulo
-  time: string; // "HH:MM", São Paulo
 }
 
 export interface PickupOptions {
@@ -100,7 +96,7 @@ export const PICKUP_RULES: Readonly<Record<Carrier, PickupRule>> = {
 
 const TIME = /^([01][0-9]|2[0-3]):([0-5][0-9])$/;
 
-export function isLocalTime(value: unknown): value is string {
+function isLocalTime(value: unknown): value is string {
   return typeof value === "string" && TIME.test(value);
 }
 

@@ -4,7 +4,7 @@ import type { Locale } from "@/domain/roles";
 import en from "../i18n/messages/en.json";
 import pt from "../i18n/messages/pt-BR.json";
 import { SHIPMENT_FIELDS } from "./carriers";
-import type { ShipmentProblem } from "./order-mapping";
+import type { ShipmentProblem } from "./shipment-problem";
 import { problemMessage } from "./problem-messages";
 
 const translate = (messages: typeof en, locale: Locale) => {

@@ -2,7 +2,7 @@
 // the operator (Edit Draft, the drafts list, a sync's item). NF-e key errors reuse the key
 // validator's messages; the rest are "problems.<field>.<code>", else "problems.any.<code>", whose
 // `{label}` the caller fills with the field's translated name (`fields.<field>`, in `labelKey`).
-import type { ShipmentProblem } from "./order-mapping";
+import type { ShipmentProblem } from "./shipment-problem";
 
 const NFE_ERROR_CODES = new Set([
   "length",

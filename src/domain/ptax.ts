@@ -20,7 +20,7 @@ export const CLOSING_BULLETIN_NAMES: readonly string[] = [CLOSING_BULLETIN, "Fec
  * When the closing bulletin is safely out (Brasília time): PTAX averages four polls from 10:00 to
  * 13:00 and publishes the closing at about 13:00–13:10, so 13:30 leaves a margin.
  */
-export const CLOSING_PUBLISHED_BY = "13:30";
+const CLOSING_PUBLISHED_BY = "13:30";
 
 /**
  * Whether PTAX publishes bulletins on `date`. Banks close on Carnival and Corpus Christi (pontos

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   chargeableWeightKg,
-  DEFAULT_RATE_CARDS,
   dimensionalWeightKg,
   quoteShipment,
   type RateCard,
   validateRateCard,
   zoneFor,
 } from "./quotes";
+import { DEFAULT_RATE_CARDS } from "./rate-cards";
 
 /** One zone priced simply, for hand-computed examples. */
 const card = (carrier: RateCard["carrier"], service: string, basePrice: number, perKg: number): RateCard => ({

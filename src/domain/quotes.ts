@@ -40,7 +40,7 @@ export function chargeableWeightKg(piece: Piece & { weightKg: number }, carrier:
 export const ZONE_IDS = ["americas", "europe", "asia_pacific", "rest_of_world"] as const;
 export type ZoneId = (typeof ZONE_IDS)[number];
 
-export interface ZoneTable {
+interface ZoneTable {
   countries: Readonly<Record<string, ZoneId>>;
   /** The zone of every country not listed. */
   defaultZone: ZoneId;
@@ -61,7 +61,7 @@ const STANDARD_ZONES: ZoneTable = {
   defaultZone: "rest_of_world",
 };
 
-export const ZONES: Readonly<Record<Carrier, ZoneTable>> = {
+const ZONES: Readonly<Record<Carrier, ZoneTable>> = {
   fedex: STANDARD_ZONES,
   ups: STANDARD_ZONES,
   dhl: STANDARD_ZONES,
@@ -101,7 +101,7 @@ export interface ShipmentToQuote {
   parcels: Piece[];
 }
 
-export type UnavailableReason = "overLimit" | "missingWeight" | "noZone";
+type UnavailableReason = "overLimit" | "missingWeight" | "noZone";
 
 export type Quote =
   | {
@@ -121,7 +121,7 @@ export type Quote =
       values?: Record<string, string | number>;
     };
 
-export function priceFor(rate: ZoneRate, chargeableKg: number): number {
+function priceFor(rate: ZoneRate, chargeableKg: number): number {
   const extraKg = Math.max(0, chargeableKg - rate.baseUpToKg);
   return roundTo(rate.basePrice + extraKg * rate.perAdditionalKg, 2);
 }
@@ -181,7 +181,7 @@ export function quoteShipment(shipment: ShipmentToQuote, rateCards: readonly Rat
 // ------------------------------------------------------------------------------------------------
 // Validating a rate card an admin edits
 
-export type RateCardProblemCode =
+type RateCardProblemCode =
   "required" | "invalid" | "notPositive" | "negative" | "notInteger" | "rangeReversed" | "missingZone" | "unknownZone";
 
 export interface RateCardProblem {
@@ -242,5 +242,3 @@ export function validateRateCard(card: RateCard): RateCardProblem[] {
   }
   return problems;
 }
-
-export { DEFAULT_RATE_CARDS } from "./rate-cards";

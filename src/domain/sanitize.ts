@@ -12,6 +12,8 @@ export function cleanText(value: string): string {
 }
 
 const UNSTORABLE =
+  // Control characters are what this pattern is for.
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether JSON data holds a string (or key) to clean, or a non-finite number. */

@@ -20,9 +20,8 @@ import { MAX_QUANTITY, MAX_UNIT_VALUE_CENTS } from "./bounds";
 import { declaredCentsOf, formatCents, parseMoneyCents } from "./money";
 import { validateNfeKey } from "./nfe-key";
 import { nfeKeyProblem } from "./nfe-requirement";
-import type { ShipmentProblem, ShipmentProblemCode } from "./order-mapping";
+import type { ShipmentProblem, ShipmentProblemCode } from "./shipment-problem";
 
-export type { ShipmentProblem, ShipmentProblemCode } from "./order-mapping";
 export { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./customs-terms";
 
 export interface DraftRecipient {

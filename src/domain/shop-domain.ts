@@ -1,6 +1,6 @@
 // Shopify store addresses: what an admin may type ("loja-demo", "https://loja-demo.myshopify.com/admin")
 // and the one form we store and send to Shopify ("loja-demo.myshopify.com").
-export const SHOP_DOMAIN_PATTERN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+const SHOP_DOMAIN_PATTERN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
 /** The canonical shop domain, or null when the input cannot be one. Bare names are completed. */
 export function normalizeShopDomain(input: string | null | undefined): string | null {

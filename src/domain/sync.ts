@@ -1,6 +1,6 @@
 // What a sync can do with one order, shared by the database enum and the screens that filter on it.
 import type { ShipmentField } from "./carriers";
-import type { ShipmentProblem } from "./order-mapping";
+import type { ShipmentProblem } from "./shipment-problem";
 
 export const SYNC_ITEM_OUTCOMES = [
   "created_ready",

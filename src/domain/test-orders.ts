@@ -132,7 +132,7 @@ export interface LineSpec {
 
 let nextId = 1;
 
-export function lineItem(spec: LineSpec = {}): ShopifyLineItem {
+function lineItem(spec: LineSpec = {}): ShopifyLineItem {
   const id = nextId++;
   return {
     id: `gid://shopify/LineItem/${id}`,

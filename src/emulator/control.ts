@@ -4,8 +4,8 @@
 import { z } from "zod";
 import { PLAN_LIMITS } from "./bucket";
 import { demoStoreProfile, generateOrders } from "./generator";
+import type { HttpReply } from "./http-reply";
 import type { EmuOrder, EmuShopProfile, PlanName } from "./model";
-import type { HttpReply } from "./server";
 import { NO_FAULTS, type EmulatorState, type ShopState } from "./state";
 import { orderWebhookPayload, type WebhookDispatcher } from "./webhooks";
 

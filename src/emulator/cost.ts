@@ -20,7 +20,7 @@ import {
   type ValueNode,
 } from "graphql";
 
-export const MUTATION_COST = 10;
+const MUTATION_COST = 10;
 export const MAX_SINGLE_QUERY_COST = 1000;
 
 export interface CostContext {
@@ -55,7 +55,7 @@ export function valueOf(node: ValueNode | undefined, variables: Record<string, u
 }
 
 /** The page size a connection field asks for: `first` or `last`, 0 when neither is given. */
-export function pageSizeOf(field: FieldNode, variables: Record<string, unknown>): number {
+function pageSizeOf(field: FieldNode, variables: Record<string, unknown>): number {
   for (const name of ["first", "last"]) {
     const argument = field.arguments?.find((arg) => arg.name.value === name);
     const value = valueOf(argument?.value, variables);

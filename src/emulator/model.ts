@@ -71,8 +71,7 @@ export interface EmuFulfillment {
 export type FinancialStatus =
   "AUTHORIZED" | "EXPIRED" | "PAID" | "PARTIALLY_PAID" | "PARTIALLY_REFUNDED" | "PENDING" | "REFUNDED" | "VOIDED";
 
-export type FulfillmentStatus =
-  "FULFILLED" | "IN_PROGRESS" | "ON_HOLD" | "OPEN" | "PARTIALLY_FULFILLED" | "UNFULFILLED";
+type FulfillmentStatus = "FULFILLED" | "IN_PROGRESS" | "ON_HOLD" | "OPEN" | "PARTIALLY_FULFILLED" | "UNFULFILLED";
 
 export interface EmuOrder {
   id: number;

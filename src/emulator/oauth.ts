@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS, type EmulatorState } from "./state";
 
-export const CODE_TTL_MS = 10 * 60 * 1000;
+const CODE_TTL_MS = 10 * 60 * 1000;
 
 /** Hex HMAC-SHA256 of the sorted, form-encoded query without `hmac`, as @shopify/shopify-api checks it. */
 export function oauthHmac(params: Record<string, string>, secret: string): string {

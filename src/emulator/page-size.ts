@@ -14,7 +14,7 @@ import {
   type CostContext,
 } from "./cost";
 
-export const MAX_PAGE_SIZE = 250;
+const MAX_PAGE_SIZE = 250;
 
 export interface PageSizeError {
   message: string;

@@ -1,7 +1,7 @@
 // Relay connections the way Shopify pages them: opaque cursors that encode the sort value and
 // id of an item (so a page boundary survives edits to other items), first/after and
 // last/before, and a cap of 25,000 reachable objects per query.
-export const PAGINATION_CAP = 25_000;
+const PAGINATION_CAP = 25_000;
 
 export type SortKey = string | number;
 

@@ -4,7 +4,7 @@
 // amount at the order's one rate, rounded to cents, unless the amount was given explicitly.
 import type { EmuOrder } from "./model";
 
-export interface Money {
+interface Money {
   amount: string;
   currencyCode: string;
 }

@@ -107,10 +107,6 @@ export class Random {
   }
 }
 
-export function createRandom(seed: number): Random {
-  return new Random(seed);
-}
-
 /**
  * A precomputed weighted table, for hot paths where `Random.weighted` would re-add the weights on
  * every call.

@@ -121,7 +121,7 @@ function malformed(order: EmuOrder): EmuOrder {
 }
 
 /** Whether fault injection breaks this order: listed explicitly, or picked by a hash of its id. */
-export function isMalformed(id: number, faults: ResolverContext["shop"]["faults"]): boolean {
+function isMalformed(id: number, faults: ResolverContext["shop"]["faults"]): boolean {
   if (faults.malformedOrderIds.includes(id)) return true;
   if (faults.malformedRate <= 0) return false;
   const hash = (Math.imul(id ^ 0x9e3779b9, 0x85ebca6b) >>> 0) / 0x1_0000_0000;
@@ -241,7 +241,7 @@ export function fulfillmentOrderOf(order: EmuOrder) {
 }
 
 /** One fulfillment order per order (a single location), whose lines are what is left to ship. */
-export function fulfillmentOrderNode(order: EmuOrder, lines: ReturnType<typeof lineItemNode>[]) {
+function fulfillmentOrderNode(order: EmuOrder, lines: ReturnType<typeof lineItemNode>[]) {
   const fulfilled = new Set(order.fulfillments.filter((f) => f.status === "SUCCESS").flatMap((f) => f.lineItemIds));
   const open = !order.cancelledAt && order.lineItems.some((line) => line.requiresShipping && !fulfilled.has(line.id));
   return {
@@ -273,7 +273,7 @@ const SORT_KEYS: Record<string, (order: EmuOrder) => SortKey> = {
   TOTAL_PRICE: (order) => Number(order.totalPrice),
 };
 
-export function matchingOrders(query: string | null | undefined, ctx: ResolverContext): EmuOrder[] {
+function matchingOrders(query: string | null | undefined, ctx: ResolverContext): EmuOrder[] {
   const search = parseSearchQuery(query);
   return ctx.shop.orders.filter((order) => matchesSearch(search, order));
 }

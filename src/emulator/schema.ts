@@ -9,7 +9,7 @@ export const ADMIN_API_VERSION = "2026-07";
 
 const schemas = new Map<string, GraphQLSchema>();
 
-export function schemaFile(version = ADMIN_API_VERSION): string {
+function schemaFile(version = ADMIN_API_VERSION): string {
   return path.join(process.cwd(), "src/emulator/schema", `admin_${version}.json.gz`);
 }
 

@@ -3,9 +3,9 @@
 // and quoted values ('…' or "…"), e.g. `updated_at:>'2026-01-01T00:00:00Z' status:open`.
 import type { EmuOrder } from "./model";
 
-export type Comparator = ":" | ":>" | ":>=" | ":<" | ":<=";
+type Comparator = ":" | ":>" | ":>=" | ":<" | ":<=";
 
-export interface SearchTerm {
+interface SearchTerm {
   field: string | null;
   comparator: Comparator;
   value: string;
@@ -79,7 +79,7 @@ function compare(actual: number, comparator: Comparator, expected: number): bool
 }
 
 /** A date value as Shopify reads it: full timestamps, or a bare date meaning its start (UTC). */
-export function parseSearchDate(value: string): number | null {
+function parseSearchDate(value: string): number | null {
   const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   return Number.isNaN(time) ? null : time;
 }

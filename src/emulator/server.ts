@@ -3,11 +3,12 @@
 import http from "node:http";
 import { executeAdminGraphql } from "./admin-api";
 import { handleControl } from "./control";
+import type { HttpReply } from "./http-reply";
 import { authorizeDecision, checkAuthorizeRequest, installPage, tokenEndpoint, type AuthorizeRequest } from "./oauth";
 import { EmulatorState, type AppCredentials } from "./state";
 import { WebhookDispatcher, type WebhookOptions } from "./webhooks";
 
-export const SHOP_HEADER = "x-emulated-shop";
+const SHOP_HEADER = "x-emulated-shop";
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 const GRAPHQL_PATH = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
 
@@ -28,12 +29,6 @@ export interface Emulator {
   url: string;
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
-}
-
-export interface HttpReply {
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
 }
 
 async function readBody(request: http.IncomingMessage): Promise<string> {

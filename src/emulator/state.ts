@@ -26,7 +26,7 @@ export interface RefreshToken {
   revoked: boolean;
 }
 
-export interface WebhookSubscription {
+interface WebhookSubscription {
   id: number;
   topic: string; // GraphQL enum form, e.g. ORDERS_CREATE
   uri: string;
@@ -34,7 +34,7 @@ export interface WebhookSubscription {
   createdAt: string;
 }
 
-export interface BulkOperation {
+interface BulkOperation {
   id: number;
   status: "CREATED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELED";
   query: string;
@@ -108,7 +108,7 @@ export const NO_FAULTS: Faults = {
   bulkRunningMs: 0,
 };
 
-export function randomToken(prefix: string): string {
+function randomToken(prefix: string): string {
   return `${prefix}_${crypto.randomBytes(24).toString("hex")}`;
 }
 

@@ -8,7 +8,7 @@ function keys(value: unknown, prefix = ""): string[] {
 }
 
 function leaf(messages: unknown, key: string): string {
-  return key.split(".").reduce((node: any, part) => node[part], messages) as string;
+  return key.split(".").reduce((node, part) => (node as Record<string, unknown>)[part], messages) as string;
 }
 
 describe("translations", () => {

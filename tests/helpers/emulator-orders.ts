@@ -20,7 +20,7 @@ export const NEW_YORK: EmuAddress = {
   phone: "+12125550143",
 };
 
-export const FEDEX: EmuShippingLine = {
+const FEDEX: EmuShippingLine = {
   id: 77_000_001,
   title: "FedEx International Priority",
   code: "FEDEX_INTERNATIONAL_PRIORITY",

@@ -140,7 +140,7 @@ afterAll(async () => {
 
 describe(`a cancellation in Shopify after the pickup or documents (${driverName})`, () => {
   it("flags the shipment with Shopify's date and says why on the sync item; nothing else moves", async () => {
-    expect(storeId).toBeTruthy();
+    expect(storeId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     cases.pickupOnly = await nextReady("ups");
     cases.documented = await nextReady("fedex");
     cases.documentedOnly = await nextReady("fedex");

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "@/domain/roles";
 import { previousPtaxDay } from "@/domain/ptax";
 import { originNow } from "@/domain/local-time";
-import type { ShipmentProblem } from "@/domain/order-mapping";
+import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { problemMessage } from "@/domain/problem-messages";
 import { VALID_NFE_KEY } from "@/domain/test-orders";
 import { createShop } from "@/emulator/control";

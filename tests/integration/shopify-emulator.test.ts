@@ -161,10 +161,13 @@ describe("tokens", () => {
     const { session: refreshed } = await shopify.auth.refreshToken({ shop: SHOP, refreshToken: session.refreshToken! });
     expect(refreshed.accessToken).not.toBe(session.accessToken);
     expect(refreshed.refreshToken).not.toBe(session.refreshToken);
-    await expect(shopifyGraphql(shopify, refreshed, SHOP_QUERY)).resolves.toBeTruthy();
+    await expect(shopifyGraphql(shopify, refreshed, SHOP_QUERY)).resolves.toMatchObject({
+      data: { shop: { myshopifyDomain: SHOP } },
+    });
 
     const { session: again } = await shopify.auth.refreshToken({ shop: SHOP, refreshToken: refreshed.refreshToken! });
-    expect(again.accessToken).toBeTruthy();
+    expect(again.accessToken).toMatch(/^shpat_[0-9a-f]{48}$/);
+    expect(again.accessToken).not.toBe(refreshed.accessToken);
     await expect(shopify.auth.refreshToken({ shop: SHOP, refreshToken: session.refreshToken! })).rejects.toMatchObject({
       response: { code: 400, body: { error: "invalid_grant" } },
     });
@@ -181,7 +184,9 @@ describe("tokens", () => {
     await control(`/shops/${SHOP}/tokens/expire`);
     await expect(shopifyGraphql(shopify, session, SHOP_QUERY)).rejects.toBeInstanceOf(ShopifyUnauthorizedError);
     const { session: refreshed } = await shopify.auth.refreshToken({ shop: SHOP, refreshToken: session.refreshToken! });
-    await expect(shopifyGraphql(shopify, refreshed, SHOP_QUERY)).resolves.toBeTruthy();
+    await expect(shopifyGraphql(shopify, refreshed, SHOP_QUERY)).resolves.toMatchObject({
+      data: { shop: { myshopifyDomain: SHOP } },
+    });
   });
 });
 

@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import type { Shopify } from "@shopify/shopify-api";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ShopifyMailingAddress } from "@/domain/shopify-order";
 import type { DraftRecipient } from "@/domain/shipment-evaluation";
 import { createShop } from "@/emulator/control";
@@ -35,14 +35,16 @@ beforeAll(async () => {
   emulator = createEmulator({ app: APP });
   await emulator.listen(0);
   createShop(emulator.state, { domain: SHOP, name: "Loja Stores", orders: 5, seed: 3 });
-  process.env.APP_URL = "http://127.0.0.1:3999";
-  process.env.SHOPIFY_EMULATOR_URL = emulator.url;
-  shopify = createShopify({ ...APP, appUrl: process.env.APP_URL, emulatorUrl: emulator.url });
+  // Set for this file only (stubEnv), and put back after it: other files in the worker see their own.
+  vi.stubEnv("APP_URL", "http://127.0.0.1:3999");
+  vi.stubEnv("SHOPIFY_EMULATOR_URL", emulator.url);
+  shopify = createShopify({ ...APP, appUrl: "http://127.0.0.1:3999", emulatorUrl: emulator.url });
   testDb = await createTestDb();
   await connectThroughEmulator(deps(), SHOP, emulator.url);
 });
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   await emulator?.close();
   await testDb?.cleanup();
 });

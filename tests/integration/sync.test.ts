@@ -94,8 +94,6 @@ describe(`Sync Orders on the demo store (${driverName})`, () => {
       cancelled: 3,
     });
     expect(run.complete + run.drafts).toBe(run.created);
-    expect(run.complete).toBeGreaterThan(0);
-    expect(run.drafts).toBeGreaterThan(0);
 
     const byStatus = await testDb.db
       .select({ status: shipments.status, n: sql<number>`count(*)::int` })
@@ -222,7 +220,7 @@ describe(`runs (${driverName})`, () => {
     expect(failedItems.map((item) => item.orderGid).sort()).toEqual(
       broken.map((id) => `gid://shopify/Order/${id}`).sort(),
     );
-    expect(failedItems.every((item) => (item.detail as { message?: string }).message)).toBe(true);
+    for (const item of failedItems) expect((item.detail as { message?: string }).message).toMatch(/\S/);
     expect(run.created).toBeGreaterThan(0);
   });
 

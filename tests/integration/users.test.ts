@@ -46,7 +46,7 @@ describe(`users service (${driverName})`, () => {
       { email: "o@store.com", name: "O", role: "operator" },
       null,
     );
-    expect(generatedPassword).toBeTruthy();
+    expect(generatedPassword).toMatch(/^[a-zA-Z0-9]{4}(-[a-zA-Z0-9]{4}){3}$/);
     expect(await verifyPassword(generatedPassword!, user.passwordHash)).toBe(true);
   });
 

@@ -8,6 +8,8 @@ import { SyncProvider } from "@/components/sync/sync-provider";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { storesNeedingReconnect } from "@/server/queries/stores";
+import { switchLocale } from "../locale-actions";
+import { syncOrdersAction } from "./sync-runs/actions";
 
 // The layout's check is for navigation only; every page and action checks again itself.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
@@ -27,7 +29,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <div className="mr-auto">
             <MobileNav isAdmin={user.role === "admin"} />
           </div>
-          <LocaleSwitcher />
+          <LocaleSwitcher switchLocale={switchLocale} />
           <div className="hidden h-6 w-px bg-slate-200 sm:block" aria-hidden />
           <div className="hidden text-right text-sm leading-tight sm:block" data-testid="current-user">
             <div className="font-medium text-slate-900">{user.name}</div>
@@ -37,7 +39,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </header>
         <ReconnectBanner stores={brokenStores} isAdmin={user.role === "admin"} />
         <main id="main" className="flex-1 px-4 py-6 md:px-6 lg:px-8">
-          <SyncProvider>{children}</SyncProvider>
+          <SyncProvider syncOrders={syncOrdersAction}>{children}</SyncProvider>
         </main>
       </div>
     </div>

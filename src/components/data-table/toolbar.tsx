@@ -45,8 +45,12 @@ export function DataTableToolbar({
   const t = useTranslations("table");
   const [query, setQuery] = useState(state.q);
 
-  // Follow the URL when it changes from elsewhere (back button, reset).
-  useEffect(() => setQuery(state.q), [state.q]);
+  // Follow the URL when it changes from elsewhere (back button, reset), adjusted while rendering.
+  const [urlQuery, setUrlQuery] = useState(state.q);
+  if (urlQuery !== state.q) {
+    setUrlQuery(state.q);
+    setQuery(state.q);
+  }
 
   useEffect(() => {
     if (query.trim() === state.q) return;

@@ -3,7 +3,7 @@ import { ClipboardList, History, Menu, Package, Store, Truck, Users } from "luci
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, type ComponentType } from "react";
+import { useState, type ComponentType } from "react";
 import { Button } from "../ui/button";
 import { cn } from "../ui/cn";
 
@@ -86,7 +86,12 @@ export function MobileNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
-  useEffect(() => setOpen(false), [pathname]);
+  // A navigation closes the menu: adjusted while rendering, so the new page never shows it open.
+  const [openedOn, setOpenedOn] = useState(pathname);
+  if (openedOn !== pathname) {
+    setOpenedOn(pathname);
+    setOpen(false);
+  }
   return (
     <div className="md:hidden">
       <Button variant="ghost" size="sm" aria-expanded={open} aria-controls="mobile-nav" onClick={() => setOpen(!open)}>

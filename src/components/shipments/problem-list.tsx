@@ -3,11 +3,11 @@
 // figures behind it (the US$ conversion and its PTAX rate, the key's wrong check digit, …).
 import { useTranslations } from "next-intl";
 import { translateOr } from "@/i18n/message-keys";
-import type { ShipmentProblem } from "@/domain/order-mapping";
+import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { problemMessage } from "@/domain/problem-messages";
 import { cn } from "@/components/ui/cn";
 
-export function useProblemText() {
+function useProblemText() {
   const t = useTranslations();
   return (problem: ShipmentProblem) => {
     const { key, values, labelKey } = problemMessage(problem);

@@ -13,7 +13,7 @@ import {
   useTransition,
   type ReactNode,
 } from "react";
-import { syncOrdersAction } from "@/app/(dashboard)/sync-runs/actions";
+import type { FormAction } from "@/lib/action-result";
 import type { RunProgress } from "@/lib/rows/sync-runs";
 import { RefreshCcw } from "lucide-react";
 import { useTranslations } from "next-intl";
@@ -31,7 +31,7 @@ const SyncContext = createContext<SyncContextValue | null>(null);
 const STORAGE_KEY = "shipsmart.sync.runs";
 const POLL_MS = 1000;
 
-export function useSync(): SyncContextValue {
+function useSync(): SyncContextValue {
   const value = useContext(SyncContext);
   if (!value) throw new Error("useSync needs a SyncProvider");
   return value;
@@ -39,7 +39,14 @@ export function useSync(): SyncContextValue {
 
 const finished = (run: RunProgress) => run.status === "succeeded" || run.status === "failed";
 
-export function SyncProvider({ children }: { children: ReactNode }) {
+export function SyncProvider({
+  syncOrders,
+  children,
+}: {
+  /** The route's "Sync Orders" server action: queues a run per store and answers their ids. */
+  syncOrders: FormAction<{ runIds: string[] }>;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const [runIds, setRunIds] = useState<string[]>([]);
   const [runs, setRuns] = useState<RunProgress[]>([]);
@@ -49,6 +56,9 @@ export function SyncProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const saved = sessionStorage.getItem(STORAGE_KEY);
+    // sessionStorage exists only in the browser, so the saved runs are read once hydrated: the
+    // server's HTML and the first client render must agree (no panel).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (saved) setRunIds(JSON.parse(saved) as string[]);
   }, []);
   useEffect(() => {
@@ -84,21 +94,24 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     };
   }, [runIds, router]);
 
-  const start = useCallback((storeId?: string) => {
-    setError(null);
-    startTransition(async () => {
-      const form = new FormData();
-      if (storeId) form.set("storeId", storeId);
-      const result = await syncOrdersAction(null, form);
-      if (!result.ok) {
-        setError({ message: result.formError ?? "", target: storeId ?? "all" });
-        return;
-      }
-      const ids = result.data?.runIds ?? [];
-      setRuns([]);
-      setRunIds(ids);
-    });
-  }, []);
+  const start = useCallback(
+    (storeId?: string) => {
+      setError(null);
+      startTransition(async () => {
+        const form = new FormData();
+        if (storeId) form.set("storeId", storeId);
+        const result = await syncOrders(null, form);
+        if (!result.ok) {
+          setError({ message: result.formError ?? "", target: storeId ?? "all" });
+          return;
+        }
+        const ids = result.data?.runIds ?? [];
+        setRuns([]);
+        setRunIds(ids);
+      });
+    },
+    [syncOrders],
+  );
 
   return (
     <SyncContext.Provider value={{ start, starting, error }}>

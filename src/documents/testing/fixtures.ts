@@ -2,9 +2,9 @@
 
 import type { DocumentLine, ShippingDocumentData } from "../types";
 
-export const SHIPPER_CNPJ = "11222333000181";
+const SHIPPER_CNPJ = "11222333000181";
 /** A fictitious NF-e key with a valid check digit, issued by SHIPPER_CNPJ. */
-export const NFE_KEY = "35260111222333000181550010000123451876543219";
+const NFE_KEY = "35260111222333000181550010000123451876543219";
 
 export function sampleShipment(overrides: Partial<ShippingDocumentData> = {}): ShippingDocumentData {
   return {

@@ -3,7 +3,7 @@
 
 import type { Random } from "../random";
 
-export const KIND_INTERNATIONAL = 0;
+const KIND_INTERNATIONAL = 0;
 export const KIND_DOMESTIC = 1;
 export const KIND_DIGITAL = 2;
 

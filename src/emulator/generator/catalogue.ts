@@ -6,7 +6,7 @@ import { type Random, WeightedTable } from "../random";
 import { formatCents } from "./format";
 import { DIGITAL_SPECS, NO_HS_SPECS, NO_WEIGHT_SPECS, SHIPPABLE_SPECS, type ProductSpec } from "./products";
 
-export interface Variant {
+interface Variant {
   title: string | null;
   sku: string | null;
   cents: number;
@@ -71,7 +71,7 @@ const table = (specs: readonly ProductSpec[]) => {
 };
 
 // Built in this order at load time: variant and inventory-item ids follow it.
-export const SHIPPABLE = table(SHIPPABLE_SPECS);
+const SHIPPABLE = table(SHIPPABLE_SPECS);
 export const NO_HS = table(NO_HS_SPECS);
 export const NO_WEIGHT = table(NO_WEIGHT_SPECS);
 export const DIGITAL = table(DIGITAL_SPECS);

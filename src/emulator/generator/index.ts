@@ -47,7 +47,7 @@ import {
 } from "./shipping";
 import { nfeAccessKey } from "./tax-ids";
 
-export { cnpjCheckDigits, DEMO_CNPJ, nfeCheckDigit } from "./tax-ids";
+export { cnpjCheckDigits, nfeCheckDigit } from "./tax-ids";
 
 // ---------------------------------------------------------------------------------------------------
 // Options and public entry points

@@ -34,7 +34,7 @@ export function cnpjCheckDigits(base12: string): string {
 }
 
 /** The demo merchant's CNPJ (made up, with valid check digits). */
-export const DEMO_CNPJ = "459871230001" + cnpjCheckDigits("459871230001");
+const DEMO_CNPJ = "459871230001" + cnpjCheckDigits("459871230001");
 
 /** São Paulo local time (UTC−3), which dates the key. */
 const SAO_PAULO_OFFSET = -3 * 3_600_000;

@@ -24,7 +24,7 @@ const FUNCTIONS = {
   CotacaoMoedaPeriodo: { params: ["moeda", "dataInicial", "dataFinalCotacao"], fields: ROW_FIELDS.Moeda },
 } as const;
 
-export type PtaxFunction = keyof typeof FUNCTIONS;
+type PtaxFunction = keyof typeof FUNCTIONS;
 
 export type PtaxTarget =
   { entity: "Moedas" } | { entity: PtaxFunction; currency: PtaxCurrency | "USD"; from: IsoDate; to: IsoDate };
@@ -49,7 +49,7 @@ const fail = (message: string, code = "BadRequest", status = 400): ParsedRequest
 });
 
 /** The fields of an entity's rows, in the service's order. */
-export function fieldsOf(entity: PtaxTarget["entity"]): readonly string[] {
+function fieldsOf(entity: PtaxTarget["entity"]): readonly string[] {
   return entity === "Moedas" ? ROW_FIELDS.Moedas : FUNCTIONS[entity].fields;
 }
 

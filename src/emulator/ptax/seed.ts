@@ -6,7 +6,7 @@ import { addDays, isIsoDate, type IsoDate } from "../../domain/holidays";
 import { CLOSING_BULLETIN, hasPtaxBulletin, previousPtaxDay, type PtaxCurrency } from "../../domain/ptax";
 import { Random } from "../random";
 
-export const SEED_START: IsoDate = "2025-01-01";
+const SEED_START: IsoDate = "2025-01-01";
 
 /** tipoMoeda "A": parity in units per US$; "B": US$ per unit (BCB's convention). */
 export interface PtaxCurrencyInfo {
@@ -32,11 +32,11 @@ export const CURRENCIES: readonly PtaxCurrencyInfo[] = [
   { symbol: "USD", name: "Dólar dos Estados Unidos", type: "A", level: 5.45, decimals: 4, seed: 20 },
 ];
 
-export function currencyInfo(symbol: string): PtaxCurrencyInfo | undefined {
+function currencyInfo(symbol: string): PtaxCurrencyInfo | undefined {
   return CURRENCIES.find((c) => c.symbol === symbol);
 }
 
-export type BulletinKind = "Abertura" | "Intermediário" | typeof CLOSING_BULLETIN;
+type BulletinKind = "Abertura" | "Intermediário" | typeof CLOSING_BULLETIN;
 
 export interface Bulletin {
   currency: PtaxCurrency;

@@ -1,5 +1,5 @@
 // One row of Shipment Management and the drafts tab, as the query reads it and the table shows it.
-import type { ShipmentProblem } from "@/domain/order-mapping";
+import type { ShipmentProblem } from "@/domain/shipment-problem";
 
 /** The shipment_status enum of the schema (the query's return type keeps the two in step). */
 type ShipmentStatus = "draft" | "ready" | "pickup_scheduled" | "shipped" | "cancelled";

@@ -11,7 +11,7 @@ import { getDb } from "../db/client";
 import { getCurrentUser, hasRole } from "./session";
 import { submitForm, type ActionHandler, type ActionResult } from "./submit-form";
 
-export type { ActionContext, ActionResult } from "./submit-form";
+export type { ActionResult } from "./submit-form";
 
 export function authedAction<S extends z.ZodType, T = undefined>(
   schema: S,

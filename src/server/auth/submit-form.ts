@@ -19,7 +19,7 @@ export type { ActionResult };
 
 export type Translator = Awaited<ReturnType<typeof getTranslations<never>>>;
 
-export interface ActionContext {
+interface ActionContext {
   user: CurrentUser;
   db: Db;
   t: Translator;

@@ -7,9 +7,9 @@ import { settings } from "../env";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./pglite-lock";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type DbDriver = "postgres" | "pglite";
+type DbDriver = "postgres" | "pglite";
 
 export interface DbHandle {
   db: Db;

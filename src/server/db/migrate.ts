@@ -2,7 +2,7 @@
 import path from "node:path";
 import type { DbHandle } from "./client";
 
-export const migrationsFolder = path.join(process.cwd(), "drizzle");
+const migrationsFolder = path.join(process.cwd(), "drizzle");
 
 export async function migrateDb(handle: DbHandle): Promise<void> {
   await handle.withExclusiveLock(async () => {

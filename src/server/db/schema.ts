@@ -21,7 +21,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { ExchangeRateUsed } from "../../domain/exchange-rates";
-import type { ShipmentProblem } from "../../domain/order-mapping";
+import type { ShipmentProblem } from "../../domain/shipment-problem";
 import type { ShopifyLineItem, ShopifyMailingAddress, ShopifyOrderNode } from "../../domain/shopify-order";
 import type { RateCard } from "../../domain/quotes";
 import { LOCALES, ROLES } from "../../domain/roles";

@@ -16,7 +16,7 @@ import {
 } from "@/domain/ptax";
 import { ptaxApiUrl } from "../env";
 
-export class PtaxError extends Error {
+class PtaxError extends Error {
   constructor(
     message: string,
     /** Worth another attempt: a timeout, a network error, 429 or 5xx. */
@@ -88,7 +88,7 @@ async function getJson(url: string, options: PtaxClientOptions): Promise<unknown
 }
 
 /** Validates an answer into the closing rates of `currency` on days in [from, to]. */
-export function closingRatesFromAnswer(body: unknown, currency: PtaxCurrency, from: IsoDate, to: IsoDate): PtaxRate[] {
+function closingRatesFromAnswer(body: unknown, currency: PtaxCurrency, from: IsoDate, to: IsoDate): PtaxRate[] {
   const parsed = answer.safeParse(body);
   if (!parsed.success)
     throw new PtaxError(`PTAX answer for ${currency} is malformed: ${z.prettifyError(parsed.error)}`, false);

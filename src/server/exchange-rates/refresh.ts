@@ -11,7 +11,7 @@ import { fetchClosingRates, type PtaxClientOptions } from "./ptax-client";
 import { upsertRates } from "./store";
 
 /** Days fetched back from today: covers a long holiday weekend and RATE_MAX_AGE_DAYS. */
-export const REFRESH_DAYS = 10;
+const REFRESH_DAYS = 10;
 
 export interface RefreshOptions extends PtaxClientOptions {
   now?: Date;

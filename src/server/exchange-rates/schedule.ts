@@ -22,7 +22,7 @@ let nextAttemptAt = 0;
 let failures = 0;
 
 /** Refreshes when USD's newest stored bulletin is older than the one due by now. */
-export async function refreshIfDue(now = new Date()): Promise<void> {
+async function refreshIfDue(now = new Date()): Promise<void> {
   if (running || now.getTime() < nextAttemptAt) return;
   const db = await getDb();
   const status = await ratesStatus(db);

@@ -2,7 +2,7 @@
 // back to plain http for it (or its subdomains) for two years. Sent only in production behind an
 // https APP_URL — over http the header would be ignored, and on a development machine it would
 // pin localhost to https for every other project.
-export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
+const HSTS_VALUE = "max-age=63072000; includeSubDomains";
 
 export function strictTransportSecurity(options: { production: boolean; appUrl: string }): string | null {
   if (!options.production) return null;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ShipmentProblem } from "@/domain/order-mapping";
+import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { and, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { defineTable, type StateOf } from "@/lib/table/params";
 import type { Db } from "../db/client";

@@ -7,7 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DraftForm } from "@/domain/draft-form";
 import { validateNfeKey } from "@/domain/nfe-key";
 import type { ExchangeRateUsed } from "@/domain/exchange-rates";
-import type { ShipmentProblem } from "@/domain/order-mapping";
+import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { declaredValueOf, evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../db/client";

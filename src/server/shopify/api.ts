@@ -7,9 +7,9 @@ import { ApiVersion, LogSeverity, shopifyApi, type Shopify } from "@shopify/shop
 import { appUrl, shopifyCredentials, shopifyEmulatorUrl } from "../env";
 import { installEmulatorSeam } from "./seam";
 
-export const SHOPIFY_API_VERSION = ApiVersion.July26;
+const SHOPIFY_API_VERSION = ApiVersion.July26;
 
-export const SHOPIFY_SCOPES = [
+const SHOPIFY_SCOPES = [
   "read_orders",
   "write_orders",
   "read_all_orders",

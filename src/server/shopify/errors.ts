@@ -1,6 +1,6 @@
 // Typed failures of Shopify calls, so callers can act on them: refresh or reconnect on
 // Unauthorized, shrink the page on MaxCostExceeded, end a run with a reason on Network.
-export class ShopifyError extends Error {
+class ShopifyError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;

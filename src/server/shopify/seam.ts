@@ -5,7 +5,7 @@
 import "@shopify/shopify-api/adapters/web-api";
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 
-export const EMULATED_SHOP_HEADER = "x-emulated-shop";
+const EMULATED_SHOP_HEADER = "x-emulated-shop";
 
 let installedFor: string | undefined;
 

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { safeReturnPath } from "@/domain/return-path";
 import { getCurrentUser } from "@/server/auth/session";
+import { switchLocale } from "../../locale-actions";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +29,7 @@ export default async function SignInPage({
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
       <div className="absolute top-4 right-4">
-        <LocaleSwitcher />
+        <LocaleSwitcher switchLocale={switchLocale} />
       </div>
       <div className="w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center text-center">

@@ -23,6 +23,8 @@ export function ConnectStoreDialog() {
       return;
     }
     setLeaving(true);
+    // /auth/toplevel is a route handler that leaves for Shopify, not a page: a full navigation.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign(`/auth/toplevel?shop=${encodeURIComponent(shop)}`);
   }
 

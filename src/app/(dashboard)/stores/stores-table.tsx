@@ -10,8 +10,6 @@ import { SyncOrdersButton } from "@/components/sync/sync-provider";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
 import type { StoreRow } from "@/server/queries/stores";
-import { missingShipperFields } from "@/domain/shipper";
-import { STORE_STATUSES } from "@/domain/statuses";
 import { checkStoreConnectionAction } from "./actions";
 import { ShipperDialog } from "./shipper-dialog";
 import { CustomsDefaultsSummary, StoreSettingsDialog } from "./store-settings-dialog";

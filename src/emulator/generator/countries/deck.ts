@@ -6,7 +6,7 @@ import type { Random } from "../../random";
  * The international destination deck: 38 cards over 19 countries. Drawn without replacement and
  * reshuffled when empty, so each run of 38 international orders visits every country.
  */
-export const DECK: readonly string[] = Object.entries({
+const DECK: readonly string[] = Object.entries({
   US: 6,
   CA: 2,
   GB: 3,

@@ -6,9 +6,9 @@ import { AU, CN, JP, KR } from "./asia-pacific";
 import { CH, DE, ES, FR, GB, GR, IT, NL, PT, SE } from "./europe";
 import type { Country } from "./types";
 
-export type { City, Country, StreetStyle } from "./types";
+export type { City, Country } from "./types";
 export { BR_CITIES, BRAZIL } from "./brazil";
-export { CountryDeck, DECK } from "./deck";
+export { CountryDeck } from "./deck";
 
 /** International destinations by ISO code. Key order matters: `BILLING_ABROAD` draws from it. */
 export const COUNTRIES: Record<string, Country> = {

@@ -16,7 +16,7 @@ export interface City {
   phonePrefixes?: readonly string[];
 }
 
-export type StreetStyle = "numberStreet" | "streetNumber" | "streetCommaNumber" | "jp" | "kr" | "cn";
+type StreetStyle = "numberStreet" | "streetNumber" | "streetCommaNumber" | "jp" | "kr" | "cn";
 
 export interface Country {
   code: string;

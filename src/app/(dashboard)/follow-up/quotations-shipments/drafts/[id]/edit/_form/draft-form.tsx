@@ -7,7 +7,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import type { UsdValueProps } from "@/components/shipments/usd-value";
-import type { ShipmentProblem } from "@/domain/order-mapping";
+import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { saveDraftAction } from "../actions";
 import { DraftFieldProvider, type DraftFieldState } from "./draft-field";
 import { DraftPromoted } from "./draft-promoted";

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { translateOr } from "@/i18n/message-keys";
 import { Badge } from "@/components/ui/badge";
 import { ProblemList } from "@/components/shipments/problem-list";
-import type { ShipmentProblem } from "@/domain/order-mapping";
+import type { ShipmentProblem } from "@/domain/shipment-problem";
 
 /** What the draft still misses, as badges, with the reasons behind them. */
 export function MissingFieldsNotice({ missing, problems }: { missing: string[]; problems: ShipmentProblem[] }) {
