@@ -214,7 +214,7 @@ async function seed(db: Db, count: number): Promise<void> {
 type Spec = typeof shipmentsTable;
 
 /** The spec the page parses with (its store filter takes any store id). */
-async function pageSpec(_db: Db): Promise<Spec> {
+async function pageSpec(): Promise<Spec> {
   return shipmentsTable;
 }
 
@@ -532,7 +532,7 @@ async function runBenchmark(url: string): Promise<void> {
       `seeded ${counts.total} shipments + orders (${counts.listed} non-draft) in ${fmt(seedSeconds)} s (incl. VACUUM ANALYZE)`,
     );
 
-    const spec = await pageSpec(handle.db);
+    const spec = await pageSpec();
     const resolved = await Promise.all(
       CASES.map(async (c) => ({ ...c, params: await resolveParams(handle!.db, c.params) })),
     );

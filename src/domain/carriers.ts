@@ -62,7 +62,7 @@ export const CARRIER_REQUIREMENTS: Readonly<Record<Carrier, readonly ShipmentFie
 };
 
 /** The limit in US cents: a value of exactly US$ 1,000.00 is still within it. */
-export const SIMPLIFIED_EXPORT_LIMIT_USD_CENTS = SIMPLIFIED_EXPORT_LIMIT_USD * 100;
+const SIMPLIFIED_EXPORT_LIMIT_USD_CENTS = SIMPLIFIED_EXPORT_LIMIT_USD * 100;
 
 /**
  * Why the NF-e key is needed, or null when it is not: the carrier always needs it; the declared

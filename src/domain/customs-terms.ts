@@ -8,16 +8,16 @@ import type { ShipmentProblem } from "./shipment-problem";
 export const INCOTERM_VALUES = ["DAP", "DDU", "DDP"] as const;
 export const EXPORT_REASON_VALUES = ["sale", "gift", "sample", "return", "repair", "personal_use"] as const;
 
-export type Incoterm = (typeof INCOTERM_VALUES)[number];
-export type ExportReason = (typeof EXPORT_REASON_VALUES)[number];
+type Incoterm = (typeof INCOTERM_VALUES)[number];
+type ExportReason = (typeof EXPORT_REASON_VALUES)[number];
 
 /** What a store does with Shopify test orders (`test: true`): skip them (counted), or import them marked Test. */
 export const TEST_ORDER_POLICIES = ["skip", "import"] as const;
 export type TestOrderPolicy = (typeof TEST_ORDER_POLICIES)[number];
 
-export type CustomsTermSource = "shipment" | "store_default";
+type CustomsTermSource = "shipment" | "store_default";
 
-export interface ResolvedTerm<T extends string> {
+interface ResolvedTerm<T extends string> {
   value: T;
   source: CustomsTermSource;
 }
@@ -27,7 +27,7 @@ export interface ResolvedCustomsTerms {
   exportReason: ResolvedTerm<ExportReason> | null;
 }
 
-export const CUSTOMS_TERM_FIELDS = ["incoterm", "exportReason"] as const;
+const CUSTOMS_TERM_FIELDS = ["incoterm", "exportReason"] as const;
 export type CustomsTermField = (typeof CUSTOMS_TERM_FIELDS)[number];
 
 const given = (value: string | null | undefined): value is string => typeof value === "string" && value.trim() !== "";
@@ -85,8 +85,6 @@ export function termProblem(term: CustomsTermField, own: string | null, defaults
 // ------------------------------------------------------------------------------------------------
 // The store settings form. Every message is an i18n key (the action wrapper translates it).
 
-export const STORE_SETTINGS_FIELDS = ["defaultIncoterm", "defaultExportReason", "testOrders"] as const;
-
 /** A value from the list, or empty = no default (stored as null). */
 const optionalChoice = <T extends string>(allowed: readonly [T, ...T[]], message: string) =>
   z
@@ -107,5 +105,5 @@ export const storeSettingsSchema = z.strictObject(
   },
 );
 
-export type StoreSettingsInput = z.output<typeof storeSettingsSchema>;
+type StoreSettingsInput = z.output<typeof storeSettingsSchema>;
 export type StoreSettings = Omit<StoreSettingsInput, "storeId">;

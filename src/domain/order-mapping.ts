@@ -106,7 +106,7 @@ export interface MappedShipment {
   isTest: boolean;
 }
 
-export type InvalidOrderCode =
+type InvalidOrderCode =
   "no_line_items" | "too_many_lines" | "invalid_total" | "missing_country" | "unknown_country" | "value_out_of_range";
 
 export type OrderMapping =
@@ -117,7 +117,7 @@ export type OrderMapping =
   | { kind: "invalid"; code: InvalidOrderCode; reason: string }
   | MappedShipment;
 
-export const DEFAULT_INVOICE_KEY_ATTRIBUTE = "nfe_access_key";
+const DEFAULT_INVOICE_KEY_ATTRIBUTE = "nfe_access_key";
 
 // ------------------------------------------------------------------------------------------------
 // Field checks: one per field a carrier can require (carriers.ts decides which apply)

@@ -6,7 +6,7 @@ import { LOCALES, ROLES, type Locale, type Role } from "./roles";
 
 export { LOCALES, ROLES, type Locale, type Role };
 
-export const PASSWORD_MIN_LENGTH = 10;
+const PASSWORD_MIN_LENGTH = 10;
 
 export const emailSchema = z
   .string("errors.required")
@@ -21,7 +21,7 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, "errors.passwordTooShort")
   .max(200, "errors.passwordTooLong");
 
-export const roleSchema = z.enum(ROLES, "errors.roleInvalid");
+const roleSchema = z.enum(ROLES, "errors.roleInvalid");
 export const localeSchema = z.enum(LOCALES, "errors.localeInvalid");
 
 const nameSchema = z.string("errors.required").trim().min(1, "errors.required").max(100, "errors.nameTooLong");
@@ -41,7 +41,7 @@ export const createUserSchema = z.object({
 });
 export type CreateUserInput = z.output<typeof createUserSchema>;
 
-export const userIdSchema = z.uuid("errors.notFound");
+const userIdSchema = z.uuid("errors.notFound");
 
 export const changeRoleSchema = z.object({ userId: userIdSchema, role: roleSchema });
 export const setActiveSchema = z.object({

@@ -90,7 +90,7 @@ export function settings(env: Env = process.env): Settings {
 }
 
 /** Variables the app refuses to start without in production. */
-export const REQUIRED_IN_PRODUCTION = [
+const REQUIRED_IN_PRODUCTION = [
   ["AUTH_SECRET", "NEXTAUTH_SECRET"],
   ["APP_URL"],
   ["APP_ENCRYPTION_KEY"],
@@ -195,7 +195,7 @@ function generateDevSecrets(): DevSecrets {
 
 let devSecrets: DevSecrets | undefined;
 
-export const DEV_SECRETS_FILE = path.join(".data", "dev-secrets.json");
+const DEV_SECRETS_FILE = path.join(".data", "dev-secrets.json");
 
 /** Development secrets, generated once into .data/ (fields added later are filled in). */
 export function loadDevSecrets(): DevSecrets {

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
-import { CARRIER_IDS, carrierName } from "@/domain/carrier-registry";
+import { carrierName } from "@/domain/carrier-registry";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/card";
 import type { QuoteRow } from "@/lib/rows/quotes";

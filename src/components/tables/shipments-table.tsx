@@ -5,7 +5,7 @@ import type { RowSelectionState } from "@tanstack/react-table";
 import { Truck } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useActionState, useCallback, useEffect, useMemo, useState } from "react";
+import { useActionState, useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import { ShipmentsBulkBar } from "@/components/shipments/shipments-bulk-bar";
 import { buttonClasses } from "@/components/ui/button";
@@ -50,9 +50,12 @@ export function ShipmentsTable({
   const [notice, setNotice] = useState<string | null>(null);
   const [generated, generate, generating] = useActionState(actions.generateDocuments, null);
   const [retried, retry, retrying] = useActionState(actions.retryTracking, null);
-  useEffect(() => {
+  // A new documents answer replaces the dialogs' notice: adjusted while rendering, not in an effect.
+  const [noticeAnswer, setNoticeAnswer] = useState(generated);
+  if (noticeAnswer !== generated) {
+    setNoticeAnswer(generated);
     if (generated?.ok) setNotice(null);
-  }, [generated]);
+  }
   const dialogDone = useCallback((message: string) => {
     setRowSelection({});
     setNotice(message);

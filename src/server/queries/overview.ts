@@ -10,7 +10,7 @@ import { orders, pickups, shipments, stores, syncRuns } from "../db/schema";
 import type { Overview, SyncHealth } from "@/lib/rows/overview";
 import { openCancellationFlag } from "./shipments";
 
-export const CHART_DAYS = 14;
+const CHART_DAYS = 14;
 
 function storeHealth(status: string, run: { status: string; errorCode: string | null } | undefined): SyncHealth {
   if (status === "reconnect_needed") return "reconnect_needed";

@@ -13,7 +13,7 @@ import type { ShipmentRow } from "@/lib/rows/shipments";
 import { buildKeysetQuery, buildTableQuery, countAll, tableQuery, type Cursor, type Page } from "./table-query";
 
 /** What needs an operator: orders cancelled in Shopify after their pickup or documents, unresolved. */
-export const ATTENTION_FILTERS = ["cancelled_in_shopify"] as const;
+const ATTENTION_FILTERS = ["cancelled_in_shopify"] as const;
 /** A flag stays open until the shipment is cancelled here (cancel pickup, void label). */
 export const openCancellationFlag = and(isNotNull(shipments.cancelledInShopifyAt), ne(shipments.status, "cancelled"))!;
 const NON_DRAFT_STATUSES = shipmentStatus.enumValues.filter((status) => status !== "draft");

@@ -6,7 +6,7 @@ import { generatePassword } from "../auth/password";
 import { countUsers } from "../queries/users";
 import { createUser } from "./users";
 
-export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
+const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
   { email: "admin@shipsmart.local", name: "Ana Admin", role: "admin" },
   { email: "operator@shipsmart.local", name: "Otávio Operador", role: "operator" },
 ];

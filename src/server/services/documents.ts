@@ -9,7 +9,6 @@ import { resolveCustomsTerms, unresolvedCustomsTerms } from "@/domain/customs-te
 import { originNow } from "@/domain/local-time";
 import { missingShipperFields, shipperTaxId, toShipperProfile } from "@/domain/shipper";
 import type { CustomsItem, Recipient } from "@/domain/order-mapping";
-import type { DraftParcel } from "@/domain/shipment-evaluation";
 import { mergePdfs, renderShipmentDocuments, type ShippingDocumentData } from "@/documents";
 import type { CarrierAdapter } from "../carriers/types";
 import type { Db } from "../db/client";
@@ -30,7 +29,7 @@ export interface Signatory {
 }
 
 /** The document contents of one shipment, or the precise reason it cannot be issued. */
-export function documentData(row: ShipmentToDocument, signatory: Signatory, issuedAt: Date, trackingNumber: string) {
+function documentData(row: ShipmentToDocument, signatory: Signatory, issuedAt: Date, trackingNumber: string) {
   const { shipment } = row;
   const order = row.orderName;
   // A Shopify test order imported under the store's "import" setting: no carrier ever sees it.

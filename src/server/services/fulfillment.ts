@@ -20,15 +20,6 @@ import {
 } from "../shopify/operations";
 import { StoreReconnectNeededError, withShopSession, type ShopDeps } from "./shop-session";
 
-/** Failure codes with a translation under "documents.fulfillmentErrors"; anything else is Shopify's own words. */
-export const FULFILLMENT_ERROR_CODES = [
-  "reconnect_needed",
-  "missing_scope",
-  "throttled",
-  "network",
-  "no_open_fulfillment_order",
-] as const;
-
 type PageInfo = { hasNextPage: boolean; endCursor: string | null };
 type FulfillmentOrderLine = { id: string; remainingQuantity: number };
 type Lines = { pageInfo: PageInfo; nodes: FulfillmentOrderLine[] };
@@ -134,7 +125,7 @@ async function fulfil(deps: ShopDeps, shop: string, orderGid: string, carrier: C
   });
 }
 
-export interface WriteBackOutcome {
+interface WriteBackOutcome {
   created: number;
   failed: number;
 }

@@ -2,7 +2,7 @@ import "server-only";
 // Quotations: a shipment is priced against the merchant's rate cards (chargeable weight per
 // piece, zones by destination), the quotes are kept, and picking one sets the shipment's carrier
 // and service and re-checks its completeness for that carrier.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { quoteShipment, validateRateCard, type RateCard } from "@/domain/quotes";
 import { DEFAULT_RATE_CARDS } from "@/domain/rate-cards";
 import { evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";

@@ -7,7 +7,6 @@ import "server-only";
 // cut) stays as it was.
 import { and, eq, sql } from "drizzle-orm";
 import { SHIPMENT_FIELDS, type ShipmentField } from "@/domain/carriers";
-import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { evaluateShipment } from "@/domain/shipment-evaluation";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../db/client";

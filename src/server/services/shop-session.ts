@@ -11,7 +11,7 @@ import { recordAudit } from "../queries/audit";
 import { ShopifyUnauthorizedError } from "../shopify/errors";
 import { EncryptedSessionStorage, offlineSessionId } from "../shopify/session-storage";
 
-export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
 export interface ShopDeps {
   db: Db;
@@ -33,7 +33,7 @@ function needsRefresh(session: Session, now = Date.now()): boolean {
   return !!session.expires && session.expires.getTime() - now <= REFRESH_MARGIN_MS;
 }
 
-export async function markReconnectNeeded(db: Db, shop: string, reason: string): Promise<void> {
+async function markReconnectNeeded(db: Db, shop: string, reason: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [store] = await tx
       .update(stores)

@@ -19,9 +19,9 @@ import { emulatorUrlFor } from "../shopify/seam";
 import { EncryptedSessionStorage } from "../shopify/session-storage";
 import type { ShopDeps } from "./shop-session";
 
-export const CALLBACK_PATH = "/auth/callback";
-export const WEBHOOK_PATH = "/api/webhooks/shopify";
-export const WEBHOOK_TOPICS = ["ORDERS_CREATE", "ORDERS_UPDATED", "APP_UNINSTALLED"] as const;
+const CALLBACK_PATH = "/auth/callback";
+const WEBHOOK_PATH = "/api/webhooks/shopify";
+const WEBHOOK_TOPICS = ["ORDERS_CREATE", "ORDERS_UPDATED", "APP_UNINSTALLED"] as const;
 
 /**
  * The library's state cookie proves the callback comes back to the browser that began OAuth, not
@@ -139,7 +139,7 @@ async function registerWebhooks(deps: ShopDeps, session: Session) {
 }
 
 /** Reads the shop's details and granted scopes into the stores row. */
-export async function syncStoreDetails(deps: ShopDeps, session: Session) {
+async function syncStoreDetails(deps: ShopDeps, session: Session) {
   const { data } = await shopifyGraphql<ShopDetails>(deps.shopify, session, SHOP_QUERY);
   const values = {
     name: data.shop.name,

@@ -8,7 +8,6 @@ import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { SyncRunStatusBadge } from "@/components/status-badges";
 import { EmptyState } from "@/components/ui/card";
-import { SYNC_RUN_STATUSES, SYNC_TRIGGERS } from "@/domain/sync";
 import type { SyncRunRow } from "@/server/queries/sync-runs";
 import { translateOr } from "@/i18n/message-keys";
 

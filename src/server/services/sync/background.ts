@@ -30,7 +30,7 @@ export async function executePendingRuns(): Promise<number> {
   return pending.length;
 }
 
-export async function queueScheduledSyncs(): Promise<void> {
+async function queueScheduledSyncs(): Promise<void> {
   const db = await getDb();
   for (const storeId of await connectedStoreIds(db)) await requestSync(db, storeId, "schedule", null);
 }

@@ -22,7 +22,7 @@ import type { InvoiceMetafield } from "./invoice-source";
 export const BULK_BATCH_SIZE = 500;
 
 /** How long a Bulk Operation may run before the sync gives up on it. */
-export const BULK_POLL_TIMEOUT_MS = 2 * 60 * 60 * 1000;
+const BULK_POLL_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 
 interface BulkOperation {
   id: string;

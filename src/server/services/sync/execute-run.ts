@@ -73,7 +73,7 @@ const later = (max: Date | null, node: ShopifyOrderNode) => {
 const newest = (nodes: ShopifyOrderNode[]) => nodes.reduce<Date | null>(later, null);
 
 /** The largest page whose requested cost stays under the cap, from what the last page cost. */
-export function nextPageSize(requestedCost: number, pageSize: number): number {
+function nextPageSize(requestedCost: number, pageSize: number): number {
   const perOrder = Math.max(1, (requestedCost - 2) / Math.max(1, pageSize));
   return Math.max(1, Math.min(250, Math.floor((MAX_QUERY_COST * 0.98 - 2) / perOrder)));
 }
@@ -192,7 +192,7 @@ function failure(error: unknown): { error: string; errorCode: string } {
  * constraint, column) and the stack frames — not the message, which for a failed query repeats
  * its parameters (an order's recipient, phone, e-mail, address).
  */
-export function loggableError(error: unknown): string {
+function loggableError(error: unknown): string {
   const name = (error as Error)?.name ?? typeof error;
   const storage = classifyStorageFailure(error);
   const frames = String((error as Error)?.stack ?? "")

@@ -35,7 +35,7 @@ export interface PageCounts {
   failed: number;
 }
 
-export const emptyCounts = (): PageCounts => ({
+const emptyCounts = (): PageCounts => ({
   fetched: 0,
   created: 0,
   updated: 0,

@@ -24,7 +24,7 @@ interface LineItemsPage {
 }
 
 /** The largest next page whose requested cost stays under the cap, from what this page cost. */
-export function nextLinePageSize(requestedCost: number, pageSize: number): number {
+function nextLinePageSize(requestedCost: number, pageSize: number): number {
   const fixed = 3; // order 1 + the connection's own 2
   const perLine = Math.max(1, (requestedCost - fixed) / Math.max(1, pageSize));
   return Math.max(1, Math.min(MAX_PAGE, Math.floor((MAX_QUERY_COST * 0.98 - fixed) / perLine)));

@@ -20,7 +20,7 @@ import { retriesDue, stillWaiting } from "../../queries/sync-state";
 import { clearRetries } from "./retries";
 import type { Lease } from "./runs";
 
-export const RETRIES_PER_RUN = 250;
+const RETRIES_PER_RUN = 250;
 
 export interface RetryOptions {
   lease: Lease;

@@ -18,7 +18,7 @@ import { activeRunOfStore } from "../../queries/sync-state";
 export const LEASE_MS = 120_000;
 
 /** A running run without a lease (claimed before leases existed) is presumed dead this long after its heartbeat. */
-export const STALE_AFTER_MS = 60_000;
+const STALE_AFTER_MS = 60_000;
 
 function isUniqueViolation(error: unknown): boolean {
   const candidate = error as { code?: string; cause?: { code?: string } };

@@ -6,8 +6,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ShipmentStatusBadge } from "@/components/status-badges";
-import type { ExchangeRateUsed } from "@/domain/exchange-rates";
-import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
