@@ -2,13 +2,10 @@
 // Incomplete (Drafts): orders that cannot ship yet, what each is missing, and one change applied
 // to the selected drafts.
 import type { RowSelectionState } from "@tanstack/react-table";
-import { Truck } from "lucide-react";
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
-import { buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/card";
+import { ShipmentsEmptyState } from "./shipments-empty-state";
 import type { FormAction } from "@/lib/action-result";
 import type { ShipmentRow } from "@/lib/rows/shipments";
 import { DraftsBulkBar } from "./drafts-bulk-bar";
@@ -70,18 +67,7 @@ export function DraftsTable({
         filters={filters}
         rowSelection={rowSelection}
         onRowSelectionChange={setRowSelection}
-        empty={
-          <EmptyState
-            icon={<Truck className="size-6" aria-hidden />}
-            title={t("emptyDraftsTitle")}
-            description={t("emptyDraftsBody")}
-            action={
-              <Link href="/stores" className={buttonClasses("secondary")}>
-                {t("goToStores")}
-              </Link>
-            }
-          />
-        }
+        empty={<ShipmentsEmptyState title={t("emptyDraftsTitle")} description={t("emptyDraftsBody")} />}
       />
     </div>
   );

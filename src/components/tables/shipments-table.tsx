@@ -2,14 +2,12 @@
 // Shipment Management and the Shipments tab: everything that left the draft stage, with the
 // documents, pickup and cancellation actions of a row or of the selection.
 import type { RowSelectionState } from "@tanstack/react-table";
-import { Truck } from "lucide-react";
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
+import { ShipmentsEmptyState } from "./shipments-empty-state";
 import { ShipmentsBulkBar } from "@/components/shipments/shipments-bulk-bar";
-import { buttonClasses } from "@/components/ui/button";
-import { Alert, EmptyState } from "@/components/ui/card";
+import { Alert } from "@/components/ui/card";
 import type { PickupCalendar } from "@/lib/rows/pickup-calendar";
 import type { ShipmentRow } from "@/lib/rows/shipments";
 import {
@@ -119,18 +117,7 @@ export function ShipmentsTable({
         filters={filters}
         rowSelection={rowSelection}
         onRowSelectionChange={setRowSelection}
-        empty={
-          <EmptyState
-            icon={<Truck className="size-6" aria-hidden />}
-            title={t("emptyTitle")}
-            description={t("emptyBody")}
-            action={
-              <Link href="/stores" className={buttonClasses("secondary")}>
-                {t("goToStores")}
-              </Link>
-            }
-          />
-        }
+        empty={<ShipmentsEmptyState title={t("emptyTitle")} description={t("emptyBody")} />}
       />
     </div>
   );

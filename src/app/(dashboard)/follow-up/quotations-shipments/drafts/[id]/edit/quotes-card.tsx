@@ -6,17 +6,13 @@ import { Badge } from "@/components/ui/badge";
 import { carrierName } from "@/domain/carrier-registry";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
+import type { QuoteRow } from "@/lib/rows/quotes";
 import { pickQuoteAction, quoteShipmentAction } from "./actions";
 
-export interface QuoteView {
-  id: string;
-  carrier: string;
-  service: string;
-  chargeableWeightKg: string;
-  price: string;
-  currency: string;
-  transitDays: number | null;
-}
+export type QuoteView = Pick<
+  QuoteRow,
+  "id" | "carrier" | "service" | "chargeableWeightKg" | "price" | "currency" | "transitDays"
+>;
 
 /** Quotes from the rate cards: get them, compare, pick one (sets carrier and service). */
 export function QuotesCard({
