@@ -2,7 +2,8 @@
  * The layer rules of the house (see README, Architecture):
  * domain is pure and imports only domain; lib holds pure pieces shared by server and components
  * and imports only domain and lib; server never reaches up into components or app; components
- * never import a route; and nothing imports itself in a circle, type-only imports included.
+ * never import a route or the server; and nothing imports itself in a circle, type-only imports
+ * included.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 module.exports = {
@@ -48,6 +49,13 @@ module.exports = {
       comment: "Components get server actions as props from the route's page, or live beside the route.",
       from: { path: "^src/components/" },
       to: { path: "^src/app/" },
+    },
+    {
+      name: "components-not-to-server",
+      severity: "error",
+      comment: "Components run in the browser too: what they show comes as props typed in src/lib.",
+      from: { path: "^src/components/" },
+      to: { path: "^src/server/" },
     },
     {
       name: "not-to-unresolvable",
