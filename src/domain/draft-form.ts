@@ -3,7 +3,7 @@
 // whether the shipment is complete for its carrier is evaluateShipment's job, so a partly
 // filled draft can always be saved.
 import { z } from "zod";
-import { MAX_LINE_ITEMS } from "./bounds";
+import { MAX_LINE_ITEMS, MAX_QUANTITY } from "./bounds";
 import { CARRIER_IDS } from "./carrier-registry";
 import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./shipment-evaluation";
 
@@ -76,7 +76,7 @@ export const draftFormSchema = z.preprocess(
             .number("errors.numberInvalid")
             .int("errors.numberInvalid")
             .min(1, "errors.mustBePositive")
-            .max(10_000),
+            .max(MAX_QUANTITY, "errors.numberTooLarge"),
           unitValue: decimal,
           originCountry: z
             .string()

@@ -138,6 +138,15 @@ describe("the form-data parser", () => {
     expect(submission).toMatchObject({ ok: true, data: { ids: [ID, ID.replace("6f", "7f")] } });
   });
 
+  it("says an absurd quantity is too large, on its field", () => {
+    const submission = parseSubmission(draftFormSchema, [
+      ...draftEntries(0),
+      ["items.0.description", "Camiseta"],
+      ["items.0.quantity", "999999999"],
+    ]);
+    expect(submission).toMatchObject({ ok: false, fieldErrors: { "items.0.quantity": "errors.numberTooLarge" } });
+  });
+
   it("refuses NUL and control characters in a value on that field, and a megabyte value as too long", () => {
     const submission = parseSubmission(draftFormSchema, [
       ...draftEntries(),
