@@ -1,5 +1,5 @@
 // npm run dev — the embedded default: the Shopify emulator (with the demo stores), the PTAX
-// emulator (exchange rates) and the dashboard side by side, sharing the development Shopify app credentials from .data/.
+// emulator (exchange rates), the carrier emulators (UPS, FedEx, DHL Express) and the dashboard side by side, sharing the development Shopify app credentials from .data/.
 import { spawn, type ChildProcess } from "node:child_process";
 import { loadDevSecrets } from "../src/server/env";
 
@@ -14,6 +14,10 @@ const emulatorUrl = process.env.SHOPIFY_EMULATOR_URL || `http://127.0.0.1:${emul
 // The local Banco Central PTAX service, unless PTAX_API_URL points elsewhere (e.g. the real one).
 const ptaxPort = Number(process.env.PTAX_EMULATOR_PORT ?? 4020);
 const ptaxApiUrl = process.env.PTAX_API_URL || `http://127.0.0.1:${ptaxPort}/olinda/servico/PTAX/versao/v1/odata/`;
+
+// The local UPS, FedEx and DHL Express APIs, unless CARRIER_EMULATOR_URL points elsewhere.
+const carrierPort = Number(process.env.CARRIER_EMULATOR_PORT ?? 4030);
+const carrierEmulatorUrl = process.env.CARRIER_EMULATOR_URL || `http://127.0.0.1:${carrierPort}`;
 
 const children: ChildProcess[] = [];
 function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -55,10 +59,17 @@ if (!process.env.PTAX_API_URL) {
     PTAX_EMULATOR_PORT: String(ptaxPort),
   });
 }
+if (!process.env.CARRIER_EMULATOR_URL) {
+  start("The carrier emulators", process.execPath, ["--import", "tsx", "src/emulator/carriers/main.ts"], {
+    ...process.env,
+    CARRIER_EMULATOR_PORT: String(carrierPort),
+  });
+}
 start("Next.js", process.execPath, ["node_modules/next/dist/bin/next", "dev", ...process.argv.slice(2)], {
   ...shared,
   SHOPIFY_EMULATOR_URL: emulatorUrl,
   PTAX_API_URL: ptaxApiUrl,
+  CARRIER_EMULATOR_URL: carrierEmulatorUrl,
   // The demo store is connected on first start, through the real OAuth code path.
   SHOPIFY_EMULATOR_AUTOCONNECT: process.env.SHOPIFY_EMULATOR_AUTOCONNECT ?? "loja-demo.myshopify.com",
 });

@@ -3,7 +3,8 @@
 //   node scripts/with-server.mjs npx playwright test
 // Builds the app (unless E2E_SKIP_BUILD=1), gives it a database of its own (a temporary PGlite
 // directory, or a new randomly named PostgreSQL database when DATABASE_URL is set), creates the
-// test admin, starts the Shopify emulator (E2E_PORT+1) and the PTAX emulator (E2E_PORT+2), starts
+// test admin, starts the Shopify emulator (E2E_PORT+1), the PTAX emulator (E2E_PORT+2) and the
+// carrier emulators (E2E_PORT+3), starts
 // `next start` in its own process group, runs the command with E2E_BASE_URL
 // and the admin's credentials in its environment, and tears everything down again — also when
 // the command fails or the run is interrupted.
@@ -155,6 +156,19 @@ async function main() {
   await waitFor(`${ptaxUrl}/__ptax/health`, ptax, "the PTAX emulator");
   env.PTAX_API_URL = `${ptaxUrl}/olinda/servico/PTAX/versao/v1/odata/`;
 
+  // The UPS, FedEx and DHL Express APIs (labels, pickups, tracking, live rates).
+  const carriersUrl = `http://127.0.0.1:${port + 3}`;
+  const carriersLog = fs.openSync(path.join(os.tmpdir(), `shipsmart-e2e-carriers-${port}.log`), "w");
+  const carriers = spawn(process.execPath, ["--import", "tsx", "src/emulator/carriers/main.ts"], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "development", CARRIER_EMULATOR_PORT: String(port + 3) },
+    detached: true,
+    stdio: ["ignore", carriersLog, carriersLog],
+  });
+  cleanups.unshift(() => stopGroup(carriers));
+  await waitFor(`${carriersUrl}/__carriers/health`, carriers, "the carrier emulators");
+  env.CARRIER_EMULATOR_URL = carriersUrl;
+
   // Production refuses emulator URLs; this named escape hatch (loopback emulators only, announced
   // in the server log at start) is set here and nowhere else.
   env.ALLOW_EMULATORS_IN_PRODUCTION = "1";
@@ -180,6 +194,7 @@ async function main() {
       E2E_BASE_URL: baseUrl,
       E2E_EMULATOR_URL: emulatorUrl,
       E2E_PTAX_URL: ptaxUrl,
+      E2E_CARRIERS_URL: carriersUrl,
       ...accounts,
     },
   });

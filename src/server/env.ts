@@ -136,6 +136,7 @@ function isProductionPtaxUrl(value: string): boolean {
 export function emulatorVariables(env: Env = process.env): string[] {
   const found: string[] = [];
   if (env.SHOPIFY_EMULATOR_URL) found.push("SHOPIFY_EMULATOR_URL");
+  if (env.CARRIER_EMULATOR_URL) found.push("CARRIER_EMULATOR_URL");
   const ptax = env.PTAX_API_URL?.trim();
   if (ptax && !isProductionPtaxUrl(ptax)) found.push("PTAX_API_URL");
   return found;
@@ -174,6 +175,18 @@ export function shopifyEmulatorUrl(env: Env = process.env): string | undefined {
     );
   }
   return url;
+}
+
+/**
+ * CARRIER_EMULATOR_URL: every carrier client (UPS, FedEx, DHL Express) talks to the carrier emulators
+ * there instead of the carriers' hosts. Production refuses it, like SHOPIFY_EMULATOR_URL.
+ */
+export function carrierEmulatorUrl(env: Env = process.env): string | undefined {
+  const url = env.CARRIER_EMULATOR_URL?.trim() || undefined;
+  if (url && env.NODE_ENV === "production" && refusedEmulatorVariables(env).includes("CARRIER_EMULATOR_URL")) {
+    throw new Error(`CARRIER_EMULATOR_URL is set in production: labels and pickups would go to ${url}`);
+  }
+  return url?.replace(/\/+$/, "");
 }
 
 interface DevSecrets {

@@ -245,7 +245,7 @@ describe(`documents and tracking (${driverName})`, () => {
       .select()
       .from(shipmentDocuments)
       .where(eq(shipmentDocuments.shipmentId, shipment.id));
-    const label = await readPdf(stored.labelPdf);
+    const label = await readPdf(stored.labelPdf!);
     const invoice = await readPdf(stored.invoicePdf);
     expect(label[0]).toMatchObject({ width: 288, height: 432 });
     const recipient = row.recipient as { name: string };

@@ -27,7 +27,15 @@ import type { RateCard } from "../../domain/quotes";
 import { LOCALES, ROLES } from "../../domain/roles";
 import type { DraftCustomsItem, DraftParcel, DraftRecipient } from "../../domain/shipment-evaluation";
 import type { ShipperProfile } from "../../domain/shipper";
-import { FULFILLMENT_STATES, PICKUP_STATUSES, SHIPMENT_STATUSES, STORE_STATUSES } from "../../domain/statuses";
+import {
+  FULFILLMENT_STATES,
+  LABEL_FORMATS,
+  LABEL_PURCHASE_STATUSES,
+  PICKUP_STATUSES,
+  SHIPMENT_STATUSES,
+  STORE_STATUSES,
+  TRACKING_STATUSES,
+} from "../../domain/statuses";
 import { SYNC_ITEM_OUTCOMES, SYNC_RUN_STATUSES, SYNC_TRIGGERS, type SyncItemDetail } from "../../domain/sync";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -45,6 +53,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 });
 
 export const userRole = pgEnum("user_role", ROLES);
+export const labelFormat = pgEnum("label_format", LABEL_FORMATS);
 export const appLocale = pgEnum("app_locale", LOCALES);
 
 export const users = pgTable(
@@ -63,6 +72,8 @@ export const users = pgTable(
      * the version it was issued with and is refused once it differs (revocation with JWT sessions).
      */
     sessionVersion: integer("session_version").notNull().default(1),
+    /** The user's print preference: labels are bought and downloaded as PDF (4×6) or ZPL (thermal). */
+    labelFormat: labelFormat("label_format").notNull().default("pdf"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -189,6 +200,7 @@ export const orders = pgTable(
 export const shipmentStatus = pgEnum("shipment_status", SHIPMENT_STATUSES);
 
 export const pickupStatus = pgEnum("pickup_status", PICKUP_STATUSES);
+export const trackingStatus = pgEnum("tracking_status", TRACKING_STATUSES);
 export const fulfillmentState = pgEnum("fulfillment_state", FULFILLMENT_STATES);
 
 // A carrier pickup booked for one or more shipments of a store. Date and times are São Paulo local.
@@ -205,6 +217,10 @@ export const pickups = pgTable(
     closeTime: text("close_time").notNull(),
     status: pickupStatus("status").notNull().default("scheduled"),
     confirmationNumber: text("confirmation_number").notNull(),
+    /** The carrier account that booked it (cancel goes through the same account). */
+    carrierAccountId: uuid("carrier_account_id").references(() => carrierAccounts.id, { onDelete: "set null" }),
+    /** FedEx Express: the location code its create answer returns, needed to cancel. */
+    carrierLocation: text("carrier_location"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     cancelledBy: uuid("cancelled_by").references(() => users.id, { onDelete: "set null" }),
@@ -257,6 +273,15 @@ export const shipments = pgTable(
       .default(sql`'{}'::text[]`),
     chosenQuoteId: uuid("chosen_quote_id"),
     trackingNumber: text("tracking_number"),
+    /** The carrier's own id of the shipment when it differs from the tracking number (UPS 1Z of the shipment, DHL AWB). */
+    carrierShipmentId: text("carrier_shipment_id"),
+    // Tracking as the carrier reports it (null until the first poll after the label). The poller
+    // claims a shipment by setting tracking_lease_until, like a sync run's lease.
+    trackingStatus: trackingStatus("tracking_status"),
+    trackingCheckedAt: timestamp("tracking_checked_at", { withTimezone: true }),
+    trackingNextCheckAt: timestamp("tracking_next_check_at", { withTimezone: true }),
+    trackingLeaseUntil: timestamp("tracking_lease_until", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     pickupId: uuid("pickup_id").references(() => pickups.id, { onDelete: "set null" }),
     // The scheduled pickup's date, copied here so Shipment Management filters and sorts by it on
     // an index (a join to pickups costs ~0.4 s at a million shipments). Null when none is scheduled.
@@ -306,6 +331,11 @@ export const shipments = pgTable(
     index("shipments_cancelled_in_shopify_idx")
       .on(t.cancelledInShopifyAt)
       .where(sql`${t.cancelledInShopifyAt} is not null`),
+    // The tracking poller's queue: labels not yet delivered, by when they are due.
+    index("shipments_tracking_due_idx")
+      .on(t.trackingNextCheckAt)
+      .where(sql`${t.trackingNextCheckAt} is not null`),
+    index("shipments_tracking_status_idx").on(t.trackingStatus, t.createdAt),
   ],
 );
 
@@ -314,9 +344,17 @@ export const shipmentDocuments = pgTable("shipment_documents", {
   shipmentId: uuid("shipment_id")
     .primaryKey()
     .references(() => shipments.id, { onDelete: "cascade" }),
-  trackingNumber: text("tracking_number").notNull(),
-  labelPdf: bytea("label_pdf").notNull(),
+  // Null for Correios, whose label the agency prints (the operator records its S10 code later).
+  trackingNumber: text("tracking_number"),
+  /** The carrier's label exactly as issued, in `label_format` (PDF 4×6, or ZPL for thermal printers). */
+  labelPdf: bytea("label_pdf"),
+  labelZpl: bytea("label_zpl"),
+  labelFormat: labelFormat("label_format").notNull().default("pdf"),
   invoicePdf: bytea("invoice_pdf").notNull(),
+  /** How the commercial invoice reached the carrier: uploaded electronically (paperless) or printed with the label. */
+  invoiceDelivery: text("invoice_delivery").$type<"paperless" | "printed">().notNull().default("printed"),
+  /** The carrier's id of the uploaded invoice (UPS DocumentID, FedEx docId), when paperless. */
+  paperlessDocumentId: text("paperless_document_id"),
   labelPages: integer("label_pages").notNull(),
   invoicePages: integer("invoice_pages").notNull(),
   generatedBy: uuid("generated_by").references(() => users.id, { onDelete: "set null" }),
@@ -342,6 +380,12 @@ export const quotes = pgTable(
     price: numeric("price", { precision: 14, scale: 2 }).notNull(),
     currency: text("currency").notNull().default("BRL"),
     transitDays: integer("transit_days"),
+    /** "rate_card": the merchant's rate card (an estimate); "live": the carrier account's own rate. */
+    source: text("source").$type<"rate_card" | "live">().notNull().default("rate_card"),
+    carrierAccountId: uuid("carrier_account_id").references(() => carrierAccounts.id, { onDelete: "set null" }),
+    /** The carrier's service code behind a live rate (UPS "65", FedEx "FEDEX_INTERNATIONAL_PRIORITY"). */
+    serviceCode: text("service_code"),
+    estimatedDelivery: date("estimated_delivery"),
     createdAt: createdAt(),
   },
   (t) => [index("quotes_shipment_idx").on(t.shipmentId), index("quotes_created_idx").on(t.createdAt)],
@@ -483,6 +527,111 @@ export const processedWebhooks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.webhookId, t.shopDomain] })],
 );
+
+// A carrier account of the merchant's (UPS, FedEx, DHL Express): the API credentials and account
+// number, encrypted together at rest (AES-256-GCM, the row id as associated data, like Shopify
+// tokens); never sent to the browser or written to logs. `hint` is what the UI shows of it.
+export const carrierAccounts = pgTable(
+  "carrier_accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    carrier: text("carrier").notNull(),
+    name: text("name").notNull(),
+    /** The carrier's test (sandbox / CIE) or production hosts. */
+    environment: text("environment").$type<"test" | "production">().notNull(),
+    credentials: text("credentials").notNull(),
+    /** The account number's last four characters, for the UI. */
+    hint: text("hint").notNull(),
+    lastTestedAt: timestamp("last_tested_at", { withTimezone: true }),
+    lastTestOk: boolean("last_test_ok"),
+    lastTestError: text("last_test_error"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("carrier_accounts_carrier_idx").on(t.carrier)],
+);
+
+// Which account a store ships with, per carrier (one per store and carrier).
+export const storeCarrierAccounts = pgTable(
+  "store_carrier_accounts",
+  {
+    storeId: uuid("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    carrier: text("carrier").notNull(),
+    carrierAccountId: uuid("carrier_account_id")
+      .notNull()
+      .references(() => carrierAccounts.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.carrier] }),
+    index("store_carrier_accounts_account_idx").on(t.carrierAccountId),
+  ],
+);
+
+export const labelPurchaseStatus = pgEnum("label_purchase_status", LABEL_PURCHASE_STATUSES);
+
+// The intent to buy one label, written and committed before the carrier is asked. `reference` is
+// deterministic (shipment + attempt) and sent with the request, so a purchase whose answer was lost
+// (timeout, crash before our commit) is found at the carrier and reconciled before any retry:
+// a label is never bought twice.
+export const labelPurchases = pgTable(
+  "label_purchases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    shipmentId: uuid("shipment_id")
+      .notNull()
+      .references(() => shipments.id, { onDelete: "cascade" }),
+    carrierAccountId: uuid("carrier_account_id").references(() => carrierAccounts.id, { onDelete: "set null" }),
+    carrier: text("carrier").notNull(),
+    attempt: integer("attempt").notNull(),
+    reference: text("reference").notNull(),
+    status: labelPurchaseStatus("status").notNull().default("pending"),
+    trackingNumber: text("tracking_number"),
+    carrierShipmentId: text("carrier_shipment_id"),
+    error: text("error"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("label_purchases_reference_key").on(t.reference),
+    uniqueIndex("label_purchases_shipment_attempt_key").on(t.shipmentId, t.attempt),
+    // At most one live purchase per shipment: pending (in flight or unreconciled) or purchased.
+    uniqueIndex("label_purchases_one_live_per_shipment")
+      .on(t.shipmentId)
+      .where(sql`${t.status} in ('pending', 'purchased')`),
+  ],
+);
+
+// The carrier's tracking events of a shipment, as reported (deduplicated), and whether each reached
+// Shopify as a fulfillment event.
+export const trackingEvents = pgTable(
+  "tracking_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    shipmentId: uuid("shipment_id")
+      .notNull()
+      .references(() => shipments.id, { onDelete: "cascade" }),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    status: trackingStatus("status").notNull(),
+    carrierCode: text("carrier_code").notNull(),
+    description: text("description").notNull(),
+    location: text("location"),
+    shopifyEventId: text("shopify_event_id"),
+    shopifyError: text("shopify_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("tracking_events_dedup_key").on(t.shipmentId, t.occurredAt, t.carrierCode),
+    index("tracking_events_shipment_idx").on(t.shipmentId, t.occurredAt),
+  ],
+);
+
+export type CarrierAccount = typeof carrierAccounts.$inferSelect;
+export type LabelPurchase = typeof labelPurchases.$inferSelect;
+export type TrackingEventRow = typeof trackingEvents.$inferSelect;
 
 export type User = typeof users.$inferSelect;
 export type Store = typeof stores.$inferSelect;

@@ -237,8 +237,9 @@ export async function documentsPdf(db: Db, shipmentIds: string[], kind: Document
   if (rows.length === 0) throw new AppError("documents.errors.noneIssued");
   const byId = new Map(rows.map((row) => [row.shipmentId, row]));
   const ordered = [...new Set(shipmentIds)].flatMap((id) => byId.get(id) ?? []);
+  const label = (row: (typeof ordered)[number]) => (row.labelPdf ? [row.labelPdf] : []);
   const parts = ordered.flatMap((row) =>
-    kind === "labels" ? [row.labelPdf] : kind === "invoices" ? [row.invoicePdf] : [row.labelPdf, row.invoicePdf],
+    kind === "labels" ? label(row) : kind === "invoices" ? [row.invoicePdf] : [...label(row), row.invoicePdf],
   );
   return { pdf: await mergePdfs(parts), orderNames: ordered.map((row) => row.orderName) };
 }

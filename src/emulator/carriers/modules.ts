@@ -1,0 +1,4 @@
+// The carrier APIs the emulator serves (one module per carrier).
+import type { CarrierModuleFactory } from "./context";
+
+export const CARRIER_MODULES: CarrierModuleFactory[] = [];
