@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { missingProductionEnv, refusedEmulatorVariables, settings, shopifyEmulatorUrl, trustedProxyHops } from "./env";
+import {
+  carrierEmulatorUrl,
+  missingProductionEnv,
+  refusedEmulatorVariables,
+  settings,
+  shopifyEmulatorUrl,
+  trustedProxyHops,
+} from "./env";
 
 describe("missingProductionEnv", () => {
   const complete = {
@@ -99,6 +106,28 @@ describe("emulators in production", () => {
     expect(
       shopifyEmulatorUrl({ NODE_ENV: "production", SHOPIFY_EMULATOR_URL: url, ALLOW_EMULATORS_IN_PRODUCTION: "1" }),
     ).toBe(url);
+  });
+});
+
+describe("the carrier emulators", () => {
+  it("are refused in production like the Shopify emulator, loopback ones allowed only through the harness's hatch", () => {
+    const url = "http://127.0.0.1:4030/";
+    expect(carrierEmulatorUrl({ NODE_ENV: "development", CARRIER_EMULATOR_URL: url })).toBe("http://127.0.0.1:4030");
+    expect(carrierEmulatorUrl({ NODE_ENV: "production" })).toBeUndefined();
+    expect(refusedEmulatorVariables({ CARRIER_EMULATOR_URL: url })).toEqual(["CARRIER_EMULATOR_URL"]);
+    expect(() => carrierEmulatorUrl({ NODE_ENV: "production", CARRIER_EMULATOR_URL: url })).toThrow(
+      /CARRIER_EMULATOR_URL is set in production/,
+    );
+    expect(
+      carrierEmulatorUrl({ NODE_ENV: "production", CARRIER_EMULATOR_URL: url, ALLOW_EMULATORS_IN_PRODUCTION: "1" }),
+    ).toBe("http://127.0.0.1:4030");
+    expect(() =>
+      carrierEmulatorUrl({
+        NODE_ENV: "production",
+        CARRIER_EMULATOR_URL: "http://carriers.attacker.example",
+        ALLOW_EMULATORS_IN_PRODUCTION: "1",
+      }),
+    ).toThrow(/CARRIER_EMULATOR_URL/);
   });
 });
 
