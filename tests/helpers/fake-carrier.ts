@@ -111,8 +111,7 @@ export function createFakeCarrier(carrier: ApiCarrier): FakeCarrier {
         if (found.voided) throw fail("alreadyVoided");
         found.voided = true;
       }),
-    pickupAvailability: (request) =>
-      run("pickupAvailability", [request], () => ({ ...fake.availability })),
+    pickupAvailability: (request) => run("pickupAvailability", [request], () => ({ ...fake.availability })),
     schedulePickup: (booking) =>
       run("schedulePickup", [booking], () => {
         const confirmationNumber = `PU${String(++sequence).padStart(6, "0")}`;

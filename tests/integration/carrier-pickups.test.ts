@@ -276,9 +276,9 @@ describe(`pickups through the carrier account (${driverName})`, () => {
     const shipment = await addShipment();
     const error = await refusal(schedulePickups(deps(), [shipment.id], WINDOW, actorId));
     expect(error).toMatchObject({ code: "carriers.errors.pickupNotAvailable", field: "date" });
-    expect(await testDb.db.select().from(pickups).where(eq(pickups.carrierAccountId, directory.accountIds.ups!))).toEqual(
-      [],
-    );
+    expect(
+      await testDb.db.select().from(pickups).where(eq(pickups.carrierAccountId, directory.accountIds.ups!)),
+    ).toEqual([]);
   });
 
   it("cancels the booking at the carrier again when it cannot be recorded", async () => {
@@ -293,8 +293,8 @@ describe(`pickups through the carrier account (${driverName})`, () => {
     const error = await refusal(schedulePickups(deps(), [shipment.id], WINDOW, actorId));
     expect(error.code).toBe("pickups.errors.changedMeanwhile");
     expect([...ups.pickups.values()]).toEqual([{ cancelled: true }]);
-    expect(await testDb.db.select().from(pickups).where(eq(pickups.carrierAccountId, directory.accountIds.ups!))).toEqual(
-      [],
-    );
+    expect(
+      await testDb.db.select().from(pickups).where(eq(pickups.carrierAccountId, directory.accountIds.ups!)),
+    ).toEqual([]);
   });
 });

@@ -156,13 +156,29 @@ describe(`live quotes beside the rate cards (${driverName})`, () => {
     const live = rows.filter((row) => row.source === "live");
     expect(
       live
-        .map((row) => [row.carrier, row.service, row.serviceCode, row.price, row.currency, row.carrierAccountId, row.estimatedDelivery])
+        .map((row) => [
+          row.carrier,
+          row.service,
+          row.serviceCode,
+          row.price,
+          row.currency,
+          row.carrierAccountId,
+          row.estimatedDelivery,
+        ])
         .sort(),
     ).toEqual(
       [
         ["ups", "Worldwide Saver", "65", "412.30", "USD", directory.accountIds.ups, "2026-12-09"],
         ["ups", "Worldwide Expedited", "08", "298.10", "USD", directory.accountIds.ups, null],
-        ["fedex", "International Priority", "FEDEX_INTERNATIONAL_PRIORITY", "1890.55", "BRL", directory.accountIds.fedex, "2026-12-10"],
+        [
+          "fedex",
+          "International Priority",
+          "FEDEX_INTERNATIONAL_PRIORITY",
+          "1890.55",
+          "BRL",
+          directory.accountIds.fedex,
+          "2026-12-10",
+        ],
       ].sort(),
     );
     const cards = rows.filter((row) => row.source === "rate_card");

@@ -9,12 +9,7 @@ import { CARRIERS, isCarrier, type Carrier } from "@/domain/carrier-registry";
 import { serviceCode } from "@/domain/carrier-services";
 import { holidayPlaceOf, type HolidayPlace } from "@/domain/holidays";
 import { originNow } from "@/domain/local-time";
-import {
-  validatePickup,
-  type PickupOptions,
-  type PickupProblem,
-  type PickupRequest,
-} from "@/domain/pickup-rules";
+import { validatePickup, type PickupOptions, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";
 import type { DraftParcel } from "@/domain/shipment-evaluation";
 import type { ShipperProfile } from "@/domain/shipper";
 import type { Messages } from "@/i18n/message-keys";
@@ -94,10 +89,14 @@ function messageKey(problem: PickupProblem): PickupMessage {
 /** A carrier's failure as the translated refusal users see (`carriers.errors.<code>`); anything else as it is. */
 function translatedCarrierError(error: unknown, field?: string): unknown {
   if (!(error instanceof CarrierApiError)) return error;
-  return new AppError(`carriers.errors.${error.code}`, field ?? (error.code === "pickupNotAvailable" ? "date" : undefined), {
-    carrier: CARRIERS[error.carrier].name,
-    message: error.carrierMessage ?? "",
-  });
+  return new AppError(
+    `carriers.errors.${error.code}`,
+    field ?? (error.code === "pickupNotAvailable" ? "date" : undefined),
+    {
+      carrier: CARRIERS[error.carrier].name,
+      message: error.carrierMessage ?? "",
+    },
+  );
 }
 
 async function askCarrier<T>(call: () => Promise<T>, field?: string): Promise<T> {

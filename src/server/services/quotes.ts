@@ -99,7 +99,12 @@ function rateCardProblem(unavailable: Quote[], destinationCountry: string): Rate
   const missing = refusals.find((quote) => quote.reason === "missingWeight");
   if (missing) return { reason: "missingWeight", parcel: Number(missing.values?.parcel ?? 0) + 1 };
   const heavy = refusals.find((quote) => quote.reason === "overLimit");
-  if (heavy) return { reason: "overLimit", parcel: Number(heavy.values?.parcel ?? 0) + 1, weightKg: Number(heavy.values?.weightKg) };
+  if (heavy)
+    return {
+      reason: "overLimit",
+      parcel: Number(heavy.values?.parcel ?? 0) + 1,
+      weightKg: Number(heavy.values?.weightKg),
+    };
   if (!destinationCountry) return { reason: "noDestination" };
   return { reason: "noZone", country: destinationCountry };
 }

@@ -53,9 +53,10 @@ export const quoteShipmentAction = authedAction(
       const problem = outcome.rateCardProblem;
       return {
         ok: false,
-        formError: [problem ? t(`quotes.cardProblems.${problem.reason}`, problem) : t("quotes.noneAvailable"), ...notices].join(
-          " ",
-        ),
+        formError: [
+          problem ? t(`quotes.cardProblems.${problem.reason}`, problem) : t("quotes.noneAvailable"),
+          ...notices,
+        ].join(" "),
       };
     }
     const cards = outcome.available - outcome.live;
