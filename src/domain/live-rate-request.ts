@@ -24,7 +24,7 @@ export type MissingRateField =
   | { field: "parcelWeight" | "parcelDimensions"; parcel: number }
   | { field: "declaredValue" | "currency" };
 
-export interface RateAddress {
+interface RateAddress {
   city: string;
   state: string | null;
   postalCode: string;
