@@ -72,8 +72,12 @@ export function QuotesCard({
       {notices.length > 0 ? (
         <ul className="mb-3 space-y-1" data-testid="live-rate-notices">
           {notices.map((notice) => (
-            <li key={notice}>
-              <Alert tone="warning">{notice}</Alert>
+            // Plain notes, not live regions: the outcome above is the card's one status message.
+            <li
+              key={notice}
+              className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900"
+            >
+              {notice}
             </li>
           ))}
         </ul>
