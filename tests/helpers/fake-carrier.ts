@@ -6,6 +6,8 @@ import type {
   ApiCarrier,
   CarrierClient,
   FoundShipment,
+  LiveRate,
+  PickupAvailability,
   PurchasedShipment,
   TrackingResult,
 } from "@/server/carriers/api";
@@ -28,6 +30,10 @@ export interface FakeCarrier extends CarrierClient {
   failNext(operation: Operation, code: CarrierErrorCode, options?: { after?: boolean }): void;
   /** What track() answers for a tracking number. */
   tracking: Map<string, TrackingResult>;
+  /** What rates() answers (a test may replace it). */
+  rateAnswer: LiveRate[];
+  /** What pickupAvailability() answers (a test may replace it). */
+  availability: PickupAvailability;
 }
 
 export function createFakeCarrier(carrier: ApiCarrier): FakeCarrier {
@@ -58,21 +64,22 @@ export function createFakeCarrier(carrier: ApiCarrier): FakeCarrier {
     pickups: new Map(),
     calls: [],
     tracking: new Map(),
+    rateAnswer: [
+      {
+        serviceCode: "FAKE1",
+        serviceName: "Fake Express",
+        price: "123.45",
+        currency: "BRL",
+        transitDays: 3,
+        estimatedDelivery: null,
+      },
+    ],
+    availability: { available: true, cutoffTime: "18:00", minWindowMinutes: 60 },
     failNext(operation, code, options) {
       failures.push({ operation, code, after: options?.after ?? false });
     },
     testConnection: () => run("testConnection", [], () => undefined),
-    rates: (request) =>
-      run("rates", [request], () => [
-        {
-          serviceCode: "FAKE1",
-          serviceName: "Fake Express",
-          price: "123.45",
-          currency: "BRL",
-          transitDays: 3,
-          estimatedDelivery: null,
-        },
-      ]),
+    rates: (request) => run("rates", [request], () => structuredClone(fake.rateAnswer)),
     uploadInvoice: (shipment, pdf) => run("uploadInvoice", [shipment, pdf.length], () => `DOC-${shipment.reference}`),
     createShipment: (shipment, options) =>
       run("createShipment", [shipment, options], () => {
@@ -104,8 +111,7 @@ export function createFakeCarrier(carrier: ApiCarrier): FakeCarrier {
         if (found.voided) throw fail("alreadyVoided");
         found.voided = true;
       }),
-    pickupAvailability: (request) =>
-      run("pickupAvailability", [request], () => ({ available: true, cutoffTime: "18:00", minWindowMinutes: 60 })),
+    pickupAvailability: (request) => run("pickupAvailability", [request], () => ({ ...fake.availability })),
     schedulePickup: (booking) =>
       run("schedulePickup", [booking], () => {
         const confirmationNumber = `PU${String(++sequence).padStart(6, "0")}`;

@@ -17,6 +17,7 @@ import { requestSync } from "@/server/services/sync/runs";
 import { createUser } from "@/server/services/users";
 import { createShopify } from "@/server/shopify/api";
 import { prepareForExport } from "../helpers/export-setup";
+import { fakeDirectory } from "../helpers/fake-carrier";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 const APP = { apiKey: "drafts-key", apiSecret: "drafts-secret" };
@@ -151,7 +152,8 @@ describe(`quotes, rate cards and bulk changes (${driverName})`, () => {
     const draft = (await testDb.db.select().from(shipments).where(eq(shipments.status, "draft"))).find(
       (d) => d.carrier === "correios" && d.missingFields.length === 1 && d.missingFields[0] === "nfeKey",
     )!;
-    const { available } = await quoteShipmentById(testDb.db, draft.id);
+    const carriers = await fakeDirectory(testDb.db, {});
+    const { available } = await quoteShipmentById({ db: testDb.db, carriers }, draft.id);
     expect(available).toBeGreaterThan(1);
     const list = await quotesForShipment(testDb.db, draft.id);
     expect(list.map((q) => Number(q.price))).toEqual([...list.map((q) => Number(q.price))].sort((a, b) => a - b));

@@ -1,18 +1,20 @@
 // Pickups follow the holidays of the store's pickup address (its shipper's state and city), on PGlite
 // or Postgres: 9 July is a São Paulo state holiday, 25 January a São Paulo city holiday; a refusal
-// names the holiday in both languages, books nothing at the carrier and changes no row.
+// names the holiday in both languages, books nothing at the carrier and changes no row. The carrier is
+// the in-memory fake behind a real account row (tests/helpers/fake-carrier.ts).
 import { eq } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "@/domain/roles";
 import { emptyShipper } from "@/domain/shipper";
-import { createSandboxCarrier } from "@/server/carriers/sandbox";
-import type { CarrierAdapter, PickupBooking } from "@/server/carriers/types";
+import type { PickupBookingRequest } from "@/server/carriers/api";
+import type { CarrierDirectory } from "@/server/carriers/directory";
 import { auditEvents, orders, pickups, shipments, stores, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { reschedulePickup, schedulePickups } from "@/server/services/pickups";
 import en from "@/i18n/messages/en.json";
 import ptBR from "@/i18n/messages/pt-BR.json";
+import { createFakeCarrier, fakeDirectory, type FakeCarrier } from "../helpers/fake-carrier";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 // Monday 6 July 2026, 09:00 in São Paulo; Thursday 9 July is the Revolução Constitucionalista.
@@ -23,13 +25,23 @@ const WINDOW = { readyTime: "09:00", closeTime: "17:00" };
 
 let testDb: TestDb;
 let actorId: string;
-const booked: PickupBooking[] = [];
-let carriers: CarrierAdapter;
+let ups: FakeCarrier;
+let carriers: CarrierDirectory;
+const booked = () =>
+  ups.calls.filter((call) => call.operation === "schedulePickup").map((call) => call.args[0] as PickupBookingRequest);
 const deps = (now: Date) => ({ db: testDb.db, carriers, now: () => now });
 const shipmentOf: Record<string, string> = {};
 
 async function addStore(key: string, place: { state: string | null; city: string | null }) {
-  const shipper = { ...emptyShipper(), legalName: `Loja ${key}`, address1: "Rua A, 1", ...place };
+  const shipper = {
+    ...emptyShipper(),
+    legalName: `Loja ${key}`,
+    signatoryName: "Sofia Souza",
+    phone: "+55 11 3000 0000",
+    address1: "Rua A, 1",
+    postalCode: "01310-100",
+    ...place,
+  };
   const [store] = await testDb.db
     .insert(stores)
     .values({ shopDomain: `loja-${key}.myshopify.com`, name: `Loja ${key}`, shipper })
@@ -48,7 +60,15 @@ async function addStore(key: string, place: { state: string | null; city: string
     .returning();
   const [shipment] = await testDb.db
     .insert(shipments)
-    .values({ orderId: order.id, storeId: store.id, status: "ready", carrier: "ups", parcels: [{ weightKg: 1 }] })
+    .values({
+      orderId: order.id,
+      storeId: store.id,
+      status: "ready",
+      carrier: "ups",
+      service: "Worldwide Saver",
+      destinationCountry: "US",
+      parcels: [{ weightKg: 1 }],
+    })
     .returning();
   shipmentOf[key] = shipment.id;
 }
@@ -73,20 +93,14 @@ async function snapshot() {
     shipments: await testDb.db.select().from(shipments).orderBy(shipments.id),
     pickups: await testDb.db.select().from(pickups).orderBy(pickups.id),
     audit: await testDb.db.select().from(auditEvents),
-    booked: booked.length,
+    booked: booked().length,
   };
 }
 
 beforeAll(async () => {
   testDb = await createTestDb();
-  const sandbox = createSandboxCarrier();
-  carriers = {
-    ...sandbox,
-    async schedulePickup(booking) {
-      booked.push(booking);
-      return sandbox.schedulePickup(booking);
-    },
-  };
+  ups = createFakeCarrier("ups");
+  carriers = await fakeDirectory(testDb.db, { ups });
   const [user] = await testDb.db
     .insert(users)
     .values({ email: "op@example.com", name: "Olivia Operator", passwordHash: "x", role: "operator" })
@@ -135,17 +149,21 @@ describe(`pickups on the pickup address's holidays (${driverName})`, () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("accepts 9 July for a Rio de Janeiro shipper, and for a shipper without a state (national only)", async () => {
-    for (const key of ["rj", "sem-estado"]) {
-      const [pickup] = await schedulePickups(deps(JULY), [shipmentOf[key]], { date: "2026-07-09", ...WINDOW }, actorId);
-      expect(pickup).toMatchObject({ carrier: "ups", pickupDate: "2026-07-09", status: "scheduled" });
-      const [after] = await testDb.db.select().from(shipments).where(eq(shipments.id, shipmentOf[key]));
-      expect(after).toMatchObject({ status: "pickup_scheduled", pickupId: pickup.id, pickupDate: "2026-07-09" });
-    }
-    expect(booked.map((booking) => [booking.date, booking.address.state])).toEqual([
-      ["2026-07-09", "RJ"],
-      ["2026-07-09", ""],
-    ]);
+  it("accepts 9 July for a Rio de Janeiro shipper", async () => {
+    const [pickup] = await schedulePickups(deps(JULY), [shipmentOf.rj], { date: "2026-07-09", ...WINDOW }, actorId);
+    expect(pickup).toMatchObject({ carrier: "ups", pickupDate: "2026-07-09", status: "scheduled" });
+    const [after] = await testDb.db.select().from(shipments).where(eq(shipments.id, shipmentOf.rj));
+    expect(after).toMatchObject({ status: "pickup_scheduled", pickupId: pickup.id, pickupDate: "2026-07-09" });
+    expect(booked().map((booking) => [booking.date, booking.address.state])).toEqual([["2026-07-09", "RJ"]]);
+  });
+
+  it("lets 9 July pass the holiday rules for a shipper without a state (national only), then refuses the booking for the missing state", async () => {
+    const before = await snapshot();
+    const error = await refusal(
+      schedulePickups(deps(JULY), [shipmentOf["sem-estado"]], { date: "2026-07-09", ...WINDOW }, actorId),
+    );
+    expect(error.code).toBe("pickups.errors.shipper.state");
+    expect(await snapshot()).toEqual(before);
   });
 
   it("refuses 25 January in São Paulo city (however the city is written) but not in Campinas", async () => {

@@ -127,6 +127,7 @@ function PickupForm({
         </Field>
       </div>
       <p className="text-xs text-slate-500">{t("rules")}</p>
+      <p className="text-xs text-slate-500">{t("throughAccount")}</p>
       <HolidayNotes calendars={calendars} />
       <div className="flex justify-end">
         <Button type="submit" disabled={pending}>

@@ -29,6 +29,9 @@ export function QuotesTable({ page }: { page: TablePage<QuoteRow> }) {
             <div>
               <div>{carrierName(info.getValue())}</div>
               <div className="text-xs text-slate-500">{info.row.original.service}</div>
+              <div className="text-xs text-slate-500">
+                {info.row.original.source === "live" ? t("liveRateShort") : t("rateCardEstimate")}
+              </div>
             </div>
           ),
         }),

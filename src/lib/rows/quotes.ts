@@ -8,6 +8,8 @@ export interface QuoteRow {
   price: string;
   currency: string;
   transitDays: number | null;
+  /** "live": the carrier account's rate; "rate_card": the merchant's rate card (an estimate). */
+  source: "rate_card" | "live";
   chosen: boolean;
   createdAt: Date;
 }

@@ -15,6 +15,11 @@ export interface PickupCandidate {
   cancelledInShopifyAt: Date | null;
   storeId: string;
   carrier: string | null;
+  /** Our service name ("Worldwide Saver"): the carrier's code of it goes into the booking's pieces. */
+  service: string | null;
+  destinationCountry: string | null;
+  /** Set once the label is bought: the carrier links the pickup to it. */
+  trackingNumber: string | null;
   status: string;
   pickupId: string | null;
   parcels: DraftParcel[];
@@ -31,6 +36,9 @@ function selectCandidates(db: Db, where: SQL | undefined): Promise<PickupCandida
       cancelledInShopifyAt: shipments.cancelledInShopifyAt,
       storeId: shipments.storeId,
       carrier: shipments.carrier,
+      service: shipments.service,
+      destinationCountry: shipments.destinationCountry,
+      trackingNumber: shipments.trackingNumber,
       status: shipments.status,
       pickupId: shipments.pickupId,
       parcels: shipments.parcels,

@@ -39,6 +39,7 @@ export async function listQuotes(db: Db, state: StateOf<typeof quotesTable>): Pr
         price: quotes.price,
         currency: quotes.currency,
         transitDays: quotes.transitDays,
+        source: quotes.source,
         chosenQuoteId: shipments.chosenQuoteId,
         createdAt: quotes.createdAt,
       })

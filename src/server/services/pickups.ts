@@ -1,17 +1,29 @@
 import "server-only";
-// Schedule, reschedule and cancel carrier pickups. The carrier is asked first (it may refuse);
-// the database changes only after it confirms, and a booking whose database update fails is
-// cancelled again, so a pickup never exists at the carrier without the dashboard knowing.
+// Schedule, reschedule and cancel pickups through the store's carrier account. The carrier is
+// asked first (its availability, then the booking); the database changes only after it confirms,
+// and a booking whose database update fails is cancelled again, so a pickup never exists at the
+// carrier without the dashboard knowing. Correios has no pickup API in our integration.
+import crypto from "node:crypto";
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { CARRIERS, isCarrier, type Carrier } from "@/domain/carrier-registry";
+import { serviceCode } from "@/domain/carrier-services";
 import { holidayPlaceOf, type HolidayPlace } from "@/domain/holidays";
 import { originNow } from "@/domain/local-time";
-import { validatePickup, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";
+import { validatePickup, type PickupOptions, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";
 import type { DraftParcel } from "@/domain/shipment-evaluation";
+import type { ShipperProfile } from "@/domain/shipper";
 import type { Messages } from "@/i18n/message-keys";
-import type { CarrierAdapter, PickupBooking } from "../carriers/types";
+import {
+  CarrierApiError,
+  isApiCarrier,
+  type ApiCarrier,
+  type CarrierClient,
+  type PickupAddress,
+  type PickupBookingRequest,
+} from "../carriers/api";
+import type { CarrierDirectory } from "../carriers/directory";
 import type { Db } from "../db/client";
-import { pickups, shipments } from "../db/schema";
+import { pickups, shipments, type Pickup } from "../db/schema";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
 import {
@@ -43,7 +55,7 @@ export const cancelledShipment = (actorId: string) => ({
 
 export interface PickupDeps {
   db: Db;
-  carriers: CarrierAdapter;
+  carriers: CarrierDirectory;
   now?: () => Date;
 }
 
@@ -74,18 +86,40 @@ function messageKey(problem: PickupProblem): PickupMessage {
   return problem.code;
 }
 
+/** A carrier's failure as the translated refusal users see (`carriers.errors.<code>`); anything else as it is. */
+function translatedCarrierError(error: unknown, field?: string): unknown {
+  if (!(error instanceof CarrierApiError)) return error;
+  return new AppError(
+    `carriers.errors.${error.code}`,
+    field ?? (error.code === "pickupNotAvailable" ? "date" : undefined),
+    {
+      carrier: CARRIERS[error.carrier].name,
+      message: error.carrierMessage ?? "",
+    },
+  );
+}
+
+async function askCarrier<T>(call: () => Promise<T>, field?: string): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw translatedCarrierError(error, field);
+  }
+}
+
 /**
  * Refuses a window the carrier would refuse at the pickup address (its state's and city's holidays
- * count): the first problem, on its form field, translated.
+ * count): the first problem, on its form field, translated. `options` are the carrier's own
+ * cut-off and minimum window from its availability answer.
  */
-async function checkWindow(
+function checkWindow(
   deps: PickupDeps,
   carrier: Carrier,
   window: PickupWindow,
   place: HolidayPlace | null,
-): Promise<void> {
+  options: PickupOptions = {},
+): void {
   const request: PickupRequest = { carrier, ...window, place };
-  const options = await deps.carriers.pickupAvailability(carrier, window.date);
   const result = validatePickup(request, originNow(deps.now?.() ?? new Date()), options);
   if (result.ok) return;
   const [problem] = result.problems;
@@ -93,64 +127,153 @@ async function checkWindow(
   throw new AppError(`pickups.problems.${messageKey(problem)}`, problem.field, values);
 }
 
-function parcelStats(parcels: DraftParcel[]): { packages: number; weightKg: number } {
-  return {
-    packages: Math.max(parcels.length, 1),
-    weightKg: parcels.reduce((sum, parcel) => sum + (Number(parcel.weightKg) || 0), 0),
-  };
-}
+/** The pickup address fields the carriers need, in the order the store's shipper form shows them. */
+const ADDRESS_FIELDS = ["legalName", "signatoryName", "phone", "address1", "city", "state", "postalCode"] as const;
 
-/** Where the store's pickups happen, for holidays: its shipper's state and city (none: national only). */
-async function storePlace(db: Db, storeId: string): Promise<HolidayPlace | null> {
-  return holidayPlaceOf(await storeShipperProfile(db, storeId));
-}
-
-async function storeAddress(db: Db, storeId: string) {
-  const shipper = await storeShipperProfile(db, storeId);
+/**
+ * Where the carrier collects: the store's shipper, company = legal name, contact = the signatory
+ * (UPS PickupAddress CompanyName/ContactName/Phone, FedEx pickupLocation.contact, DHL
+ * customerDetails.shipperDetails — CARRIERS.md "Pickup" of each carrier). Nothing is made up:
+ * the first empty field is refused, naming it.
+ */
+function pickupAddress(shipper: ShipperProfile, carrier: ApiCarrier): PickupAddress {
+  const missing = ADDRESS_FIELDS.find((field) => !shipper[field]);
+  if (missing) throw new AppError(`pickups.errors.shipper.${missing}`, undefined, { carrier: CARRIERS[carrier].name });
   return {
+    company: shipper.legalName!,
+    contact: shipper.signatoryName!,
     line: [shipper.address1, shipper.address2].filter(Boolean).join(", "),
-    city: shipper.city ?? "",
-    state: shipper.state ?? "",
-    postalCode: shipper.postalCode ?? "",
+    city: shipper.city!,
+    state: shipper.state!,
+    postalCode: shipper.postalCode!,
     countryCode: "BR",
+    phone: shipper.phone!,
   };
 }
 
-/** What the carrier is asked to collect: the shipments' packages and weight, at the store's address. */
+/** What a booking needs to know of each shipment it collects (a candidate or a shipment row). */
+export interface PickupShipment {
+  id: string;
+  parcels: DraftParcel[];
+  service: string | null;
+  destinationCountry: string | null;
+  trackingNumber: string | null;
+}
+
+/** Our booking reference: the same store, carrier, window and shipments always give the same one (≤ 35 characters). */
+function bookingReference(storeId: string, carrier: ApiCarrier, window: PickupWindow, group: PickupShipment[]) {
+  const ids = group.map((shipment) => shipment.id).sort();
+  const digest = crypto
+    .createHash("sha256")
+    .update([storeId, carrier, window.date, window.readyTime, window.closeTime, ...ids].join("|"))
+    .digest("hex");
+  return `SSP-PU-${digest.slice(0, 24)}`;
+}
+
+/**
+ * What the carrier is asked to collect: the shipments' packages and weight at the store's address,
+ * the pieces per service and destination country (UPS PickupPiece[], DHL shipmentDetails[]), and
+ * the tracking numbers of those that already have labels. Refuses a shipment without a service the
+ * carrier codes or without a destination country, and a shipper profile that lacks an address field.
+ */
 export async function pickupBooking(
   db: Db,
   storeId: string,
-  group: { parcels: DraftParcel[] }[],
-  carrier: Carrier,
+  group: PickupShipment[],
+  carrier: ApiCarrier,
   window: PickupWindow,
-): Promise<PickupBooking> {
-  const stats = group.map((shipment) => parcelStats(shipment.parcels));
+): Promise<PickupBookingRequest> {
+  const address = pickupAddress(await storeShipperProfile(db, storeId), carrier);
+  const pieces = new Map<string, PickupBookingRequest["pieces"][number]>();
+  let packages = 0;
+  let weightKg = 0;
+  for (const shipment of group) {
+    const code = shipment.service ? serviceCode(carrier, shipment.service) : null;
+    if (!code) throw new AppError("pickups.errors.noService", undefined, { carrier: CARRIERS[carrier].name });
+    const country = shipment.destinationCountry?.trim().toUpperCase();
+    if (!country || !/^[A-Z]{2}$/.test(country)) throw new AppError("pickups.errors.noDestination");
+    const count = Math.max(shipment.parcels.length, 1);
+    packages += count;
+    weightKg += shipment.parcels.reduce((sum, parcel) => sum + (Number(parcel.weightKg) || 0), 0);
+    const key = `${code}:${country}`;
+    const piece = pieces.get(key) ?? { serviceCode: code, destinationCountry: country, quantity: 0 };
+    piece.quantity += count;
+    pieces.set(key, piece);
+  }
   return {
-    carrier,
     ...window,
-    packages: stats.reduce((sum, s) => sum + s.packages, 0),
-    totalWeightKg: Math.round(stats.reduce((sum, s) => sum + s.weightKg, 0) * 1000) / 1000,
-    address: await storeAddress(db, storeId),
+    packages,
+    totalWeightKg: Math.round(weightKg * 1000) / 1000,
+    address,
+    pieces: [...pieces.values()],
+    trackingNumbers: group.flatMap((shipment) => (shipment.trackingNumber ? [shipment.trackingNumber] : [])),
+    reference: bookingReference(storeId, carrier, window, group),
   };
+}
+
+/** A group ready to book: its account's client and the booking request, every check passed. */
+interface PreparedGroup {
+  group: Candidate[];
+  carrier: ApiCarrier;
+  accountId: string;
+  client: CarrierClient;
+  booking: PickupBookingRequest;
+}
+
+/**
+ * Everything asked before booking a group: the account, the booking (shipper and shipments
+ * complete), the dashboard's rules, then the carrier's availability at the address on that date,
+ * whose cut-off and minimum window are checked in turn.
+ */
+async function prepareGroup(deps: PickupDeps, group: Candidate[], window: PickupWindow): Promise<PreparedGroup> {
+  const { storeId } = group[0];
+  const carrier = group[0].carrier as ApiCarrier;
+  const place = holidayPlaceOf(await storeShipperProfile(deps.db, storeId));
+  // The date and times are ours to check first: nothing malformed or on a holiday reaches a carrier.
+  checkWindow(deps, carrier, window, place);
+  const { accountId, client } = await deps.carriers.forStore(storeId, carrier);
+  const booking = await pickupBooking(deps.db, storeId, group, carrier, window);
+  const availability = await askCarrier(() =>
+    client.pickupAvailability({
+      date: window.date,
+      address: booking.address,
+      serviceCode: booking.pieces[0]?.serviceCode ?? null,
+    }),
+  );
+  if (!availability.available) {
+    throw new AppError("pickups.problems.notAvailable", "date", { carrier: CARRIERS[carrier].name, date: window.date });
+  }
+  checkWindow(deps, carrier, window, place, {
+    cutoffTime: availability.cutoffTime,
+    minWindowMinutes: availability.minWindowMinutes,
+    optionalDays: availability.optionalDays,
+  });
+  return { group, carrier, accountId, client, booking };
 }
 
 /** Books the carrier, then records the pickup and moves the shipments; undoes the booking if that fails. */
 async function bookGroup(
   deps: PickupDeps,
-  group: Candidate[],
-  carrier: Carrier,
+  prepared: PreparedGroup,
   window: PickupWindow,
   actorId: string,
   allowedStatus: "ready" | "pickup_scheduled",
-) {
-  const { confirmationNumber } = await deps.carriers.schedulePickup(
-    await pickupBooking(deps.db, group[0].storeId, group, carrier, window),
-  );
+): Promise<Pickup> {
+  const { group, carrier, accountId, client, booking } = prepared;
+  const { confirmationNumber, location } = await askCarrier(() => client.schedulePickup(booking));
   try {
     return await deps.db.transaction(async (tx) => {
       const [pickup] = await tx
         .insert(pickups)
-        .values({ storeId: group[0].storeId, carrier, ...toRow(window), confirmationNumber, createdBy: actorId })
+        .values({
+          storeId: group[0].storeId,
+          carrier,
+          ...toRow(window),
+          confirmationNumber,
+          carrierAccountId: accountId,
+          carrierLocation: location,
+          createdBy: actorId,
+        })
         .returning();
       const moved = await tx
         .update(shipments)
@@ -179,12 +302,22 @@ async function bookGroup(
         action: "pickup.scheduled",
         entityType: "pickup",
         entityId: pickup.id,
-        after: { carrier, ...window, confirmationNumber, shipments: group.map((shipment) => shipment.orderName) },
+        after: {
+          carrier,
+          ...window,
+          confirmationNumber,
+          reference: booking.reference,
+          shipments: group.map((shipment) => shipment.orderName),
+        },
       });
       return pickup;
     });
   } catch (error) {
-    await deps.carriers.cancelPickup(carrier, confirmationNumber, window.date);
+    // The booking exists at the carrier but not here: cancel it again. Should that fail too, the
+    // recording error is still the one reported (the carrier's own cancel error says less).
+    await client
+      .cancelPickup({ confirmationNumber, date: window.date, location, address: booking.address })
+      .catch(() => undefined);
     throw error;
   }
 }
@@ -201,7 +334,7 @@ async function loadCandidates(db: Db, shipmentIds: string[]): Promise<Candidate[
 
 /**
  * Schedules a pickup for ready shipments: one booking per store and carrier, each checked
- * against that carrier's rules before anything is booked.
+ * against the dashboard's and that carrier's rules before anything is booked.
  */
 export async function schedulePickups(deps: PickupDeps, shipmentIds: string[], window: PickupWindow, actorId: string) {
   const candidates = await loadCandidates(deps.db, shipmentIds);
@@ -226,23 +359,21 @@ export async function schedulePickups(deps: PickupDeps, shipmentIds: string[], w
     if (!isCarrier(shipment.carrier)) {
       throw new AppError("pickups.errors.noCarrier", undefined, { order: shipment.orderName });
     }
+    // Correios has no pickup API in our integration: the parcel is posted at an agency.
+    if (!isApiCarrier(shipment.carrier)) {
+      throw new AppError("pickups.errors.correios", undefined, { order: shipment.orderName });
+    }
   }
   const groups = new Map<string, Candidate[]>();
   for (const shipment of candidates) {
     const key = `${shipment.storeId}:${shipment.carrier}`;
     groups.set(key, [...(groups.get(key) ?? []), shipment]);
   }
-  // Every store's and carrier's rules are checked before the first booking: a refusal books nothing.
-  const places = new Map<string, HolidayPlace | null>();
-  for (const group of groups.values()) {
-    const storeId = group[0].storeId;
-    if (!places.has(storeId)) places.set(storeId, await storePlace(deps.db, storeId));
-    await checkWindow(deps, group[0].carrier as Carrier, window, places.get(storeId) ?? null);
-  }
+  // Every store's and carrier's checks pass before the first booking: a refusal books nothing.
+  const prepared: PreparedGroup[] = [];
+  for (const group of groups.values()) prepared.push(await prepareGroup(deps, group, window));
   const booked = [];
-  for (const group of groups.values()) {
-    booked.push(await bookGroup(deps, group, group[0].carrier as Carrier, window, actorId, "ready"));
-  }
+  for (const group of prepared) booked.push(await bookGroup(deps, group, window, actorId, "ready"));
   return booked;
 }
 
@@ -253,13 +384,44 @@ async function loadPickup(db: Db, pickupId: string) {
   return pickup;
 }
 
+/** The client of the account that booked the pickup (one booked before accounts existed: the store's account now). */
+async function clientOfPickup(deps: PickupDeps, pickup: Pickup): Promise<CarrierClient> {
+  if (pickup.carrierAccountId) return deps.carriers.forAccount(pickup.carrierAccountId);
+  // Only API carriers are ever booked (Correios is refused before booking).
+  if (!isApiCarrier(pickup.carrier)) throw new AppError("errors.notFound");
+  return (await deps.carriers.forStore(pickup.storeId, pickup.carrier)).client;
+}
+
+/**
+ * Cancels the pickup at the carrier, through the account that booked it and with the location
+ * its booking answer gave (FedEx Express). A carrier that no longer has it (pickupNotFound:
+ * cancelled by phone, or already collected nothing) leaves nothing to cancel there: ours is
+ * cancelled too, and the answer says so.
+ */
+async function cancelAtCarrier(deps: PickupDeps, pickup: Pickup): Promise<{ alreadyGone: boolean }> {
+  const client = await clientOfPickup(deps, pickup);
+  const address = pickupAddress(await storeShipperProfile(deps.db, pickup.storeId), client.carrier);
+  try {
+    await client.cancelPickup({
+      confirmationNumber: pickup.confirmationNumber,
+      date: pickup.pickupDate,
+      location: pickup.carrierLocation,
+      address,
+    });
+    return { alreadyGone: false };
+  } catch (error) {
+    if (error instanceof CarrierApiError && error.code === "pickupNotFound") return { alreadyGone: true };
+    throw translatedCarrierError(error);
+  }
+}
+
 /**
  * Cancels the pickup at the carrier; its shipments are ready again, except those whose order was
  * cancelled in Shopify meanwhile: for them this is the way out, and they end cancelled.
  */
 export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: string) {
   const pickup = await loadPickup(deps.db, pickupId);
-  await deps.carriers.cancelPickup(pickup.carrier as Carrier, pickup.confirmationNumber, pickup.pickupDate);
+  const { alreadyGone } = await cancelAtCarrier(deps, pickup);
   return deps.db.transaction(async (tx) => {
     const [cancelled] = await tx
       .update(pickups)
@@ -290,9 +452,17 @@ export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: 
       entityType: "pickup",
       entityId: pickupId,
       before: { date: pickup.pickupDate, confirmationNumber: pickup.confirmationNumber },
-      after: ended.length > 0 ? { cancelledInShopify: ended.map((shipment) => shipment.id) } : undefined,
+      after: {
+        ...(ended.length > 0 ? { cancelledInShopify: ended.map((shipment) => shipment.id) } : {}),
+        ...(alreadyGone ? { alreadyCancelledAtCarrier: true } : {}),
+      },
     });
-    return { released: released.length, cancelled: ended.length };
+    return {
+      released: released.length,
+      cancelled: ended.length,
+      alreadyCancelledAtCarrier: alreadyGone,
+      carrier: isCarrier(pickup.carrier) ? CARRIERS[pickup.carrier].name : pickup.carrier,
+    };
   });
 }
 
@@ -302,12 +472,10 @@ export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: 
  */
 export async function reschedulePickup(deps: PickupDeps, pickupId: string, window: PickupWindow, actorId: string) {
   const pickup = await loadPickup(deps.db, pickupId);
-  const carrier = pickup.carrier as Carrier;
-  await checkWindow(deps, carrier, window, await storePlace(deps.db, pickup.storeId));
   const group = await shipmentsOnPickup(deps.db, pickupId);
   if (group.length === 0) throw new AppError("pickups.errors.notScheduled");
-  const next = await bookGroup(deps, group, carrier, window, actorId, "pickup_scheduled");
-  await deps.carriers.cancelPickup(carrier, pickup.confirmationNumber, pickup.pickupDate);
+  const next = await bookGroup(deps, await prepareGroup(deps, group, window), window, actorId, "pickup_scheduled");
+  const { alreadyGone } = await cancelAtCarrier(deps, pickup);
   await deps.db.update(pickups).set(cancelledPickup(actorId)).where(eq(pickups.id, pickupId));
   await recordAudit(deps.db, {
     actorId,
@@ -315,7 +483,12 @@ export async function reschedulePickup(deps: PickupDeps, pickupId: string, windo
     entityType: "pickup",
     entityId: pickupId,
     before: { date: pickup.pickupDate, confirmationNumber: pickup.confirmationNumber },
-    after: { pickupId: next.id, ...window, confirmationNumber: next.confirmationNumber },
+    after: {
+      pickupId: next.id,
+      ...window,
+      confirmationNumber: next.confirmationNumber,
+      ...(alreadyGone ? { alreadyCancelledAtCarrier: true } : {}),
+    },
   });
   return next;
 }

@@ -1,11 +1,34 @@
 import "server-only";
 // Quotations: a shipment is priced against the merchant's rate cards (chargeable weight per
-// piece, zones by destination), the quotes are kept, and picking one sets the shipment's carrier
+// piece, zones by destination) and, where the store has a carrier account, with that account's
+// live rates; the quotes are kept with their source, and picking one sets the shipment's carrier
 // and service and re-checks its completeness for that carrier.
 import { and, eq, sql } from "drizzle-orm";
-import { quoteShipment, validateRateCard, type RateCard } from "@/domain/quotes";
+import { serviceName } from "@/domain/carrier-services";
+import { holidayPlaceOf, nextBusinessDay } from "@/domain/holidays";
+import { rateShipment, isReadableRate, type MissingRateField } from "@/domain/live-rate-request";
+import { originNow } from "@/domain/local-time";
+import {
+  chargeableWeightKg,
+  quoteShipment,
+  validateRateCard,
+  type Piece,
+  type Quote,
+  type RateCard,
+} from "@/domain/quotes";
 import { DEFAULT_RATE_CARDS } from "@/domain/rate-cards";
 import { evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";
+import {
+  API_CARRIERS,
+  CarrierApiError,
+  isApiCarrier,
+  type ApiCarrier,
+  type CarrierClient,
+  type CarrierErrorCode,
+  type LiveRate,
+  type RateRequest,
+} from "../carriers/api";
+import type { CarrierDirectory } from "../carriers/directory";
 import type { Db } from "../db/client";
 import { quotes, rateCards, shipments } from "../db/schema";
 import { evaluationColumns, evaluationContextFor, storedShipmentInput } from "./evaluation-context";
@@ -13,6 +36,7 @@ import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
 import { allRateCards, findQuote, findRateCard, quotesForShipment } from "../queries/pricing";
 import { findShipmentById } from "../queries/shipment-lookups";
+import { storeShipperProfile } from "../queries/store-lookups";
 
 // Read with pricing and picking: the edit page takes all three from this service.
 export { quotesForShipment };
@@ -44,32 +68,205 @@ export async function loadRateCards(db: Db): Promise<(RateCard & { id: string; i
   }));
 }
 
-/** Prices the shipment with every rate card and replaces its stored quotes; returns the available ones. */
-export async function quoteShipmentById(db: Db, shipmentId: string) {
+export interface QuoteDeps {
+  db: Db;
+  carriers: CarrierDirectory;
+  now?: () => Date;
+  /** How long each carrier may take to answer before its live rates are given up (default 10 s). */
+  liveTimeoutMs?: number;
+}
+
+/** Why one carrier's live rates are missing (the card shows it, translated as carriers.errors.<code>). */
+export interface LiveRateNotice {
+  carrier: ApiCarrier;
+  code: CarrierErrorCode;
+  message: string | null;
+}
+
+/** Why no rate card could price the shipment, pointing at the field to fix. */
+export type RateCardProblem =
+  | { reason: "missingWeight"; parcel: number }
+  | { reason: "overLimit"; parcel: number; weightKg: number }
+  | { reason: "noDestination" }
+  | { reason: "noZone"; country: string };
+
+const DEFAULT_LIVE_TIMEOUT_MS = 10_000;
+
+/** The most precise reason among the cards' refusals: a missing field first, then the weight, then the zone. */
+function rateCardProblem(unavailable: Quote[], destinationCountry: string): RateCardProblem | null {
+  const refusals = unavailable.flatMap((quote) => (quote.available ? [] : [quote]));
+  if (refusals.length === 0) return null;
+  const missing = refusals.find((quote) => quote.reason === "missingWeight");
+  if (missing) return { reason: "missingWeight", parcel: Number(missing.values?.parcel ?? 0) + 1 };
+  const heavy = refusals.find((quote) => quote.reason === "overLimit");
+  if (heavy)
+    return {
+      reason: "overLimit",
+      parcel: Number(heavy.values?.parcel ?? 0) + 1,
+      weightKg: Number(heavy.values?.weightKg),
+    };
+  if (!destinationCountry) return { reason: "noDestination" };
+  return { reason: "noZone", country: destinationCountry };
+}
+
+/** The carrier's rates, or why there are none; bounded so one slow carrier does not hold the others. */
+async function askRates(
+  carrier: ApiCarrier,
+  client: CarrierClient,
+  request: RateRequest,
+  timeoutMs: number,
+): Promise<{ ok: true; rates: LiveRate[] } | { ok: false; notice: LiveRateNotice }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new CarrierApiError("unavailable", carrier, `no answer within ${Math.round(timeoutMs / 1000)} s`)),
+      timeoutMs,
+    );
+  });
+  try {
+    const rates = await Promise.race([client.rates(request), timeout]);
+    const readable = rates.filter(isReadableRate);
+    // An answer we cannot read is not shown as a price: the carrier is reported as unavailable.
+    if (readable.length < rates.length && readable.length === 0) {
+      return { ok: false, notice: { carrier, code: "unavailable", message: "unreadable rate answer" } };
+    }
+    return { ok: true, rates: readable };
+  } catch (error) {
+    if (error instanceof CarrierApiError) {
+      return { ok: false, notice: { carrier, code: error.code, message: error.carrierMessage } };
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The accounts the store has among the API carriers (none for a carrier: no live rates for it, not an error). */
+async function storeAccounts(deps: QuoteDeps, storeId: string) {
+  const found = await Promise.all(
+    API_CARRIERS.map(async (carrier) => {
+      try {
+        return { carrier, ...(await deps.carriers.forStore(storeId, carrier)) };
+      } catch (error) {
+        if (error instanceof AppError && error.code === "carriers.errors.noAccount") return null;
+        throw error;
+      }
+    }),
+  );
+  return found.filter((account) => account !== null);
+}
+
+/**
+ * Prices the shipment with every rate card and, for each API carrier the store has an account
+ * with, with that account's live rates (all carriers asked at once, each bounded by a timeout),
+ * and replaces its stored quotes. A carrier that fails keeps its rate-card quotes and comes back
+ * as a notice; fields the carriers need but the shipment lacks come back named.
+ */
+export async function quoteShipmentById(deps: QuoteDeps, shipmentId: string) {
+  const { db } = deps;
   const shipment = await findShipmentById(db, shipmentId);
   if (!shipment) throw new AppError("errors.notFound");
   const cards = await loadRateCards(db);
   const parcels = (shipment.parcels ?? []) as ShipmentDraftInput["parcels"];
-  const results = quoteShipment({ destinationCountry: shipment.destinationCountry ?? "", parcels }, cards);
+  const destinationCountry = shipment.destinationCountry ?? "";
+  const results = quoteShipment({ destinationCountry, parcels }, cards);
   const available = results.filter((quote) => quote.available);
-  await db.transaction(async (tx) => {
-    await tx.delete(quotes).where(eq(quotes.shipmentId, shipmentId));
-    if (available.length > 0) {
-      await tx.insert(quotes).values(
-        available.map((quote) => ({
-          shipmentId,
-          carrier: quote.carrier,
-          service: quote.service,
-          chargeableWeightKg: String(quote.chargeableWeightKg),
-          price: quote.price.toFixed(2),
-          currency: quote.currency,
-          transitDays: quote.transitDays[1],
+
+  const accounts = await storeAccounts(deps, shipment.storeId);
+  const notices: LiveRateNotice[] = [];
+  let missing: MissingRateField[] = [];
+  const live: (typeof quotes.$inferInsert)[] = [];
+  if (accounts.length > 0) {
+    const shipper = await storeShipperProfile(db, shipment.storeId);
+    const built = rateShipment({
+      shipper,
+      recipient: shipment.recipient,
+      destinationCountry: shipment.destinationCountry,
+      parcels,
+      declaredValue: shipment.declaredValue,
+      currency: shipment.currency,
+    });
+    if (!built.ok) {
+      missing = built.missing;
+    } else {
+      // Rates for the day the parcel would be handed over: the next business day in São Paulo at the shipper.
+      const today = originNow(deps.now?.() ?? new Date()).date;
+      const request: RateRequest = {
+        shipDate: nextBusinessDay(today, { place: holidayPlaceOf(shipper) }),
+        ...built.shipment,
+      };
+      const answers = await Promise.all(
+        accounts.map(async (account) => ({
+          account,
+          answer: await askRates(
+            account.carrier,
+            account.client,
+            request,
+            deps.liveTimeoutMs ?? DEFAULT_LIVE_TIMEOUT_MS,
+          ),
         })),
       );
+      for (const { account, answer } of answers) {
+        if (!answer.ok) {
+          notices.push(answer.notice);
+          continue;
+        }
+        const chargeable = parcels.reduce(
+          (sum, parcel) => sum + chargeableWeightKg(parcel as Piece & { weightKg: number }, account.carrier),
+          0,
+        );
+        for (const rate of answer.rates) {
+          live.push({
+            shipmentId,
+            carrier: account.carrier,
+            // Our name of the carrier's code when we list it (carrier-services.ts), else the name the client gave.
+            service: serviceName(account.carrier, rate.serviceCode) ?? rate.serviceName,
+            serviceCode: rate.serviceCode,
+            chargeableWeightKg: chargeable.toFixed(3),
+            price: rate.price,
+            currency: rate.currency,
+            transitDays: rate.transitDays,
+            estimatedDelivery: rate.estimatedDelivery,
+            source: "live",
+            carrierAccountId: account.accountId,
+          });
+        }
+      }
     }
+  }
+
+  await db.transaction(async (tx) => {
+    await tx.delete(quotes).where(eq(quotes.shipmentId, shipmentId));
+    const rows: (typeof quotes.$inferInsert)[] = [
+      ...available.flatMap((quote) =>
+        quote.available
+          ? [
+              {
+                shipmentId,
+                carrier: quote.carrier,
+                service: quote.service,
+                chargeableWeightKg: String(quote.chargeableWeightKg),
+                price: quote.price.toFixed(2),
+                currency: quote.currency,
+                transitDays: quote.transitDays[1],
+                source: "rate_card" as const,
+              },
+            ]
+          : [],
+      ),
+      ...live,
+    ];
+    if (rows.length > 0) await tx.insert(quotes).values(rows);
     await tx.update(shipments).set({ chosenQuoteId: null }).where(eq(shipments.id, shipmentId));
   });
-  return { available: available.length, unavailable: results.filter((quote) => !quote.available) };
+  const unavailable = results.filter((quote) => !quote.available);
+  return {
+    available: available.length + live.length,
+    live: live.length,
+    rateCardProblem: available.length === 0 ? rateCardProblem(unavailable, destinationCountry) : null,
+    notices,
+    missing,
+  };
 }
 
 /** Picks a quote: the shipment takes its carrier and service and is re-evaluated for that carrier. */
@@ -80,15 +277,20 @@ export async function pickQuote(db: Db, quoteId: string, expectedVersion: number
   if (!shipment || (shipment.status !== "draft" && shipment.status !== "ready"))
     throw new AppError("errors.draftNotEditable");
   const carrier = quote.carrier as NonNullable<ShipmentDraftInput["carrier"]>;
+  // A live rate names the carrier's code: the shipment takes our name of it (carrier-services.ts).
+  const service =
+    quote.source === "live" && quote.serviceCode && isApiCarrier(carrier)
+      ? (serviceName(carrier, quote.serviceCode) ?? quote.service)
+      : quote.service;
   const evaluation = evaluateShipment(
-    { ...storedShipmentInput(shipment), carrier, service: quote.service },
+    { ...storedShipmentInput(shipment), carrier, service },
     await evaluationContextFor(db, shipment.storeId, { invoiceDate: shipment.invoiceDate }),
   );
   const [saved] = await db
     .update(shipments)
     .set({
       carrier,
-      service: quote.service,
+      service,
       chosenQuoteId: quote.id,
       ...evaluationColumns(evaluation),
       operatorEdited: [...new Set([...shipment.operatorEdited, "carrier", "service"])],
@@ -105,9 +307,16 @@ export async function pickQuote(db: Db, quoteId: string, expectedVersion: number
     entityType: "shipment",
     entityId: shipment.id,
     before: { carrier: shipment.carrier, service: shipment.service },
-    after: { carrier, service: quote.service, price: quote.price, status: evaluation.status },
+    after: {
+      carrier,
+      service,
+      price: quote.price,
+      currency: quote.currency,
+      source: quote.source,
+      status: evaluation.status,
+    },
   });
-  return { carrier, service: quote.service, status: evaluation.status, missingFields: evaluation.missingFields };
+  return { carrier, service, status: evaluation.status, missingFields: evaluation.missingFields };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
 } from "@/domain/shipment-forms";
 import { authedAction } from "@/server/auth/action";
 import { getCarrierAdapter } from "@/server/carriers";
+import { carrierDirectory } from "@/server/carriers/directory";
 import { issueDocuments } from "@/server/services/documents";
 import { writeBackTracking } from "@/server/services/fulfillment";
 import { cancelPickup, reschedulePickup, schedulePickups } from "@/server/services/pickups";
@@ -25,7 +26,7 @@ export const schedulePickupAction = authedAction(
   schedulePickupFormSchema,
   { role: "operator" },
   async ({ ids, ...window }, { db, user, t }) => {
-    const booked = await schedulePickups({ db, carriers: getCarrierAdapter() }, ids, window, user.id);
+    const booked = await schedulePickups({ db, carriers: carrierDirectory(db) }, ids, window, user.id);
     refresh();
     return {
       ok: true,
@@ -41,7 +42,7 @@ export const reschedulePickupAction = authedAction(
   reschedulePickupFormSchema,
   { role: "operator" },
   async ({ pickupId, ...window }, { db, user, t }) => {
-    const pickup = await reschedulePickup({ db, carriers: getCarrierAdapter() }, pickupId, window, user.id);
+    const pickup = await reschedulePickup({ db, carriers: carrierDirectory(db) }, pickupId, window, user.id);
     refresh();
     return { ok: true, message: t("pickups.rescheduled", { confirmation: pickup.confirmationNumber }) };
   },
@@ -51,9 +52,14 @@ export const cancelPickupAction = authedAction(
   cancelPickupFormSchema,
   { role: "operator" },
   async ({ pickupId }, { db, user, t }) => {
-    const { released, cancelled } = await cancelPickup({ db, carriers: getCarrierAdapter() }, pickupId, user.id);
+    const { released, cancelled, alreadyCancelledAtCarrier, carrier } = await cancelPickup(
+      { db, carriers: carrierDirectory(db) },
+      pickupId,
+      user.id,
+    );
     refresh();
     const message = [
+      alreadyCancelledAtCarrier ? t("pickups.alreadyCancelledAtCarrier", { carrier }) : null,
       released > 0 || cancelled === 0 ? t("pickups.cancelled", { count: released }) : null,
       cancelled > 0 ? t("cancelledInShopify.pickupCancelled", { count: cancelled }) : null,
     ]

@@ -7,14 +7,33 @@ import { carrierName } from "@/domain/carrier-registry";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import type { QuoteRow } from "@/lib/rows/quotes";
+import { cn } from "@/components/ui/cn";
 import { pickQuoteAction, quoteShipmentAction } from "./actions";
 
 export type QuoteView = Pick<
   QuoteRow,
-  "id" | "carrier" | "service" | "chargeableWeightKg" | "price" | "currency" | "transitDays"
->;
+  "id" | "carrier" | "service" | "chargeableWeightKg" | "price" | "currency" | "transitDays" | "source"
+> & {
+  /** The carrier account a live rate came from (null: a rate card's, or an account since removed). */
+  accountName: string | null;
+  estimatedDelivery: string | null;
+};
 
-/** Quotes from the rate cards: get them, compare, pick one (sets carrier and service). */
+/** The cheapest live rate of each currency (prices in different currencies are not compared). */
+function cheapestLive(quotes: QuoteView[]): Set<string> {
+  const best = new Map<string, QuoteView>();
+  for (const quote of quotes) {
+    if (quote.source !== "live") continue;
+    const current = best.get(quote.currency);
+    if (!current || Number(quote.price) < Number(current.price)) best.set(quote.currency, quote);
+  }
+  return new Set([...best.values()].map((quote) => quote.id));
+}
+
+/**
+ * Quotes from the carrier accounts (live) and the rate cards (estimates): get them, compare, pick
+ * one (sets carrier and service). Why a carrier's live rates are missing is shown above the list.
+ */
 export function QuotesCard({
   shipmentId,
   version,
@@ -31,6 +50,8 @@ export function QuotesCard({
   const [quoted, quote, quoting] = useActionState(quoteShipmentAction, null);
   const [picked, pick, picking] = useActionState(pickQuoteAction, null);
   const outcome = picked ?? quoted;
+  const notices = (!picked && quoted?.ok ? quoted.data?.notices : undefined) ?? [];
+  const cheapest = cheapestLive(quotes);
   return (
     <Card className="h-fit p-4" data-testid="quotes-card">
       <div className="mb-3 flex items-center justify-between gap-2">
@@ -48,19 +69,57 @@ export function QuotesCard({
           <Alert tone={outcome.ok ? "success" : "error"}>{outcome.ok ? outcome.message : outcome.formError}</Alert>
         </div>
       ) : null}
+      {notices.length > 0 ? (
+        <ul className="mb-3 space-y-1" data-testid="live-rate-notices">
+          {notices.map((notice) => (
+            // Plain notes, not live regions: the outcome above is the card's one status message.
+            <li
+              key={notice}
+              className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900"
+            >
+              {notice}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {quotes.length === 0 ? (
         <p className="text-sm text-slate-500">{t("quotes.none")}</p>
       ) : (
         <ul className="divide-y divide-slate-100">
           {quotes.map((q) => (
-            <li key={q.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+            <li
+              key={q.id}
+              className={cn(
+                "flex items-center justify-between gap-2 py-2 text-sm",
+                cheapest.has(q.id) && "-mx-2 rounded-md bg-emerald-50 px-2",
+              )}
+              data-source={q.source}
+            >
               <div>
                 <div className="font-medium text-slate-900">
                   {carrierName(q.carrier)} · {q.service}
                 </div>
+                <div className="text-xs text-slate-600">
+                  {q.source === "live"
+                    ? t("quotes.liveRate", { account: q.accountName ?? carrierName(q.carrier) ?? q.carrier })
+                    : t("quotes.rateCardEstimate")}
+                  {cheapest.has(q.id) ? (
+                    <Badge tone="green" className="ml-2">
+                      {t("quotes.cheapestLive")}
+                    </Badge>
+                  ) : null}
+                </div>
                 <div className="text-xs text-slate-500">
                   {format.number(Number(q.chargeableWeightKg), { maximumFractionDigits: 1 })} kg ·{" "}
                   {q.transitDays ? t("quotes.days", { count: q.transitDays }) : "—"}
+                  {q.estimatedDelivery
+                    ? ` · ${t("quotes.estimatedDelivery", {
+                        date: format.dateTime(new Date(`${q.estimatedDelivery}T12:00:00Z`), {
+                          dateStyle: "medium",
+                          timeZone: "UTC",
+                        }),
+                      })}`
+                    : null}
                 </div>
               </div>
               <div className="flex items-center gap-2">
