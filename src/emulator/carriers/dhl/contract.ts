@@ -221,7 +221,7 @@ const pickupSchema = obj(["plannedPickupDateAndTime", "accounts", "customerDetai
 
 export type DhlRequestKind = "shipment" | "rate" | "pickup";
 
-const ajv = new Ajv({ strict: false, allErrors: true });
+const ajv = new Ajv({ strict: false, allErrors: true, verbose: true }) // verbose: the refused value in enum errors;
 const VALIDATORS: Record<DhlRequestKind, ValidateFunction> = {
   shipment: ajv.compile(shipmentSchema),
   rate: ajv.compile(rateSchema),
