@@ -2,8 +2,15 @@
 // void, pickups, tracking, faults, paperless invoice, and every request checked against the contract.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
-import { CarrierApiError, type CarrierShipment, type ClientOptions, type PickupAddress, type SentRequest } from "@/server/carriers/api";
+import {
+  CarrierApiError,
+  type CarrierShipment,
+  type ClientOptions,
+  type PickupAddress,
+  type SentRequest,
+} from "@/server/carriers/api";
 import { createDhlClient } from "@/server/carriers/dhl/client";
+import type { buildShipmentRequest } from "@/server/carriers/dhl/requests";
 import { createCarrierEmulator, type CarrierEmulator } from "@/emulator/carriers/server";
 import { createDhlModule } from "@/emulator/carriers/dhl/module";
 import { dhlContractProblems, type DhlRequestKind } from "@/emulator/carriers/dhl/contract";
@@ -11,6 +18,7 @@ import { addDays, isWeekend } from "@/domain/calendar";
 import { originNow } from "@/domain/local-time";
 import { isValidTrackingNumber } from "@/domain/tracking";
 
+type ShipBody = ReturnType<typeof buildShipmentRequest>;
 const ACCOUNT = { clientId: "dhl-api-key", clientSecret: "dhl-api-secret", accountNumber: "960000001" };
 let emulator: CarrierEmulator;
 const sent: SentRequest[] = [];
@@ -75,8 +83,24 @@ function shipment(overrides: Partial<CarrierShipment> = {}): CarrierShipment {
     currency: "USD",
     declaredValue: "184.70",
     items: [
-      { description: "Cotton tote bag, hand-printed", hsCode: "4202.22.00", originCountry: "BR", quantity: 2, unitValue: "39.90", unitWeightKg: 0.25, sku: "TOTE-01" },
-      { description: "Ceramic coffee mug", hsCode: "6912.00.00", originCountry: "BR", quantity: 3, unitValue: "34.97", unitWeightKg: 0.3, sku: "MUG-07" },
+      {
+        description: "Cotton tote bag, hand-printed",
+        hsCode: "4202.22.00",
+        originCountry: "BR",
+        quantity: 2,
+        unitValue: "39.90",
+        unitWeightKg: 0.25,
+        sku: "TOTE-01",
+      },
+      {
+        description: "Ceramic coffee mug",
+        hsCode: "6912.00.00",
+        originCountry: "BR",
+        quantity: 3,
+        unitValue: "34.97",
+        unitWeightKg: 0.3,
+        sku: "MUG-07",
+      },
     ],
     invoice: { number: "INV-2026-0042", date: SHIP_DATE },
     incoterm: "DAP",
@@ -112,12 +136,19 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // Every request the client sent in this file conforms to DHL's contract.
-  const kinds: Record<string, DhlRequestKind> = { ship: "shipment", rate: "rate", pickupAvailability: "rate", pickupCreate: "pickup" };
+  const kinds: Record<string, DhlRequestKind> = {
+    ship: "shipment",
+    rate: "rate",
+    pickupAvailability: "rate",
+    pickupCreate: "pickup",
+  };
   const checked = sent.filter((request) => request.body !== undefined);
   expect(checked.length).toBeGreaterThan(5);
   for (const request of checked) {
     expect(kinds[request.operation], request.operation).toBeDefined();
-    expect(dhlContractProblems(kinds[request.operation], request.body), `${request.operation} ${request.url}`).toEqual([]);
+    expect(dhlContractProblems(kinds[request.operation], request.body), `${request.operation} ${request.url}`).toEqual(
+      [],
+    );
   }
   await emulator.close();
 });
@@ -132,7 +163,14 @@ describe("auth", () => {
     const before = headers.length;
     await dhl.testConnection();
     emulator.advance(24 * 60);
-    await dhl.rates({ shipDate: SHIP_DATE, shipper: shipment().shipper, recipient: shipment().recipient, parcels: shipment().parcels, currency: "USD", declaredValue: "184.70" });
+    await dhl.rates({
+      shipDate: SHIP_DATE,
+      shipper: shipment().shipper,
+      recipient: shipment().recipient,
+      parcels: shipment().parcels,
+      currency: "USD",
+      declaredValue: "184.70",
+    });
     const used = headers.slice(before);
     expect(used).toHaveLength(2);
     for (const h of used) {
@@ -158,9 +196,21 @@ describe("auth", () => {
 describe("rates", () => {
   it("answers our service names for the products we list, in the billing currency", async () => {
     const s = shipment();
-    const rates = await client().rates({ shipDate: SHIP_DATE, shipper: s.shipper, recipient: s.recipient, parcels: s.parcels, currency: "USD", declaredValue: "184.70" });
+    const rates = await client().rates({
+      shipDate: SHIP_DATE,
+      shipper: s.shipper,
+      recipient: s.recipient,
+      parcels: s.parcels,
+      currency: "USD",
+      declaredValue: "184.70",
+    });
     expect(rates).toHaveLength(1); // "K" (EXPRESS 9:00) is not one of ours: skipped
-    expect(rates[0]).toMatchObject({ serviceCode: "P", serviceName: "Express Worldwide", currency: "BRL", transitDays: 4 });
+    expect(rates[0]).toMatchObject({
+      serviceCode: "P",
+      serviceName: "Express Worldwide",
+      currency: "BRL",
+      transitDays: 4,
+    });
     expect(Number(rates[0].price)).toBeCloseTo(240 + 62.4 * 1.4, 2);
     expect(rates[0].estimatedDelivery).toBe(addDays(SHIP_DATE, 4));
   });
@@ -175,12 +225,25 @@ describe("labels", () => {
     const pdf = await PDFDocument.load(bought.label.bytes);
     expect(pdf.getPage(0).getSize()).toEqual({ width: 288, height: 432 });
     expect(bought.charges?.currency).toBe("BRL");
-    const body = sent.filter((r) => r.operation === "ship").at(-1)!.body as Record<string, any>;
-    expect(body.customerDetails.shipperDetails.registrationNumbers).toEqual([{ typeCode: "CNP", number: "12345678000195", issuerCountryCode: "BR" }]);
-    expect(body.content.exportDeclaration.remarks).toEqual([{ value: "NF-e 35261212345678000195550010000004211000004210" }]);
-    expect(body.content.exportDeclaration.lineItems[1]).toMatchObject({ price: 34.97, quantity: { value: 3, unitOfMeasurement: "PCS" }, commodityCodes: [{ typeCode: "outbound", value: "69120000" }], manufacturerCountry: "BR", weight: { netValue: 0.9 } });
+    const body = sent.filter((r) => r.operation === "ship").at(-1)!.body as ShipBody;
+    expect(body.customerDetails.shipperDetails.registrationNumbers).toEqual([
+      { typeCode: "CNP", number: "12345678000195", issuerCountryCode: "BR" },
+    ]);
+    expect(body.content.exportDeclaration.remarks).toEqual([
+      { value: "NF-e 35261212345678000195550010000004211000004210" },
+    ]);
+    expect(body.content.exportDeclaration.lineItems[1]).toMatchObject({
+      price: 34.97,
+      quantity: { value: 3, unitOfMeasurement: "PCS" },
+      commodityCodes: [{ typeCode: "outbound", value: "69120000" }],
+      manufacturerCountry: "BR",
+      weight: { netValue: 0.9 },
+    });
     expect(body.content.exportDeclaration.exportReasonType).toBe("commercial_purpose_or_sale");
-    expect(body.outputImageProperties).toEqual({ encodingFormat: "pdf", imageOptions: [{ typeCode: "label", templateName: "ARCH_6X4", isRequested: true }] });
+    expect(body.outputImageProperties).toEqual({
+      encodingFormat: "pdf",
+      imageOptions: [{ typeCode: "label", templateName: "ARCH_6X4", isRequested: true }],
+    });
   });
 
   it("buys a ZPL label", async () => {
@@ -204,11 +267,17 @@ describe("void", () => {
   it("voids a label not yet collected; refuses after pickup and for an unknown AWB", async () => {
     const dhl = client();
     const bought = await dhl.createShipment(shipment(), { labelFormat: "pdf", paperlessDocumentId: null });
-    const ref = { trackingNumber: bought.trackingNumber, carrierShipmentId: bought.carrierShipmentId, shipDate: SHIP_DATE };
+    const ref = {
+      trackingNumber: bought.trackingNumber,
+      carrierShipmentId: bought.carrierShipmentId,
+      shipDate: SHIP_DATE,
+    };
     await expect(dhl.voidShipment(ref)).resolves.toBeUndefined();
     emulator.advance(3 * 60); // picked up at +2 h
     expect((await rejection(dhl.voidShipment(ref))).code).toBe("inTransit");
-    const unknown = await rejection(dhl.voidShipment({ ...ref, trackingNumber: "9999999999", carrierShipmentId: "9999999999" }));
+    const unknown = await rejection(
+      dhl.voidShipment({ ...ref, trackingNumber: "9999999999", carrierShipmentId: "9999999999" }),
+    );
     expect(unknown.code).toBe("unknownShipment");
   });
 });
@@ -231,10 +300,17 @@ describe("pickups", () => {
     };
     const booked = await dhl.schedulePickup(booking);
     expect(booked.confirmationNumber).toMatch(/^PRG\d{12}$/);
-    const cancel = { confirmationNumber: booked.confirmationNumber, date: SHIP_DATE, location: null, address: PICKUP_ADDRESS };
+    const cancel = {
+      confirmationNumber: booked.confirmationNumber,
+      date: SHIP_DATE,
+      location: null,
+      address: PICKUP_ADDRESS,
+    };
     await dhl.cancelPickup(cancel);
     expect((await rejection(dhl.cancelPickup(cancel))).code).toBe("pickupNotFound");
-    expect((await rejection(dhl.cancelPickup({ ...cancel, confirmationNumber: "PRG000000000000" }))).code).toBe("pickupNotFound");
+    expect((await rejection(dhl.cancelPickup({ ...cancel, confirmationNumber: "PRG000000000000" }))).code).toBe(
+      "pickupNotFound",
+    );
     const tooShort = await rejection(dhl.schedulePickup({ ...booking, readyTime: "13:00", closeTime: "14:00" }));
     expect(tooShort.code).toBe("pickupNotAvailable");
   });
@@ -266,9 +342,21 @@ describe("faults", () => {
     emulator.queueFault({ carrier: "dhl", operation: "track", kind: "serverError" });
     expect((await rejection(dhl.track(["1234567890"]))).code).toBe("unavailable");
     emulator.queueFault({ carrier: "dhl", operation: "ship", kind: "serverError" });
-    expect((await rejection(dhl.createShipment(shipment(), { labelFormat: "pdf", paperlessDocumentId: null }))).code).toBe("outcomeUnknown");
+    expect(
+      (await rejection(dhl.createShipment(shipment(), { labelFormat: "pdf", paperlessDocumentId: null }))).code,
+    ).toBe("outcomeUnknown");
     emulator.queueFault({ carrier: "dhl", operation: "pickupCreate", kind: "serverError" });
-    const booking = { date: SHIP_DATE, readyTime: "10:00", closeTime: "14:00", packages: 1, totalWeightKg: 1, address: PICKUP_ADDRESS, pieces: [{ serviceCode: "P", destinationCountry: "US", quantity: 1 }], trackingNumbers: [], reference: "SS-PU-2" };
+    const booking = {
+      date: SHIP_DATE,
+      readyTime: "10:00",
+      closeTime: "14:00",
+      packages: 1,
+      totalWeightKg: 1,
+      address: PICKUP_ADDRESS,
+      pieces: [{ serviceCode: "P", destinationCountry: "US", quantity: 1 }],
+      trackingNumbers: [],
+      reference: "SS-PU-2",
+    };
     expect((await rejection(dhl.schedulePickup(booking))).code).toBe("outcomeUnknown");
   });
 
@@ -276,14 +364,18 @@ describe("faults", () => {
     const dhl = client();
     const s = shipment();
     emulator.queueFault({ carrier: "dhl", operation: "ship", kind: "timeout" });
-    expect((await rejection(dhl.createShipment(s, { labelFormat: "pdf", paperlessDocumentId: null }))).code).toBe("outcomeUnknown");
+    expect((await rejection(dhl.createShipment(s, { labelFormat: "pdf", paperlessDocumentId: null }))).code).toBe(
+      "outcomeUnknown",
+    );
     const found = await dhl.findShipments(s.reference, s.shipDate, "pdf");
     expect(found).toHaveLength(1);
     expect(isValidTrackingNumber("dhl", found[0].trackingNumber)).toBe(true);
     expect(Buffer.from(found[0].label!.bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
     expect(await dhl.findShipments("SS-NEVER-BOUGHT", s.shipDate, "pdf")).toEqual([]);
     const zpl = await dhl.findShipments(s.reference, s.shipDate, "zpl");
-    expect(zpl).toEqual([{ trackingNumber: found[0].trackingNumber, carrierShipmentId: found[0].trackingNumber, label: null }]);
+    expect(zpl).toEqual([
+      { trackingNumber: found[0].trackingNumber, carrierShipmentId: found[0].trackingNumber, label: null },
+    ]);
   });
 
   it("rateLimit → rateLimited with Retry-After", async () => {
@@ -296,19 +388,35 @@ describe("faults", () => {
   it("pickupNotAvailable: no same-day availability, and a refused booking", async () => {
     const dhl = client();
     emulator.queueFault({ carrier: "dhl", operation: "rate", kind: "pickupNotAvailable" });
-    expect((await dhl.pickupAvailability({ date: SHIP_DATE, address: PICKUP_ADDRESS, serviceCode: "P" })).available).toBe(false);
+    expect(
+      (await dhl.pickupAvailability({ date: SHIP_DATE, address: PICKUP_ADDRESS, serviceCode: "P" })).available,
+    ).toBe(false);
     emulator.queueFault({ carrier: "dhl", operation: "pickupCreate", kind: "pickupNotAvailable" });
-    const booking = { date: SHIP_DATE, readyTime: "10:00", closeTime: "14:00", packages: 1, totalWeightKg: 1, address: PICKUP_ADDRESS, pieces: [{ serviceCode: "P", destinationCountry: "US", quantity: 1 }], trackingNumbers: [], reference: "SS-PU-3" };
+    const booking = {
+      date: SHIP_DATE,
+      readyTime: "10:00",
+      closeTime: "14:00",
+      packages: 1,
+      totalWeightKg: 1,
+      address: PICKUP_ADDRESS,
+      pieces: [{ serviceCode: "P", destinationCountry: "US", quantity: 1 }],
+      trackingNumbers: [],
+      reference: "SS-PU-3",
+    };
     expect((await rejection(dhl.schedulePickup(booking))).code).toBe("pickupNotAvailable");
   });
 
   it("invalidPostalCode, as a fault and for a postal code DHL refuses", async () => {
     const dhl = client();
     emulator.queueFault({ carrier: "dhl", operation: "ship", kind: "invalidPostalCode" });
-    expect((await rejection(dhl.createShipment(shipment(), { labelFormat: "pdf", paperlessDocumentId: null }))).code).toBe("invalidPostalCode");
+    expect(
+      (await rejection(dhl.createShipment(shipment(), { labelFormat: "pdf", paperlessDocumentId: null }))).code,
+    ).toBe("invalidPostalCode");
     const s = shipment();
     const bad = shipment({ recipient: { ...s.recipient, postalCode: "00000" } });
-    expect((await rejection(dhl.createShipment(bad, { labelFormat: "pdf", paperlessDocumentId: null }))).code).toBe("invalidPostalCode");
+    expect((await rejection(dhl.createShipment(bad, { labelFormat: "pdf", paperlessDocumentId: null }))).code).toBe(
+      "invalidPostalCode",
+    );
   });
 });
 
@@ -322,11 +430,15 @@ describe("paperless invoice", () => {
     const id = await dhl.uploadInvoice(s, pdf);
     expect(id).toMatch(/^inline:[0-9a-f]{64}$/);
     const bought = await dhl.createShipment(s, { labelFormat: "pdf", paperlessDocumentId: id });
-    const state = emulator.module("dhl").snapshot() as { shipments: { trackingNumber: string; paperless: boolean; documents: { typeCode: string; sha256: string }[] }[] };
+    const state = emulator.module("dhl").snapshot() as {
+      shipments: { trackingNumber: string; paperless: boolean; documents: { typeCode: string; sha256: string }[] }[];
+    };
     const held = state.shipments.find((x) => x.trackingNumber === bought.trackingNumber)!;
     expect(held.paperless).toBe(true);
     expect(held.documents).toEqual([expect.objectContaining({ typeCode: "INV", sha256: id.slice("inline:".length) })]);
-    const unknown = await rejection(dhl.createShipment(shipment(), { labelFormat: "pdf", paperlessDocumentId: "inline:" + "0".repeat(64) }));
+    const unknown = await rejection(
+      dhl.createShipment(shipment(), { labelFormat: "pdf", paperlessDocumentId: "inline:" + "0".repeat(64) }),
+    );
     expect(unknown.code).toBe("invalidRequest");
   });
 });
@@ -334,9 +446,11 @@ describe("paperless invoice", () => {
 describe("contract", () => {
   it("catches a wrong request, and the emulator answers DHL's error for it", async () => {
     await client().createShipment(shipment(), { labelFormat: "pdf", paperlessDocumentId: null });
-    const good = sent.filter((r) => r.operation === "ship").at(-1)!.body as Record<string, any>;
+    const good = sent.filter((r) => r.operation === "ship").at(-1)!.body as ShipBody;
     const wrong = structuredClone(good);
-    delete wrong.content.exportDeclaration.lineItems[0].weight;
+    delete (
+      wrong.content.exportDeclaration.lineItems[0] as Partial<ShipBody["content"]["exportDeclaration"]["lineItems"][0]>
+    ).weight;
     wrong.customerDetails.receiverDetails.postalAddress.cityName = "N".repeat(46);
     wrong.content.incoterm = "XYZ";
     const problems = dhlContractProblems("shipment", wrong);
@@ -349,12 +463,19 @@ describe("contract", () => {
     );
     const response = await fetch(`${emulator.endpoints("dhl").baseUrl}/shipments`, {
       method: "POST",
-      headers: { Authorization: `Basic ${Buffer.from("dhl-api-key:dhl-api-secret").toString("base64")}`, "Content-Type": "application/json" },
+      headers: {
+        Authorization: `Basic ${Buffer.from("dhl-api-key:dhl-api-secret").toString("base64")}`,
+        "Content-Type": "application/json",
+      },
       body: JSON.stringify(wrong),
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ instance: "/expressapi/shipments", title: "Bad request", detail: "Multiple problems found, see Additional Details" });
+    expect(body).toMatchObject({
+      instance: "/expressapi/shipments",
+      title: "Bad request",
+      detail: "Multiple problems found, see Additional Details",
+    });
     expect(body.additionalDetails).toEqual(expect.arrayContaining(problems));
     const unknownPath = await fetch(`${emulator.endpoints("dhl").baseUrl}/no-such-thing`);
     expect(unknownPath.status).toBe(404);

@@ -60,7 +60,10 @@ const dimensions = obj(["length", "width", "height"], {
 /** supermodelIoLogisticsExpressReference ("CU": customer reference), value maxLength 35. */
 const customerReference = obj(["value"], {
   value: str(35),
-  typeCode: { type: "string", enum: ["AAO", "CU", "FF", "FN", "IBC", "LLR", "OBC", "PRN", "ACP", "ACS", "ACR", "CDN", "STD", "CO"] },
+  typeCode: {
+    type: "string",
+    enum: ["AAO", "CU", "FF", "FN", "IBC", "LLR", "OBC", "PRN", "ACP", "ACS", "ACR", "CDN", "STD", "CO"],
+  },
 });
 const EXPORT_REASON_TYPES = [
   "permanent",
@@ -109,61 +112,81 @@ const exportDeclaration = obj(["lineItems"], {
   customsDocuments: arr(obj(["typeCode", "value"], { typeCode: str(3), value: str(35) }), 0, 50),
   placeOfIncoterm: str(256),
 });
-const INCOTERMS = ["EXW", "FCA", "CPT", "CIP", "DPU", "DAP", "DDP", "FAS", "FOB", "CFR", "CIF", "DAF", "DAT", "DDU", "DEQ", "DES"];
+const INCOTERMS = [
+  "EXW",
+  "FCA",
+  "CPT",
+  "CIP",
+  "DPU",
+  "DAP",
+  "DDP",
+  "FAS",
+  "FOB",
+  "CFR",
+  "CIF",
+  "DAF",
+  "DAT",
+  "DDU",
+  "DEQ",
+  "DES",
+];
 /** "YYYY-MM-DDTHH:MM:SS GMT+HH:MM" (the spec's examples), maxLength 29. */
 const plannedDateTime = { ...str(29), pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2} GMT[+-]\\d{2}:\\d{2}$" };
 
 /** supermodelIoLogisticsExpressCreateShipmentRequest (POST /shipments). */
-const shipmentSchema = obj(["plannedShippingDateAndTime", "pickup", "productCode", "accounts", "customerDetails", "content"], {
-  plannedShippingDateAndTime: plannedDateTime,
-  pickup: obj(["isRequested"], { isRequested: { type: "boolean" } }),
-  productCode: str(6),
-  accounts: arr(account, 1, 3),
-  valueAddedServices: arr(obj(["serviceCode"], { serviceCode: str(6) }), 0, 99),
-  outputImageProperties: obj([], {
-    printerDPI: { type: "number", enum: [200, 300] },
-    encodingFormat: { type: "string", enum: ["pdf", "zpl", "lp2", "epl"] },
-    imageOptions: arr(
-      obj(["typeCode"], {
-        typeCode: { type: "string", enum: ["label", "waybillDoc", "invoice", "qr-code", "shipmentReceipt"] },
-        templateName: str(25),
-        isRequested: { type: "boolean" },
-      }),
-      0,
-      20,
-    ),
-  }),
-  customerReferences: arr(customerReference, 0, 999),
-  customerDetails: obj(["shipperDetails", "receiverDetails"], { shipperDetails: party, receiverDetails: party }),
-  content: obj(["packages", "isCustomsDeclarable", "description", "incoterm", "unitOfMeasurement"], {
-    packages: arr(
-      obj(["weight"], {
-        weight: num(0.001, 999999999999),
-        dimensions,
-        customerReferences: arr(customerReference, 1, 99),
-        description: str(70),
+const shipmentSchema = obj(
+  ["plannedShippingDateAndTime", "pickup", "productCode", "accounts", "customerDetails", "content"],
+  {
+    plannedShippingDateAndTime: plannedDateTime,
+    pickup: obj(["isRequested"], { isRequested: { type: "boolean" } }),
+    productCode: str(6),
+    accounts: arr(account, 1, 3),
+    valueAddedServices: arr(obj(["serviceCode"], { serviceCode: str(6) }), 0, 99),
+    outputImageProperties: obj([], {
+      printerDPI: { type: "number", enum: [200, 300] },
+      encodingFormat: { type: "string", enum: ["pdf", "zpl", "lp2", "epl"] },
+      imageOptions: arr(
+        obj(["typeCode"], {
+          typeCode: { type: "string", enum: ["label", "waybillDoc", "invoice", "qr-code", "shipmentReceipt"] },
+          templateName: str(25),
+          isRequested: { type: "boolean" },
+        }),
+        0,
+        20,
+      ),
+    }),
+    customerReferences: arr(customerReference, 0, 999),
+    customerDetails: obj(["shipperDetails", "receiverDetails"], { shipperDetails: party, receiverDetails: party }),
+    content: obj(["packages", "isCustomsDeclarable", "description", "incoterm", "unitOfMeasurement"], {
+      packages: arr(
+        obj(["weight"], {
+          weight: num(0.001, 999999999999),
+          dimensions,
+          customerReferences: arr(customerReference, 1, 99),
+          description: str(70),
+        }),
+        1,
+        999,
+      ),
+      isCustomsDeclarable: { type: "boolean" },
+      declaredValue: num(0, 999999999999999),
+      declaredValueCurrency: str(3, 3),
+      exportDeclaration,
+      description: { ...str(70), pattern: "^[^\\s]" },
+      incoterm: { type: "string", enum: INCOTERMS },
+      unitOfMeasurement: { type: "string", enum: ["metric", "imperial"] },
+    }),
+    documentImages: arr(
+      obj(["content"], {
+        typeCode: { type: "string", enum: ["INV", "PNV", "COO", "CIN", "DCL", "AWB", "NAF"] },
+        imageFormat: { type: "string", enum: ["PDF", "PNG", "GIF", "TIFF", "JPEG"] },
+        content: { type: "string", minLength: 1 },
       }),
       1,
       999,
     ),
-    isCustomsDeclarable: { type: "boolean" },
-    declaredValue: num(0, 999999999999999),
-    declaredValueCurrency: str(3, 3),
-    exportDeclaration,
-    description: { ...str(70), pattern: "^[^\\s]" },
-    incoterm: { type: "string", enum: INCOTERMS },
-    unitOfMeasurement: { type: "string", enum: ["metric", "imperial"] },
-  }),
-  documentImages: arr(
-    obj(["content"], {
-      typeCode: { type: "string", enum: ["INV", "PNV", "COO", "CIN", "DCL", "AWB", "NAF"] },
-      imageFormat: { type: "string", enum: ["PDF", "PNG", "GIF", "TIFF", "JPEG"] },
-      content: { type: "string", minLength: 1 },
-    }),
-    1,
-    999,
-  ),
-});
+  },
+);
 
 /** supermodelIoLogisticsExpressAddressRatesRequest. */
 const rateAddress = obj(["postalCode", "cityName", "countryCode"], {
@@ -173,24 +196,30 @@ const rateAddress = obj(["postalCode", "cityName", "countryCode"], {
   provinceCode: str(35, 2),
 });
 /** supermodelIoLogisticsExpressRateRequest (POST /rates). */
-const rateSchema = obj(["customerDetails", "plannedShippingDateAndTime", "unitOfMeasurement", "isCustomsDeclarable", "packages"], {
-  customerDetails: obj(["shipperDetails", "receiverDetails"], { shipperDetails: rateAddress, receiverDetails: rateAddress }),
-  accounts: arr(account, 0, 2),
-  productCode: str(6),
-  plannedShippingDateAndTime: plannedDateTime,
-  unitOfMeasurement: { type: "string", enum: ["metric", "imperial"] },
-  isCustomsDeclarable: { type: "boolean" },
-  monetaryAmount: arr(
-    obj(["typeCode", "value", "currency"], {
-      typeCode: { type: "string", enum: ["declaredValue", "insuredValue"] },
-      value: { type: "number", maximum: 999999999999999 },
-      currency: str(3, 3),
+const rateSchema = obj(
+  ["customerDetails", "plannedShippingDateAndTime", "unitOfMeasurement", "isCustomsDeclarable", "packages"],
+  {
+    customerDetails: obj(["shipperDetails", "receiverDetails"], {
+      shipperDetails: rateAddress,
+      receiverDetails: rateAddress,
     }),
-    0,
-    10,
-  ),
-  packages: arr(obj(["weight"], { weight: num(0.001, 999999999999), dimensions }), 1, 999),
-});
+    accounts: arr(account, 0, 2),
+    productCode: str(6),
+    plannedShippingDateAndTime: plannedDateTime,
+    unitOfMeasurement: { type: "string", enum: ["metric", "imperial"] },
+    isCustomsDeclarable: { type: "boolean" },
+    monetaryAmount: arr(
+      obj(["typeCode", "value", "currency"], {
+        typeCode: { type: "string", enum: ["declaredValue", "insuredValue"] },
+        value: { type: "number", maximum: 999999999999999 },
+        currency: str(3, 3),
+      }),
+      0,
+      10,
+    ),
+    packages: arr(obj(["weight"], { weight: num(0.001, 999999999999), dimensions }), 1, 999),
+  },
+);
 
 /** supermodelIoLogisticsExpressPickupRequest (POST /pickups). */
 const pickupSchema = obj(["plannedPickupDateAndTime", "accounts", "customerDetails", "shipmentDetails"], {
@@ -221,7 +250,7 @@ const pickupSchema = obj(["plannedPickupDateAndTime", "accounts", "customerDetai
 
 export type DhlRequestKind = "shipment" | "rate" | "pickup";
 
-const ajv = new Ajv({ strict: false, allErrors: true, verbose: true }) // verbose: the refused value in enum errors;
+const ajv = new Ajv({ strict: false, allErrors: true, verbose: true }); // verbose: the refused value in enum errors;
 const VALIDATORS: Record<DhlRequestKind, ValidateFunction> = {
   shipment: ajv.compile(shipmentSchema),
   rate: ajv.compile(rateSchema),

@@ -6,7 +6,14 @@ import { createHash } from "node:crypto";
 import { addDays, daysBetween, isWeekend } from "@/domain/calendar";
 import { originNow } from "@/domain/local-time";
 import { generateTrackingNumber } from "@/domain/tracking";
-import type { CarrierContext, CarrierModule, CarrierModuleFactory, EmulatorAccount, EmulatorReply, EmulatorRequest } from "../context";
+import type {
+  CarrierContext,
+  CarrierModule,
+  CarrierModuleFactory,
+  EmulatorAccount,
+  EmulatorReply,
+  EmulatorRequest,
+} from "../context";
 import { dhlContractProblems, type DhlRequestKind } from "./contract";
 import { labelPdf, labelZpl, type LabelData } from "./label";
 
@@ -57,13 +64,27 @@ const TIMELINE: { afterHours: number; code: string; description: string; origin:
 ];
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
-function problem(status: number, instance: string, title: string, detail: string, additionalDetails?: string[]): EmulatorReply {
+function problem(
+  status: number,
+  instance: string,
+  title: string,
+  detail: string,
+  additionalDetails?: string[],
+): EmulatorReply {
   return {
     status,
     headers: { "Content-Type": "application/problem+json" },
-    body: { instance: `/expressapi${instance}`, detail, title, message: title, status: String(status), ...(additionalDetails ? { additionalDetails } : {}) },
+    body: {
+      instance: `/expressapi${instance}`,
+      detail,
+      title,
+      message: title,
+      status: String(status),
+      ...(additionalDetails ? { additionalDetails } : {}),
+    },
   };
 }
 
@@ -163,7 +184,9 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
     for (const step of TIMELINE) {
       const at = shipment.createdAt.getTime() + step.afterHours * HOUR;
       if (at > now || (shipment.exceptionAt && at > shipment.exceptionAt.getTime())) break;
-      list.push(event(new Date(at), step.code, step.description, step.origin ? "SAO PAULO - BRAZIL" : shipment.receiverCity));
+      list.push(
+        event(new Date(at), step.code, step.description, step.origin ? "SAO PAULO - BRAZIL" : shipment.receiverCity),
+      );
     }
     if (shipment.exceptionAt && shipment.exceptionAt.getTime() <= now) {
       list.push(event(shipment.exceptionAt, "OH", "Shipment on hold", shipment.receiverCity));
@@ -199,10 +222,12 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
     }
     const details = body.customerDetails as Json;
     const receiver = (details.receiverDetails as Json).postalAddress as Json;
-    if (badPostalCode(receiver) || badPostalCode((details.shipperDetails as Json).postalAddress)) return invalidPostal(path);
+    if (badPostalCode(receiver) || badPostalCode((details.shipperDetails as Json).postalAddress))
+      return invalidPostal(path);
     const content = body.content as Json;
     const images = Array.isArray(body.documentImages) ? (body.documentImages as Json[]) : [];
-    const paperless = Array.isArray(body.valueAddedServices) && (body.valueAddedServices as Json[]).some((v) => v.serviceCode === "WY");
+    const paperless =
+      Array.isArray(body.valueAddedServices) && (body.valueAddedServices as Json[]).some((v) => v.serviceCode === "WY");
     if (paperless && images.length === 0) {
       return problem(422, path, "Unprocessable Entity", "Paperless Trade (WY) needs the invoice in documentImages");
     }
@@ -221,11 +246,17 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
     }
     const trackingNumber = generateTrackingNumber("dhl", 1_000_000_000 + (ctx.next("dhl:awb") % 9_000_000_000));
     const format = String((body.outputImageProperties as Json | undefined)?.encodingFormat ?? "pdf");
-    if (format !== "pdf" && format !== "zpl") return problem(422, path, "Unprocessable Entity", `Encoding format ${format} is not emulated`);
+    if (format !== "pdf" && format !== "zpl")
+      return problem(422, path, "Unprocessable Entity", `Encoding format ${format} is not emulated`);
     const party = (p: Json) => {
       const a = p.postalAddress as Json;
       const c = p.contactInformation as Json;
-      return [String(c.companyName), String(a.addressLine1), `${String(a.postalCode)} ${String(a.cityName)}`, String(a.countryCode)];
+      return [
+        String(c.companyName),
+        String(a.addressLine1),
+        `${String(a.postalCode)} ${String(a.cityName)}`,
+        String(a.countryCode),
+      ];
     };
     const packages = content.packages as Json[];
     const data: LabelData = {
@@ -268,7 +299,9 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
           { imageFormat: format.toUpperCase(), content: label, typeCode: "label" },
           { imageFormat: "PDF", content: waybill, typeCode: "waybillDoc" },
         ],
-        shipmentCharges: [{ currencyType: "BILLC", priceCurrency: "BRL", price: Math.round((240 + 62.4 * weight) * 100) / 100 }],
+        shipmentCharges: [
+          { currencyType: "BILLC", priceCurrency: "BRL", price: Math.round((240 + 62.4 * weight) * 100) / 100 },
+        ],
       },
     };
   }
@@ -278,18 +311,32 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
     if (!planned) return problem(400, path, "Bad request", "998: PickupTimeStamp is not well formatted");
     const local = originNow(ctx.now());
     const refuse = (why: string) => problem(422, path, "Unprocessable Entity", `Pickup not available: ${why}`);
-    if (planned.date < local.date || (planned.date === local.date && planned.time < local.time)) return refuse("the requested time is in the past");
+    if (planned.date < local.date || (planned.date === local.date && planned.time < local.time))
+      return refuse("the requested time is in the past");
     if (daysBetween(local.date, planned.date) > 10) return refuse("pickups are booked at most 10 days ahead");
     if (isWeekend(planned.date)) return refuse("no pickups on Saturdays and Sundays");
-    if (planned.time >= CUTOFF || (planned.date === local.date && local.time >= CUTOFF)) return refuse(`after the cut-off time ${CUTOFF}`);
+    if (planned.time >= CUTOFF || (planned.date === local.date && local.time >= CUTOFF))
+      return refuse(`after the cut-off time ${CUTOFF}`);
     const close = typeof body.closeTime === "string" ? body.closeTime : "18:00";
     if (minutes(close) - minutes(planned.time) < MIN_WINDOW_MINUTES) {
       return refuse(`the ready and close times must be at least ${MIN_WINDOW_MINUTES} minutes apart`);
     }
     const confirmationNumber = `PRG${planned.date.slice(2).replace(/-/g, "")}${String(ctx.next("dhl:pickup")).padStart(6, "0")}`;
-    pickups.set(confirmationNumber, { confirmationNumber, accountNumber: account.accountNumber, date: planned.date, status: "booked" });
+    pickups.set(confirmationNumber, {
+      confirmationNumber,
+      accountNumber: account.accountNumber,
+      date: planned.date,
+      status: "booked",
+    });
     while (pickups.size > MAX_PICKUPS) pickups.delete(pickups.keys().next().value!);
-    return { status: 201, body: { dispatchConfirmationNumbers: [confirmationNumber], readyByTime: `${planned.time}:00`, nextPickupDate: planned.date } };
+    return {
+      status: 201,
+      body: {
+        dispatchConfirmationNumbers: [confirmationNumber],
+        readyByTime: `${planned.time}:00`,
+        nextPickupDate: planned.date,
+      },
+    };
   }
 
   function parseJson(raw: Buffer): unknown {
@@ -301,7 +348,13 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
   }
 
   /** The route of a request: its operation name (faults, log) and what carries it out. */
-  function route(request: EmulatorRequest): { operation: string; kind?: DhlRequestKind; run: (account: EmulatorAccount, body: unknown) => Promise<EmulatorReply> | EmulatorReply } | null {
+  function route(
+    request: EmulatorRequest,
+  ): {
+    operation: string;
+    kind?: DhlRequestKind;
+    run: (account: EmulatorAccount, body: unknown) => Promise<EmulatorReply> | EmulatorReply;
+  } | null {
     const { method, path, query } = request;
     if (method === "GET" && path === "/products") {
       return {
@@ -309,8 +362,12 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
         run: (account) => {
           if (query.get("accountNumber") !== account.accountNumber) return invalidAccount(path);
           const date = query.get("plannedShippingDate") ?? "";
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return problem(400, path, "Bad request", "Missing mandatory parameters: plannedShippingDate");
-          return { status: 200, body: { products: products({ date, at: ctx.now() }, true, Number(query.get("weight") ?? 1)) } };
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+            return problem(400, path, "Bad request", "Missing mandatory parameters: plannedShippingDate");
+          return {
+            status: 200,
+            body: { products: products({ date, at: ctx.now() }, true, Number(query.get("weight") ?? 1)) },
+          };
         },
       };
     }
@@ -322,7 +379,8 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
           const b = body as Json;
           if (accountOf(b) !== null && accountOf(b) !== account.accountNumber) return invalidAccount(path);
           const details = b.customerDetails as Json;
-          if (badPostalCode(details.receiverDetails) || badPostalCode(details.shipperDetails)) return invalidPostal(path);
+          if (badPostalCode(details.receiverDetails) || badPostalCode(details.shipperDetails))
+            return invalidPostal(path);
           const planned = parsePlanned(String(b.plannedShippingDateAndTime));
           if (!planned) return problem(400, path, "Bad request", "998: ShipTimeStamp is not well formatted");
           const weight = (b.packages as Json[]).reduce((sum, p) => sum + Number(p.weight), 0);
@@ -334,7 +392,10 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
       return {
         operation: "ship",
         kind: "shipment",
-        run: (account, body) => (accountOf(body) !== account.accountNumber ? invalidAccount(path) : createShipment(body as Json, account, path)),
+        run: (account, body) =>
+          accountOf(body) !== account.accountNumber
+            ? invalidAccount(path)
+            : createShipment(body as Json, account, path),
       };
     }
     if (method === "GET" && path === "/tracking") {
@@ -348,12 +409,18 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
             const from = query.get("dateRangeFrom") ?? "0000-00-00";
             const to = query.get("dateRangeTo") ?? "9999-12-31";
             found = [...shipments.values()].filter(
-              (s) => s.accountNumber === account.accountNumber && s.reference === reference && s.plannedDate >= from && s.plannedDate <= to,
+              (s) =>
+                s.accountNumber === account.accountNumber &&
+                s.reference === reference &&
+                s.plannedDate >= from &&
+                s.plannedDate <= to,
             );
           } else {
             const numbers = (query.get("shipmentTrackingNumber") ?? "").split(",").filter(Boolean);
-            if (numbers.length === 0) return problem(400, path, "Bad request", "Missing mandatory parameters: shipmentTrackingNumber");
-            if (numbers.length > 200) return problem(400, path, "Bad request", "At most 200 shipmentTrackingNumber values");
+            if (numbers.length === 0)
+              return problem(400, path, "Bad request", "Missing mandatory parameters: shipmentTrackingNumber");
+            if (numbers.length > 200)
+              return problem(400, path, "Bad request", "At most 200 shipmentTrackingNumber values");
             found = numbers.map((n) => shipments.get(n)).filter((s): s is Shipment => s !== undefined);
           }
           if (found.length === 0) return problem(404, path, "Not Found", "No shipments found");
@@ -371,13 +438,24 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
             if (!query.get(name)) return problem(400, path, "Bad request", `Missing mandatory parameters: ${name}`);
           }
           const shipment = shipments.get(decodeURIComponent(image[1]));
-          if (!shipment || shipment.accountNumber !== account.accountNumber) return problem(404, path, "Not Found", "No shipments found");
+          if (!shipment || shipment.accountNumber !== account.accountNumber)
+            return problem(404, path, "Not Found", "No shipments found");
           if (query.get("typeCode") !== "waybill" || (query.get("encodingFormat") ?? "pdf") !== "pdf") {
             return problem(404, path, "Not Found", "Requested document image not found");
           }
           return {
             status: 200,
-            body: { documents: [{ shipmentTrackingNumber: shipment.trackingNumber, typeCode: "waybill", function: "export", encodingFormat: "pdf", content: shipment.waybillPdf }] },
+            body: {
+              documents: [
+                {
+                  shipmentTrackingNumber: shipment.trackingNumber,
+                  typeCode: "waybill",
+                  function: "export",
+                  encodingFormat: "pdf",
+                  content: shipment.waybillPdf,
+                },
+              ],
+            },
           };
         },
       };
@@ -386,7 +464,8 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
       return {
         operation: "pickupCreate",
         kind: "pickup",
-        run: (account, body) => (accountOf(body) !== account.accountNumber ? invalidAccount(path) : bookPickup(body as Json, account, path)),
+        run: (account, body) =>
+          accountOf(body) !== account.accountNumber ? invalidAccount(path) : bookPickup(body as Json, account, path),
       };
     }
     const cancel = /^\/pickups\/([^/]+)$/.exec(path);
@@ -400,7 +479,12 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
           }
           const pickup = pickups.get(decodeURIComponent(cancel[1]));
           if (!pickup || pickup.status !== "booked" || pickup.accountNumber !== account.accountNumber) {
-            return problem(404, path, "Not Found", "Cancellation of booking was not successful. Requested Pickup was not found");
+            return problem(
+              404,
+              path,
+              "Not Found",
+              "Cancellation of booking was not successful. Requested Pickup was not found",
+            );
           }
           pickup.status = "cancelled";
           return { status: 200 };
@@ -417,22 +501,39 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
     carrier: "dhl",
     async handle(request) {
       const found = route(request);
-      if (!found) return { ...problem(404, request.path, "Not Found", "The requested resource is not available"), operation: "unknown" };
+      if (!found)
+        return {
+          ...problem(404, request.path, "Not Found", "The requested resource is not available"),
+          operation: "unknown",
+        };
       const { operation } = found;
       const account = authenticate(request);
       if (!account) return { ...unauthorized(request.path), operation };
       const fault = ctx.takeFault("dhl", operation);
-      if (fault === "serverError") return { ...problem(500, request.path, "Internal Server Error", "500: Internal server error, please try again"), operation };
+      if (fault === "serverError")
+        return {
+          ...problem(500, request.path, "Internal Server Error", "500: Internal server error, please try again"),
+          operation,
+        };
       if (fault === "rateLimit") return { ...this.tooManyRequests(), operation };
       if (fault === "unauthorized") return { ...unauthorized(request.path), operation };
       if (fault === "invalidPostalCode") return { ...invalidPostal(request.path), operation };
       if (fault === "pickupNotAvailable" && operation === "pickupCreate") {
-        return { ...problem(422, request.path, "Unprocessable Entity", "Pickup not available for the requested address and date"), operation };
+        return {
+          ...problem(
+            422,
+            request.path,
+            "Unprocessable Entity",
+            "Pickup not available for the requested address and date",
+          ),
+          operation,
+        };
       }
       let body: unknown = undefined;
       if (found.kind) {
         body = parseJson(request.body);
-        if (!isObject(body)) return { ...problem(400, request.path, "Bad request", "The request body is not JSON"), operation };
+        if (!isObject(body))
+          return { ...problem(400, request.path, "Bad request", "The request body is not JSON"), operation };
         const refused = contract(found.kind, request.path, body);
         if (refused) return { ...refused, operation };
       }
@@ -445,7 +546,10 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
       }
     },
     tooManyRequests() {
-      return { ...problem(429, "/", "Too Many Requests", "Too many requests, retry later"), headers: { "Content-Type": "application/problem+json", "Retry-After": "1" } };
+      return {
+        ...problem(429, "/", "Too Many Requests", "Too many requests, retry later"),
+        headers: { "Content-Type": "application/problem+json", "Retry-After": "1" },
+      };
     },
     setTrackingScenario(trackingNumber, scenario) {
       const shipment = shipments.get(trackingNumber);
@@ -456,7 +560,11 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
     snapshot() {
       const list = [...shipments.values()];
       return {
-        shipments: list.map(({ waybillPdf: _pdf, ...shipment }) => ({ ...shipment, createdAt: shipment.createdAt.toISOString(), exceptionAt: shipment.exceptionAt?.toISOString() ?? null })),
+        shipments: list.map(({ waybillPdf: _pdf, ...shipment }) => ({
+          ...shipment,
+          createdAt: shipment.createdAt.toISOString(),
+          exceptionAt: shipment.exceptionAt?.toISOString() ?? null,
+        })),
         pickups: [...pickups.values()],
         documents: list.flatMap((s) => s.documents.map((doc) => ({ ...doc, trackingNumber: s.trackingNumber }))),
       };

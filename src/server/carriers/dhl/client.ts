@@ -71,7 +71,11 @@ export function createDhlClient(options: ClientOptions & { limits?: Partial<Carr
         operation: "track",
         method: "GET",
         path: "/tracking",
-        query: { shipmentTrackingNumber: numbers.join(","), trackingView: "all-checkpoints", levelOfDetail: "shipment" },
+        query: {
+          shipmentTrackingNumber: numbers.join(","),
+          trackingView: "all-checkpoints",
+          levelOfDetail: "shipment",
+        },
         mutating: false,
       });
       return read(() => parseTracking(body, numbers));
@@ -135,7 +139,11 @@ export function createDhlClient(options: ClientOptions & { limits?: Partial<Carr
       if (paperlessDocumentId !== null) {
         invoice = takeInvoice(options.account.id, paperlessDocumentId);
         if (!invoice) {
-          throw new CarrierApiError("invalidRequest", "dhl", `Unknown paperless document ${paperlessDocumentId.slice(0, 80)}`);
+          throw new CarrierApiError(
+            "invalidRequest",
+            "dhl",
+            `Unknown paperless document ${paperlessDocumentId.slice(0, 80)}`,
+          );
         }
       }
       const body = build(() =>
@@ -190,7 +198,12 @@ export function createDhlClient(options: ClientOptions & { limits?: Partial<Carr
             operation: "label",
             method: "GET",
             path: `/shipments/${encodeURIComponent(number)}/get-image`,
-            query: { shipperAccountNumber: accountNumber, typeCode: "waybill", pickupYearAndMonth: shipDate.slice(0, 7), encodingFormat: "pdf" },
+            query: {
+              shipperAccountNumber: accountNumber,
+              typeCode: "waybill",
+              pickupYearAndMonth: shipDate.slice(0, 7),
+              encodingFormat: "pdf",
+            },
             mutating: false,
           });
           const bytes = read(() => parseImage(body, "waybill"));
@@ -218,8 +231,18 @@ export function createDhlClient(options: ClientOptions & { limits?: Partial<Carr
         buildRateRequest(
           {
             shipDate: request.date,
-            shipper: { city: request.address.city, state: request.address.state || null, postalCode: request.address.postalCode, countryCode: request.address.countryCode },
-            recipient: { city: request.address.city, state: request.address.state || null, postalCode: request.address.postalCode, countryCode: request.address.countryCode },
+            shipper: {
+              city: request.address.city,
+              state: request.address.state || null,
+              postalCode: request.address.postalCode,
+              countryCode: request.address.countryCode,
+            },
+            recipient: {
+              city: request.address.city,
+              state: request.address.state || null,
+              postalCode: request.address.postalCode,
+              countryCode: request.address.countryCode,
+            },
             parcels: [{ weightKg: 1, lengthCm: 10, widthCm: 10, heightCm: 10 }],
             currency: "BRL",
             declaredValue: "1.00",
@@ -228,7 +251,13 @@ export function createDhlClient(options: ClientOptions & { limits?: Partial<Carr
           plannedTime(request.date),
         ),
       );
-      const answer = await call({ operation: "pickupAvailability", method: "POST", path: "/rates", body, mutating: false });
+      const answer = await call({
+        operation: "pickupAvailability",
+        method: "POST",
+        path: "/rates",
+        body,
+        mutating: false,
+      });
       return read(() => parsePickupCapabilities(answer.body, request.date, request.serviceCode));
     },
 

@@ -44,7 +44,17 @@ const shipment: CarrierShipment = {
   parcels: [{ weightKg: 1.4, lengthCm: 30, widthCm: 22, heightCm: 12 }],
   currency: "USD",
   declaredValue: "79.80",
-  items: [{ description: "Tote bag", hsCode: "4202.22.00", originCountry: "BR", quantity: 2, unitValue: "39.90", unitWeightKg: 0.25, sku: null }],
+  items: [
+    {
+      description: "Tote bag",
+      hsCode: "4202.22.00",
+      originCountry: "BR",
+      quantity: 2,
+      unitValue: "39.90",
+      unitWeightKg: 0.25,
+      sku: null,
+    },
+  ],
   invoice: { number: "INV-42", date: "2026-12-02" },
   incoterm: "DAP",
   exportReason: "gift",
@@ -91,7 +101,10 @@ describe("exportReason", () => {
 describe("contentDescription", () => {
   it("joins the items, shortened at a word to 70 characters", () => {
     expect(contentDescription(shipment.items)).toBe("Tote bag");
-    const many = Array.from({ length: 10 }, (_, i) => ({ ...shipment.items[0], description: `Handmade item number ${i}` }));
+    const many = Array.from({ length: 10 }, (_, i) => ({
+      ...shipment.items[0],
+      description: `Handmade item number ${i}`,
+    }));
     const text = contentDescription(many);
     expect(text.length).toBeLessThanOrEqual(70);
     expect(text.endsWith("…")).toBe(true);
@@ -101,13 +114,21 @@ describe("contentDescription", () => {
 describe("buildShipmentRequest", () => {
   const body = buildShipmentRequest(shipment, options);
   it("puts the CNPJ, the NF-e key and our reference where CARRIERS.md says", () => {
-    expect(body.customerDetails.shipperDetails.registrationNumbers).toEqual([{ typeCode: "CNP", number: "12345678000195", issuerCountryCode: "BR" }]);
+    expect(body.customerDetails.shipperDetails.registrationNumbers).toEqual([
+      { typeCode: "CNP", number: "12345678000195", issuerCountryCode: "BR" },
+    ]);
     expect(body.content.exportDeclaration.remarks).toEqual([{ value: `NF-e ${shipment.nfeKey}` }]);
     expect(body.customerReferences).toEqual([{ typeCode: "CU", value: "SS-1042-1" }]);
     expect(body.content.packages[0].customerReferences).toEqual([{ typeCode: "CU", value: "SS-1042-1" }]);
   });
   it("maps the customs data", () => {
-    expect(body.content).toMatchObject({ incoterm: "DAP", declaredValue: 79.8, declaredValueCurrency: "USD", isCustomsDeclarable: true, unitOfMeasurement: "metric" });
+    expect(body.content).toMatchObject({
+      incoterm: "DAP",
+      declaredValue: 79.8,
+      declaredValueCurrency: "USD",
+      isCustomsDeclarable: true,
+      unitOfMeasurement: "metric",
+    });
     expect(body.content.exportDeclaration).toMatchObject({
       invoice: { number: "INV-42", date: "2026-12-02" },
       exportReasonType: "gift",
@@ -127,7 +148,10 @@ describe("buildShipmentRequest", () => {
     ]);
   });
   it("asks for the 4×6 label in the chosen format; a private recipient's company is their name", () => {
-    expect(body.outputImageProperties).toEqual({ encodingFormat: "zpl", imageOptions: [{ typeCode: "label", templateName: "ARCH_6X4", isRequested: true }] });
+    expect(body.outputImageProperties).toEqual({
+      encodingFormat: "zpl",
+      imageOptions: [{ typeCode: "label", templateName: "ARCH_6X4", isRequested: true }],
+    });
     expect(body.customerDetails.receiverDetails.contactInformation.companyName).toBe("Jordan Miller");
     expect(body.customerDetails.receiverDetails.typeCode).toBe("private");
     expect(body.plannedShippingDateAndTime).toBe("2026-12-02T09:00:00 GMT-03:00");
@@ -159,7 +183,14 @@ describe("buildShipmentRequest", () => {
 describe("buildRateRequest", () => {
   it("sends the lane, the declared value and the packages", () => {
     const body = buildRateRequest(
-      { shipDate: "2026-12-02", shipper: shipment.shipper, recipient: shipment.recipient, parcels: shipment.parcels, currency: "USD", declaredValue: "79.80" },
+      {
+        shipDate: "2026-12-02",
+        shipper: shipment.shipper,
+        recipient: shipment.recipient,
+        parcels: shipment.parcels,
+        currency: "USD",
+        declaredValue: "79.80",
+      },
       "960000001",
       "10:15",
     );
@@ -185,7 +216,16 @@ describe("buildPickupRequest", () => {
     closeTime: "14:00",
     packages: 3,
     totalWeightKg: 4.5,
-    address: { company: "Ateliê", contact: "Marina", line: "Avenida Paulista, 1578", city: "São Paulo", state: "SP", postalCode: "01310-200", countryCode: "BR", phone: "+55 11 3251-0000" },
+    address: {
+      company: "Ateliê",
+      contact: "Marina",
+      line: "Avenida Paulista, 1578",
+      city: "São Paulo",
+      state: "SP",
+      postalCode: "01310-200",
+      countryCode: "BR",
+      phone: "+55 11 3251-0000",
+    },
     pieces: [{ serviceCode: "P", destinationCountry: "US", quantity: 3 }],
     trackingNumbers: [],
     reference: "PU-1",
@@ -194,8 +234,19 @@ describe("buildPickupRequest", () => {
     const body = buildPickupRequest(booking, "960000001");
     expect(body.plannedPickupDateAndTime).toBe("2026-12-02T10:00:00 GMT-03:00");
     expect(body.closeTime).toBe("14:00");
-    expect(body.shipmentDetails).toEqual([{ productCode: "P", isCustomsDeclarable: true, unitOfMeasurement: "metric", packages: [{ weight: 1.5 }, { weight: 1.5 }, { weight: 1.5 }] }]);
-    expect(body.customerDetails.shipperDetails.contactInformation).toEqual({ phone: "+55 11 3251-0000", companyName: "Ateliê", fullName: "Marina" });
+    expect(body.shipmentDetails).toEqual([
+      {
+        productCode: "P",
+        isCustomsDeclarable: true,
+        unitOfMeasurement: "metric",
+        packages: [{ weight: 1.5 }, { weight: 1.5 }, { weight: 1.5 }],
+      },
+    ]);
+    expect(body.customerDetails.shipperDetails.contactInformation).toEqual({
+      phone: "+55 11 3251-0000",
+      companyName: "Ateliê",
+      fullName: "Marina",
+    });
   });
   it("refuses pieces that do not add up, and a malformed close time", () => {
     expect(() => buildPickupRequest({ ...booking, packages: 2 }, "960000001")).toThrow(DhlRequestProblem);

@@ -132,7 +132,24 @@ export function exportReason(code: string) {
 }
 
 /** DHL's content.incoterm enum (spec). */
-const INCOTERMS = new Set(["EXW", "FCA", "CPT", "CIP", "DPU", "DAP", "DDP", "FAS", "FOB", "CFR", "CIF", "DAF", "DAT", "DDU", "DEQ", "DES"]);
+const INCOTERMS = new Set([
+  "EXW",
+  "FCA",
+  "CPT",
+  "CIP",
+  "DPU",
+  "DAP",
+  "DDP",
+  "FAS",
+  "FOB",
+  "CFR",
+  "CIF",
+  "DAF",
+  "DAT",
+  "DDU",
+  "DEQ",
+  "DES",
+]);
 
 /** The shipment's content description (max 70): the items' names, shortened at a word as a summary. */
 export function contentDescription(items: CarrierShipment["items"]): string {
@@ -167,7 +184,8 @@ export function buildShipmentRequest(shipment: CarrierShipment, options: Shipmen
       throw new DhlRequestProblem(`Item ${index + 1}: the quantity must be a whole number of at least 1`);
     }
     const hsCode = item.hsCode.replace(/\D/g, "");
-    if (hsCode.length < 6 || hsCode.length > 18) throw new DhlRequestProblem(`Item ${index + 1}: the HS code must have 6 to 18 digits`);
+    if (hsCode.length < 6 || hsCode.length > 18)
+      throw new DhlRequestProblem(`Item ${index + 1}: the HS code must have 6 to 18 digits`);
     const weight = positive(item.unitWeightKg * item.quantity, `Item ${index + 1} weight`);
     return {
       number: index + 1,
@@ -268,7 +286,11 @@ export function buildRateRequest(request: RateRequest, accountNumber: string, sh
     unitOfMeasurement: "metric",
     isCustomsDeclarable: true,
     monetaryAmount: [
-      { typeCode: "declaredValue", value: amount(request.declaredValue, "Declared value"), currency: currency(request.currency) },
+      {
+        typeCode: "declaredValue",
+        value: amount(request.declaredValue, "Declared value"),
+        currency: currency(request.currency),
+      },
     ],
     packages: packages(request.parcels),
   };
@@ -294,10 +316,14 @@ function pickupParty(address: PickupAddress) {
 
 /** POST /pickups (CARRIERS.md "Pickup"): ready time as the planned time, close time "HH:MM". */
 export function buildPickupRequest(booking: PickupBookingRequest, accountNumber: string) {
-  if (!Number.isInteger(booking.packages) || booking.packages < 1) throw new DhlRequestProblem("A pickup needs at least one package");
+  if (!Number.isInteger(booking.packages) || booking.packages < 1)
+    throw new DhlRequestProblem("A pickup needs at least one package");
   if (booking.pieces.length === 0) throw new DhlRequestProblem("A pickup needs the services collected");
   const pieces = booking.pieces.reduce((sum, piece) => sum + piece.quantity, 0);
-  if (!booking.pieces.every((piece) => Number.isInteger(piece.quantity) && piece.quantity >= 1) || pieces !== booking.packages) {
+  if (
+    !booking.pieces.every((piece) => Number.isInteger(piece.quantity) && piece.quantity >= 1) ||
+    pieces !== booking.packages
+  ) {
     throw new DhlRequestProblem("The pieces do not add up to the number of packages");
   }
   // The booking carries the total weight only; DHL wants one weight per package (it plans the

@@ -15,8 +15,13 @@ import {
 
 describe("parseDhlError", () => {
   it("splits DHL's '<code>: text' detail and keeps the additional details", () => {
-    expect(parseDhlError({ detail: "8007: The Shipper Account is invalid.", status: 400 })).toEqual({ code: "8007", message: "The Shipper Account is invalid." });
-    expect(parseDhlError({ detail: "Multiple problems found, see Additional Details", additionalDetails: ["a", "b"] })).toEqual({
+    expect(parseDhlError({ detail: "8007: The Shipper Account is invalid.", status: 400 })).toEqual({
+      code: "8007",
+      message: "The Shipper Account is invalid.",
+    });
+    expect(
+      parseDhlError({ detail: "Multiple problems found, see Additional Details", additionalDetails: ["a", "b"] }),
+    ).toEqual({
       code: null,
       message: "Multiple problems found, see Additional Details | a | b",
     });
@@ -50,14 +55,26 @@ const product = (code: string, extra: Record<string, unknown> = {}) => ({
     { currencyType: "PULCL", priceCurrency: "USD", price: 60 },
   ],
   deliveryCapabilities: { totalTransitDays: 4, estimatedDeliveryDateAndTime: "2026-12-06T23:59:00" },
-  pickupCapabilities: { nextBusinessDay: false, localCutoffDateAndTime: "2026-12-02T17:00:00", pickupEarliest: "09:00:00", pickupLatest: "18:00:00" },
+  pickupCapabilities: {
+    nextBusinessDay: false,
+    localCutoffDateAndTime: "2026-12-02T17:00:00",
+    pickupEarliest: "09:00:00",
+    pickupLatest: "18:00:00",
+  },
   ...extra,
 });
 
 describe("parseRates", () => {
   it("keeps our products at the billed price and skips the others", () => {
     expect(parseRates({ products: [product("P"), product("K")] })).toEqual([
-      { serviceCode: "P", serviceName: "Express Worldwide", price: "327.36", currency: "BRL", transitDays: 4, estimatedDelivery: "2026-12-06" },
+      {
+        serviceCode: "P",
+        serviceName: "Express Worldwide",
+        price: "327.36",
+        currency: "BRL",
+        transitDays: 4,
+        estimatedDelivery: "2026-12-06",
+      },
     ]);
   });
   it("refuses an answer without products", () => {
@@ -67,8 +84,14 @@ describe("parseRates", () => {
 
 describe("parsePickupCapabilities", () => {
   it("available on the day with its cut-off; not when DHL moves it to the next business day", () => {
-    expect(parsePickupCapabilities({ products: [product("P")] }, "2026-12-02", "P")).toEqual({ available: true, cutoffTime: "17:00", minWindowMinutes: 120 });
-    const moved = product("P", { pickupCapabilities: { nextBusinessDay: true, localCutoffDateAndTime: "2026-12-03T17:00:00" } });
+    expect(parsePickupCapabilities({ products: [product("P")] }, "2026-12-02", "P")).toEqual({
+      available: true,
+      cutoffTime: "17:00",
+      minWindowMinutes: 120,
+    });
+    const moved = product("P", {
+      pickupCapabilities: { nextBusinessDay: true, localCutoffDateAndTime: "2026-12-03T17:00:00" },
+    });
     expect(parsePickupCapabilities({ products: [moved] }, "2026-12-02", "P").available).toBe(false);
     expect(parsePickupCapabilities({ products: [product("P")] }, "2026-12-03", "P").available).toBe(false);
     expect(parsePickupCapabilities({ products: [product("K")] }, "2026-12-02", "P")).toEqual({ available: false });
@@ -99,11 +122,16 @@ describe("parseShipment", () => {
 describe("parseImage, parsePickup, trackedNumbers", () => {
   it("read their documents and numbers", () => {
     const content = Buffer.from("%PDF").toString("base64");
-    expect(Buffer.from(parseImage({ documents: [{ typeCode: "waybill", content }] }, "waybill")!).toString()).toBe("%PDF");
+    expect(Buffer.from(parseImage({ documents: [{ typeCode: "waybill", content }] }, "waybill")!).toString()).toBe(
+      "%PDF",
+    );
     expect(parseImage({ documents: [] }, "waybill")).toBeNull();
     expect(parsePickup({ dispatchConfirmationNumbers: ["PRG261202000001"] })).toBe("PRG261202000001");
     expect(() => parsePickup({ dispatchConfirmationNumbers: [] })).toThrow(DhlAnswerProblem);
-    expect(trackedNumbers({ shipments: [{ shipmentTrackingNumber: "1" }, { shipmentTrackingNumber: "2" }] })).toEqual(["1", "2"]);
+    expect(trackedNumbers({ shipments: [{ shipmentTrackingNumber: "1" }, { shipmentTrackingNumber: "2" }] })).toEqual([
+      "1",
+      "2",
+    ]);
   });
 });
 
@@ -125,10 +153,25 @@ describe("dhlEventStatus", () => {
 });
 
 describe("parseTracking", () => {
-  const event = (time: string, typeCode: string) => ({ date: "2026-12-02", time, GMTOffset: "-03:00", typeCode, description: typeCode, serviceArea: [{ code: "SAO", description: "SAO PAULO - BRAZIL" }] });
+  const event = (time: string, typeCode: string) => ({
+    date: "2026-12-02",
+    time,
+    GMTOffset: "-03:00",
+    typeCode,
+    description: typeCode,
+    serviceArea: [{ code: "SAO", description: "SAO PAULO - BRAZIL" }],
+  });
   it("orders the events, keeps the status through unknown codes, and marks the missing numbers", () => {
     const [found, missing] = parseTracking(
-      { shipments: [{ shipmentTrackingNumber: "1234567890", estimatedDeliveryDate: "2026-12-06", events: [event("14:00:00", "ZZ"), event("12:00:00", "PU"), event("18:00:00", "WC")] }] },
+      {
+        shipments: [
+          {
+            shipmentTrackingNumber: "1234567890",
+            estimatedDeliveryDate: "2026-12-06",
+            events: [event("14:00:00", "ZZ"), event("12:00:00", "PU"), event("18:00:00", "WC")],
+          },
+        ],
+      },
       ["1234567890", "0000000000"],
     );
     expect(found).toEqual({
@@ -137,14 +180,35 @@ describe("parseTracking", () => {
       status: "out_for_delivery",
       estimatedDelivery: "2026-12-06",
       events: [
-        { occurredAt: "2026-12-02T12:00:00-03:00", status: "in_transit", code: "PU", description: "PU", location: "SAO PAULO - BRAZIL" },
-        { occurredAt: "2026-12-02T14:00:00-03:00", status: "in_transit", code: "ZZ", description: "ZZ", location: "SAO PAULO - BRAZIL" },
-        { occurredAt: "2026-12-02T18:00:00-03:00", status: "out_for_delivery", code: "WC", description: "WC", location: "SAO PAULO - BRAZIL" },
+        {
+          occurredAt: "2026-12-02T12:00:00-03:00",
+          status: "in_transit",
+          code: "PU",
+          description: "PU",
+          location: "SAO PAULO - BRAZIL",
+        },
+        {
+          occurredAt: "2026-12-02T14:00:00-03:00",
+          status: "in_transit",
+          code: "ZZ",
+          description: "ZZ",
+          location: "SAO PAULO - BRAZIL",
+        },
+        {
+          occurredAt: "2026-12-02T18:00:00-03:00",
+          status: "out_for_delivery",
+          code: "WC",
+          description: "WC",
+          location: "SAO PAULO - BRAZIL",
+        },
       ],
     });
     expect(missing).toEqual({ trackingNumber: "0000000000", found: false });
   });
   it("a shipment without events is label created", () => {
-    expect(parseTracking({ shipments: [{ shipmentTrackingNumber: "1", events: [] }] }, ["1"])[0]).toMatchObject({ status: "label_created", events: [] });
+    expect(parseTracking({ shipments: [{ shipmentTrackingNumber: "1", events: [] }] }, ["1"])[0]).toMatchObject({
+      status: "label_created",
+      events: [],
+    });
   });
 });

@@ -14,7 +14,8 @@ export class DhlAnswerProblem extends Error {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const text = (value: unknown): string | null => (typeof value === "string" && value.trim() ? value.trim() : null);
 
@@ -29,7 +30,9 @@ export function parseDhlError(body: unknown): DhlError {
   if (!isObject(body)) return { code: null, message: "No error details" };
   const detail = text(body.detail) ?? text(body.message) ?? text(body.title) ?? "No error details";
   const match = /^(\d{2,7}):\s*(.*)$/s.exec(detail);
-  const extra = list(body.additionalDetails).map(text).filter((line): line is string => line !== null);
+  const extra = list(body.additionalDetails)
+    .map(text)
+    .filter((line): line is string => line !== null);
   const message = [match ? match[2] : detail, ...extra].join(" | ").slice(0, 1000);
   return { code: match ? match[1] : null, message };
 }
@@ -61,7 +64,8 @@ function datePart(value: unknown): string | null {
 /** The price in the billing currency (BILLC; the spec's other types are PULCL and BASEC). */
 function billedPrice(product: Json): { price: string; currency: string } | null {
   const prices = list(product.totalPrice).filter(isObject);
-  const billed = prices.find((price) => price.currencyType === "BILLC") ?? (prices.length === 1 ? prices[0] : undefined);
+  const billed =
+    prices.find((price) => price.currencyType === "BILLC") ?? (prices.length === 1 ? prices[0] : undefined);
   if (!billed || typeof billed.price !== "number" || !text(billed.priceCurrency)) return null;
   return { price: billed.price.toFixed(2), currency: text(billed.priceCurrency)! };
 }
