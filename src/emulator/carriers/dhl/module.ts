@@ -348,9 +348,7 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
   }
 
   /** The route of a request: its operation name (faults, log) and what carries it out. */
-  function route(
-    request: EmulatorRequest,
-  ): {
+  function route(request: EmulatorRequest): {
     operation: string;
     kind?: DhlRequestKind;
     run: (account: EmulatorAccount, body: unknown) => Promise<EmulatorReply> | EmulatorReply;
