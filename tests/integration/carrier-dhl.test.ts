@@ -364,6 +364,11 @@ describe("faults", () => {
     ]);
   });
 
+  it("unauthorized → unauthorized, on any call", async () => {
+    emulator.queueFault({ carrier: "dhl", operation: "track", kind: "unauthorized" });
+    expect((await rejection(client().track(["1234567890"]))).code).toBe("unauthorized");
+  });
+
   it("rateLimit → rateLimited with Retry-After", async () => {
     emulator.queueFault({ carrier: "dhl", operation: "rate", kind: "rateLimit" });
     const error = await rejection(client().testConnection());

@@ -362,10 +362,11 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
           const date = query.get("plannedShippingDate") ?? "";
           if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
             return problem(400, path, "Bad request", "Missing mandatory parameters: plannedShippingDate");
-          return {
-            status: 200,
-            body: { products: products({ date, at: ctx.now() }, true, Number(query.get("weight") ?? 1)) },
-          };
+          const weight = Number(query.get("weight"));
+          if (!Number.isFinite(weight) || weight <= 0) {
+            return problem(400, path, "Bad request", "Parameters not having correct format: weight");
+          }
+          return { status: 200, body: { products: products({ date, at: ctx.now() }, true, weight) } };
         },
       };
     }

@@ -45,9 +45,7 @@ export function createDhlClient(options: ClientOptions & { limits?: Partial<Carr
       throw error;
     }
   }
-  async function call(request: DhlCall) {
-    return send(request);
-  }
+  const call = (request: DhlCall) => send(request);
   function read<T>(parse: () => T): T {
     try {
       return parse();
@@ -93,7 +91,8 @@ export function createDhlClient(options: ClientOptions & { limits?: Partial<Carr
     limits,
 
     async testConnection() {
-      // No token endpoint: a light authenticated call that also checks the account number.
+      // No token endpoint: a light authenticated call that also checks the account number. The
+      // lane is only a probe (BR → US, where every exporter here ships); the answer is not used.
       const date = originNow(now()).date;
       await call({
         operation: "rate",
