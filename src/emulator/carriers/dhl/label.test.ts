@@ -22,11 +22,11 @@ describe("DHL emulator labels", () => {
     expect(page.text).toContain("Jordan Miller");
     expect(page.text).toContain("São Paulo");
     const bars = appendedRects(await pageOperators(pdf, 0));
-    const module = Math.min(...bars.map((bar) => bar.width));
+    const moduleWidth = Math.min(...bars.map((bar) => bar.width));
     const widths: number[] = [];
     bars.forEach((bar, i) => {
-      if (i > 0) widths.push(Math.round((bar.x - bars[i - 1].x - bars[i - 1].width) / module));
-      widths.push(Math.round(bar.width / module));
+      if (i > 0) widths.push(Math.round((bar.x - bars[i - 1].x - bars[i - 1].width) / moduleWidth));
+      widths.push(Math.round(bar.width / moduleWidth));
     });
     expect(decodeCode128(widths)).toBe("1000000042");
   });
