@@ -193,20 +193,25 @@ export function createDhlClient(options: ClientOptions & { limits?: Partial<Carr
         // service buys anew, the unused AWB is not tendered).
         let label: FoundShipment["label"] = null;
         if (labelFormat === "pdf") {
-          const { body } = await call({
-            operation: "label",
-            method: "GET",
-            path: `/shipments/${encodeURIComponent(number)}/get-image`,
-            query: {
-              shipperAccountNumber: accountNumber,
-              typeCode: "waybill",
-              pickupYearAndMonth: shipDate.slice(0, 7),
-              encodingFormat: "pdf",
-            },
-            mutating: false,
-          });
-          const bytes = read(() => parseImage(body, "waybill"));
-          label = bytes ? { format: "pdf", bytes } : null;
+          try {
+            const { body } = await call({
+              operation: "label",
+              method: "GET",
+              path: `/shipments/${encodeURIComponent(number)}/get-image`,
+              query: {
+                shipperAccountNumber: accountNumber,
+                typeCode: "waybill",
+                pickupYearAndMonth: shipDate.slice(0, 7),
+                encodingFormat: "pdf",
+              },
+              mutating: false,
+            });
+            const bytes = read(() => parseImage(body, "waybill"));
+            label = bytes ? { format: "pdf", bytes } : null;
+          } catch (error) {
+            // DHL found the shipment but has no document image for it: reported without a label.
+            if (!(error instanceof CarrierApiError && error.code === "unknownShipment")) throw error;
+          }
         }
         found.push({ trackingNumber: number, carrierShipmentId: number, label });
       }
