@@ -16,13 +16,13 @@ import type {
 } from "../context";
 import { dhlContractProblems, type DhlRequestKind } from "./contract";
 import { labelPdf, labelZpl, type LabelData } from "./label";
+import { trackedShipment, type TrackedShipment } from "./tracking";
 
 const MAX_SHIPMENTS = 100_000;
 const MAX_PICKUPS = 20_000;
 /** Same-day pickup cut-off and the minimum ready → close window we emulate (São Paulo time). */
 const CUTOFF = "17:00";
 const MIN_WINDOW_MINUTES = 120;
-const HOUR = 3_600_000;
 
 interface StoredDocument {
   typeCode: string;
@@ -31,19 +31,12 @@ interface StoredDocument {
   sha256: string;
 }
 
-interface Shipment {
-  trackingNumber: string;
+interface Shipment extends TrackedShipment {
   accountNumber: string;
-  productCode: string;
-  reference: string | null;
-  plannedDate: string;
-  createdAt: Date;
   labelFormat: string;
   waybillPdf: string;
   documents: StoredDocument[];
   paperless: boolean;
-  exceptionAt: Date | null;
-  receiverCity: string;
 }
 
 interface Pickup {
@@ -52,16 +45,6 @@ interface Pickup {
   date: string;
   status: "booked" | "cancelled";
 }
-
-/** The checkpoints after the label, with their delay (CARRIERS.md "Event mapping" codes). */
-const TIMELINE: { afterHours: number; code: string; description: string; origin: boolean }[] = [
-  { afterHours: 2, code: "PU", description: "Shipment picked up", origin: true },
-  { afterHours: 4, code: "DF", description: "Departed Facility in SAO PAULO - BRAZIL", origin: true },
-  { afterHours: 8, code: "CC", description: "Customs status updated", origin: false },
-  { afterHours: 12, code: "AF", description: "Arrived at DHL Sort Facility", origin: false },
-  { afterHours: 24, code: "WC", description: "With delivery courier", origin: false },
-  { afterHours: 30, code: "OK", description: "Delivered", origin: false },
-];
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -97,12 +80,6 @@ function parsePlanned(value: string): { date: string; time: string; at: Date } |
 }
 
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-
-/** An instant as DHL's event date, time and offset, in São Paulo time (GMT-03:00). */
-function localStamp(at: Date) {
-  const iso = new Date(at.getTime() - 3 * HOUR).toISOString();
-  return { date: iso.slice(0, 10), time: iso.slice(11, 19), GMTOffset: "-03:00" };
-}
 
 export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): CarrierModule => {
   let shipments = new Map<string, Shipment>();
@@ -176,41 +153,6 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
       },
     });
     return [product("P", "EXPRESS WORLDWIDE", 240, 4), product("K", "EXPRESS 9:00", 410, 3)];
-  }
-
-  function events(shipment: Shipment) {
-    const now = ctx.now().getTime();
-    const list: Json[] = [];
-    for (const step of TIMELINE) {
-      const at = shipment.createdAt.getTime() + step.afterHours * HOUR;
-      if (at > now || (shipment.exceptionAt && at > shipment.exceptionAt.getTime())) break;
-      list.push(
-        event(new Date(at), step.code, step.description, step.origin ? "SAO PAULO - BRAZIL" : shipment.receiverCity),
-      );
-    }
-    if (shipment.exceptionAt && shipment.exceptionAt.getTime() <= now) {
-      list.push(event(shipment.exceptionAt, "OH", "Shipment on hold", shipment.receiverCity));
-    }
-    return list;
-  }
-  const event = (at: Date, typeCode: string, description: string, area: string) => ({
-    ...localStamp(at),
-    typeCode,
-    description,
-    serviceArea: [{ code: "SAO", description: area }],
-  });
-
-  function tracked(shipment: Shipment) {
-    const list = events(shipment);
-    return {
-      shipmentTrackingNumber: shipment.trackingNumber,
-      status: list.length ? String(list.at(-1)!.description) : "Shipment information received",
-      shipmentTimestamp: localStamp(shipment.createdAt).date + "T" + localStamp(shipment.createdAt).time,
-      productCode: shipment.productCode,
-      shipperReferences: shipment.reference ? [{ value: shipment.reference, typeCode: "CU" }] : [],
-      events: list,
-      estimatedDeliveryDate: addDays(shipment.plannedDate, 4),
-    };
   }
 
   async function createShipment(body: Json, account: EmulatorAccount, path: string): Promise<EmulatorReply> {
@@ -423,7 +365,7 @@ export const createDhlModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
             found = numbers.map((n) => shipments.get(n)).filter((s): s is Shipment => s !== undefined);
           }
           if (found.length === 0) return problem(404, path, "Not Found", "No shipments found");
-          return { status: 200, body: { shipments: found.map(tracked) } };
+          return { status: 200, body: { shipments: found.map((s) => trackedShipment(s, ctx.now())) } };
         },
       };
     }
