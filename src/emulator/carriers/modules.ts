@@ -1,4 +1,5 @@
 // The carrier APIs the emulator serves (one module per carrier).
 import type { CarrierModuleFactory } from "./context";
+import { createFedexModule } from "./fedex";
 
-export const CARRIER_MODULES: CarrierModuleFactory[] = [];
+export const CARRIER_MODULES: CarrierModuleFactory[] = [createFedexModule];

@@ -54,7 +54,13 @@ export function fedexHttp(options: ClientOptions, requestsPerSecond: number) {
   /** One request: paced, timed out, reported to onRequest. Network failures become CarrierApiErrors. */
   async function send(call: FedexCall, headers: Record<string, string>, logged: unknown): Promise<Response> {
     await pace();
-    options.onRequest?.({ carrier: "fedex", operation: call.operation, method: call.method, url: call.url, body: logged });
+    options.onRequest?.({
+      carrier: "fedex",
+      operation: call.operation,
+      method: call.method,
+      url: call.url,
+      body: logged,
+    });
     let payload: BodyInit;
     if (call.body.kind === "json") {
       payload = JSON.stringify(call.body.value);
@@ -88,7 +94,11 @@ export function fedexHttp(options: ClientOptions, requestsPerSecond: number) {
     const message = error ? `${error.code}: ${error.message}` : `HTTP ${response.status}`;
     if (response.status === 429) {
       const seconds = Number(response.headers.get("retry-after"));
-      return failure("rateLimited", message, Number.isFinite(seconds) && seconds > 0 ? { retryAfterMs: seconds * 1000 } : {});
+      return failure(
+        "rateLimited",
+        message,
+        Number.isFinite(seconds) && seconds > 0 ? { retryAfterMs: seconds * 1000 } : {},
+      );
     }
     if (response.status >= 500) return failure(call.purchase ? "outcomeUnknown" : "unavailable", message);
     return failure(errorCode(response.status, error?.code ?? ""), message);
@@ -96,7 +106,11 @@ export function fedexHttp(options: ClientOptions, requestsPerSecond: number) {
 
   async function fetchToken(): Promise<string> {
     const { clientId, clientSecret } = options.account.credentials;
-    const form = new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret });
+    const form = new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: clientId,
+      client_secret: clientSecret,
+    });
     const url = `${base}/oauth/token`;
     await pace();
     options.onRequest?.({
@@ -122,7 +136,8 @@ export function fedexHttp(options: ClientOptions, requestsPerSecond: number) {
     const value = typeof body?.access_token === "string" ? body.access_token : null;
     // expires_in: seconds, a number (CARRIERS.md FedEx §1, karrio proxy.py); a string is tolerated.
     const seconds = Number(body?.expires_in);
-    if (!value || !Number.isFinite(seconds) || seconds <= 0) throw failure("unavailable", "FedEx answered without a token");
+    if (!value || !Number.isFinite(seconds) || seconds <= 0)
+      throw failure("unavailable", "FedEx answered without a token");
     token = { value, renewAt: now().getTime() + Math.max(0, seconds * 1000 - RENEW_BEFORE_MS) };
     return value;
   }

@@ -46,12 +46,19 @@ export function createFedexClient(options: ClientOptions): CarrierClient {
 
     async testConnection() {
       const body = referenceLookupRequest(CONNECTION_PROBE, today(), account);
-      await http.request({ operation: "lookup", method: "POST", url: url("/track/v1/referencenumbers"), body: json(body) });
+      await http.request({
+        operation: "lookup",
+        method: "POST",
+        url: url("/track/v1/referencenumbers"),
+        body: json(body),
+      });
     },
 
     async rates(request) {
       const body = rateRequest(request, account);
-      return parseRates(await http.request({ operation: "rate", method: "POST", url: url("/rate/v1/rates/quotes"), body: json(body) }));
+      return parseRates(
+        await http.request({ operation: "rate", method: "POST", url: url("/rate/v1/rates/quotes"), body: json(body) }),
+      );
     },
 
     async uploadInvoice(shipment, pdf) {
@@ -69,7 +76,13 @@ export function createFedexClient(options: ClientOptions): CarrierClient {
     async createShipment(shipment, { labelFormat, paperlessDocumentId }) {
       const body = shipRequest(shipment, account, { labelFormat, paperlessDocumentId });
       const answer = parseShipment(
-        await http.request({ operation: "ship", method: "POST", url: url("/ship/v1/shipments"), body: json(body), purchase: true }),
+        await http.request({
+          operation: "ship",
+          method: "POST",
+          url: url("/ship/v1/shipments"),
+          body: json(body),
+          purchase: true,
+        }),
       );
       // One label per piece: PDFs become one document, ZPL labels follow each other (each ^XA…^XZ).
       const bytes =
@@ -88,14 +101,26 @@ export function createFedexClient(options: ClientOptions): CarrierClient {
 
     async findShipments(reference, shipDate) {
       const body = referenceLookupRequest(reference, shipDate, account);
-      const answer = await http.request({ operation: "lookup", method: "POST", url: url("/track/v1/referencenumbers"), body: json(body) });
+      const answer = await http.request({
+        operation: "lookup",
+        method: "POST",
+        url: url("/track/v1/referencenumbers"),
+        body: json(body),
+      });
       // FedEx REST cannot re-issue a label: label null, the service voids what it finds and buys anew.
       return parseReferenceLookup(answer);
     },
 
     async voidShipment({ trackingNumber }) {
       const body = cancelShipmentRequest(trackingNumber, account);
-      parseCancel(await http.request({ operation: "void", method: "PUT", url: url("/ship/v1/shipments/cancel"), body: json(body) }));
+      parseCancel(
+        await http.request({
+          operation: "void",
+          method: "PUT",
+          url: url("/ship/v1/shipments/cancel"),
+          body: json(body),
+        }),
+      );
     },
 
     async pickupAvailability(request) {
@@ -112,20 +137,36 @@ export function createFedexClient(options: ClientOptions): CarrierClient {
     async schedulePickup(booking) {
       const body = pickupCreateRequest(booking, account);
       return parsePickupCreated(
-        await http.request({ operation: "pickupCreate", method: "POST", url: url("/pickup/v1/pickups"), body: json(body), purchase: true }),
+        await http.request({
+          operation: "pickupCreate",
+          method: "POST",
+          url: url("/pickup/v1/pickups"),
+          body: json(body),
+          purchase: true,
+        }),
       );
     },
 
     async cancelPickup(pickup) {
       const body = pickupCancelRequest(pickup, account);
-      await http.request({ operation: "pickupCancel", method: "PUT", url: url("/pickup/v1/pickups/cancel"), body: json(body) });
+      await http.request({
+        operation: "pickupCancel",
+        method: "PUT",
+        url: url("/pickup/v1/pickups/cancel"),
+        body: json(body),
+      });
     },
 
     async track(trackingNumbers) {
       const results = [];
       for (let start = 0; start < trackingNumbers.length; start += MAX_PACKAGES) {
         const batch = trackingNumbers.slice(start, start + MAX_PACKAGES);
-        const answer = await http.request({ operation: "track", method: "POST", url: url("/track/v1/trackingnumbers"), body: json(trackRequest(batch)) });
+        const answer = await http.request({
+          operation: "track",
+          method: "POST",
+          url: url("/track/v1/trackingnumbers"),
+          body: json(trackRequest(batch)),
+        });
         results.push(...parseTracking(answer, batch));
       }
       return results;

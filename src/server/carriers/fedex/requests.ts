@@ -171,7 +171,8 @@ export function labelSpecification(format: LabelFormat) {
 
 function commodity(item: Commodity, currency: string) {
   const quantity = item.quantity;
-  if (!Number.isSafeInteger(quantity) || quantity <= 0) refuse(`"${item.description}": the quantity must be a whole number`);
+  if (!Number.isSafeInteger(quantity) || quantity <= 0)
+    refuse(`"${item.description}": the quantity must be a whole number`);
   const unit = amount(item.unitValue, `"${item.description}": the unit value`);
   const hs = item.hsCode.replace(/[.\s]/g, "");
   if (!/^[0-9]{6,10}$/.test(hs)) refuse(`"${item.description}": the HS code must be 6 to 10 digits`);
@@ -238,7 +239,10 @@ export function shipRequest(
       // CARRIERS.md FedEx §3 "Tax IDs": the CNPJ as a BUSINESS_NATIONAL tin of the shipper.
       shipper: { ...shipper, tins: [{ number: taxId, tinType: "BUSINESS_NATIONAL" }] },
       recipients: [contactParty(shipment.recipient, "recipient")],
-      shippingChargesPayment: { paymentType: "SENDER", payor: { responsibleParty: { accountNumber: { value: accountNumber } } } },
+      shippingChargesPayment: {
+        paymentType: "SENDER",
+        payor: { responsibleParty: { accountNumber: { value: accountNumber } } },
+      },
       totalWeight: kg(shipment.parcels.reduce((sum, parcel) => sum + parcel.weightKg, 0)),
       totalPackageCount: shipment.parcels.length,
       customsClearanceDetail: {
@@ -264,7 +268,11 @@ export function shipRequest(
               specialServiceTypes: ["ELECTRONIC_TRADE_DOCUMENTS"],
               etdDetail: {
                 attachedDocuments: [
-                  { documentType: "COMMERCIAL_INVOICE", documentReference: invoiceNumber, documentId: options.paperlessDocumentId },
+                  {
+                    documentType: "COMMERCIAL_INVOICE",
+                    documentReference: invoiceNumber,
+                    documentId: options.paperlessDocumentId,
+                  },
                 ],
               },
             },
@@ -357,7 +365,12 @@ function pickupAddressBody(pickup: PickupAddress) {
   if (!pickup.postalCode) refuse("FedEx needs the pickup address's postal code");
   return {
     streetLines: streetLines([pickup.line]),
-    ...address({ city: pickup.city, state: pickup.state, postalCode: pickup.postalCode, countryCode: pickup.countryCode }),
+    ...address({
+      city: pickup.city,
+      state: pickup.state,
+      postalCode: pickup.postalCode,
+      countryCode: pickup.countryCode,
+    }),
   };
 }
 

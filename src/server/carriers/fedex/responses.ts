@@ -18,7 +18,8 @@ import {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const text = (value: unknown): string | null => (typeof value === "string" && value.length > 0 ? value : null);
 
@@ -209,7 +210,8 @@ export function parseTracking(body: unknown, asked: string[]): TrackingResult[] 
   }
   return asked.map((trackingNumber): TrackingResult => {
     const track = byNumber.get(trackingNumber);
-    const latest = text(path(track, "latestStatusDetail", "derivedCode")) ?? text(path(track, "latestStatusDetail", "code"));
+    const latest =
+      text(path(track, "latestStatusDetail", "derivedCode")) ?? text(path(track, "latestStatusDetail", "code"));
     if (!track || path(track, "error") !== undefined || !latest) return { trackingNumber, found: false };
     const events = array(path(track, "scanEvents"))
       .map(parseEvent)
