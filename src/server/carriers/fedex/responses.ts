@@ -51,7 +51,8 @@ export function errorCode(status: number, code: string): CarrierErrorCode {
   // An account number the credentials may not use (FedEx's 400 ACCOUNTNUMBER.REGISTRATION.REQUIRED family).
   if (status === 403 || code === "FORBIDDEN.ERROR" || code.startsWith("ACCOUNTNUMBER.")) return "forbidden";
   if (/POSTAL/.test(code)) return "invalidPostalCode";
-  if (/^PICKUP\./.test(code) && /NOTFOUND|NOT\.FOUND/.test(code)) return "pickupNotFound";
+  // A pickup FedEx does not hold (unknown or already cancelled): nothing left to cancel.
+  if (/^PICKUP\./.test(code) && /NOTFOUND|NOT\.FOUND|ALREADY\.CANCELLED/.test(code)) return "pickupNotFound";
   if (/^PICKUP\./.test(code)) return "pickupNotAvailable";
   if (/ALREADY\.CANCEL|ALREADY\.DELETED/.test(code)) return "alreadyVoided";
   if (/CANCEL.*(INTRANSIT|PICKEDUP|TENDERED)/.test(code)) return "inTransit";
