@@ -17,7 +17,7 @@ export function localNow(now: Date): { date: string; minutes: number } {
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
-export function isWeekend(date: string): boolean {
+function isWeekend(date: string): boolean {
   const day = new Date(`${date}T12:00:00Z`).getUTCDay();
   return day === 0 || day === 6;
 }

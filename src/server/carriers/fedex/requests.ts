@@ -18,7 +18,7 @@ import {
 } from "../api";
 
 /** FedEx Express: the operating company every call here names (pickup-api.json carrierCode FDXE). */
-export const FEDEX_EXPRESS = "FDXE";
+const FEDEX_EXPRESS = "FDXE";
 
 /** ship-api.json: requestedPackageLineItems "Maximum occurrences is 30"; track.json trackingInfo max 30. */
 export const MAX_PACKAGES = 30;
@@ -147,7 +147,7 @@ function checkParcels(parcels: Parcel[]): void {
  * PERSONAL_EFFECTS, REPAIR_AND_RETURN, SAMPLE, SOLD): a return and a repair both travel as
  * REPAIR_AND_RETURN, the only FedEx purpose for goods going back.
  */
-export const SHIPMENT_PURPOSES: Readonly<Record<string, string>> = {
+const SHIPMENT_PURPOSES: Readonly<Record<string, string>> = {
   sale: "SOLD",
   gift: "GIFT",
   sample: "SAMPLE",
