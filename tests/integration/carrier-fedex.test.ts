@@ -158,7 +158,13 @@ async function invoicePdf(): Promise<Uint8Array> {
 }
 
 type FedexState = {
-  shipments: { trackingNumber: string; reference: string | null; documentIds: string[]; voided: boolean }[];
+  shipments: {
+    trackingNumber: string;
+    pieces: string[];
+    reference: string | null;
+    documentIds: string[];
+    voided: boolean;
+  }[];
   pickups: { confirmationCode: string; cancelled: boolean }[];
   documents: { docId: string }[];
 };
@@ -296,6 +302,25 @@ describe("FedEx labels", () => {
     expect(zpl.trimEnd().endsWith("^XZ")).toBe(true);
     expect(zpl).toContain(`^BCN`);
     expect(zpl).toContain(`^FD${bought.trackingNumber}^FS`);
+  });
+
+  it("buys two parcels as one shipment: one PDF with a page per piece, or two ZPL labels", async () => {
+    const parcels = [
+      { weightKg: 2.4, lengthCm: 30, widthCm: 20, heightCm: 15 },
+      { weightKg: 1.2, lengthCm: 20, widthCm: 20, heightCm: 10 },
+    ];
+    const fedex = client();
+    const pdf = await fedex.createShipment(shipment({ parcels }), { labelFormat: "pdf", paperlessDocumentId: null });
+    const merged = await PDFDocument.load(pdf.label.bytes);
+    expect(merged.getPages().map((page) => page.getSize())).toEqual([
+      { width: 288, height: 432 },
+      { width: 288, height: 432 },
+    ]);
+    const zpl = await fedex.createShipment(shipment({ parcels }), { labelFormat: "zpl", paperlessDocumentId: null });
+    const text = Buffer.from(zpl.label.bytes).toString("utf8");
+    expect(text.match(/\^XA/g)).toHaveLength(2);
+    expect(text.match(/\^XZ/g)).toHaveLength(2);
+    expect(state().shipments.map((s) => s.pieces.length)).toEqual([2, 2]);
   });
 
   it("refuses before sending a value longer than FedEx takes", async () => {
