@@ -531,6 +531,7 @@ export const createFedexModule: CarrierModuleFactory = (ctx: CarrierContext): Ca
     return { status: 200, body: { transactionId: crypto.randomUUID(), output: { completeTrackResults: results } } };
   }
 
+  /** Voided shipments stay findable, with their CA (cancelled) status, as a tracking search shows them. */
   function lookup(body: Json, account: string, request: EmulatorRequest): EmulatorReply {
     const info = body.referencesInformation;
     if (info.accountNumber !== account) return wrongAccount(request);
@@ -538,7 +539,6 @@ export const createFedexModule: CarrierModuleFactory = (ctx: CarrierContext): Ca
       (s) =>
         s.reference === info.value &&
         s.accountNumber === info.accountNumber &&
-        !s.voidedAt &&
         s.shipDate >= info.shipDateBegin &&
         s.shipDate <= info.shipDateEndDate,
     );

@@ -173,7 +173,7 @@ describe("parseShipment", () => {
 });
 
 describe("parseReferenceLookup", () => {
-  it("lists the shipments found, without a label, and skips 'not found' entries", () => {
+  it("lists the shipments found, without a label, and skips 'not found' and cancelled entries", () => {
     expect(
       parseReferenceLookup({
         output: {
@@ -183,6 +183,12 @@ describe("parseReferenceLookup", () => {
               trackResults: [{ trackingNumberInfo: { trackingNumber: "794000000001" } }],
             },
             { trackingNumber: "SS-1", trackResults: [{ error: { code: "TRACKING.REFERENCENUMBER.NOTFOUND" } }] },
+            {
+              trackingNumber: "794000000002",
+              trackResults: [
+                { trackingNumberInfo: { trackingNumber: "794000000002" }, latestStatusDetail: { code: "CA" } },
+              ],
+            },
           ],
         },
       }),

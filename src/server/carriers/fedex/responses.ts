@@ -150,7 +150,9 @@ export function parseReferenceLookup(body: unknown): FoundShipment[] {
   const found = new Set<string>();
   for (const result of results) {
     for (const track of array(path(result, "trackResults"))) {
+      // A "not found" entry, or a shipment already cancelled (CA): not a live purchase under the reference.
       if (path(track, "error") !== undefined) continue;
+      if (path(track, "latestStatusDetail", "code") === "CA") continue;
       const number = text(path(track, "trackingNumberInfo", "trackingNumber")) ?? text(path(result, "trackingNumber"));
       if (number) found.add(number);
     }
