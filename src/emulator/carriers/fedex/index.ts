@@ -325,7 +325,7 @@ export const createFedexModule: CarrierModuleFactory = (ctx: CarrierContext): Ca
     };
   }
 
-  async function ship(body: Json, request: EmulatorRequest): Promise<EmulatorReply> {
+  async function ship(body: Json, request: EmulatorRequest, clientId: string): Promise<EmulatorReply> {
     const shipment = body.requestedShipment;
     const recipient = shipment.recipients[0];
     if (postalRefusal(recipient.address) || postalRefusal(shipment.shipper.address))
@@ -349,7 +349,8 @@ export const createFedexModule: CarrierModuleFactory = (ctx: CarrierContext): Ca
         request,
       );
     }
-    const unknown = attached.find((id) => !documents.has(id));
+    // A document another FedEx project uploaded is as unknown to this one as a made-up id.
+    const unknown = attached.find((id) => documents.get(id)?.clientId !== clientId);
     if (unknown)
       return fedexError(
         400,
@@ -718,14 +719,15 @@ export const createFedexModule: CarrierModuleFactory = (ctx: CarrierContext): Ca
   async function perform(
     operation: FedexOperation,
     body: Json,
-    account: string,
+    session: { accountNumber: string; clientId: string },
     request: EmulatorRequest,
   ): Promise<EmulatorReply> {
+    const account = session.accountNumber;
     switch (operation) {
       case "rate":
         return rate(body, request);
       case "ship":
-        return ship(body, request);
+        return ship(body, request, session.clientId);
       case "void":
         return cancel(body, request);
       case "lookup":
@@ -838,7 +840,7 @@ export const createFedexModule: CarrierModuleFactory = (ctx: CarrierContext): Ca
       const reply =
         route.operation === "upload"
           ? upload(request, session.clientId)
-          : await perform(route.operation, body, session.accountNumber, request);
+          : await perform(route.operation, body, session, request);
       return { ...reply, operation: route.operation, ...(fault === "timeout" ? { hold: true } : {}) };
     },
 
