@@ -1,5 +1,7 @@
 // The carrier APIs the emulator serves (one module per carrier).
 import type { CarrierModuleFactory } from "./context";
 import { createDhlModule } from "./dhl/module";
+import { createFedexModule } from "./fedex";
+import { createUpsModule } from "./ups";
 
-export const CARRIER_MODULES: CarrierModuleFactory[] = [createDhlModule];
+export const CARRIER_MODULES: CarrierModuleFactory[] = [createUpsModule, createFedexModule, createDhlModule];

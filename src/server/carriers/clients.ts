@@ -2,13 +2,15 @@
 // with its token handling, the answer parsing).
 import type { ApiCarrier, CarrierClient, ClientOptions } from "./api";
 import { createDhlClient } from "./dhl/client";
+import { createFedexClient } from "./fedex";
+import { createUpsClient } from "./ups";
 
-export const CARRIER_CLIENTS: Partial<Record<ApiCarrier, (options: ClientOptions) => CarrierClient>> = {
+const CARRIER_CLIENTS: Record<ApiCarrier, (options: ClientOptions) => CarrierClient> = {
+  ups: createUpsClient,
+  fedex: createFedexClient,
   dhl: createDhlClient,
 };
 
 export function createCarrierClient(options: ClientOptions): CarrierClient {
-  const factory = CARRIER_CLIENTS[options.account.carrier];
-  if (!factory) throw new Error(`No client for ${options.account.carrier}`);
-  return factory(options);
+  return CARRIER_CLIENTS[options.account.carrier](options);
 }
