@@ -1,4 +1,5 @@
 // The carrier APIs the emulator serves (one module per carrier).
 import type { CarrierModuleFactory } from "./context";
+import { createUpsModule } from "./ups";
 
-export const CARRIER_MODULES: CarrierModuleFactory[] = [];
+export const CARRIER_MODULES: CarrierModuleFactory[] = [createUpsModule];
