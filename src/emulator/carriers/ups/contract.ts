@@ -129,6 +129,11 @@ function validatorFor(operation: UpsBodyOperation): ValidateFunction {
   return validate;
 }
 
+/** Compiles every operation's validator now (a few seconds for Shipping.yaml) rather than on the first request. */
+export function compileUpsContract(): void {
+  for (const operation of Object.keys(OPERATIONS) as UpsBodyOperation[]) validatorFor(operation);
+}
+
 export function hasUpsContract(operation: string): operation is UpsBodyOperation {
   return Object.hasOwn(OPERATIONS, operation);
 }

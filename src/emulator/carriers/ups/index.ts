@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { serviceName } from "@/domain/carrier-services";
 import { generateTrackingNumber } from "@/domain/tracking";
 import type { CarrierContext, CarrierModule, CarrierModuleFactory, EmulatorAccount, EmulatorReply, EmulatorRequest } from "../context";
-import { hasUpsContract, upsContractProblems, upsTokenProblems } from "./contract";
+import { compileUpsContract, hasUpsContract, upsContractProblems, upsTokenProblems } from "./contract";
 import { gifLabel, zplLabel, type LabelData } from "./label";
 import { timeline, type Scenario } from "./tracking";
 
@@ -111,6 +111,7 @@ function cap<K, V>(map: Map<K, V>, max: number) {
 }
 
 export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): CarrierModule => {
+  compileUpsContract();
   let tokens = new Map<string, { account: EmulatorAccount; expiresAt: number }>();
   let shipments = new Map<string, Shipment>();
   let byTracking = new Map<string, string>();

@@ -284,6 +284,10 @@ function rateAddress(party: RateRequest["shipper"], field: string) {
   };
 }
 
+// Rating.yaml requires the unit's Description beside its Code.
+const KILOGRAMS = { Code: "KGS", Description: "Kilograms" };
+const CENTIMETRES = { Code: "CM", Description: "Centimeters" };
+
 /** Shoptimeintransit: every service with its transit time (CARRIERS.md §2). */
 export function rateRequest(request: RateRequest, accountNumber: string) {
   if (request.parcels.length === 0) refuse("Package", "no parcels");
@@ -291,7 +295,7 @@ export function rateRequest(request: RateRequest, accountNumber: string) {
   const shipper = rateAddress(request.shipper, "Shipper.Address");
   return {
     RateRequest: {
-      Request: { TransactionReference: { CustomerContext: "rates" } },
+      Request: { RequestOption: "Shoptimeintransit", TransactionReference: { CustomerContext: "rates" } },
       Shipment: {
         Shipper: { ShipperNumber: accountNumber, Address: shipper },
         ShipFrom: { Address: shipper },
@@ -299,7 +303,7 @@ export function rateRequest(request: RateRequest, accountNumber: string) {
         PaymentDetails: { ShipmentCharge: [{ Type: "01", BillShipper: { AccountNumber: accountNumber } }] },
         ShipmentRatingOptions: { NegotiatedRatesIndicator: "Y" },
         DeliveryTimeInformation: { PackageBillType: "03", Pickup: { Date: yyyymmdd(request.shipDate, "Pickup.Date") } },
-        ShipmentTotalWeight: { UnitOfMeasurement: { Code: "KGS" }, Weight: kg(total, 6, "ShipmentTotalWeight") },
+        ShipmentTotalWeight: { UnitOfMeasurement: KILOGRAMS, Weight: kg(total, 6, "ShipmentTotalWeight") },
         InvoiceLineTotal: {
           CurrencyCode: fit(request.currency, 3, "CurrencyCode"),
           MonetaryValue: money(request.declaredValue, 19, "InvoiceLineTotal"),
@@ -308,12 +312,12 @@ export function rateRequest(request: RateRequest, accountNumber: string) {
         Package: request.parcels.map((parcel, i) => ({
           PackagingType: { Code: "02" },
           Dimensions: {
-            UnitOfMeasurement: { Code: "CM" },
+            UnitOfMeasurement: CENTIMETRES,
             Length: cm(parcel.lengthCm, `Package[${i}].Length`),
             Width: cm(parcel.widthCm, `Package[${i}].Width`),
             Height: cm(parcel.heightCm, `Package[${i}].Height`),
           },
-          PackageWeight: { UnitOfMeasurement: { Code: "KGS" }, Weight: kg(parcel.weightKg, 6, `Package[${i}].Weight`) },
+          PackageWeight: { UnitOfMeasurement: KILOGRAMS, Weight: kg(parcel.weightKg, 6, `Package[${i}].Weight`) },
         })),
       },
     },
@@ -356,6 +360,7 @@ export function pickupRateRequest(date: string, address: PickupAddress, accountN
   const full = pickupAddress(address);
   return {
     PickupRateRequest: {
+      Request: { TransactionReference: { CustomerContext: "pickup availability" } },
       ShipperAccount: { AccountNumber: accountNumber, AccountCountryCode: full.CountryCode },
       PickupAddress: {
         AddressLine: full.AddressLine[0],
