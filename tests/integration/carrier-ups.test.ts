@@ -18,7 +18,9 @@ let emulator: CarrierEmulator;
 let advancedMinutes = 0;
 const sent: SentRequest[] = [];
 
-function client(overrides: { clientSecret?: string; accountNumber?: string; clientClockFollows?: boolean } = {}): CarrierClient {
+function client(
+  overrides: { clientSecret?: string; accountNumber?: string; clientClockFollows?: boolean } = {},
+): CarrierClient {
   return createUpsClient({
     account: {
       id: "acc-ups",
@@ -113,6 +115,13 @@ const pickupAddress = {
   phone: "+55 11 3456-7890",
 };
 
+/** The value at a dotted path of a request body ("ShipmentRequest.Shipment.Shipper"). */
+function at(value: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
+}
+const record = (value: unknown, path: string) => at(value, path) as Record<string, unknown>;
+const FORMS = "ShipmentRequest.Shipment.ShipmentServiceOptions.InternationalForms";
+
 async function failure(promise: Promise<unknown>): Promise<CarrierApiError> {
   try {
     await promise;
@@ -142,7 +151,10 @@ describe("UPS auth", () => {
   it("reuses one token across calls and fetches a new one after it expires", async () => {
     const ups = client();
     await ups.testConnection();
-    await ups.rates({ ...shipment("R-1"), ...{ shipper: shipment("R-1").shipper, recipient: shipment("R-1").recipient } });
+    await ups.rates({
+      ...shipment("R-1"),
+      ...{ shipper: shipment("R-1").shipper, recipient: shipment("R-1").recipient },
+    });
     const tokens = () => emulator.requests("ups").filter((r) => r.operation === "token").length;
     expect(tokens()).toBe(1);
     advance(4 * 60 + 5);
@@ -184,7 +196,10 @@ describe("UPS rates and labels", () => {
   });
 
   it("buys a PDF label: UPS's GIF on a 4×6 page, a valid 1Z number, the charges", async () => {
-    const bought = await client().createShipment(shipment("REF-PDF-1"), { labelFormat: "pdf", paperlessDocumentId: null });
+    const bought = await client().createShipment(shipment("REF-PDF-1"), {
+      labelFormat: "pdf",
+      paperlessDocumentId: null,
+    });
     expect(isValidTrackingNumber("ups", bought.trackingNumber)).toBe(true);
     expect(bought.carrierShipmentId).toBe(bought.trackingNumber);
     expect(bought.charges).toEqual({ amount: "420.00", currency: "BRL" });
@@ -192,18 +207,23 @@ describe("UPS rates and labels", () => {
     const pdf = await PDFDocument.load(bought.label.bytes);
     expect(pdf.getPageCount()).toBe(1);
     expect(pdf.getPage(0).getSize()).toEqual({ width: 288, height: 432 });
-    const ship = sent.find((r) => r.operation === "ship")!.body as { ShipmentRequest: Record<string, any> };
-    const forms = ship.ShipmentRequest.Shipment.ShipmentServiceOptions.InternationalForms;
+    const ship = sent.find((r) => r.operation === "ship")!.body;
+    const forms = record(ship, FORMS);
     expect(forms.Comments).toBe("NF-e 35261212345678000195550010000010421000010425");
     expect(forms.ReasonForExport).toBe("SALE");
-    expect(forms.Product.map((p: { CommodityCode: string }) => p.CommodityCode)).toEqual(["62149000", "69120000"]);
-    expect(ship.ShipmentRequest.Shipment.Shipper.TaxIdentificationNumber).toBe("12345678000195");
-    expect(ship.ShipmentRequest.Shipment.ReferenceNumber).toEqual([{ Value: "REF-PDF-1" }]);
+    expect((forms.Product as { CommodityCode: string }[]).map((p) => p.CommodityCode)).toEqual([
+      "62149000",
+      "69120000",
+    ]);
+    expect(at(ship, "ShipmentRequest.Shipment.Shipper.TaxIdentificationNumber")).toBe("12345678000195");
+    expect(at(ship, "ShipmentRequest.Shipment.ReferenceNumber")).toEqual([{ Value: "REF-PDF-1" }]);
   });
 
   it("buys a ZPL label for two parcels: one ^XA…^XZ per package", async () => {
     const bought = await client().createShipment(
-      shipment("REF-ZPL-1", { parcels: [shipment("x").parcels[0], { weightKg: 2, lengthCm: 25, widthCm: 25, heightCm: 25 }] }),
+      shipment("REF-ZPL-1", {
+        parcels: [shipment("x").parcels[0], { weightKg: 2, lengthCm: 25, widthCm: 25, heightCm: 25 }],
+      }),
       { labelFormat: "zpl", paperlessDocumentId: null },
     );
     const zpl = Buffer.from(bought.label.bytes).toString("utf8").trim();
@@ -238,21 +258,39 @@ describe("UPS void", () => {
     const ups = client();
     const bought = await ups.createShipment(shipment("REF-VOID"), { labelFormat: "zpl", paperlessDocumentId: null });
     await ups.voidShipment({ ...bought, shipDate: "2026-12-02" });
-    expect(emulator.module("ups").snapshot()).toMatchObject({ shipments: [{ shipmentId: bought.carrierShipmentId, voided: true }] });
+    expect(emulator.module("ups").snapshot()).toMatchObject({
+      shipments: [{ shipmentId: bought.carrierShipmentId, voided: true }],
+    });
     expect((await failure(ups.voidShipment({ ...bought, shipDate: "2026-12-02" }))).code).toBe("alreadyVoided");
     const moving = await ups.createShipment(shipment("REF-VOID-2"), { labelFormat: "zpl", paperlessDocumentId: null });
     advance(3 * 60);
     expect((await failure(ups.voidShipment({ ...moving, shipDate: "2026-12-02" }))).code).toBe("inTransit");
-    expect((await failure(ups.voidShipment({ trackingNumber: "1ZA1B2C36500000000", carrierShipmentId: "1ZA1B2C36599999990", shipDate: "2026-12-02" }))).code).toBe("unknownShipment");
+    expect(
+      (
+        await failure(
+          ups.voidShipment({
+            trackingNumber: "1ZA1B2C36500000000",
+            carrierShipmentId: "1ZA1B2C36599999990",
+            shipDate: "2026-12-02",
+          }),
+        )
+      ).code,
+    ).toBe("unknownShipment");
   });
 });
 
 describe("UPS pickups", () => {
   it("answers availability, books a pickup (same PRN again), cancels it, refuses unknown and repeated cancels", async () => {
     const ups = client();
-    const availability = await ups.pickupAvailability({ date: "2026-12-03", address: pickupAddress, serviceCode: "65" });
+    const availability = await ups.pickupAvailability({
+      date: "2026-12-03",
+      address: pickupAddress,
+      serviceCode: "65",
+    });
     expect(availability).toEqual({ available: true, cutoffTime: "17:00", minWindowMinutes: 60 });
-    expect((await ups.pickupAvailability({ date: "2026-12-05", address: pickupAddress, serviceCode: "65" })).available).toBe(false);
+    expect(
+      (await ups.pickupAvailability({ date: "2026-12-05", address: pickupAddress, serviceCode: "65" })).available,
+    ).toBe(false);
     const booking = {
       date: "2026-12-03",
       readyTime: "10:00",
@@ -267,10 +305,17 @@ describe("UPS pickups", () => {
     const booked = await ups.schedulePickup(booking);
     expect(booked.confirmationNumber).toMatch(/^\d{11}$/);
     expect((await ups.schedulePickup(booking)).confirmationNumber).toBe(booked.confirmationNumber);
-    const cancel = { confirmationNumber: booked.confirmationNumber, date: booking.date, location: null, address: pickupAddress };
+    const cancel = {
+      confirmationNumber: booked.confirmationNumber,
+      date: booking.date,
+      location: null,
+      address: pickupAddress,
+    };
     await ups.cancelPickup(cancel);
     expect((await failure(ups.cancelPickup(cancel))).code).toBe("pickupNotFound");
-    expect((await failure(ups.cancelPickup({ ...cancel, confirmationNumber: "29290000000" }))).code).toBe("pickupNotFound");
+    expect((await failure(ups.cancelPickup({ ...cancel, confirmationNumber: "29290000000" }))).code).toBe(
+      "pickupNotFound",
+    );
   });
 
   it("refuses a window shorter than the lead time, a weekend and a past date", async () => {
@@ -287,8 +332,12 @@ describe("UPS pickups", () => {
       reference: "PU-X",
     };
     expect((await failure(ups.schedulePickup(base))).carrierMessage).toContain("9560132");
-    expect((await failure(ups.schedulePickup({ ...base, date: "2026-12-06", readyTime: "09:00" }))).code).toBe("pickupNotAvailable");
-    expect((await failure(ups.schedulePickup({ ...base, date: "2026-12-01", readyTime: "09:00" }))).code).toBe("pickupNotAvailable");
+    expect((await failure(ups.schedulePickup({ ...base, date: "2026-12-06", readyTime: "09:00" }))).code).toBe(
+      "pickupNotAvailable",
+    );
+    expect((await failure(ups.schedulePickup({ ...base, date: "2026-12-01", readyTime: "09:00" }))).code).toBe(
+      "pickupNotAvailable",
+    );
   });
 });
 
@@ -332,9 +381,13 @@ describe("UPS faults", () => {
     const ups = client();
     await ups.testConnection();
     emulator.queueFault({ carrier: "ups", operation: "pickupAvailability", kind: "serverError" });
-    expect((await failure(ups.pickupAvailability({ date: "2026-12-03", address: pickupAddress, serviceCode: null }))).code).toBe("unavailable");
+    expect(
+      (await failure(ups.pickupAvailability({ date: "2026-12-03", address: pickupAddress, serviceCode: null }))).code,
+    ).toBe("unavailable");
     emulator.queueFault({ carrier: "ups", operation: "ship", kind: "serverError" });
-    const error = await failure(ups.createShipment(shipment("REF-500"), { labelFormat: "pdf", paperlessDocumentId: null }));
+    const error = await failure(
+      ups.createShipment(shipment("REF-500"), { labelFormat: "pdf", paperlessDocumentId: null }),
+    );
     expect(error.code).toBe("outcomeUnknown");
     // serverError fails before doing the work: nothing was bought under the reference.
     expect(await ups.findShipments("REF-500", "2026-12-02", "pdf")).toEqual([]);
@@ -343,7 +396,9 @@ describe("UPS faults", () => {
   it("timeout on ship: outcomeUnknown, and the lookup by reference finds what UPS did create", async () => {
     const ups = client();
     emulator.queueFault({ carrier: "ups", operation: "ship", kind: "timeout" });
-    const error = await failure(ups.createShipment(shipment("REF-LOST"), { labelFormat: "pdf", paperlessDocumentId: null }));
+    const error = await failure(
+      ups.createShipment(shipment("REF-LOST"), { labelFormat: "pdf", paperlessDocumentId: null }),
+    );
     expect(error.code).toBe("outcomeUnknown");
     const found = await ups.findShipments("REF-LOST", "2026-12-02", "pdf");
     expect(found).toHaveLength(1);
@@ -378,7 +433,9 @@ describe("UPS faults", () => {
     };
     expect((await failure(ups.schedulePickup(booking))).code).toBe("pickupNotAvailable");
     emulator.queueFault({ carrier: "ups", operation: "ship", kind: "invalidPostalCode" });
-    expect((await failure(ups.createShipment(shipment("REF-F"), { labelFormat: "pdf", paperlessDocumentId: null }))).code).toBe("invalidPostalCode");
+    expect(
+      (await failure(ups.createShipment(shipment("REF-F"), { labelFormat: "pdf", paperlessDocumentId: null }))).code,
+    ).toBe("invalidPostalCode");
   });
 
   it("a timeout on a pickup booking is outcomeUnknown; the retry gets the same PRN", async () => {
@@ -409,12 +466,20 @@ describe("UPS paperless invoice", () => {
     const id = await ups.uploadInvoice(shipment("REF-PPL"), await invoice.save());
     expect(id).toMatch(/^\d{4}-\d{2}-\d{2}-\d{2}\.\d{2}\.\d{2}\.\d{6}$/);
     const bought = await ups.createShipment(shipment("REF-PPL"), { labelFormat: "pdf", paperlessDocumentId: id });
-    const state = emulator.module("ups").snapshot() as { shipments: { shipmentId: string; documentIds: string[] }[]; documents: { id: string }[] };
+    const state = emulator.module("ups").snapshot() as {
+      shipments: { shipmentId: string; documentIds: string[] }[];
+      documents: { id: string }[];
+    };
     expect(state.documents.map((d) => d.id)).toEqual([id]);
     expect(state.shipments.find((s) => s.shipmentId === bought.carrierShipmentId)?.documentIds).toEqual([id]);
-    const ship = sent.filter((r) => r.operation === "ship").at(-1)!.body as { ShipmentRequest: Record<string, any> };
-    expect(ship.ShipmentRequest.Shipment.ShipmentServiceOptions.InternationalForms.FormType).toEqual(["01", "07"]);
-    const unknown = await failure(ups.createShipment(shipment("REF-PPL-2"), { labelFormat: "pdf", paperlessDocumentId: "2026-12-02-09.00.00.999999" }));
+    const ship = sent.filter((r) => r.operation === "ship").at(-1)!.body;
+    expect(record(ship, FORMS).FormType).toEqual(["01", "07"]);
+    const unknown = await failure(
+      ups.createShipment(shipment("REF-PPL-2"), {
+        labelFormat: "pdf",
+        paperlessDocumentId: "2026-12-02-09.00.00.999999",
+      }),
+    );
     expect(unknown.code).toBe("invalidRequest");
   });
 });
@@ -422,7 +487,19 @@ describe("UPS paperless invoice", () => {
 describe("UPS contract", () => {
   it("every request the client sent in these tests conforms to UPS's schemas", () => {
     const operations = new Set(sent.map((r) => r.operation));
-    for (const op of ["token", "rate", "ship", "label", "pickupAvailability", "pickupCreate", "upload", "track", "lookup", "void", "pickupCancel"]) {
+    for (const op of [
+      "token",
+      "rate",
+      "ship",
+      "label",
+      "pickupAvailability",
+      "pickupCreate",
+      "upload",
+      "track",
+      "lookup",
+      "void",
+      "pickupCancel",
+    ]) {
       expect(operations).toContain(op);
     }
     const failures = sent.flatMap((request) => {
@@ -441,19 +518,21 @@ describe("UPS contract", () => {
 
   it("catches a wrong request, and the emulator answers UPS's error for it", async () => {
     await client().createShipment(shipment("REF-GOOD"), { labelFormat: "pdf", paperlessDocumentId: null });
-    const good = sent.filter((r) => r.operation === "ship").at(-1)!.body as { ShipmentRequest: Record<string, any> };
+    const good = sent.filter((r) => r.operation === "ship").at(-1)!.body;
     expect(upsContractProblems("ship", good)).toEqual([]);
 
     const missing = structuredClone(good);
-    delete missing.ShipmentRequest.Shipment.Shipper.Name;
-    expect(upsContractProblems("ship", missing)).toContain("/ShipmentRequest/Shipment/Shipper: must have required property 'Name'");
+    delete record(missing, "ShipmentRequest.Shipment.Shipper").Name;
+    expect(upsContractProblems("ship", missing)).toContain(
+      "/ShipmentRequest/Shipment/Shipper: must have required property 'Name'",
+    );
     const tooLong = structuredClone(good);
-    tooLong.ShipmentRequest.Shipment.ShipmentServiceOptions.InternationalForms.InvoiceNumber = "X".repeat(36);
+    record(tooLong, FORMS).InvoiceNumber = "X".repeat(36);
     expect(upsContractProblems("ship", tooLong)).toContain(
       "/ShipmentRequest/Shipment/ShipmentServiceOptions/InternationalForms/InvoiceNumber: must NOT have more than 35 characters",
     );
     const wrongEnum = structuredClone(good);
-    wrongEnum.ShipmentRequest.Shipment.WorldEase = { MasterShipmentChgType: "XYZ" };
+    record(wrongEnum, "ShipmentRequest.Shipment").WorldEase = { MasterShipmentChgType: "XYZ" };
     expect(upsContractProblems("ship", wrongEnum)).toContain(
       "/ShipmentRequest/Shipment/WorldEase/MasterShipmentChgType: must be equal to one of the allowed values",
     );
@@ -479,8 +558,12 @@ describe("UPS contract", () => {
     expect(body.response.errors[0].message).toContain("must have required property 'Name'");
     expect((emulator.module("ups").snapshot() as { shipments: unknown[] }).shipments).toHaveLength(1);
 
-    const unknownPath = await fetch(`${base}/api/shipments/v9999/nothing`, { headers: { Authorization: `Bearer ${access_token}` } });
+    const unknownPath = await fetch(`${base}/api/shipments/v9999/nothing`, {
+      headers: { Authorization: `Bearer ${access_token}` },
+    });
     expect(unknownPath.status).toBe(404);
-    expect(await unknownPath.json()).toEqual({ response: { errors: [{ code: "404", message: "Resource not found" }] } });
+    expect(await unknownPath.json()).toEqual({
+      response: { errors: [{ code: "404", message: "Resource not found" }] },
+    });
   });
 });

@@ -37,5 +37,12 @@ export function encodeGif(width: number, height: number, bitmap: Uint8Array): Bu
   image[0] = 0x2c;
   image.writeUInt16LE(width, 5);
   image.writeUInt16LE(height, 7);
-  return Buffer.concat([header, palette, image, Buffer.from([MIN_CODE_SIZE]), Buffer.from(blocks), Buffer.from([0, 0x3b])]);
+  return Buffer.concat([
+    header,
+    palette,
+    image,
+    Buffer.from([MIN_CODE_SIZE]),
+    Buffer.from(blocks),
+    Buffer.from([0, 0x3b]),
+  ]);
 }

@@ -6,7 +6,14 @@
 import { randomBytes } from "node:crypto";
 import { serviceName } from "@/domain/carrier-services";
 import { generateTrackingNumber } from "@/domain/tracking";
-import type { CarrierContext, CarrierModule, CarrierModuleFactory, EmulatorAccount, EmulatorReply, EmulatorRequest } from "../context";
+import type {
+  CarrierContext,
+  CarrierModule,
+  CarrierModuleFactory,
+  EmulatorAccount,
+  EmulatorReply,
+  EmulatorRequest,
+} from "../context";
 import { compileUpsContract, hasUpsContract, upsContractProblems, upsTokenProblems } from "./contract";
 import { gifLabel, zplLabel, type LabelData } from "./label";
 import { timeline, type Scenario } from "./tracking";
@@ -26,7 +33,8 @@ const LEAD_MINUTES = 60;
 const LOCAL_OFFSET_MS = -3 * 3_600_000;
 
 type Json = Record<string, unknown>;
-const obj = (value: unknown): Json => (value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {});
+const obj = (value: unknown): Json =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
@@ -89,7 +97,10 @@ function price(serviceCode: string, weightKg: number): string {
 
 const localParts = (at: Date) => {
   const local = new Date(at.getTime() + LOCAL_OFFSET_MS);
-  return { date: local.toISOString().slice(0, 10).replaceAll("-", ""), minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
+  return {
+    date: local.toISOString().slice(0, 10).replaceAll("-", ""),
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
+  };
 };
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(2, 4));
 const isWeekend = (yyyymmdd: string) => {
@@ -98,7 +109,7 @@ const isWeekend = (yyyymmdd: string) => {
 };
 const addBusinessDays = (from: Date, days: number) => {
   const date = new Date(from.getTime());
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     date.setUTCDate(date.getUTCDate() + 1);
     if (date.getUTCDay() !== 0 && date.getUTCDay() !== 6) left--;
   }
@@ -121,9 +132,7 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
   function token(request: EmulatorRequest): EmulatorReply {
     const basic = /^Basic (.+)$/.exec(str(request.headers.authorization));
     const [clientId, ...secret] = basic ? Buffer.from(basic[1], "base64").toString("utf8").split(":") : [];
-    const account = ctx
-      .accounts("ups")
-      .find((a) => a.clientId === clientId && a.clientSecret === secret.join(":"));
+    const account = ctx.accounts("ups").find((a) => a.clientId === clientId && a.clientSecret === secret.join(":"));
     if (!account) return error(401, "10401", "ClientId is Invalid");
     const merchant = str(request.headers["x-merchant-id"]);
     if (merchant && merchant !== account.accountNumber) return error(403, "10403", "Blocked Merchant");
@@ -190,8 +199,11 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
       ? new Date(`${pickupDate.slice(0, 4)}-${pickupDate.slice(4, 6)}-${pickupDate.slice(6, 8)}T12:00:00Z`)
       : ctx.now();
     const payer = str(obj(obj(list(obj(shipment.PaymentDetails).ShipmentCharge)[0]).BillShipper).AccountNumber);
-    if (payer && payer !== account.accountNumber) return error(400, "111100", "The shipper number is invalid for this account");
-    const codes = str(obj(shipment.Service).Code) ? [str(obj(shipment.Service).Code).replace(/^0(\d\d)$/, "$1")] : Object.keys(PRICES);
+    if (payer && payer !== account.accountNumber)
+      return error(400, "111100", "The shipper number is invalid for this account");
+    const codes = str(obj(shipment.Service).Code)
+      ? [str(obj(shipment.Service).Code).replace(/^0(\d\d)$/, "$1")]
+      : Object.keys(PRICES);
     return {
       status: 200,
       body: {
@@ -247,7 +259,8 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
     }
     const serviceCode = str(obj(shipment.Service).Code);
     const format = str(obj(obj(request.LabelSpecification).LabelImageFormat).Code);
-    if (format !== "GIF" && format !== "ZPL") return error(400, "120529", "Invalid label image format for this emulator");
+    if (format !== "GIF" && format !== "ZPL")
+      return error(400, "120529", "Invalid label image format for this emulator");
     const packages = list(shipment.Package).map(obj);
     const trackingNumbers = packages.map(() =>
       generateTrackingNumber("ups", ctx.next("ups:tracking") % 10_000_000, {
@@ -260,7 +273,11 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
     const labels: LabelData[] = packages.map((pkg, i) => ({
       trackingNumber: trackingNumbers[i],
       serviceName: serviceName("ups", serviceCode) ?? `Service ${serviceCode}`,
-      shipper: { name: str(shipper.Name), city: str(shipperAddress.City), countryCode: str(shipperAddress.CountryCode) },
+      shipper: {
+        name: str(shipper.Name),
+        city: str(shipperAddress.City),
+        countryCode: str(shipperAddress.CountryCode),
+      },
       recipient: {
         name: str(shipTo.Name),
         addressLines: list(address.AddressLine).map(str),
@@ -317,8 +334,6 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
   const renderLabel = (label: LabelData, format: string) =>
     (format === "ZPL" ? Buffer.from(zplLabel(label), "utf8") : gifLabel(label)).toString("base64");
 
-  const elapsedMs = (shipment: Shipment) => ctx.now().getTime() - shipment.createdAt;
-
   function voidShipment(id: string, account: EmulatorAccount): EmulatorReply {
     const shipment = shipments.get(id);
     if (!shipment || shipment.accountNumber !== account.accountNumber) return error(400, "190100", "No shipment found");
@@ -333,7 +348,10 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
         VoidShipmentResponse: {
           Response: success,
           SummaryResult: { Status: { Code: "1", Description: "Voided" } },
-          PackageLevelResult: shipment.trackingNumbers.map((n) => ({ TrackingNumber: n, Status: { Code: "1", Description: "Voided" } })),
+          PackageLevelResult: shipment.trackingNumbers.map((n) => ({
+            TrackingNumber: n,
+            Status: { Code: "1", Description: "Voided" },
+          })),
         },
       },
     };
@@ -347,7 +365,8 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
       return error(400, "190100", "No shipment found");
     }
     const format = str(obj(obj(request.LabelSpecification).LabelImageFormat).Code) || "GIF";
-    if (format !== "GIF" && format !== "ZPL") return error(400, "120529", "Invalid label image format for this emulator");
+    if (format !== "GIF" && format !== "ZPL")
+      return error(400, "120529", "Invalid label image format for this emulator");
     return {
       status: 200,
       body: {
@@ -383,7 +402,9 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
     const days = PRICES[shipment.serviceCode]?.days ?? 3;
     return {
       trackingNumber: number,
-      currentStatus: activity[0] ? { ...activity[0].status, simplifiedTextDescription: activity[0].status.description } : undefined,
+      currentStatus: activity[0]
+        ? { ...activity[0].status, simplifiedTextDescription: activity[0].status.description }
+        : undefined,
       activity,
       deliveryDate: [{ type: "SDD", date: addBusinessDays(new Date(shipment.createdAt), days) }],
     };
@@ -420,7 +441,10 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
         trackResponse: {
           shipment: found.map((s) => ({
             inquiryNumber: reference,
-            package: s.trackingNumbers.map((n) => ({ trackingNumber: n, referenceNumber: [{ type: "SHIPMENT", number: reference }] })),
+            package: s.trackingNumbers.map((n) => ({
+              trackingNumber: n,
+              referenceNumber: [{ type: "SHIPMENT", number: reference }],
+            })),
           })),
         },
       },
@@ -430,7 +454,8 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
   /** UPS's pickup rules at create (CARRIERS.md §4): a business day, not past, ready before the call-by, close − ready ≥ lead time. */
   function pickupRefusal(date: string, readyTime: string, closeTime: string): EmulatorReply | null {
     const now = localParts(ctx.now());
-    if (!/^\d{8}$/.test(date) || date < now.date || isWeekend(date)) return error(400, "9560131", "Invalid pickup date");
+    if (!/^\d{8}$/.test(date) || date < now.date || isWeekend(date))
+      return error(400, "9560131", "Invalid pickup date");
     if (!/^([01]\d|2[0-3])[0-5]\d$/.test(readyTime) || !/^([01]\d|2[0-3])[0-5]\d$/.test(closeTime)) {
       return error(400, "9560133", "Invalid pickup time");
     }
@@ -474,7 +499,8 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
       .toUpperCase();
     // UPS answers the same PRN when a pickup already exists for the address (CARRIERS.md §4).
     const existing = [...pickups.values()].find(
-      (p) => !p.cancelled && p.accountNumber === account.accountNumber && p.date === date && p.addressKey === addressKey,
+      (p) =>
+        !p.cancelled && p.accountNumber === account.accountNumber && p.date === date && p.addressKey === addressKey,
     );
     const pickup: Pickup = existing ?? {
       prn: `2929${String(ctx.next("ups:prn")).padStart(7, "0")}`,
@@ -490,28 +516,41 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
     cap(pickups, MAX_PICKUPS);
     return {
       status: 200,
-      body: { PickupCreationResponse: { Response: success, PRN: pickup.prn, RateStatus: { Code: "01", Description: "Rated" } } },
+      body: {
+        PickupCreationResponse: {
+          Response: success,
+          PRN: pickup.prn,
+          RateStatus: { Code: "01", Description: "Rated" },
+        },
+      },
     };
   }
 
   function pickupCancel(request: EmulatorRequest, account: EmulatorAccount, cancelBy: string): EmulatorReply {
     if (cancelBy !== "02") return error(400, "9510112", "Cancel by account is not supported by this emulator");
     const pickup = pickups.get(str(request.headers.prn));
-    if (!pickup || pickup.accountNumber !== account.accountNumber) return error(400, "9510113", "No pickup found for the PRN");
+    if (!pickup || pickup.accountNumber !== account.accountNumber)
+      return error(400, "9510113", "No pickup found for the PRN");
     if (pickup.cancelled) return error(400, "9510114", "The pickup has already been cancelled");
     pickup.cancelled = true;
     return { status: 200, body: { PickupCancelResponse: { Response: success, PickupType: "01" } } };
   }
 
   function pickupPending(request: EmulatorRequest, account: EmulatorAccount): EmulatorReply {
-    if (str(request.headers.accountnumber) !== account.accountNumber) return error(400, "9510101", "Invalid account number");
+    if (str(request.headers.accountnumber) !== account.accountNumber)
+      return error(400, "9510101", "Invalid account number");
     const pending = [...pickups.values()].filter((p) => p.accountNumber === account.accountNumber && !p.cancelled);
     return {
       status: 200,
       body: {
         PickupPendingStatusResponse: {
           Response: success,
-          PendingStatus: pending.map((p) => ({ PickupType: "01", PRN: p.prn, PickupDate: p.date, OnCallStatusCode: "002" })),
+          PendingStatus: pending.map((p) => ({
+            PickupType: "01",
+            PRN: p.prn,
+            PickupDate: p.date,
+            OnCallStatusCode: "002",
+          })),
         },
       },
     };
@@ -519,7 +558,10 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
 
   function upload(request: EmulatorRequest, body: Json, account: EmulatorAccount): EmulatorReply {
     const upload = obj(body.UploadRequest);
-    if (str(request.headers.shippernumber) !== account.accountNumber || str(upload.ShipperNumber) !== account.accountNumber) {
+    if (
+      str(request.headers.shippernumber) !== account.accountNumber ||
+      str(upload.ShipperNumber) !== account.accountNumber
+    ) {
       return error(400, "9590001", "Invalid shipper number");
     }
     const ids: string[] = [];
@@ -527,17 +569,29 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
       const form = obj(raw);
       const bytes = Buffer.from(str(form.UserCreatedFormFile), "base64");
       if (bytes.length > MAX_DOCUMENT_BYTES) return error(400, "9590020", "The file exceeds the maximum size");
-      if (str(form.UserCreatedFormFileFormat).toLowerCase() === "pdf" && bytes.subarray(0, 5).toString("latin1") !== "%PDF-") {
+      if (
+        str(form.UserCreatedFormFileFormat).toLowerCase() === "pdf" &&
+        bytes.subarray(0, 5).toString("latin1") !== "%PDF-"
+      ) {
         return error(400, "9590019", "The file is not a valid pdf");
       }
       // UPS's document ids are timestamps with microseconds ("2013-12-04-00.15.33.207814").
       const stamp = ctx.now().toISOString();
       const id = `${stamp.slice(0, 10)}-${stamp.slice(11, 19).replaceAll(":", ".")}.${String(ctx.next("ups:document") % 1_000_000).padStart(6, "0")}`;
-      documents.set(id, { id, accountNumber: account.accountNumber, fileName: str(form.UserCreatedFormFileName), bytes: bytes.length, uploadedAt: stamp });
+      documents.set(id, {
+        id,
+        accountNumber: account.accountNumber,
+        fileName: str(form.UserCreatedFormFileName),
+        bytes: bytes.length,
+        uploadedAt: stamp,
+      });
       cap(documents, MAX_DOCUMENTS);
       ids.push(id);
     }
-    return { status: 200, body: { UploadResponse: { Response: success, FormsHistoryDocumentID: { DocumentID: ids } } } };
+    return {
+      status: 200,
+      body: { UploadResponse: { Response: success, FormsHistoryDocumentID: { DocumentID: ids } } },
+    };
   }
 
   function fault(kind: string, operation: string, reply: () => EmulatorReply): EmulatorReply {
@@ -626,7 +680,10 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
       return true;
     },
     snapshot: () => ({
-      shipments: [...shipments.values()].map(({ labels: _labels, ...s }) => ({ ...s, createdAt: new Date(s.createdAt).toISOString() })),
+      shipments: [...shipments.values()].map(({ labels: _labels, ...s }) => ({
+        ...s,
+        createdAt: new Date(s.createdAt).toISOString(),
+      })),
       pickups: [...pickups.values()],
       documents: [...documents.values()],
     }),

@@ -26,7 +26,8 @@ function code128Widths(text: string): number[] {
 export function gifLabel(data: LabelData): Buffer {
   const bitmap = new Uint8Array(WIDTH * HEIGHT);
   const fill = (x0: number, y0: number, w: number, h: number) => {
-    for (let y = y0; y < Math.min(HEIGHT, y0 + h); y++) bitmap.fill(1, y * WIDTH + x0, y * WIDTH + Math.min(WIDTH, x0 + w));
+    for (let y = y0; y < Math.min(HEIGHT, y0 + h); y++)
+      bitmap.fill(1, y * WIDTH + x0, y * WIDTH + Math.min(WIDTH, x0 + w));
   };
   // Frame, the header band, and the package-of-count blocks.
   fill(0, 0, WIDTH, 4);

@@ -15,9 +15,23 @@ export interface ScanEvent {
 
 const HOUR = 3_600_000;
 const SCHEDULE: Omit<ScanEvent, "at">[] = [
-  { type: "M", code: "MP", statusCode: "003", description: "Shipper created a label, UPS has not received the package yet.", city: "Sao Paulo", country: "BR" },
+  {
+    type: "M",
+    code: "MP",
+    statusCode: "003",
+    description: "Shipper created a label, UPS has not received the package yet.",
+    city: "Sao Paulo",
+    country: "BR",
+  },
   { type: "P", code: "XA", statusCode: "038", description: "Pickup Scan", city: "Sao Paulo", country: "BR" },
-  { type: "I", code: "SR", statusCode: "071", description: "Your package was released by the customs agency.", city: "Miami", country: "US" },
+  {
+    type: "I",
+    code: "SR",
+    statusCode: "071",
+    description: "Your package was released by the customs agency.",
+    city: "Miami",
+    country: "US",
+  },
   { type: "I", code: "OT", statusCode: "072", description: "Out For Delivery Today", city: "New York", country: "US" },
   { type: "D", code: "KB", statusCode: "011", description: "DELIVERED", city: "New York", country: "US" },
 ];

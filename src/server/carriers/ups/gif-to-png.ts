@@ -144,7 +144,13 @@ export function decodeGif(bytes: Uint8Array): RgbImage {
     // Rows of an interlaced image come in four passes (GIF89a appendix E).
     const rows: number[] = [];
     if (frameFlags & 0x40) {
-      for (const [start, step] of [[0, 8], [4, 8], [2, 4], [1, 2]]) for (let y = start; y < frameHeight; y += step) rows.push(y);
+      for (const [start, step] of [
+        [0, 8],
+        [4, 8],
+        [2, 4],
+        [1, 2],
+      ])
+        for (let y = start; y < frameHeight; y += step) rows.push(y);
     } else for (let y = 0; y < frameHeight; y++) rows.push(y);
     const pixels = new Uint8Array(width * height * 3).fill(255);
     if (palette && background * 3 + 2 < palette.length && background !== transparent) {
@@ -185,7 +191,12 @@ export function encodePng(image: RgbImage): Uint8Array {
   header.writeUInt32BE(image.height, 4);
   header.set([8, 2, 0, 0, 0], 8);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 export function gifToPng(gif: Uint8Array): Uint8Array {

@@ -189,8 +189,10 @@ function failure(response: Response, body: unknown, outcomeMatters: boolean, tok
       retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined,
     });
   }
-  if (response.status >= 500) return new CarrierApiError(outcomeMatters ? "outcomeUnknown" : "unavailable", "ups", message);
-  if (response.status === 401 || (token && response.status === 400)) return new CarrierApiError("unauthorized", "ups", message);
+  if (response.status >= 500)
+    return new CarrierApiError(outcomeMatters ? "outcomeUnknown" : "unavailable", "ups", message);
+  if (response.status === 401 || (token && response.status === 400))
+    return new CarrierApiError("unauthorized", "ups", message);
   if (response.status === 403) return new CarrierApiError("forbidden", "ups", message);
   return new CarrierApiError(upsErrorCode(errors), "ups", message);
 }

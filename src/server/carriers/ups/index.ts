@@ -43,7 +43,11 @@ const shiftDate = (isoDate: string, days: number) => {
 };
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof CarrierApiError && error.code === "invalidRequest" && /^TW0001|^TV1002|^151044/.test(error.carrierMessage ?? "");
+  return (
+    error instanceof CarrierApiError &&
+    error.code === "invalidRequest" &&
+    /^TW0001|^TV1002|^151044/.test(error.carrierMessage ?? "")
+  );
 }
 
 export function createUpsClient(options: ClientOptions): CarrierClient {
@@ -94,7 +98,11 @@ export function createUpsClient(options: ClientOptions): CarrierClient {
 
     async uploadInvoice(shipment, pdf) {
       if (pdf.length > UPLOAD_LIMIT[http.environment]) {
-        throw new CarrierApiError("invalidRequest", "ups", `The invoice PDF is over UPS's ${UPLOAD_LIMIT[http.environment]} byte limit`);
+        throw new CarrierApiError(
+          "invalidRequest",
+          "ups",
+          `The invoice PDF is over UPS's ${UPLOAD_LIMIT[http.environment]} byte limit`,
+        );
       }
       const body = await http.call({
         operation: "upload",
@@ -119,7 +127,8 @@ export function createUpsClient(options: ClientOptions): CarrierClient {
       });
       const result = parseShipResult(body);
       // A 200 we cannot read may still be a purchase.
-      if (!result) throw new CarrierApiError("outcomeUnknown", "ups", "The ship answer has no shipment number or label");
+      if (!result)
+        throw new CarrierApiError("outcomeUnknown", "ups", "The ship answer has no shipment number or label");
       return {
         trackingNumber: result.packages[0].trackingNumber,
         carrierShipmentId: result.shipmentId,

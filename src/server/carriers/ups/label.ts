@@ -31,7 +31,13 @@ export async function issuedLabel(
       const scale = Math.min(PAGE.width / png.height, PAGE.height / png.width);
       const w = png.width * scale;
       const h = png.height * scale;
-      page.drawImage(png, { x: (PAGE.width + h) / 2, y: (PAGE.height - w) / 2, width: w, height: h, rotate: degrees(90) });
+      page.drawImage(png, {
+        x: (PAGE.width + h) / 2,
+        y: (PAGE.height - w) / 2,
+        width: w,
+        height: h,
+        rotate: degrees(90),
+      });
     } else {
       const scale = Math.min(PAGE.width / png.width, PAGE.height / png.height);
       const w = png.width * scale;

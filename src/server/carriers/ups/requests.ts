@@ -6,7 +6,14 @@ import type { LabelFormat } from "@/domain/statuses";
 import type { PickupAddress } from "../api";
 
 /** Path versions (CARRIERS.md §1): Ship, Rate, Pickup v2409; Paperless v2; Track and Label Recovery v1. */
-export const UPS_VERSIONS = { ship: "v2409", rate: "v2409", pickup: "v2409", paperless: "v2", track: "v1", labels: "v1" };
+export const UPS_VERSIONS = {
+  ship: "v2409",
+  rate: "v2409",
+  pickup: "v2409",
+  paperless: "v2",
+  track: "v1",
+  labels: "v1",
+};
 
 function refuse(field: string, why: string): never {
   throw new CarrierApiError("invalidRequest", "ups", `${field}: ${why}`);
@@ -38,9 +45,13 @@ const yyyymmdd = (isoDate: string, field: string) => {
 };
 
 /** Brazilian CEPs are written "01310-100"; UPS takes the digits (max 9). */
-const postal = (value: string | null, field: string) => (value ? fit(value.replace(/[\s-]/g, ""), 9, field) : undefined);
+const postal = (value: string | null, field: string) =>
+  value ? fit(value.replace(/[\s-]/g, ""), 9, field) : undefined;
 
-function address(party: Pick<Party, "address1" | "address2" | "city" | "state" | "postalCode" | "countryCode">, field: string) {
+function address(
+  party: Pick<Party, "address1" | "address2" | "city" | "state" | "postalCode" | "countryCode">,
+  field: string,
+) {
   // AddressLine: up to 3 lines of 35 (Shipping.yaml Address.AddressLine).
   const lines = [party.address1, party.address2].filter((line): line is string => !!line && !!line.trim());
   return {
@@ -52,7 +63,8 @@ function address(party: Pick<Party, "address1" | "address2" | "city" | "state" |
   };
 }
 
-const phone = (value: string | null, field: string) => (value ? { Number: digits(value, 15, `${field}.Phone`) } : undefined);
+const phone = (value: string | null, field: string) =>
+  value ? { Number: digits(value, 15, `${field}.Phone`) } : undefined;
 
 /** Decimal kilograms as UPS writes weights: one decimal, rounded up so the parcel is never under-declared. */
 function kg(weight: number, max: number, field: string): string {
@@ -100,7 +112,7 @@ export function descriptionLines(text: string, field: string): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of words) {
-    for (let rest = word; rest; ) {
+    for (let rest = word; rest;) {
       const room = line ? 35 - line.length - 1 : 35;
       if (rest.length <= room) {
         line = line ? `${line} ${rest}` : rest;
@@ -245,7 +257,8 @@ export function shipRequest(
             },
             Product: shipment.items.map((item, i) => {
               const hs = item.hsCode.replace(/\D/g, "");
-              if (hs.length < 6 || hs.length > 15) refuse(`Product[${i}].CommodityCode`, "an HS code has 6 to 15 digits");
+              if (hs.length < 6 || hs.length > 15)
+                refuse(`Product[${i}].CommodityCode`, "an HS code has 6 to 15 digits");
               if (!Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > 9_999_999) {
                 refuse(`Product[${i}].Unit.Number`, "not a whole quantity UPS accepts");
               }
@@ -403,7 +416,11 @@ export function pickupCreationRequest(booking: PickupBookingRequest, accountNumb
         return {
           ServiceCode: fit(piece.serviceCode, 3, `PickupPiece[${i}].ServiceCode`).padStart(3, "0"),
           Quantity: String(piece.quantity),
-          DestinationCountryCode: fit(piece.destinationCountry.toUpperCase(), 2, `PickupPiece[${i}].DestinationCountryCode`),
+          DestinationCountryCode: fit(
+            piece.destinationCountry.toUpperCase(),
+            2,
+            `PickupPiece[${i}].DestinationCountryCode`,
+          ),
           ContainerCode: "01",
         };
       }),

@@ -11,9 +11,11 @@ export interface UpsError {
 }
 
 type Json = Record<string, unknown>;
-const obj = (value: unknown): Json => (value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {});
+const obj = (value: unknown): Json =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
 /** From v2403 repeatable elements are arrays, but older answers (and some elements) are single objects. */
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
+const list = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 const str = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
 /** `{"response":{"errors":[{code,message}]}}` (CARRIERS.md §6). */
