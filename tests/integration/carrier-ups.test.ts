@@ -4,7 +4,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { isValidTrackingNumber } from "@/domain/tracking";
-import { CarrierApiError, type CarrierClient, type CarrierShipment, type SentRequest } from "@/server/carriers/api";
+import {
+  CarrierApiError,
+  type CarrierClient,
+  type CarrierShipment,
+  type RateRequest,
+  type SentRequest,
+} from "@/server/carriers/api";
 import { createUpsClient } from "@/server/carriers/ups";
 import { createCarrierEmulator, type CarrierEmulator } from "@/emulator/carriers/server";
 import { createUpsModule } from "@/emulator/carriers/ups";
@@ -33,7 +39,8 @@ function client(
       },
     },
     endpoints: emulator.endpoints("ups"),
-    timeoutMs: 500,
+    // Well under the emulator's 1.5 s hold, with room for a loaded CI machine.
+    timeoutMs: 1000,
     now: () => new Date(START + (overrides.clientClockFollows === false ? 0 : advancedMinutes) * 60_000),
     onRequest: (request) => sent.push(request),
   });
@@ -104,6 +111,11 @@ const shipment = (reference: string, overrides: Partial<CarrierShipment> = {}): 
   ...overrides,
 });
 
+function rateRequest(): RateRequest {
+  const { shipDate, shipper, recipient, parcels, currency, declaredValue } = shipment("R");
+  return { shipDate, shipper, recipient, parcels, currency, declaredValue };
+}
+
 const pickupAddress = {
   company: "Ateliê Paulista Artesanato Ltda",
   contact: "Mariana Souza",
@@ -151,10 +163,7 @@ describe("UPS auth", () => {
   it("reuses one token across calls and fetches a new one after it expires", async () => {
     const ups = client();
     await ups.testConnection();
-    await ups.rates({
-      ...shipment("R-1"),
-      ...{ shipper: shipment("R-1").shipper, recipient: shipment("R-1").recipient },
-    });
+    await ups.rates(rateRequest());
     const tokens = () => emulator.requests("ups").filter((r) => r.operation === "token").length;
     expect(tokens()).toBe(1);
     advance(4 * 60 + 5);
@@ -179,15 +188,7 @@ describe("UPS auth", () => {
 
 describe("UPS rates and labels", () => {
   it("answers live rates under our service names, skipping services we do not list", async () => {
-    const s = shipment("R-2");
-    const rates = await client().rates({
-      shipDate: s.shipDate,
-      shipper: s.shipper,
-      recipient: s.recipient,
-      parcels: s.parcels,
-      currency: s.currency,
-      declaredValue: s.declaredValue,
-    });
+    const rates = await client().rates(rateRequest());
     expect(rates.map((r) => r.serviceName).sort()).toEqual(
       ["Standard", "Worldwide Expedited", "Worldwide Express", "Worldwide Express Plus", "Worldwide Saver"].sort(),
     );
@@ -411,8 +412,7 @@ describe("UPS faults", () => {
 
   it("rateLimit: rateLimited with UPS's Retry-After", async () => {
     emulator.queueFault({ carrier: "ups", operation: "rate", kind: "rateLimit" });
-    const s = shipment("R-429");
-    const error = await failure(client().rates({ ...s, shipper: s.shipper, recipient: s.recipient }));
+    const error = await failure(client().rates(rateRequest()));
     expect(error.code).toBe("rateLimited");
     expect(error.retryAfterMs).toBe(2000);
   });

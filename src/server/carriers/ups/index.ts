@@ -129,10 +129,19 @@ export function createUpsClient(options: ClientOptions): CarrierClient {
       // A 200 we cannot read may still be a purchase.
       if (!result)
         throw new CarrierApiError("outcomeUnknown", "ups", "The ship answer has no shipment number or label");
+      let label;
+      try {
+        label = await issuedLabel(labelFormat, result.packages);
+      } catch (error) {
+        // Bought, but its label is unreadable: reconcile (lookup + label recovery) rather than buy again.
+        throw new CarrierApiError("outcomeUnknown", "ups", `Shipment ${result.shipmentId}: the label cannot be read`, {
+          cause: error,
+        });
+      }
       return {
         trackingNumber: result.packages[0].trackingNumber,
         carrierShipmentId: result.shipmentId,
-        label: await issuedLabel(labelFormat, result.packages),
+        label,
         charges: result.charges,
       };
     },
