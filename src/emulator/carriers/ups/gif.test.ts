@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeGif } from "@/server/carriers/ups/gif-to-png";
+import { decodeGif } from "@/server/carriers/ups/gif";
 import { encodeGif } from "./gif";
 import { gifLabel } from "./label";
 

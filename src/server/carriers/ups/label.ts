@@ -1,11 +1,57 @@
 // The labels UPS issues, as we keep them: ZPL text as it came (packages concatenated, each ^XA…^XZ),
 // or the GIF labels each on a 4×6 in PDF page (288×432 pt) — UPS issues no PDF label.
-import { PDFDocument, degrees } from "pdf-lib";
+import { deflateSync } from "node:zlib";
+import {
+  PDFDocument,
+  concatTransformationMatrix,
+  drawObject,
+  popGraphicsState,
+  pushGraphicsState,
+  type PDFPage,
+} from "pdf-lib";
 import type { IssuedLabel } from "../api";
 import type { LabelFormat } from "@/domain/statuses";
-import { gifToPng } from "./gif-to-png";
+import { decodeGif, type RgbImage } from "./gif";
 
 const PAGE = { width: 288, height: 432 };
+
+/**
+ * The pixels as a PDF image XObject, deflated with node's zlib: greyscale when every pixel is grey
+ * (UPS's labels are black and white — a third of the data), else RGB. Going through PNG instead
+ * would have pdf-lib decode and re-compress every label in JavaScript, several times slower.
+ */
+function drawPixels(doc: PDFDocument, page: PDFPage, image: RgbImage) {
+  const { width, height, pixels } = image;
+  let grey = true;
+  for (let i = 0; i < pixels.length && grey; i += 3) grey = pixels[i] === pixels[i + 1] && pixels[i] === pixels[i + 2];
+  let samples = pixels;
+  if (grey) {
+    samples = new Uint8Array(width * height);
+    for (let i = 0; i < samples.length; i++) samples[i] = pixels[i * 3];
+  }
+  const stream = doc.context.stream(deflateSync(samples), {
+    Type: "XObject",
+    Subtype: "Image",
+    Width: width,
+    Height: height,
+    ColorSpace: grey ? "DeviceGray" : "DeviceRGB",
+    BitsPerComponent: 8,
+    Filter: "FlateDecode",
+  });
+  const name = page.node.newXObject("Label", doc.context.register(stream));
+  // UPS's GIF labels are landscape (wider than tall): turned a quarter so they fill the 4×6 page.
+  const turned = width > height;
+  const scale = turned
+    ? Math.min(PAGE.width / height, PAGE.height / width)
+    : Math.min(PAGE.width / width, PAGE.height / height);
+  const w = width * scale;
+  const h = height * scale;
+  // The image space is the unit square; a quarter turn maps its x to the page's y.
+  const matrix: [number, number, number, number, number, number] = turned
+    ? [0, w, -h, 0, (PAGE.width + h) / 2, (PAGE.height - w) / 2]
+    : [w, 0, 0, h, (PAGE.width - w) / 2, (PAGE.height - h) / 2];
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...matrix), drawObject(name), popGraphicsState());
+}
 
 export async function issuedLabel(
   format: LabelFormat,
@@ -24,26 +70,8 @@ export async function issuedLabel(
   const doc = await PDFDocument.create();
   doc.setTitle("UPS label");
   for (const image of images) {
-    const png = await doc.embedPng(gifToPng(Buffer.from(image.image, "base64")));
     const page = doc.addPage([PAGE.width, PAGE.height]);
-    // UPS's GIF labels are landscape (wider than tall): turned a quarter so they fill the 4×6 page.
-    if (png.width > png.height) {
-      const scale = Math.min(PAGE.width / png.height, PAGE.height / png.width);
-      const w = png.width * scale;
-      const h = png.height * scale;
-      page.drawImage(png, {
-        x: (PAGE.width + h) / 2,
-        y: (PAGE.height - w) / 2,
-        width: w,
-        height: h,
-        rotate: degrees(90),
-      });
-    } else {
-      const scale = Math.min(PAGE.width / png.width, PAGE.height / png.height);
-      const w = png.width * scale;
-      const h = png.height * scale;
-      page.drawImage(png, { x: (PAGE.width - w) / 2, y: (PAGE.height - h) / 2, width: w, height: h });
-    }
+    drawPixels(doc, page, decodeGif(Buffer.from(image.image, "base64")));
   }
   return { format, bytes: await doc.save() };
 }

@@ -1,6 +1,6 @@
-// UPS issues its labels as GIF (CARRIERS.md §3 "Label"), pdf-lib embeds only PNG and JPEG: the
-// first frame of a GIF decoded (LZW, palettes, interlacing) and written again as an RGB PNG.
-import { crc32, deflateSync } from "node:zlib";
+// UPS issues its labels as GIF (CARRIERS.md §3 "Label"), which pdf-lib cannot embed: the first
+// frame of a GIF decoded (LZW, palettes, interlacing, transparency) to RGB pixels, which label.ts
+// places on a PDF page as an image of its own.
 
 export interface RgbImage {
   width: number;
@@ -154,7 +154,11 @@ export function decodeGif(bytes: Uint8Array): RgbImage {
     } else for (let y = 0; y < frameHeight; y++) rows.push(y);
     const pixels = new Uint8Array(width * height * 3).fill(255);
     if (palette && background * 3 + 2 < palette.length && background !== transparent) {
-      for (let i = 0; i < width * height; i++) pixels.set(palette.subarray(background * 3, background * 3 + 3), i * 3);
+      for (let i = 0; i < width * height * 3; i += 3) {
+        pixels[i] = palette[background * 3];
+        pixels[i + 1] = palette[background * 3 + 1];
+        pixels[i + 2] = palette[background * 3 + 2];
+      }
     }
     rows.forEach((y, row) => {
       const targetY = top + y;
@@ -162,43 +166,12 @@ export function decodeGif(bytes: Uint8Array): RgbImage {
       for (let x = 0; x < frameWidth && left + x < width; x++) {
         const index = indexes[row * frameWidth + x];
         if (index === transparent || index * 3 + 2 >= colours.length) continue;
-        pixels.set(colours.subarray(index * 3, index * 3 + 3), (targetY * width + left + x) * 3);
+        const target = (targetY * width + left + x) * 3;
+        pixels[target] = colours[index * 3];
+        pixels[target + 1] = colours[index * 3 + 1];
+        pixels[target + 2] = colours[index * 3 + 2];
       }
     });
     return { width, height, pixels };
   }
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, "latin1");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** An 8-bit RGB PNG, unfiltered rows, deflated. */
-export function encodePng(image: RgbImage): Uint8Array {
-  const stride = image.width * 3;
-  const raw = Buffer.alloc((stride + 1) * image.height);
-  for (let y = 0; y < image.height; y++) {
-    raw[y * (stride + 1)] = 0;
-    raw.set(image.pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(image.width, 0);
-  header.writeUInt32BE(image.height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([
-    signature,
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(raw)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
-export function gifToPng(gif: Uint8Array): Uint8Array {
-  return encodePng(decodeGif(gif));
 }

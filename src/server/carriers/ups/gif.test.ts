@@ -1,6 +1,5 @@
-import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { decodeGif, encodePng, gifToPng } from "./gif-to-png";
+import { decodeGif } from "./gif";
 
 /**
  * A textbook GIF LZW encoder (variable code width, table up to 4096, clear when full) — the kind of
@@ -144,29 +143,5 @@ describe("decodeGif", () => {
     expect(() => decodeGif(Buffer.from("not a gif at all"))).toThrow("no GIF signature");
     const gif = referenceGif(40, 40, PALETTE, pattern(40, 40));
     expect(() => decodeGif(gif.subarray(0, gif.length - 40))).toThrow(/Not a readable GIF/);
-  });
-});
-
-describe("encodePng", () => {
-  it("writes an RGB PNG whose rows inflate back to the pixels", () => {
-    const pixels = Uint8Array.from({ length: 4 * 3 * 3 }, (_, i) => (i * 37) % 256);
-    const png = Buffer.from(encodePng({ width: 4, height: 3, pixels }));
-    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(png.subarray(12, 16).toString("latin1")).toBe("IHDR");
-    expect(png.readUInt32BE(16)).toBe(4);
-    expect(png.readUInt32BE(20)).toBe(3);
-    const idatLength = png.readUInt32BE(33);
-    expect(png.subarray(37, 41).toString("latin1")).toBe("IDAT");
-    const raw = inflateSync(png.subarray(41, 41 + idatLength));
-    for (let y = 0; y < 3; y++) {
-      expect(raw[y * 13]).toBe(0);
-      expect([...raw.subarray(y * 13 + 1, y * 13 + 13)]).toEqual([...pixels.subarray(y * 12, y * 12 + 12)]);
-    }
-  });
-
-  it("gifToPng keeps the GIF's size", () => {
-    const png = Buffer.from(gifToPng(referenceGif(9, 5, PALETTE, pattern(9, 5))));
-    expect(png.readUInt32BE(16)).toBe(9);
-    expect(png.readUInt32BE(20)).toBe(5);
   });
 });
