@@ -410,6 +410,20 @@ describe("UPS faults", () => {
     expect(Buffer.from(zpl[0].label!.bytes).toString("utf8")).toContain(found[0].trackingNumber);
   });
 
+  it("unauthorized: one new token and one retry, then unauthorized", async () => {
+    const ups = client();
+    await ups.testConnection();
+    emulator.queueFault({ carrier: "ups", operation: "rate", kind: "unauthorized", count: 2 });
+    expect((await failure(ups.rates(rateRequest()))).code).toBe("unauthorized");
+    expect(emulator.requests("ups").map((r) => `${r.operation}:${r.status}`)).toEqual([
+      "token:200",
+      "pickupPending:200",
+      "rate:401",
+      "token:200",
+      "rate:401",
+    ]);
+  });
+
   it("rateLimit: rateLimited with UPS's Retry-After", async () => {
     emulator.queueFault({ carrier: "ups", operation: "rate", kind: "rateLimit" });
     const error = await failure(client().rates(rateRequest()));
@@ -459,6 +473,13 @@ describe("UPS faults", () => {
 });
 
 describe("UPS paperless invoice", () => {
+  it("refuses an invoice over CIE's 1 MB before sending it", async () => {
+    const pdf = new Uint8Array(1024 * 1024 + 1);
+    pdf.set(Buffer.from("%PDF-1.7"));
+    expect((await failure(client().uploadInvoice(shipment("REF-BIG"), pdf))).code).toBe("invalidRequest");
+    expect(sent.some((r) => r.operation === "upload" && JSON.stringify(r.body).includes("REF-BIG"))).toBe(false);
+  });
+
   it("uploads our invoice and attaches its document id to the ship request", async () => {
     const ups = client();
     const invoice = await PDFDocument.create();
@@ -514,6 +535,8 @@ describe("UPS contract", () => {
       return problems.map((problem) => `${request.operation}: ${problem}`);
     });
     expect(failures).toEqual([]);
+    // What the client reports of its requests never carries the secret (nor does any URL).
+    expect(JSON.stringify(sent)).not.toContain(ACCOUNT.clientSecret);
   });
 
   it("catches a wrong request, and the emulator answers UPS's error for it", async () => {
