@@ -210,7 +210,7 @@ describe("shipRequest", () => {
     }));
     const description = ship(shipment({ items })).Shipment.Description;
     expect(description.length).toBeLessThanOrEqual(50);
-    expect(description.endsWith("…")).toBe(true);
+    expect(description.endsWith("...")).toBe(true);
   });
 });
 

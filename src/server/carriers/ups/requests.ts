@@ -134,7 +134,8 @@ export function descriptionLines(text: string, field: string): string[] {
 /** Shipment.Description (max 50) summarises the goods; the full descriptions travel in Product[]. */
 function goodsSummary(items: CarrierShipment["items"]): string {
   const all = items.map((item) => item.description.trim()).join(", ");
-  return all.length <= 50 ? all : `${all.slice(0, 49).trimEnd()}…`;
+  // Cut with ASCII dots: UPS's forms print Latin-1 at best.
+  return all.length <= 50 ? all : `${all.slice(0, 47).trimEnd()}...`;
 }
 
 export function labelSpecification(format: LabelFormat) {
