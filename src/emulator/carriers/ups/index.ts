@@ -16,27 +16,17 @@ import type {
 } from "../context";
 import { compileUpsContract, hasUpsContract, upsContractProblems, upsTokenProblems } from "./contract";
 import { gifLabel, zplLabel, type LabelData } from "./label";
+import { createPickupDesk } from "./pickups";
+import { LOCAL_OFFSET_MS, addBusinessDays, cap, error, list, localParts, obj, str, success, type Json } from "./shared";
 import { timeline, type Scenario } from "./tracking";
 
 /** 4 hours, as UPS issues them (CARRIERS.md §1, secondary: UPS's SDK README); a string, like UPS. */
 const TOKEN_SECONDS = 14_399;
 const MAX_SHIPMENTS = 100_000;
-const MAX_PICKUPS = 20_000;
 const MAX_DOCUMENTS = 20_000;
 const MAX_TOKENS = 10_000;
 /** Paperless: 1 MB per file in CIE (CARRIERS.md §3); the emulator stands for CIE. */
 const MAX_DOCUMENT_BYTES = 1024 * 1024;
-/** Our pickup defaults (UPS publishes none; docs/carriers/ups.md): call by 17:00, 60 min lead time. */
-const CALL_BY_MINUTES = 17 * 60;
-const LEAD_MINUTES = 60;
-/** São Paulo has kept UTC−3 all year since 2019. */
-const LOCAL_OFFSET_MS = -3 * 3_600_000;
-
-type Json = Record<string, unknown>;
-const obj = (value: unknown): Json =>
-  value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-const str = (value: unknown) => (typeof value === "string" ? value : "");
 
 interface Shipment {
   shipmentId: string;
@@ -54,17 +44,6 @@ interface Shipment {
   currency: string;
 }
 
-interface Pickup {
-  prn: string;
-  accountNumber: string;
-  date: string;
-  addressKey: string;
-  readyTime: string;
-  closeTime: string;
-  cancelled: boolean;
-  reference: string;
-}
-
 interface Document {
   id: string;
   accountNumber: string;
@@ -72,12 +51,6 @@ interface Document {
   bytes: number;
   uploadedAt: string;
 }
-
-const error = (status: number, code: string, message: string): EmulatorReply => ({
-  status,
-  body: { response: { errors: [{ code, message }] } },
-});
-const success = { ResponseStatus: { Code: "1", Description: "Success" } };
 
 /** Per-service prices of the emulator (BRL): a base and a rate per started kilogram. */
 const PRICES: Record<string, { base: number; perKg: number; days: number }> = {
@@ -95,38 +68,12 @@ function price(serviceCode: string, weightKg: number): string {
   return (p.base + p.perKg * Math.ceil(weightKg)).toFixed(2);
 }
 
-const localParts = (at: Date) => {
-  const local = new Date(at.getTime() + LOCAL_OFFSET_MS);
-  return {
-    date: local.toISOString().slice(0, 10).replaceAll("-", ""),
-    minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
-  };
-};
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(2, 4));
-const isWeekend = (yyyymmdd: string) => {
-  const day = new Date(`${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}T12:00:00Z`).getUTCDay();
-  return day === 0 || day === 6;
-};
-const addBusinessDays = (from: Date, days: number) => {
-  const date = new Date(from.getTime());
-  for (let left = days; left > 0;) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    if (date.getUTCDay() !== 0 && date.getUTCDay() !== 6) left--;
-  }
-  return date.toISOString().slice(0, 10).replaceAll("-", "");
-};
-
-/** Keeps a Map under its cap by dropping the oldest entries (insertion order). */
-function cap<K, V>(map: Map<K, V>, max: number) {
-  while (map.size > max) map.delete(map.keys().next().value as K);
-}
-
 export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): CarrierModule => {
   compileUpsContract();
   let tokens = new Map<string, { account: EmulatorAccount; expiresAt: number }>();
   let shipments = new Map<string, Shipment>();
   let byTracking = new Map<string, string>();
-  let pickups = new Map<string, Pickup>();
+  const pickups = createPickupDesk(ctx);
   let documents = new Map<string, Document>();
 
   function token(request: EmulatorRequest): EmulatorReply {
@@ -451,111 +398,6 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
     };
   }
 
-  /** UPS's pickup rules at create (CARRIERS.md §4): a business day, not past, ready before the call-by, close − ready ≥ lead time. */
-  function pickupRefusal(date: string, readyTime: string, closeTime: string): EmulatorReply | null {
-    const now = localParts(ctx.now());
-    if (!/^\d{8}$/.test(date) || date < now.date || isWeekend(date))
-      return error(400, "9560131", "Invalid pickup date");
-    if (!/^([01]\d|2[0-3])[0-5]\d$/.test(readyTime) || !/^([01]\d|2[0-3])[0-5]\d$/.test(closeTime)) {
-      return error(400, "9560133", "Invalid pickup time");
-    }
-    // A past ReadyTime becomes "now" (Pickup.yaml ReadyTime).
-    const ready = date === now.date ? Math.max(minutesOf(readyTime), now.minutes) : minutesOf(readyTime);
-    if (ready >= CALL_BY_MINUTES) return error(400, "9560131", "Invalid pickup date: the call-by time has passed");
-    if (minutesOf(closeTime) - ready < LEAD_MINUTES) {
-      return error(400, "9560132", "The close time leaves less than the lead time after the ready time");
-    }
-    return null;
-  }
-
-  function pickupRate(body: Json): EmulatorReply {
-    const request = obj(body.PickupRateRequest);
-    const info = obj(request.PickupDateInfo);
-    const refused = pickupRefusal(str(info.PickupDate), str(info.ReadyTime), str(info.CloseTime));
-    if (refused) return refused;
-    return {
-      status: 200,
-      body: {
-        PickupRateResponse: {
-          Response: success,
-          RateResult: { CurrencyCode: "BRL", GrandTotalOfAllCharge: "0.00", RateType: "FD" },
-        },
-      },
-    };
-  }
-
-  function pickupCreate(body: Json, account: EmulatorAccount): EmulatorReply {
-    const request = obj(body.PickupCreationRequest);
-    if (str(obj(obj(request.Shipper).Account).AccountNumber) !== account.accountNumber) {
-      return error(400, "9510101", "Invalid account number");
-    }
-    const info = obj(request.PickupDateInfo);
-    const date = str(info.PickupDate);
-    const refused = pickupRefusal(date, str(info.ReadyTime), str(info.CloseTime));
-    if (refused) return refused;
-    const address = obj(request.PickupAddress);
-    const addressKey = [list(address.AddressLine).map(str).join(" "), str(address.PostalCode), str(address.CountryCode)]
-      .join("|")
-      .toUpperCase();
-    // UPS answers the same PRN when a pickup already exists for the address (CARRIERS.md §4).
-    const existing = [...pickups.values()].find(
-      (p) =>
-        !p.cancelled && p.accountNumber === account.accountNumber && p.date === date && p.addressKey === addressKey,
-    );
-    const pickup: Pickup = existing ?? {
-      prn: `2929${String(ctx.next("ups:prn")).padStart(7, "0")}`,
-      accountNumber: account.accountNumber,
-      date,
-      addressKey,
-      readyTime: str(info.ReadyTime),
-      closeTime: str(info.CloseTime),
-      cancelled: false,
-      reference: str(request.ReferenceNumber),
-    };
-    pickups.set(pickup.prn, pickup);
-    cap(pickups, MAX_PICKUPS);
-    return {
-      status: 200,
-      body: {
-        PickupCreationResponse: {
-          Response: success,
-          PRN: pickup.prn,
-          RateStatus: { Code: "01", Description: "Rated" },
-        },
-      },
-    };
-  }
-
-  function pickupCancel(request: EmulatorRequest, account: EmulatorAccount, cancelBy: string): EmulatorReply {
-    if (cancelBy !== "02") return error(400, "9510112", "Cancel by account is not supported by this emulator");
-    const pickup = pickups.get(str(request.headers.prn));
-    if (!pickup || pickup.accountNumber !== account.accountNumber)
-      return error(400, "9510113", "No pickup found for the PRN");
-    if (pickup.cancelled) return error(400, "9510114", "The pickup has already been cancelled");
-    pickup.cancelled = true;
-    return { status: 200, body: { PickupCancelResponse: { Response: success, PickupType: "01" } } };
-  }
-
-  function pickupPending(request: EmulatorRequest, account: EmulatorAccount): EmulatorReply {
-    if (str(request.headers.accountnumber) !== account.accountNumber)
-      return error(400, "9510101", "Invalid account number");
-    const pending = [...pickups.values()].filter((p) => p.accountNumber === account.accountNumber && !p.cancelled);
-    return {
-      status: 200,
-      body: {
-        PickupPendingStatusResponse: {
-          Response: success,
-          PendingStatus: pending.map((p) => ({
-            PickupType: "01",
-            PRN: p.prn,
-            PickupDate: p.date,
-            OnCallStatusCode: "002",
-          })),
-        },
-      },
-    };
-  }
-
   function upload(request: EmulatorRequest, body: Json, account: EmulatorAccount): EmulatorReply {
     const upload = obj(body.UploadRequest);
     if (
@@ -654,13 +496,13 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
         case "lookup":
           return lookup(params[0], request.query, account);
         case "pickupAvailability":
-          return pickupRate(body);
+          return pickups.rate(body);
         case "pickupPending":
-          return pickupPending(request, account);
+          return pickups.pending(request, account);
         case "pickupCreate":
-          return pickupCreate(body, account);
+          return pickups.create(body, account);
         case "pickupCancel":
-          return pickupCancel(request, account, params[0]);
+          return pickups.cancel(request, account, params[0]);
         default:
           return upload(request, body, account);
       }
@@ -684,14 +526,14 @@ export const createUpsModule: CarrierModuleFactory = (ctx: CarrierContext): Carr
         ...s,
         createdAt: new Date(s.createdAt).toISOString(),
       })),
-      pickups: [...pickups.values()],
+      pickups: pickups.snapshot(),
       documents: [...documents.values()],
     }),
     reset() {
       tokens = new Map();
       shipments = new Map();
       byTracking = new Map();
-      pickups = new Map();
+      pickups.reset();
       documents = new Map();
     },
   };
