@@ -3,15 +3,8 @@
 import { CarrierApiError, type CarrierClient, type ClientOptions, type FoundShipment } from "../api";
 import { UpsHttp, UPS_REQUESTS_PER_SECOND } from "./http";
 import { issuedLabel } from "./label";
-import {
-  UPS_VERSIONS as V,
-  labelRecoveryRequest,
-  pickupCreationRequest,
-  pickupRateRequest,
-  rateRequest,
-  shipRequest,
-  uploadRequest,
-} from "./requests";
+import { pickupCreationRequest, pickupRateRequest } from "./pickup-requests";
+import { UPS_VERSIONS as V, labelRecoveryRequest, rateRequest, shipRequest, uploadRequest } from "./requests";
 import {
   parsePrn,
   parseRates,

@@ -4,12 +4,12 @@ import {
   descriptionLines,
   labelRecoveryRequest,
   labelSpecification,
-  pickupCreationRequest,
   rateRequest,
   shipRequest,
   upsReasonForExport,
   uploadRequest,
 } from "./requests";
+import { pickupCreationRequest } from "./pickup-requests";
 
 const shipment = (overrides: Partial<CarrierShipment> = {}): CarrierShipment => ({
   reference: "SS-1042-1",

@@ -1,9 +1,9 @@
-// Our shipment, rate and pickup requests as UPS's request bodies, built from UPS's schemas
+// Our shipment, rate, label and upload requests as UPS's request bodies, built from UPS's schemas
 // (contracts/ups; CARRIERS.md: the examples in those files do not satisfy them). Field limits are
 // UPS's: what cannot be fitted faithfully is refused (invalidRequest) before anything is sent.
-import { CarrierApiError, type CarrierShipment, type Party, type PickupBookingRequest, type RateRequest } from "../api";
+import type { CarrierShipment, Party, RateRequest } from "../api";
 import type { LabelFormat } from "@/domain/statuses";
-import type { PickupAddress } from "../api";
+import { cm, digits, fit, kg, money, optional, postal, refuse, yyyymmdd } from "./fields";
 
 /** Path versions (CARRIERS.md §1): Ship, Rate, Pickup v2409; Paperless v2; Track and Label Recovery v1. */
 export const UPS_VERSIONS = {
@@ -14,39 +14,6 @@ export const UPS_VERSIONS = {
   track: "v1",
   labels: "v1",
 };
-
-function refuse(field: string, why: string): never {
-  throw new CarrierApiError("invalidRequest", "ups", `${field}: ${why}`);
-}
-
-/** The value itself when it fits UPS's limit, otherwise a refusal naming the field. */
-function fit(value: string, max: number, field: string): string {
-  const text = value.trim();
-  if (!text) refuse(field, "missing");
-  if (text.length > max) refuse(field, `longer than UPS's ${max} characters`);
-  return text;
-}
-
-function optional(value: string | null, max: number, field: string): string | undefined {
-  return value && value.trim() ? fit(value, max, field) : undefined;
-}
-
-/** Digits only (UPS phone numbers, CNPJ, CEP); refused when longer than the field. */
-function digits(value: string, max: number, field: string): string {
-  const only = value.replace(/\D/g, "");
-  if (!only) refuse(field, "no digits");
-  if (only.length > max) refuse(field, `more than UPS's ${max} digits`);
-  return only;
-}
-
-const yyyymmdd = (isoDate: string, field: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) refuse(field, "not a YYYY-MM-DD date");
-  return isoDate.replaceAll("-", "");
-};
-
-/** Brazilian CEPs are written "01310-100"; UPS takes the digits (max 9). */
-const postal = (value: string | null, field: string) =>
-  value ? fit(value.replace(/[\s-]/g, ""), 9, field) : undefined;
 
 function address(
   party: Pick<Party, "address1" | "address2" | "city" | "state" | "postalCode" | "countryCode">,
@@ -65,26 +32,6 @@ function address(
 
 const phone = (value: string | null, field: string) =>
   value ? { Number: digits(value, 15, `${field}.Phone`) } : undefined;
-
-/** Decimal kilograms as UPS writes weights: one decimal, rounded up so the parcel is never under-declared. */
-function kg(weight: number, max: number, field: string): string {
-  if (!Number.isFinite(weight) || weight <= 0) refuse(field, "not a positive weight");
-  const text = (Math.ceil(weight * 10) / 10).toFixed(1);
-  if (text.length > max) refuse(field, `over UPS's ${max}-character weight`);
-  return text;
-}
-
-function cm(value: number, field: string): string {
-  if (!Number.isFinite(value) || value <= 0) refuse(field, "not a positive dimension");
-  const whole = Math.ceil(value);
-  if (whole > 999) refuse(field, "over UPS's 3-digit dimension");
-  return String(whole);
-}
-
-function money(value: string, max: number, field: string): string {
-  if (!/^\d+(\.\d{1,2})?$/.test(value)) refuse(field, "not a decimal amount");
-  return fit(value, max, field);
-}
 
 /**
  * Our export reasons → UPS ReasonForExport (Shipping.yaml: "SALE, GIFT, SAMPLE, RETURN, REPAIR,
@@ -334,103 +281,6 @@ export function rateRequest(request: RateRequest, accountNumber: string) {
           PackageWeight: { UnitOfMeasurement: KILOGRAMS, Weight: kg(parcel.weightKg, 6, `Package[${i}].Weight`) },
         })),
       },
-    },
-  };
-}
-
-const hhmm = (time: string, field: string) => {
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) refuse(field, "not an HH:MM time");
-  return time.replace(":", "");
-};
-
-/**
- * A pickup's company (max 27) and contact (max 22) name the place for the driver; the address and
- * phone identify it. Longer names are shortened at a word boundary rather than refusing the pickup.
- */
-function shorten(text: string, max: number, field: string): string {
-  const clean = text.trim().replace(/\s+/g, " ");
-  if (!clean) refuse(field, "missing");
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max + 1).lastIndexOf(" ");
-  return (cut > max / 2 ? clean.slice(0, cut) : clean.slice(0, max)).trimEnd();
-}
-
-function pickupAddress(address: PickupAddress) {
-  return {
-    CompanyName: shorten(address.company, 27, "PickupAddress.CompanyName"),
-    ContactName: shorten(address.contact, 22, "PickupAddress.ContactName"),
-    AddressLine: [fit(address.line, 73, "PickupAddress.AddressLine")],
-    City: fit(address.city, 50, "PickupAddress.City"),
-    StateProvince: fit(address.state, 50, "PickupAddress.StateProvince"),
-    PostalCode: fit(address.postalCode.replace(/[\s-]/g, ""), 8, "PickupAddress.PostalCode"),
-    CountryCode: fit(address.countryCode.toUpperCase(), 2, "PickupAddress.CountryCode"),
-    ResidentialIndicator: "N",
-    Phone: { Number: digits(address.phone, 25, "PickupAddress.Phone") },
-  };
-}
-
-/** The pickup rate request (POST /shipments/v2409/pickup/oncall): proves UPS collects there that day. */
-export function pickupRateRequest(date: string, address: PickupAddress, accountNumber: string) {
-  const full = pickupAddress(address);
-  return {
-    PickupRateRequest: {
-      Request: { TransactionReference: { CustomerContext: "pickup availability" } },
-      ShipperAccount: { AccountNumber: accountNumber, AccountCountryCode: full.CountryCode },
-      PickupAddress: {
-        AddressLine: full.AddressLine[0],
-        City: full.City,
-        StateProvince: full.StateProvince,
-        PostalCode: full.PostalCode,
-        CountryCode: full.CountryCode,
-        ResidentialIndicator: "N",
-      },
-      // Y: the pickup address is not necessarily the account's registered address.
-      AlternateAddressIndicator: "Y",
-      ServiceDateOption: "03",
-      // A whole working day asks only whether UPS serves the address on that date.
-      PickupDateInfo: { PickupDate: yyyymmdd(date, "PickupDate"), ReadyTime: "0900", CloseTime: "1800" },
-    },
-  };
-}
-
-export function pickupCreationRequest(booking: PickupBookingRequest, accountNumber: string) {
-  if (!Number.isInteger(booking.packages) || booking.packages < 1) refuse("PickupPiece", "no packages");
-  const address = pickupAddress(booking.address);
-  return {
-    PickupCreationRequest: {
-      Request: { TransactionReference: { CustomerContext: booking.reference } },
-      RatePickupIndicator: "N",
-      Shipper: { Account: { AccountNumber: accountNumber, AccountCountryCode: address.CountryCode } },
-      PickupDateInfo: {
-        PickupDate: yyyymmdd(booking.date, "PickupDate"),
-        ReadyTime: hhmm(booking.readyTime, "ReadyTime"),
-        CloseTime: hhmm(booking.closeTime, "CloseTime"),
-      },
-      PickupAddress: address,
-      AlternateAddressIndicator: "Y",
-      PickupPiece: booking.pieces.map((piece, i) => {
-        if (!Number.isInteger(piece.quantity) || piece.quantity < 1 || piece.quantity > 999) {
-          refuse(`PickupPiece[${i}].Quantity`, "1 to 999");
-        }
-        // ServiceCode is 3 characters here against 2 on the ship request: zero-padded ("065";
-        // CARRIERS.md §4 marks the padding unverified).
-        return {
-          ServiceCode: fit(piece.serviceCode, 3, `PickupPiece[${i}].ServiceCode`).padStart(3, "0"),
-          Quantity: String(piece.quantity),
-          DestinationCountryCode: fit(
-            piece.destinationCountry.toUpperCase(),
-            2,
-            `PickupPiece[${i}].DestinationCountryCode`,
-          ),
-          ContainerCode: "01",
-        };
-      }),
-      TotalWeight: { Weight: kg(booking.totalWeightKg, 6, "TotalWeight"), UnitOfMeasurement: "KGS" },
-      // Over 32 kg a piece needs two people (OverweightIndicator).
-      OverweightIndicator: booking.totalWeightKg / booking.packages > 32 ? "Y" : "N",
-      PaymentMethod: "01",
-      TrackingData: booking.trackingNumbers.map((number) => ({ TrackingNumber: fit(number, 18, "TrackingNumber") })),
-      ReferenceNumber: fit(booking.reference, 35, "ReferenceNumber"),
     },
   };
 }
