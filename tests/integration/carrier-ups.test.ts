@@ -506,6 +506,7 @@ describe("UPS paperless invoice", () => {
 });
 
 describe("UPS contract", () => {
+  // Runs after the tests above (vitest keeps a file's order): `sent` holds every request they made.
   it("every request the client sent in these tests conforms to UPS's schemas", () => {
     const operations = new Set(sent.map((r) => r.operation));
     for (const op of [

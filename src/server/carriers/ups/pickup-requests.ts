@@ -28,6 +28,7 @@ function pickupAddress(address: PickupAddress) {
     StateProvince: fit(address.state, 50, "PickupAddress.StateProvince"),
     PostalCode: fit(address.postalCode.replace(/[\s-]/g, ""), 8, "PickupAddress.PostalCode"),
     CountryCode: fit(address.countryCode.toUpperCase(), 2, "PickupAddress.CountryCode"),
+    // Our shippers collect from their business address, never a residence.
     ResidentialIndicator: "N",
     Phone: { Number: digits(address.phone, 25, "PickupAddress.Phone") },
   };
@@ -63,6 +64,7 @@ export function pickupCreationRequest(booking: PickupBookingRequest, accountNumb
   return {
     PickupCreationRequest: {
       Request: { TransactionReference: { CustomerContext: booking.reference } },
+      // The booking need not be priced: the pickup rate call already asked.
       RatePickupIndicator: "N",
       Shipper: { Account: { AccountNumber: accountNumber, AccountCountryCode: address.CountryCode } },
       PickupDateInfo: {
@@ -86,12 +88,14 @@ export function pickupCreationRequest(booking: PickupBookingRequest, accountNumb
             2,
             `PickupPiece[${i}].DestinationCountryCode`,
           ),
+          // 01 = package (parcels, not letters or pallets).
           ContainerCode: "01",
         };
       }),
       TotalWeight: { Weight: kg(booking.totalWeightKg, 6, "TotalWeight"), UnitOfMeasurement: "KGS" },
       // Over 32 kg a piece needs two people (OverweightIndicator).
       OverweightIndicator: booking.totalWeightKg / booking.packages > 32 ? "Y" : "N",
+      // 01 = charged to the shipper account (00 would mean no payment needed).
       PaymentMethod: "01",
       TrackingData: booking.trackingNumbers.map((number) => ({ TrackingNumber: fit(number, 18, "TrackingNumber") })),
       ReferenceNumber: fit(booking.reference, 35, "ReferenceNumber"),

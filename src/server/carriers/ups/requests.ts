@@ -126,6 +126,7 @@ export function shipRequest(
   const formTypes = options.paperlessDocumentId ? ["01", "07"] : ["01"];
   return {
     ShipmentRequest: {
+      // validate: UPS checks city, state and postal code together, refusing a label it could not deliver.
       Request: { RequestOption: "validate", TransactionReference: { CustomerContext: shipment.reference } },
       Shipment: {
         Description: goodsSummary(shipment.items),
@@ -168,6 +169,7 @@ export function shipRequest(
         },
         ShipmentRatingOptions: { NegotiatedRatesIndicator: "Y" },
         Package: shipment.parcels.map((parcel, i) => ({
+          // 02 = the customer's own box (Shipping.yaml Packaging.Code), what our stores ship in.
           Packaging: { Code: "02" },
           Dimensions: {
             UnitOfMeasurement: { Code: "CM" },
@@ -218,6 +220,7 @@ export function shipRequest(
                 Unit: {
                   Number: String(item.quantity),
                   Value: money(item.unitValue, 19, `Product[${i}].Unit.Value`),
+                  // Quantities are counted in pieces (the invoice's unit).
                   UnitOfMeasurement: { Code: "PCS" },
                 },
                 ProductWeight: {
@@ -271,6 +274,7 @@ export function rateRequest(request: RateRequest, accountNumber: string) {
         },
         NumOfPieces: String(request.parcels.length),
         Package: request.parcels.map((parcel, i) => ({
+          // 02 = the customer's own box, as on the ship request.
           PackagingType: { Code: "02" },
           Dimensions: {
             UnitOfMeasurement: CENTIMETRES,
