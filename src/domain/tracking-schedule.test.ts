@@ -26,9 +26,7 @@ describe("nextCheckAfter", () => {
 
 describe("nextCheckAfterNotFound", () => {
   it("backs off as the label ages", () => {
-    expect(nextCheckAfterNotFound(new Date(NOW.getTime() - hours(1)), NOW)).toEqual(
-      new Date(NOW.getTime() + hours(2)),
-    );
+    expect(nextCheckAfterNotFound(new Date(NOW.getTime() - hours(1)), NOW)).toEqual(new Date(NOW.getTime() + hours(2)));
     expect(nextCheckAfterNotFound(new Date(NOW.getTime() - hours(30)), NOW)).toEqual(
       new Date(NOW.getTime() + hours(6)),
     );
@@ -43,9 +41,7 @@ describe("nextCheckAfterNotFound", () => {
   });
 
   it("treats a label dated in the future as brand new", () => {
-    expect(nextCheckAfterNotFound(new Date(NOW.getTime() + hours(5)), NOW)).toEqual(
-      new Date(NOW.getTime() + hours(2)),
-    );
+    expect(nextCheckAfterNotFound(new Date(NOW.getTime() + hours(5)), NOW)).toEqual(new Date(NOW.getTime() + hours(2)));
   });
 });
 
