@@ -13,6 +13,7 @@ import { bulkDraftsFormSchema, draftFormSchema, pickQuoteFormSchema, quoteShipme
 import type { FormEntry } from "./form-data";
 import { formShape, type FormShape } from "./form-shape";
 import { MAX_ECHOED_TOTAL_LENGTH, MAX_ECHOED_VALUE_LENGTH, MAX_FIELD_ERRORS, parseSubmission } from "./form-submission";
+import { recordS10FormSchema } from "./correios-s10";
 import { rateCardFormSchema } from "./rate-card-form";
 import {
   cancelPickupFormSchema,
@@ -36,6 +37,7 @@ export const ACTION_SCHEMAS = {
   pickQuoteFormSchema,
   quoteShipmentFormSchema,
   rateCardFormSchema,
+  recordS10FormSchema,
   reschedulePickupFormSchema,
   resetPasswordSchema,
   schedulePickupFormSchema,
