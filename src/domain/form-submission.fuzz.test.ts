@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { storeSettingsSchema } from "./customs-terms";
+import { checkTrackingFormSchema } from "./tracking-schedule";
 import { bulkDraftsFormSchema, draftFormSchema, pickQuoteFormSchema, quoteShipmentFormSchema } from "./draft-form";
 import type { FormEntry } from "./form-data";
 import { formShape, type FormShape } from "./form-shape";
@@ -32,6 +33,7 @@ export const ACTION_SCHEMAS = {
   bulkDraftsFormSchema,
   cancelPickupFormSchema,
   changeRoleSchema,
+  checkTrackingFormSchema,
   createUserSchema,
   draftFormSchema,
   pickQuoteFormSchema,

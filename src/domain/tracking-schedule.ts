@@ -3,6 +3,7 @@
 // fast a parcel's state changes at each stage (CARRIERS.md, "Tracking": carriers update scans
 // a few times a day; out for delivery resolves within the day), so a large backlog of labels
 // costs few requests while an exception or the last mile is seen within the hour.
+import { z } from "zod";
 import type { ShipmentStatus, TrackingStatus } from "./statuses";
 
 const HOUR = 60 * 60 * 1000;
@@ -90,3 +91,6 @@ export const SHOPIFY_EVENT_STATUS: Readonly<Record<TrackingStatus, string>> = {
   delivered: "DELIVERED",
   exception: "FAILURE",
 };
+
+/** "Check now" on the shipment page: the one shipment to track at once. */
+export const checkTrackingFormSchema = z.object({ shipmentId: z.uuid("errors.notFound") });
