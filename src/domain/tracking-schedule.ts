@@ -9,7 +9,7 @@ import type { ShipmentStatus, TrackingStatus } from "./statuses";
 const HOUR = 60 * 60 * 1000;
 
 /** How long until the next check after a report with this status (delivered: none). */
-export const CHECK_INTERVAL_MS: Readonly<Record<TrackingStatus, number | null>> = {
+const CHECK_INTERVAL_MS: Readonly<Record<TrackingStatus, number | null>> = {
   label_created: 2 * HOUR,
   in_transit: 4 * HOUR,
   out_for_delivery: 1 * HOUR,
@@ -56,7 +56,7 @@ const STAGE: Readonly<Record<TrackingStatus, number>> = {
   delivered: 4,
 };
 
-export function compareTrackingEvents(
+function compareTrackingEvents(
   a: { occurredAt: Date; status: TrackingStatus },
   b: { occurredAt: Date; status: TrackingStatus },
 ): number {

@@ -70,7 +70,7 @@ export interface EmuFulfillment {
   events?: EmuFulfillmentEvent[];
 }
 
-export interface EmuFulfillmentEvent {
+interface EmuFulfillmentEvent {
   id: number;
   status: string;
   happenedAt: string;

@@ -11,6 +11,9 @@ import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import type { ApiCarrier, TrackingEvent, TrackingResult } from "@/server/carriers/api";
 import { auditEvents, orders, shipments, stores, trackingEvents } from "@/server/db/schema";
+import { parseTableState } from "@/lib/table/params";
+import { getOverview } from "@/server/queries/overview";
+import { listShipments, shipmentsTable } from "@/server/queries/shipments";
 import { connectThroughEmulator } from "@/server/services/emulator-connect";
 import { writeBackTracking } from "@/server/services/fulfillment";
 import { executeRun } from "@/server/services/sync/execute-run";
@@ -229,9 +232,18 @@ describe(`tracking poll (${driverName})`, () => {
   });
 
   it("marks an exception and checks it again within the hour, leaving the shipment's status alone", async () => {
+    const exceptionsBefore = (await getOverview(testDb.db)).trackingExceptions;
     const [shipment] = await labelled("ups", 1);
     report(fakes.ups, shipment.trackingNumber, [EVENTS.created, EVENTS.exception]);
     await pollTracking(deps(LABEL_AT), { limit: 50 });
+    // The overview counts it, and its link (the table filtered by tracking status) lists it.
+    expect((await getOverview(testDb.db)).trackingExceptions).toBe(exceptionsBefore + 1);
+    const listed = await listShipments(
+      testDb.db,
+      parseTableState({ tracking: "exception", perPage: "100" }, shipmentsTable),
+    );
+    expect(listed.rows.map((r) => r.id)).toContain(shipment.id);
+    expect(listed.rows.every((r) => r.trackingStatus === "exception")).toBe(true);
     expect(await row(shipment.id)).toMatchObject({
       trackingStatus: "exception",
       status: "ready",
@@ -304,11 +316,15 @@ describe(`tracking poll (${driverName})`, () => {
     const original = fakes.fedex.limits;
     Object.assign(fakes.fedex, { limits: { requestsPerSecond: 4, trackBatchSize: 2 } });
     const waits: number[] = [];
+    // A virtual clock only the pacer's sleeps move: the gaps it asks for are exact.
+    let clock = 0;
     try {
       const outcome = await pollTracking(
         deps(LABEL_AT, {
+          clock: () => clock,
           sleep: async (ms) => {
             waits.push(ms);
+            clock += ms;
           },
         }),
         { limit: 50 },
@@ -319,8 +335,7 @@ describe(`tracking poll (${driverName})`, () => {
     }
     expect((trackedNumbers(fakes.fedex) as string[][]).map((batch) => batch.length)).toEqual([2, 2, 1]);
     // Three requests at 4 per second: the second and third each wait for their quarter second.
-    expect(waits).toHaveLength(2);
-    for (const wait of waits) expect(wait).toBeGreaterThan(200);
+    expect(waits).toEqual([250, 250]);
   });
 
   it("postpones an account's shipments after a rate limit, recording it", async () => {

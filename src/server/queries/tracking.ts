@@ -47,5 +47,3 @@ export async function shipmentTracking(db: Db, shipmentId: string) {
     .limit(500);
   return { ...shipment, events };
 }
-
-export type ShipmentTracking = NonNullable<Awaited<ReturnType<typeof shipmentTracking>>>;

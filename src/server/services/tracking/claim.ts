@@ -9,7 +9,7 @@ import { API_CARRIERS } from "../../carriers/api";
 import type { Db } from "../../db/client";
 import { shipments, type Shipment } from "../../db/schema";
 
-export const LEASE_MS = 2 * 60 * 1000;
+const LEASE_MS = 2 * 60 * 1000;
 
 const claimedColumns = {
   id: shipments.id,

@@ -25,6 +25,8 @@ export interface TrackingDeps {
   shopify?: Shopify;
   now?: () => Date;
   sleep?: Sleep;
+  /** Milliseconds the pacer measures gaps with (tests: a clock their sleep advances). */
+  clock?: () => number;
 }
 
 export interface PollOutcome {
@@ -103,7 +105,7 @@ async function groupByAccount(deps: TrackingDeps, claimed: ClaimedShipment[], no
 
 async function trackAccount(deps: TrackingDeps, work: AccountWork, now: Date, outcome: PollOutcome) {
   const { client } = work;
-  const pace = createPacer(client.limits.requestsPerSecond, deps.sleep ?? realSleep);
+  const pace = createPacer(client.limits.requestsPerSecond, deps.sleep ?? realSleep, deps.clock);
   const size = Math.max(1, Math.floor(client.limits.trackBatchSize) || 1);
   for (let start = 0; start < work.shipments.length; start += size) {
     const batch = work.shipments.slice(start, start + size);

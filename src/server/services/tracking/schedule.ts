@@ -11,7 +11,7 @@ import { pollTracking, type PollOutcome } from "./poll";
 let running: Promise<PollOutcome> | null = null;
 
 /** One poll of the due shipments with the configured claim limit (the one in flight, if any). */
-export function pollDueTracking(): Promise<PollOutcome> {
+function pollDueTracking(): Promise<PollOutcome> {
   running ??= (async () => {
     const db = await getDb();
     return pollTracking(
