@@ -19,12 +19,9 @@ import { getDb } from "@/server/db/client";
 import { shipmentTracking } from "@/server/queries/tracking";
 import { checkTrackingAction } from "./actions";
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const { id } = await params;
-  const t = await getTranslations("tracking");
-  if (!z.uuid().safeParse(id).success) return { title: t("timeline") };
-  const shipment = await shipmentTracking(await getDb(), id);
-  return { title: shipment ? t("title", { order: shipment.orderName }) : t("timeline") };
+// A fixed title: the order's name would need the database before the page checks the session.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("tracking"))("timeline") };
 }
 
 function Item({ label, children }: { label: string; children: React.ReactNode }) {
