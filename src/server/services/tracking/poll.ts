@@ -116,7 +116,11 @@ async function trackAccount(deps: TrackingDeps, work: AccountWork, now: Date, ou
     } catch (error) {
       // This batch and the rest of the account's wait; other accounts carry on.
       const rest = work.shipments.slice(start);
-      await recordFailure(deps.db, rest[0].storeId, client.carrier, error, rest.length);
+      // One entry per store the account serves, so each store's audit log shows why it waits.
+      for (const storeId of new Set(rest.map((shipment) => shipment.storeId))) {
+        const count = rest.filter((shipment) => shipment.storeId === storeId).length;
+        await recordFailure(deps.db, storeId, client.carrier, error, count);
+      }
       const next = new Date(now.getTime() + waitAfter(error));
       for (const shipment of rest) await postpone(deps.db, shipment, next);
       outcome.postponed += rest.length;
