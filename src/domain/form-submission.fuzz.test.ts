@@ -9,10 +9,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { storeSettingsSchema } from "./customs-terms";
+import { checkTrackingFormSchema } from "./tracking-schedule";
 import { bulkDraftsFormSchema, draftFormSchema, pickQuoteFormSchema, quoteShipmentFormSchema } from "./draft-form";
 import type { FormEntry } from "./form-data";
 import { formShape, type FormShape } from "./form-shape";
 import { MAX_ECHOED_TOTAL_LENGTH, MAX_ECHOED_VALUE_LENGTH, MAX_FIELD_ERRORS, parseSubmission } from "./form-submission";
+import { recordS10FormSchema } from "./correios-s10";
 import { rateCardFormSchema } from "./rate-card-form";
 import {
   cancelPickupFormSchema,
@@ -31,11 +33,13 @@ export const ACTION_SCHEMAS = {
   bulkDraftsFormSchema,
   cancelPickupFormSchema,
   changeRoleSchema,
+  checkTrackingFormSchema,
   createUserSchema,
   draftFormSchema,
   pickQuoteFormSchema,
   quoteShipmentFormSchema,
   rateCardFormSchema,
+  recordS10FormSchema,
   reschedulePickupFormSchema,
   resetPasswordSchema,
   schedulePickupFormSchema,

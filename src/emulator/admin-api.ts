@@ -225,6 +225,52 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
         userErrors: [],
       };
     },
+    // Shopify refuses an unknown or cancelled fulfillment with a userError; the event is kept on
+    // the fulfillment (GET /__emulator/shops/:shop/orders/:id shows it) so tests can check it.
+    fulfillmentEventCreate: ({
+      fulfillmentEvent: input,
+    }: {
+      fulfillmentEvent: {
+        fulfillmentId: string;
+        status: string;
+        happenedAt?: string | null;
+        message?: string | null;
+        city?: string | null;
+        country?: string | null;
+      };
+    }) => {
+      const id = idFromGid(input.fulfillmentId, "Fulfillment");
+      const fulfillment =
+        id === null
+          ? undefined
+          : [...shop.ordersById.values()].flatMap((order) => order.fulfillments).find((f) => f.id === id);
+      if (!fulfillment) {
+        return {
+          fulfillmentEvent: null,
+          userErrors: [{ field: ["fulfillmentEvent", "fulfillmentId"], message: "Fulfillment does not exist." }],
+        };
+      }
+      if (fulfillment.status === "CANCELLED") {
+        return {
+          fulfillmentEvent: null,
+          userErrors: [{ field: ["fulfillmentEvent", "fulfillmentId"], message: "Fulfillment is cancelled." }],
+        };
+      }
+      const event = {
+        id: deps.state.newId(),
+        status: input.status,
+        happenedAt: input.happenedAt ?? now().toISOString(),
+        message: input.message ?? null,
+        city: input.city ?? null,
+        country: input.country ?? null,
+        createdAt: now().toISOString(),
+      };
+      (fulfillment.events ??= []).push(event);
+      return {
+        fulfillmentEvent: { ...event, id: gid("FulfillmentEvent", event.id) },
+        userErrors: [],
+      };
+    },
     webhookSubscriptionCreate: ({
       topic,
       webhookSubscription,

@@ -66,6 +66,18 @@ export interface EmuFulfillment {
   notifyCustomer: boolean;
   createdAt: string;
   lineItemIds: number[];
+  /** Carrier tracking events an app added (fulfillmentEventCreate), oldest first. */
+  events?: EmuFulfillmentEvent[];
+}
+
+interface EmuFulfillmentEvent {
+  id: number;
+  status: string;
+  happenedAt: string;
+  message: string | null;
+  city: string | null;
+  country: string | null;
+  createdAt: string;
 }
 
 export type FinancialStatus =

@@ -142,6 +142,8 @@ describe("settings", () => {
       syncWorker: true,
       syncIntervalMinutes: 0,
       ptaxRefresh: true,
+      trackingPollMinutes: 10,
+      trackingClaimLimit: 200,
       nfeMetafield: { namespace: "nfe", key: "access_key" },
       nfeNoteAttribute: "nfe_access_key",
       shopifyEmulatorAutoconnect: undefined,
@@ -173,5 +175,13 @@ describe("settings", () => {
   it("refuses a malformed number, naming the variable", () => {
     expect(() => settings({ DATABASE_POOL_SIZE: "ten" })).toThrow(/DATABASE_POOL_SIZE/);
     expect(() => settings({ SYNC_INTERVAL_MINUTES: "-5" })).toThrow(/SYNC_INTERVAL_MINUTES/);
+    expect(() => settings({ TRACKING_CLAIM_LIMIT: "lots" })).toThrow(/TRACKING_CLAIM_LIMIT/);
+  });
+
+  it('reads TRACKING_POLL_MINUTES as minutes, with "off" and 0 both turning the poll off', () => {
+    expect(settings({ TRACKING_POLL_MINUTES: "30" }).trackingPollMinutes).toBe(30);
+    expect(settings({ TRACKING_POLL_MINUTES: "off" }).trackingPollMinutes).toBe(0);
+    expect(settings({ TRACKING_POLL_MINUTES: "0" }).trackingPollMinutes).toBe(0);
+    expect(() => settings({ TRACKING_POLL_MINUTES: "soon" })).toThrow(/TRACKING_POLL_MINUTES/);
   });
 });

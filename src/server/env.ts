@@ -37,6 +37,12 @@ const settingsSchema = z.object({
   SYNC_WORKER: onUnlessOff,
   SYNC_INTERVAL_MINUTES: wholeNumber(0, 1440),
   PTAX_REFRESH: onUnlessOff,
+  // "off" reads as 0 (no in-process tracking poll; `npm run tracking:poll` still works).
+  TRACKING_POLL_MINUTES: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "off" ? "0" : value),
+    wholeNumber(10, 1440),
+  ),
+  TRACKING_CLAIM_LIMIT: wholeNumber(200, 5000),
   NFE_METAFIELD_NAMESPACE: text("nfe"),
   NFE_METAFIELD_KEY: text("access_key"),
   NFE_NOTE_ATTRIBUTE: text("nfe_access_key"),
@@ -55,6 +61,10 @@ interface Settings {
   syncWorker: boolean;
   /** Minutes between scheduled syncs of every connected store; 0, none. */
   syncIntervalMinutes: number;
+  /** Minutes between tracking polls in the server process; 0 (or "off"), none. */
+  trackingPollMinutes: number;
+  /** Most shipments one tracking poll claims (the rest wait for the next poll). */
+  trackingClaimLimit: number;
   /** PTAX_REFRESH=off leaves the exchange rates to `npm run rates:refresh`. */
   ptaxRefresh: boolean;
   /** Where a store keeps the NF-e access key: a metafield, else a note attribute. */
@@ -83,6 +93,8 @@ export function settings(env: Env = process.env): Settings {
     syncWorker: v.SYNC_WORKER,
     syncIntervalMinutes: v.SYNC_INTERVAL_MINUTES,
     ptaxRefresh: v.PTAX_REFRESH,
+    trackingPollMinutes: v.TRACKING_POLL_MINUTES,
+    trackingClaimLimit: v.TRACKING_CLAIM_LIMIT,
     nfeMetafield: { namespace: v.NFE_METAFIELD_NAMESPACE, key: v.NFE_METAFIELD_KEY },
     nfeNoteAttribute: v.NFE_NOTE_ATTRIBUTE,
     shopifyEmulatorAutoconnect: v.SHOPIFY_EMULATOR_AUTOCONNECT,

@@ -99,6 +99,12 @@ export async function startServer(): Promise<void> {
     const { startSyncWorker } = await import("./services/sync/background");
     startSyncWorker();
   }
+  // Carrier tracking of bought labels, every TRACKING_POLL_MINUTES (services/tracking/schedule.ts);
+  // TRACKING_POLL_MINUTES=off leaves it to `npm run tracking:poll` or `npm run worker`.
+  if (syncWorker) {
+    const { startTrackingPoll } = await import("./services/tracking/schedule");
+    startTrackingPoll();
+  }
   // PTAX exchange rates for the US$ limit: at start when missing, then daily after the closing
   // bulletin (src/server/exchange-rates/schedule.ts); PTAX_REFRESH=off leaves it to `npm run rates:refresh`.
   if (ptaxRefresh) {

@@ -26,6 +26,7 @@ interface Seed {
   pickupDate?: string;
   cancelledInShopify?: boolean;
   nfeKey?: string;
+  trackingStatus?: "in_transit" | "exception";
   /** Minutes after a fixed instant; equal values make ties the keyset must step through. */
   minute: number;
 }
@@ -61,6 +62,7 @@ const SEEDS: Seed[] = [
     customer: "Caio",
     value: "20.00",
     cancelledInShopify: true,
+    trackingStatus: "in_transit",
     minute: 1,
   },
   {
@@ -83,6 +85,7 @@ const SEEDS: Seed[] = [
     country: "US",
     customer: "Bea",
     value: "10.00",
+    trackingStatus: "exception",
     minute: 0,
   },
   {
@@ -156,6 +159,7 @@ beforeAll(async () => {
       pickupDate: seed.pickupDate ?? null,
       nfeKey: seed.nfeKey ?? null,
       cancelledInShopifyAt: seed.cancelledInShopify ? new Date() : null,
+      trackingStatus: seed.trackingStatus ?? null,
       createdAt: at(seed.minute),
     });
   }
@@ -193,6 +197,7 @@ describe(`the CSV export of Shipment Management (${driverName})`, () => {
       destination: { destination: "US,FR" },
       pickup: { pickup: "today,overdue" },
       attention: { attention: "cancelled_in_shopify" },
+      tracking: { tracking: "in_transit,exception" },
       store: { store: storeIds.b, carrier: "ups,correios" },
     };
     // A filter added to the spec without a case here fails the type check above and this line.

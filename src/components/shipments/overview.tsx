@@ -1,6 +1,6 @@
-// The overview on top of Shipment Management: four figures an operator takes in at a glance, each
+// The overview on top of Shipment Management: five figures an operator takes in at a glance, each
 // a link to the table filtered to exactly those shipments, and shipments per day by carrier.
-import { CalendarClock, FilePen, OctagonAlert, PackageCheck, RefreshCw } from "lucide-react";
+import { CalendarClock, FilePen, OctagonAlert, PackageCheck, RefreshCw, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
@@ -75,7 +75,7 @@ export async function ShipmentsOverview({ overview }: { overview: Overview }) {
           </span>
         </Link>
       ) : null}
-      <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
+      <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-5">
         <Figure
           label={t("draftsWaiting")}
           value={overview.draftsWaiting}
@@ -99,6 +99,14 @@ export async function ShipmentsOverview({ overview }: { overview: Overview }) {
           href="/shipments?pickup=today"
           icon={<CalendarClock className="size-5" />}
           testId="overview-pickups"
+        />
+        <Figure
+          label={t("exceptions")}
+          value={overview.trackingExceptions}
+          detail={t("exceptionsDetail")}
+          href="/shipments?tracking=exception"
+          icon={<TriangleAlert className="size-5" />}
+          testId="overview-exceptions"
         />
         <Card className="p-4" data-testid="overview-sync">
           <div className="flex items-center gap-2 text-sm text-slate-600">

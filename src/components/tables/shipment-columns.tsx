@@ -9,7 +9,9 @@ import type { useFormatter, useTranslations } from "next-intl";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { CancelledInShopifyFlag } from "@/components/shipments/cancelled-in-shopify";
 import { ProblemList } from "@/components/shipments/problem-list";
+import type { S10Target } from "@/components/shipments/record-s10-dialog";
 import { DocumentsCell, PickupCell, RowActions, TestOrderBadge } from "@/components/shipments/shipment-cells";
+import { TrackingStatusBadge } from "@/components/shipments/tracking-badge";
 import { ShipmentStatusBadge } from "@/components/status-badges";
 import { carrierName } from "@/domain/carrier-registry";
 import { Badge } from "@/components/ui/badge";
@@ -59,7 +61,14 @@ export function orderColumn({ t }: ColumnText) {
     cell: (info) => (
       <div>
         <div className="flex items-center gap-1.5 font-medium whitespace-nowrap text-slate-900">
-          {info.getValue()}
+          {info.row.original.status === "draft" ? (
+            info.getValue()
+          ) : (
+            // The shipment page: its summary and tracking timeline.
+            <Link href={`/shipments/${info.row.original.id}`} className="text-brand-700 hover:underline">
+              {info.getValue()}
+            </Link>
+          )}
           {info.row.original.isTest ? <TestOrderBadge /> : null}
         </div>
         <div className="text-xs text-slate-500">{info.row.original.storeName}</div>
@@ -185,6 +194,34 @@ export function documentsColumn({ t }: ColumnText, retry: (formData: FormData) =
     id: "documents",
     header: t("columns.documents"),
     cell: (info) => <DocumentsCell row={info.row.original} retry={retry} retrying={retrying} />,
+  });
+}
+
+/**
+ * The carrier's tracking status; on a Correios shipment with its documents and no code yet, the
+ * "Record S10 code" action (Correios has no tracking API: the code comes from the agency receipt).
+ */
+export function trackingColumn({ t, common }: ColumnText, recordS10: (target: S10Target) => void) {
+  return column.accessor("trackingStatus", {
+    id: "tracking",
+    header: t("columns.tracking"),
+    cell: (info) => {
+      const row = info.row.original;
+      const status = info.getValue();
+      if (status) return <TrackingStatusBadge status={status} />;
+      if (row.carrier === "correios" && row.documentsGeneratedAt && !row.trackingNumber && row.status !== "cancelled") {
+        return (
+          <button
+            type="button"
+            className={buttonClasses("secondary", "sm", "whitespace-nowrap")}
+            onClick={() => recordS10({ shipmentId: row.id, order: row.orderName })}
+          >
+            {common("correios.recordAction")}
+          </button>
+        );
+      }
+      return <span className="text-slate-400">—</span>;
+    },
   });
 }
 

@@ -18,6 +18,7 @@ export interface ShipmentActions {
   voidLabel: FormAction;
   generateDocuments: FormAction<{ downloadUrl: string }>;
   retryTracking: FormAction;
+  recordS10: FormAction;
 }
 
 interface Targets {

@@ -44,6 +44,11 @@ export function useShipmentFilters(table: "management" | "drafts", storeOptions:
       label: common("cancelledInShopify.filterLabel"),
       optionLabel: () => common("cancelledInShopify.filterOption"),
     };
+    const tracking: FilterConfig = {
+      id: "tracking",
+      label: t("columns.tracking"),
+      optionLabel: (value) => translateOr(common, `tracking.statuses.${value}`, value),
+    };
     const missing: FilterConfig = {
       id: "missing",
       label: t("columns.missing"),
@@ -66,7 +71,7 @@ export function useShipmentFilters(table: "management" | "drafts", storeOptions:
           ]
         : [];
     return table === "management"
-      ? [status, carrier, pickup, attention, destination, ...store]
+      ? [status, tracking, carrier, pickup, attention, destination, ...store]
       : [carrier, missing, destination, ...store];
   }, [table, storeOptions, t, common, regionName]);
 }

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import { ShipmentsEmptyState } from "./shipments-empty-state";
+import { RecordS10Dialog, type S10Target } from "@/components/shipments/record-s10-dialog";
 import { ShipmentsBulkBar } from "@/components/shipments/shipments-bulk-bar";
 import { Alert } from "@/components/ui/card";
 import type { PickupCalendar } from "@/lib/rows/pickup-calendar";
@@ -20,6 +21,7 @@ import {
   selectColumn,
   shipmentColumns,
   statusColumn,
+  trackingColumn,
   valueColumn,
 } from "./shipment-columns";
 import { ShipmentDialogs, useShipmentDialogs, type ShipmentActions } from "./shipment-dialogs";
@@ -45,6 +47,8 @@ export function ShipmentsTable({
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const clearSelection = useCallback(() => setRowSelection({}), []);
   const dialogs = useShipmentDialogs();
+  const [s10Target, setS10Target] = useState<S10Target | null>(null);
+  const closeS10 = useCallback(() => setS10Target(null), []);
   const [notice, setNotice] = useState<string | null>(null);
   const [generated, generate, generating] = useActionState(actions.generateDocuments, null);
   const [retried, retry, retrying] = useActionState(actions.retryTracking, null);
@@ -69,6 +73,7 @@ export function ShipmentsTable({
       customerDestinationColumn(text),
       carrierColumn(text),
       statusColumn(text),
+      trackingColumn(text, setS10Target),
       pickupColumn(text),
       documentsColumn(text, retry, retrying),
       valueColumn(text),
@@ -108,6 +113,15 @@ export function ShipmentsTable({
         calendars={pickupCalendars}
         actions={actions}
         onDone={dialogDone}
+      />
+      <RecordS10Dialog
+        target={s10Target}
+        recordS10={actions.recordS10}
+        onClose={closeS10}
+        onDone={(message) => {
+          closeS10();
+          dialogDone(message);
+        }}
       />
       <DataTable
         label={t("title")}

@@ -17,6 +17,8 @@ export interface Overview {
   pickupsToday: { pickups: number; shipments: number };
   /** Shipments cancelled in Shopify after their pickup or documents, not yet resolved. */
   cancelledInShopify: number;
+  /** Shipments whose carrier reports an exception (not cancelled here). */
+  trackingExceptions: number;
   stores: StoreHealth[];
   /** One entry per day (oldest first) with a count per carrier. */
   perDay: { day: string; counts: Record<string, number> }[];

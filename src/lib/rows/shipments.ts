@@ -20,6 +20,8 @@ export interface ShipmentRow {
   /** Why it is a draft (ShipmentProblem[]): shown under the missing fields. */
   problems: ShipmentProblem[];
   trackingNumber: string | null;
+  /** Where the parcel is as its carrier reports it (null until the first poll; Correios never). */
+  trackingStatus: "label_created" | "in_transit" | "out_for_delivery" | "delivered" | "exception" | null;
   createdAt: Date;
   pickupId: string | null;
   pickupDate: string | null;

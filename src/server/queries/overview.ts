@@ -26,7 +26,7 @@ export async function getOverview(db: Db, now = new Date()): Promise<Overview> {
   // The zone is inlined (a constant), so that GROUP BY sees the same expression as the SELECT.
   const zone = sql.raw(`'${ORIGIN_TIME_ZONE}'`);
   const orderDay = sql<string>`to_char(${orders.shopifyCreatedAt} at time zone ${zone}, 'YYYY-MM-DD')`;
-  const [stageCounts, todayPickups, storeRows, lastRuns, perDayRows, flagged] = await Promise.all([
+  const [stageCounts, todayPickups, storeRows, lastRuns, perDayRows, flagged, exceptions] = await Promise.all([
     db
       .select({
         drafts: sql<number>`count(*) filter (where ${shipments.status} = 'draft')::int`,
@@ -72,6 +72,11 @@ export async function getOverview(db: Db, now = new Date()): Promise<Overview> {
       .select({ count: sql<number>`count(*)::int` })
       .from(shipments)
       .where(openCancellationFlag),
+    // The table's tracking filter "exception" (on shipments_tracking_status_idx), less the cancelled.
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(shipments)
+      .where(and(eq(shipments.trackingStatus, "exception"), ne(shipments.status, "cancelled"))),
   ]);
   const runs = new Map(lastRuns.map((run) => [run.storeId, run]));
   const perDay = Array.from({ length: CHART_DAYS }, (_, index) => ({
@@ -89,6 +94,7 @@ export async function getOverview(db: Db, now = new Date()): Promise<Overview> {
     readyToShip: stageCounts[0]?.ready ?? 0,
     pickupsToday: todayPickups[0] ?? { pickups: 0, shipments: 0 },
     cancelledInShopify: flagged[0]?.count ?? 0,
+    trackingExceptions: exceptions[0]?.count ?? 0,
     stores: storeRows.map((store) => {
       const run = runs.get(store.id);
       return {

@@ -8,6 +8,7 @@ import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
 import { originNow } from "@/domain/local-time";
 import { PICKUP_BUCKETS } from "@/domain/pickup-rules";
+import { TRACKING_STATUSES } from "@/domain/statuses";
 import { orders, pickups, shipmentStatus, shipments, stores } from "../db/schema";
 import type { ShipmentRow } from "@/lib/rows/shipments";
 import { buildKeysetQuery, buildTableQuery, countAll, tableQuery, type Cursor, type Page } from "./table-query";
@@ -27,6 +28,7 @@ export const shipmentsTable = defineTable({
     destination: DESTINATIONS,
     pickup: PICKUP_BUCKETS,
     attention: ATTENTION_FILTERS,
+    tracking: TRACKING_STATUSES,
     store: "id",
   },
 });
@@ -52,6 +54,7 @@ const rowColumns = {
   missingFields: shipments.missingFields,
   problems: sql<ShipmentProblem[]>`${shipments.problems}`,
   trackingNumber: shipments.trackingNumber,
+  trackingStatus: shipments.trackingStatus,
   createdAt: shipments.createdAt,
   pickupId: shipments.pickupId,
   pickupDate: shipments.pickupDate,
@@ -96,6 +99,8 @@ const filterResolvers = {
   store: shipments.storeId,
   pickup: pickupCondition,
   attention: () => openCancellationFlag,
+  // The carrier's status (shipments_tracking_status_idx); the overview's "Exceptions" links here.
+  tracking: shipments.trackingStatus,
   // Drafts missing any of the chosen fields (array overlap).
   missing: (values: string[]) => sql`${shipments.missingFields} && ${`{${values.join(",")}}`}::text[]`,
 };

@@ -346,6 +346,23 @@ export const FULFILLMENT_CREATE_MUTATION = gql`
   }
 `;
 
+/** One carrier tracking event on a fulfillment (the order's timeline and the customer's status page). */
+export const FULFILLMENT_EVENT_CREATE_MUTATION = gql`
+  mutation FulfillmentEventCreate($fulfillmentEvent: FulfillmentEventInput!) {
+    fulfillmentEventCreate(fulfillmentEvent: $fulfillmentEvent) {
+      fulfillmentEvent {
+        id
+        status
+        happenedAt
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
 /**
  * The bulk-operation query for a first sync of a large store: the same order fields, inline
  * filter (bulk queries take no variables), connections without page sizes (a bulk operation

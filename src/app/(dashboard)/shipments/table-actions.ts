@@ -8,6 +8,7 @@ import {
   schedulePickupAction,
   voidLabelAction,
 } from "./actions";
+import { recordS10Action } from "./[id]/actions";
 
 export const shipmentActions: ShipmentActions = {
   schedulePickup: schedulePickupAction,
@@ -16,4 +17,5 @@ export const shipmentActions: ShipmentActions = {
   voidLabel: voidLabelAction,
   generateDocuments: generateDocumentsAction,
   retryTracking: retryTrackingAction,
+  recordS10: recordS10Action,
 };
