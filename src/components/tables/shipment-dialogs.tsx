@@ -16,7 +16,7 @@ export interface ShipmentActions {
   reschedulePickup: FormAction;
   cancelPickup: FormAction;
   voidLabel: FormAction;
-  generateDocuments: FormAction<{ downloadUrl: string }>;
+  generateDocuments: FormAction<{ downloadUrl: string; failures: string[] }>;
   retryTracking: FormAction;
 }
 

@@ -209,7 +209,7 @@ export function resolveShipment(
       shipper: {
         name: profile.signatoryName ?? profile.legalName!,
         company: profile.legalName!,
-        taxId,
+        taxId: taxId!,
         address1: profile.address1!,
         address2: profile.address2,
         city: profile.city!,
