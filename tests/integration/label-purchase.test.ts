@@ -4,13 +4,12 @@
 // FedEx-like lookups without a label, bulk outcomes, downloads, packing slips and void.
 import type { Shopify } from "@shopify/shopify-api";
 import { and, eq, inArray, ne } from "drizzle-orm";
-import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPdf } from "@/documents/testing/pdf-reader";
 import { CARRIER_SERVICES } from "@/domain/carrier-services";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
-import type { ApiCarrier, PurchasedShipment } from "@/server/carriers/api";
+import type { ApiCarrier } from "@/server/carriers/api";
 import {
   auditEvents,
   labelPurchases,
@@ -30,6 +29,7 @@ import { executeRun } from "@/server/services/sync/execute-run";
 import { requestSync } from "@/server/services/sync/runs";
 import { voidLabel } from "@/server/services/void-label";
 import { createShopify } from "@/server/shopify/api";
+import { withRealLabels, zplLabel } from "../helpers/carrier-labels";
 import { completeShipperFromNfeKey, prepareForExport } from "../helpers/export-setup";
 import { createFakeCarrier, fakeDirectory, type FakeCarrier } from "../helpers/fake-carrier";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
@@ -45,26 +45,6 @@ let operator: { id: string; name: string };
 let fakes: Record<ApiCarrier, FakeCarrier>;
 let directory: Awaited<ReturnType<typeof fakeDirectory>>;
 const used = new Set<string>();
-
-/** A one-page 4×6 PDF naming the tracking number: what a carrier's PDF label is, for the merges. */
-async function pdfLabel(trackingNumber: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const page = doc.addPage([288, 432]);
-  page.drawText(`LABEL ${trackingNumber}`, { x: 20, y: 400, size: 12 });
-  return doc.save();
-}
-
-/** The fake issues real PDF labels (its ZPL ones are kept as they are). */
-function withPdfLabels(fake: FakeCarrier): FakeCarrier {
-  const create = fake.createShipment.bind(fake);
-  fake.createShipment = async (shipment, options) => {
-    const bought: PurchasedShipment = await create(shipment, options);
-    if (options.labelFormat === "pdf") bought.label.bytes = await pdfLabel(bought.trackingNumber);
-    else bought.label.bytes = new TextEncoder().encode(`^XA^FO50,50^FD${bought.trackingNumber}^FS^XZ`);
-    return bought;
-  };
-  return fake;
-}
 
 const deps = (extra: Partial<Parameters<typeof issueDocuments>[0]> = {}) => ({
   db: testDb.db,
@@ -146,9 +126,9 @@ beforeAll(async () => {
   await executeRun(shopDeps, run.id, { sleep: async () => {} });
   await completeShipperFromNfeKey(testDb.db, store, operator.id);
   fakes = {
-    ups: withPdfLabels(createFakeCarrier("ups")),
-    fedex: withPdfLabels(createFakeCarrier("fedex")),
-    dhl: withPdfLabels(createFakeCarrier("dhl")),
+    ups: withRealLabels(createFakeCarrier("ups")),
+    fedex: withRealLabels(createFakeCarrier("fedex")),
+    dhl: withRealLabels(createFakeCarrier("dhl")),
   };
   directory = await fakeDirectory(testDb.db, fakes);
 }, 300_000);
@@ -199,7 +179,7 @@ describe(`buying a label (${driverName})`, () => {
     const [sale] = sales("dhl", shipment.id);
     expect(documents.labelFormat).toBe("zpl");
     expect(documents.labelPdf).toBeNull();
-    expect(new TextDecoder().decode(documents.labelZpl!)).toBe(`^XA^FO50,50^FD${sale.trackingNumber}^FS^XZ`);
+    expect(new TextDecoder().decode(documents.labelZpl!)).toBe(zplLabel(sale.trackingNumber));
     await setLabelFormat("pdf");
   });
 
@@ -347,7 +327,7 @@ describe(`downloads and packing slips (${driverName})`, () => {
     expect(file.contentType).toBe("application/zpl");
     const numbers = await Promise.all(ids.map(async (id) => (await shipmentRow(id)).trackingNumber));
     expect(new TextDecoder().decode(file.bytes)).toBe(
-      numbers.map((number) => `^XA^FO50,50^FD${number}^FS^XZ\n`).join(""),
+      numbers.map((number) => `${zplLabel(number!)}\n`).join(""),
     );
     const error = (await caught(documentFile(testDb.db, ids, "labels", "pdf"))) as AppError;
     expect(error.code).toBe("labels.errors.issuedAsZpl");
