@@ -13,7 +13,7 @@ import { isApiCarrier, type ApiCarrier } from "../carriers/api";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { issuedDocumentFiles, packingSlipRows, shipmentsToDocument, userLabelFormat } from "../queries/documents";
-import type { Signatory } from "./carrier-shipment";
+import { resolveShipment, type Signatory } from "./carrier-shipment";
 import { purchaseLabel, type LabelDeps } from "./label-purchase";
 
 export interface DocumentDeps extends LabelDeps {
@@ -37,8 +37,9 @@ export interface IssueOutcome {
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Issues the documents of every selected shipment that has none yet. With one shipment selected,
- * its refusal is thrown (the form shows it); with several, each gets its outcome.
+ * Issues the documents of every selected shipment that has none yet. A refusal of our own is thrown
+ * before anything is bought; a carrier's failure is thrown with one shipment selected (the form
+ * shows it) and is that shipment's outcome with several.
  */
 export async function issueDocuments(
   deps: DocumentDeps,
@@ -53,6 +54,16 @@ export async function issueDocuments(
   const byId = new Map(rows.map((row) => [row.shipment.id, row]));
   const sleep = deps.sleep ?? wait;
   const lastCall = new Map<ApiCarrier, number>();
+
+  // Our own refusals (not ready, incomplete data, no carrier account) stop the whole selection
+  // before anything is bought, naming the first shipment: the operator fixes the data and issues
+  // again. What happens at a carrier is per shipment: a refusal there does not stop the others.
+  const issuedAt = deps.now?.() ?? new Date();
+  for (const row of rows) {
+    if (row.shipment.documentsGeneratedAt) continue;
+    resolveShipment(row, { attempt: 1, issuedAt, signatory });
+    if (isApiCarrier(row.shipment.carrier)) await deps.carriers.forStore(row.shipment.storeId, row.shipment.carrier);
+  }
 
   const results: IssueResult[] = [];
   for (const id of ids) {
