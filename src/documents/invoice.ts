@@ -251,11 +251,16 @@ function partyLines(party: DocumentParty, taxIdLine: string): string[] {
 /** The top of later pages: the document and its references, so a loose page can be matched up. */
 function drawContinuationHeader(writer: PageWriter, data: ShippingDocumentData): number {
   writer.text("COMMERCIAL INVOICE (continued)", LEFT, 52, { size: 13, bold: true });
-  writer.text(`Invoice No. ${data.invoiceNumber}   ${data.trackingNumber ? `AWB ${data.trackingNumber}` : `Ref. ${data.reference ?? ""}`}`, RIGHT, 52, {
-    size: 8,
-    align: "right",
-    maxWidth: 260,
-  });
+  writer.text(
+    `Invoice No. ${data.invoiceNumber}   ${data.trackingNumber ? `AWB ${data.trackingNumber}` : `Ref. ${data.reference ?? ""}`}`,
+    RIGHT,
+    52,
+    {
+      size: 8,
+      align: "right",
+      maxWidth: 260,
+    },
+  );
   writer.line(LEFT, 60, RIGHT, 60, 0.5);
   return 70;
 }

@@ -48,7 +48,11 @@ function slip() {
     carrierName: data.carrierName,
     trackingNumber: data.trackingNumber,
     shipTo: data.recipient,
-    lines: data.lines.map((line) => ({ sku: line.sku ?? null, description: line.description, quantity: line.quantity })),
+    lines: data.lines.map((line) => ({
+      sku: line.sku ?? null,
+      description: line.description,
+      quantity: line.quantity,
+    })),
     note: null,
   };
 }

@@ -52,7 +52,13 @@ export async function renderPackingSlip(data: PackingSlipData): Promise<Uint8Arr
   let writer = newPage();
   let y = tableHeader(writer, header(writer, data));
   data.lines.forEach((line, index) => {
-    const description = writer.wrap(line.description, COLUMNS.description.width - 6, ROW_SIZE, false, MAX_DESCRIPTION_LINES);
+    const description = writer.wrap(
+      line.description,
+      COLUMNS.description.width - 6,
+      ROW_SIZE,
+      false,
+      MAX_DESCRIPTION_LINES,
+    );
     const sku = writer.wrap(line.sku ?? "—", COLUMNS.sku.width - 6, ROW_SIZE, false, 3);
     const height = Math.max(description.length, sku.length) * ROW_LEADING + 2 * ROW_PADDING;
     if (y + height > CONTENT_BOTTOM) {
@@ -82,7 +88,11 @@ export async function renderPackingSlip(data: PackingSlipData): Promise<Uint8Arr
     y = continuation(writer, data);
   }
   y += 18;
-  writer.text(`${plural(data.lines.length, "line")}, ${plural(units, "unit")}`, RIGHT, y, { size: 9, bold: true, align: "right" });
+  writer.text(`${plural(data.lines.length, "line")}, ${plural(units, "unit")}`, RIGHT, y, {
+    size: 9,
+    bold: true,
+    align: "right",
+  });
   if (noteLines.length > 0) {
     y += 22;
     writer.text("ORDER NOTE", LEFT, y, { size: 7 });
@@ -136,7 +146,11 @@ function tableHeader(writer: PageWriter, top: number): number {
   writer.text("#", COLUMNS.number.x + 3, baseline, { size: 7, bold: true });
   writer.text("SKU", COLUMNS.sku.x + 3, baseline, { size: 7, bold: true });
   writer.text("DESCRIPTION", COLUMNS.description.x + 3, baseline, { size: 7, bold: true });
-  writer.text("QTY", COLUMNS.quantity.x + COLUMNS.quantity.width - 3, baseline, { size: 7, bold: true, align: "right" });
+  writer.text("QTY", COLUMNS.quantity.x + COLUMNS.quantity.width - 3, baseline, {
+    size: 7,
+    bold: true,
+    align: "right",
+  });
   return top + 16;
 }
 

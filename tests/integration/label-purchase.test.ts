@@ -91,7 +91,11 @@ async function readyShipment(carrier: ApiCarrier, countryCode?: string) {
 }
 
 const intents = (shipmentId: string) =>
-  testDb.db.select().from(labelPurchases).where(eq(labelPurchases.shipmentId, shipmentId)).orderBy(labelPurchases.attempt);
+  testDb.db
+    .select()
+    .from(labelPurchases)
+    .where(eq(labelPurchases.shipmentId, shipmentId))
+    .orderBy(labelPurchases.attempt);
 const shipmentRow = async (id: string) => (await testDb.db.select().from(shipments).where(eq(shipments.id, id)))[0];
 const documentsRow = async (id: string) =>
   (await testDb.db.select().from(shipmentDocuments).where(eq(shipmentDocuments.shipmentId, id)))[0];
@@ -326,9 +330,7 @@ describe(`downloads and packing slips (${driverName})`, () => {
     const file = await documentFile(testDb.db, ids, "labels", "zpl");
     expect(file.contentType).toBe("application/zpl");
     const numbers = await Promise.all(ids.map(async (id) => (await shipmentRow(id)).trackingNumber));
-    expect(new TextDecoder().decode(file.bytes)).toBe(
-      numbers.map((number) => `${zplLabel(number!)}\n`).join(""),
-    );
+    expect(new TextDecoder().decode(file.bytes)).toBe(numbers.map((number) => `${zplLabel(number!)}\n`).join(""));
     const error = (await caught(documentFile(testDb.db, ids, "labels", "pdf"))) as AppError;
     expect(error.code).toBe("labels.errors.issuedAsZpl");
     expect(error.values).toEqual({ orders: batch.map((shipment) => shipment.orderName).join(", "), count: 2 });
@@ -399,7 +401,9 @@ describe(`void (${driverName})`, () => {
     expect(order.fulfillments.map((fulfillment) => fulfillment.status)).toEqual(["CANCELLED"]);
     expect(order.fulfillmentStatus).toBe("UNFULFILLED");
 
-    const second = (await caught(voidLabel({ db: testDb.db, carriers: directory, shopify }, shipment.id, operator.id))) as AppError;
+    const second = (await caught(
+      voidLabel({ db: testDb.db, carriers: directory, shopify }, shipment.id, operator.id),
+    )) as AppError;
     expect(second.code).toBe("labels.errors.notVoidable");
     // A new label is attempt 2, under a new reference.
     await issueDocuments(deps(), [shipment.id], operator);
@@ -411,7 +415,9 @@ describe(`void (${driverName})`, () => {
     const shipment = await readyShipment("dhl");
     await issueDocuments(deps(), [shipment.id], operator);
     fakes.dhl.failNext("voidShipment", "inTransit");
-    const error = (await caught(voidLabel({ db: testDb.db, carriers: directory }, shipment.id, operator.id))) as AppError;
+    const error = (await caught(
+      voidLabel({ db: testDb.db, carriers: directory }, shipment.id, operator.id),
+    )) as AppError;
     expect(error.code).toBe("labels.errors.voidRefused");
     expect(error.values).toMatchObject({ order: shipment.orderName, carrier: "DHL Express", code: "inTransit" });
     expect(await shipmentRow(shipment.id)).toMatchObject({ status: "ready", trackingStatus: "label_created" });
@@ -419,8 +425,13 @@ describe(`void (${driverName})`, () => {
     expect((await intents(shipment.id)).map((intent) => intent.status)).toEqual(["purchased"]);
     const collected = await readyShipment("dhl");
     await issueDocuments(deps(), [collected.id], operator);
-    await testDb.db.update(shipments).set({ trackingStatus: "in_transit" }).where(inArray(shipments.id, [collected.id]));
-    const refused = (await caught(voidLabel({ db: testDb.db, carriers: directory }, collected.id, operator.id))) as AppError;
+    await testDb.db
+      .update(shipments)
+      .set({ trackingStatus: "in_transit" })
+      .where(inArray(shipments.id, [collected.id]));
+    const refused = (await caught(
+      voidLabel({ db: testDb.db, carriers: directory }, collected.id, operator.id),
+    )) as AppError;
     expect(refused.code).toBe("labels.errors.notVoidable");
   });
 });

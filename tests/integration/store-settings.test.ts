@@ -121,7 +121,11 @@ async function readyShipments() {
       ),
     )
     .orderBy(orders.name);
-  if (rows.length > 0) await giveDimensions(testDb.db, rows.map((row) => row.id));
+  if (rows.length > 0)
+    await giveDimensions(
+      testDb.db,
+      rows.map((row) => row.id),
+    );
   return rows;
 }
 

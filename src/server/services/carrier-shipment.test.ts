@@ -136,7 +136,12 @@ describe("resolveShipment", () => {
       taxId: "11222333000181",
       countryCode: "BR",
     });
-    expect(request.recipient).toMatchObject({ name: "John Carter", company: "Carter & Co", state: "NY", countryCode: "US" });
+    expect(request.recipient).toMatchObject({
+      name: "John Carter",
+      company: "Carter & Co",
+      state: "NY",
+      countryCode: "US",
+    });
     expect(request.items[1]).toEqual({
       description: "Ceramic mug",
       hsCode: "6912.00",
@@ -195,9 +200,11 @@ describe("resolveShipment", () => {
 
   it("refuses a parcel without weight or dimensions, and a shipment without a currency", () => {
     expect(refusal(row({ parcels: [{ weightKg: null }] })).values).toMatchObject({ parcel: 1, field: "weight" });
-    expect(refusal(row({ parcels: [{ weightKg: 2, lengthCm: 10, widthCm: null, heightCm: 5 }] })).values).toMatchObject({
-      field: "dimensions",
-    });
+    expect(refusal(row({ parcels: [{ weightKg: 2, lengthCm: 10, widthCm: null, heightCm: 5 }] })).values).toMatchObject(
+      {
+        field: "dimensions",
+      },
+    );
     expect(refusal(row({ parcels: [] })).code).toBe("labels.errors.parcelIncomplete");
     expect(refusal(row({ currency: null })).code).toBe("labels.errors.currencyMissing");
   });

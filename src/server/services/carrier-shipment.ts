@@ -88,7 +88,8 @@ function recipientOf(order: string, stored: DraftRecipient | null) {
           : blank(recipient.countryCode)
             ? "countryCode"
             : null;
-  if (missing || !recipient) throw new AppError("labels.errors.recipientIncomplete", undefined, { order, field: missing! });
+  if (missing || !recipient)
+    throw new AppError("labels.errors.recipientIncomplete", undefined, { order, field: missing! });
   const name = (blank(recipient.name) ? recipient.company : recipient.name)!.trim();
   return {
     name,
@@ -105,7 +106,8 @@ function recipientOf(order: string, stored: DraftRecipient | null) {
 }
 
 function parcelsOf(order: string, stored: DraftParcel[]): Parcel[] {
-  if (stored.length === 0) throw new AppError("labels.errors.parcelIncomplete", undefined, { order, parcel: 1, field: "weight" });
+  if (stored.length === 0)
+    throw new AppError("labels.errors.parcelIncomplete", undefined, { order, parcel: 1, field: "weight" });
   return stored.map((parcel, index) => {
     const number = index + 1;
     if (!positive(parcel.weightKg)) {
@@ -121,7 +123,8 @@ function parcelsOf(order: string, stored: DraftParcel[]): Parcel[] {
 }
 
 function itemsOf(order: string, stored: DraftCustomsItem[], currency: string): Commodity[] {
-  if (stored.length === 0) throw new AppError("labels.errors.itemIncomplete", undefined, { order, line: 1, field: "description" });
+  if (stored.length === 0)
+    throw new AppError("labels.errors.itemIncomplete", undefined, { order, line: 1, field: "description" });
   return stored.map((item, index) => {
     const line = index + 1;
     const refuse = (field: string) => new AppError("labels.errors.itemIncomplete", undefined, { order, line, field });
@@ -189,7 +192,8 @@ export function resolveShipment(
   const parcels = parcelsOf(order, shipment.parcels);
   const items = itemsOf(order, shipment.customsItems, currency);
   const declared = declaredCentsOf(items);
-  if (declared === null || declared <= 0) throw new AppError("labels.errors.itemIncomplete", undefined, { order, line: 1, field: "unitValue" });
+  if (declared === null || declared <= 0)
+    throw new AppError("labels.errors.itemIncomplete", undefined, { order, line: 1, field: "unitValue" });
 
   // Dates are São Paulo's (UTC−3 all year since 2019), not UTC's: a label made at 22:00 is today's.
   const local = originNow(options.issuedAt);

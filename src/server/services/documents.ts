@@ -217,14 +217,20 @@ export async function documentFile(
       bytes.set(part, offset);
       offset += part.length;
     }
-    return { bytes, contentType: "application/zpl", extension: "zpl", orderNames: withLabel.map((row) => row.orderName) };
+    return {
+      bytes,
+      contentType: "application/zpl",
+      extension: "zpl",
+      orderNames: withLabel.map((row) => row.orderName),
+    };
   }
   const slips = kind === "labels+slips" ? await packingSlips(db, ids) : new Map<string, { pdf: Uint8Array }>();
   const label = (row: (typeof ordered)[number]) => (row.labelPdf ? [row.labelPdf] : []);
   const parts = ordered.flatMap((row) => {
     if (kind === "labels") return label(row);
     if (kind === "invoices") return [row.invoicePdf];
-    if (kind === "labels+slips") return [...label(row), ...(slips.has(row.shipmentId) ? [slips.get(row.shipmentId)!.pdf] : [])];
+    if (kind === "labels+slips")
+      return [...label(row), ...(slips.has(row.shipmentId) ? [slips.get(row.shipmentId)!.pdf] : [])];
     return [...label(row), row.invoicePdf];
   });
   return { bytes: await mergePdfs(parts), contentType: "application/pdf", extension: "pdf", orderNames };

@@ -73,7 +73,11 @@ async function setIntent(db: Db, id: string, values: Partial<LabelPurchase>) {
 
 /** The intents of a shipment, newest attempt first. */
 const intentsOf = (db: Db, shipmentId: string) =>
-  db.select().from(labelPurchases).where(eq(labelPurchases.shipmentId, shipmentId)).orderBy(desc(labelPurchases.attempt));
+  db
+    .select()
+    .from(labelPurchases)
+    .where(eq(labelPurchases.shipmentId, shipmentId))
+    .orderBy(desc(labelPurchases.attempt));
 
 /** Inserts and commits the pending intent of the next attempt; refuses while another one is live. */
 async function openIntent(deps: LabelDeps, row: ShipmentToDocument, accountId: string, actorId: string) {
@@ -126,7 +130,11 @@ async function reconcile(
       purchased: { ...keep, label: keep.label as IssuedLabel, charges: null },
     };
   }
-  await setIntent(deps.db, intent.id, { status: "voided", error: "reconciled: sold without a label, voided", completedAt: deps.now?.() ?? new Date() });
+  await setIntent(deps.db, intent.id, {
+    status: "voided",
+    error: "reconciled: sold without a label, voided",
+    completedAt: deps.now?.() ?? new Date(),
+  });
   return { kind: "voided" };
 }
 
@@ -308,7 +316,11 @@ export async function purchaseLabel(deps: LabelDeps, row: ShipmentToDocument, is
   let intent: LabelPurchase | null = null;
   const [pending] = (await intentsOf(deps.db, row.shipment.id)).filter((item) => item.status === "pending");
   if (pending) {
-    const original = resolveShipment(row, { attempt: pending.attempt, issuedAt: pending.requestedAt, signatory: issuer });
+    const original = resolveShipment(row, {
+      attempt: pending.attempt,
+      issuedAt: pending.requestedAt,
+      signatory: issuer,
+    });
     const reconciled = await guard(
       () => reconcile(deps, client, pending, original.request.shipDate, issuer.labelFormat),
       null,

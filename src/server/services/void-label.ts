@@ -124,7 +124,11 @@ export async function voidLabel(deps: VoidDeps, shipmentId: string, actorId: str
       const rebooked = await rebook.client.schedulePickup(rebook.booking);
       await deps.db
         .update(pickups)
-        .set({ confirmationNumber: rebooked.confirmationNumber, carrierLocation: rebooked.location, updatedAt: sql`now()` })
+        .set({
+          confirmationNumber: rebooked.confirmationNumber,
+          carrierLocation: rebooked.location,
+          updatedAt: sql`now()`,
+        })
         .where(eq(pickups.id, rebook.pickup.id));
     }
     throw voidRefusal(error, carrierName, order);

@@ -107,7 +107,9 @@ export const generateDocumentsAction = authedAction(
       message,
       data: {
         downloadUrl: `/shipments/documents?ids=${ids.join(",")}`,
-        failures: outcome.failed.map((failure) => t("labels.outcomeFailed", { order: failure.order, reason: reason(failure.error) })),
+        failures: outcome.failed.map((failure) =>
+          t("labels.outcomeFailed", { order: failure.order, reason: reason(failure.error) }),
+        ),
       },
     };
   },
@@ -120,7 +122,11 @@ export const retryTrackingAction = authedAction(
   async ({ ids }, { db, user, t }) => {
     const shopify = getShopify();
     const cancels = await retryFulfillmentCancels({ db, carriers: carrierDirectory(db), shopify }, ids);
-    const sent = await writeBackTracking({ db, shopify }, ids.filter((id) => !cancels.handled.has(id)), user.id);
+    const sent = await writeBackTracking(
+      { db, shopify },
+      ids.filter((id) => !cancels.handled.has(id)),
+      user.id,
+    );
     refresh();
     const failed = sent.failed + cancels.failed;
     if (failed > 0) return { ok: false, formError: t("documents.trackingFailed", { count: failed }) };

@@ -22,7 +22,13 @@ async function refused(status: number, error?: AppError) {
     error && status === 409
       ? tAll(error.code, error.values as never)
       : t(status === 404 ? "documentsNotIssued" : "documentsBadRequest");
-  return errorPage(status, { lang, title: t("documentsTitle"), message, linkHref: "/shipments", linkLabel: t("backHome") });
+  return errorPage(status, {
+    lang,
+    title: t("documentsTitle"),
+    message,
+    linkHref: "/shipments",
+    linkLabel: t("backHome"),
+  });
 }
 
 const query = z.object({
