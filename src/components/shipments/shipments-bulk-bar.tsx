@@ -47,11 +47,20 @@ export function ShipmentsBulkBar({
             <Download className="size-4" aria-hidden />
             {t("documents.downloadAll")}
           </a>
-          <a href={documentsUrl(issued, "labels")} className={buttonClasses("ghost", "sm")} download>
-            {t("documents.downloadLabels")}
+          <a href={documentsUrl(issued, "labels", "pdf")} className={buttonClasses("ghost", "sm")} download>
+            {t("labels.downloadLabelsPdf")}
+          </a>
+          <a href={documentsUrl(issued, "labels", "zpl")} className={buttonClasses("ghost", "sm")} download>
+            {t("labels.downloadLabelsZpl")}
           </a>
           <a href={documentsUrl(issued, "invoices")} className={buttonClasses("ghost", "sm")} download>
             {t("documents.downloadInvoices")}
+          </a>
+          <a href={documentsUrl(issued, "packing-slips")} className={buttonClasses("ghost", "sm")} download>
+            {t("labels.downloadSlips")}
+          </a>
+          <a href={documentsUrl(issued, "labels+slips", "pdf")} className={buttonClasses("ghost", "sm")} download>
+            {t("labels.downloadLabelsSlips")}
           </a>
         </span>
       ) : null}

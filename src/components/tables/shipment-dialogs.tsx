@@ -71,6 +71,8 @@ export function useShipmentDialogs() {
             carrier: carrierName(row.carrier) ?? "—",
             trackingNumber: row.trackingNumber ?? "",
             pickupConfirmation: row.status === "pickup_scheduled" ? row.pickupConfirmation : null,
+            cancelledInShopify: !!row.cancelledInShopifyAt,
+            fulfilledInShopify: row.fulfillmentState === "created",
           },
         }),
     }),
