@@ -4,5 +4,4 @@
 export { renderInvoiceWithPageCount } from "./invoice";
 export { mergePdfs } from "./merge";
 export { renderPackingSlip, type PackingSlipData } from "./packing-slip";
-export { toPdfText } from "./text";
 export type { ShippingDocumentData } from "./types";

@@ -19,7 +19,7 @@ export function documentsUrl(ids: string[], kind: DocumentKind = "all", format?:
 }
 
 /** A carrier label that can still be voided: bought through an API and not collected yet. */
-export function voidableLabel(row: ShipmentRow): boolean {
+function voidableLabel(row: ShipmentRow): boolean {
   return (
     !!row.documentsGeneratedAt &&
     !!row.trackingNumber &&

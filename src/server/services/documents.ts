@@ -21,7 +21,7 @@ export interface DocumentDeps extends LabelDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type IssueResult =
+type IssueResult =
   | { shipmentId: string; order: string; status: "issued"; trackingNumber: string | null }
   | { shipmentId: string; order: string; status: "alreadyIssued" }
   | { shipmentId: string; order: string; status: "failed"; error: AppError };

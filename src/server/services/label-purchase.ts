@@ -58,7 +58,7 @@ export interface Issuer extends Signatory {
 }
 
 /** A carrier's error as a translated refusal naming the order, the carrier and its own message. */
-export function carrierFailure(error: CarrierApiError, order: string): AppError {
+function carrierFailure(error: CarrierApiError, order: string): AppError {
   return new AppError("labels.errors.carrier", undefined, {
     order,
     carrier: CARRIERS[error.carrier].name,
