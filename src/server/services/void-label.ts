@@ -10,6 +10,7 @@ import "server-only";
 import type { Shopify } from "@shopify/shopify-api";
 import { and, desc, eq, inArray, like, sql } from "drizzle-orm";
 import { CARRIERS } from "@/domain/carrier-registry";
+import { originNow } from "@/domain/local-time";
 import { CarrierApiError, isApiCarrier, type CarrierClient, type PickupBookingRequest } from "../carriers/api";
 import type { CarrierDirectory } from "../carriers/directory";
 import type { Db } from "../db/client";
@@ -111,7 +112,8 @@ export async function voidLabel(deps: VoidDeps, shipmentId: string, actorId: str
       .catch((error: unknown) => Promise.reject(voidRefusal(error, carrierName, order)));
     rebook = { pickup, client: pickupClient, booking };
   }
-  const shipDate = (shipment.pickupDate ?? shipment.documentsGeneratedAt!.toISOString()).slice(0, 10);
+  // The ship date the label was bought for (São Paulo's date, like the purchase's).
+  const shipDate = shipment.pickupDate ?? originNow(shipment.documentsGeneratedAt!).date;
   try {
     await client.voidShipment({
       trackingNumber,
