@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { MobileNav, Sidebar } from "@/components/shell/sidebar";
-import { LabelFormatSetting } from "@/components/shell/label-format-setting";
+import { LabelFormatProvider, LabelFormatSetting } from "@/components/shell/label-format-setting";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ReconnectBanner } from "@/components/shell/reconnect-banner";
 import { SyncProvider } from "@/components/sync/sync-provider";
@@ -48,7 +48,11 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </header>
         <ReconnectBanner stores={brokenStores} isAdmin={user.role === "admin"} />
         <main id="main" className="flex-1 px-4 py-6 md:px-6 lg:px-8">
-          <SyncProvider syncOrders={syncOrdersAction}>{children}</SyncProvider>
+          <SyncProvider syncOrders={syncOrdersAction}>
+            <LabelFormatProvider format={labelFormat ?? "pdf"} setFormat={setLabelFormatAction}>
+              {children}
+            </LabelFormatProvider>
+          </SyncProvider>
         </main>
       </div>
     </div>

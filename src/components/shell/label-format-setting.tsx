@@ -3,11 +3,34 @@
 // this format (a ZPL label is not converted later) and downloaded in it by default.
 import { Printer } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { createContext, useActionState, useContext, useState, type ReactNode } from "react";
 import type { FormAction } from "@/lib/action-result";
 import { Button } from "../ui/button";
+import { cn } from "../ui/cn";
 
-export function LabelFormatSetting({ format, setFormat }: { format: "pdf" | "zpl"; setFormat: FormAction }) {
+interface LabelFormatValue {
+  format: "pdf" | "zpl";
+  setFormat: FormAction;
+}
+
+const LabelFormatContext = createContext<LabelFormatValue | null>(null);
+
+/** Makes the user's label format (and the action that changes it) known to the pages below. */
+export function LabelFormatProvider({ children, ...value }: LabelFormatValue & { children: ReactNode }) {
+  return <LabelFormatContext.Provider value={value}>{children}</LabelFormatContext.Provider>;
+}
+
+/** The setting where the provider gives it (next to "Generate documents"); nothing elsewhere. */
+export function CurrentLabelFormat() {
+  const value = useContext(LabelFormatContext);
+  return value ? <LabelFormatSetting {...value} className="block" /> : null;
+}
+
+export function LabelFormatSetting({
+  format,
+  setFormat,
+  className = "hidden sm:block",
+}: LabelFormatValue & { className?: string }) {
   const t = useTranslations("labels");
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(setFormat, null);
@@ -18,7 +41,7 @@ export function LabelFormatSetting({ format, setFormat }: { format: "pdf" | "zpl
     if (state?.ok) setOpen(false);
   }
   return (
-    <div className="relative hidden text-xs text-slate-600 sm:block" data-testid="label-format">
+    <div className={cn("relative text-xs text-slate-600", className)} data-testid="label-format">
       <Printer className="mr-1 inline size-3.5" aria-hidden />
       {t("formatLabel", { format })} ·{" "}
       <button

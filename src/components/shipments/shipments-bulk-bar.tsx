@@ -2,6 +2,7 @@
 // Shown while shipments are selected: pickup, documents and their downloads for all of them.
 import { CalendarPlus, Download, FileText, X } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { CurrentLabelFormat } from "@/components/shell/label-format-setting";
 import { Button, buttonClasses } from "@/components/ui/button";
 import type { ShipmentRow } from "@/lib/rows/shipments";
 import { documentsUrl } from "./shipment-cells";
@@ -41,6 +42,7 @@ export function ShipmentsBulkBar({
           {generating ? t("common.saving") : t("documents.generate")}
         </Button>
       </form>
+      <CurrentLabelFormat />
       {issued.length > 0 ? (
         <span className="flex flex-wrap items-center gap-1">
           <a href={documentsUrl(issued)} className={buttonClasses("secondary", "sm")} download>
