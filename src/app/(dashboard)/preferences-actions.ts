@@ -2,12 +2,9 @@
 // The signed-in user's own preferences: the format labels are bought and downloaded in.
 import { eq, sql } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { LABEL_FORMATS } from "@/domain/statuses";
+import { labelFormatFormSchema } from "@/domain/shipment-forms";
 import { authedAction } from "@/server/auth/action";
 import { users } from "@/server/db/schema";
-
-const labelFormatFormSchema = z.object({ format: z.enum(LABEL_FORMATS, "errors.invalid") });
 
 export const setLabelFormatAction = authedAction(
   labelFormatFormSchema,
