@@ -304,6 +304,26 @@ describe(`buying a label (${driverName})`, () => {
     expect(again.results.map((result) => result.status)).toEqual(["issued", "alreadyIssued", "alreadyIssued"]);
   });
 
+  it("Correios (no API): only our invoice is issued; the agency prints the label", async () => {
+    const shipment = await readyShipment("dhl");
+    await testDb.db
+      .update(shipments)
+      .set({ carrier: "correios", service: "Exporta Fácil Expresso" })
+      .where(eq(shipments.id, shipment.id));
+    const calls = Object.values(fakes).reduce((sum, fake) => sum + fake.calls.length, 0);
+    expect((await issueDocuments(deps(), [shipment.id], operator)).issued).toEqual([shipment.id]);
+    expect(Object.values(fakes).reduce((sum, fake) => sum + fake.calls.length, 0)).toBe(calls);
+    const row = await shipmentRow(shipment.id);
+    expect(row).toMatchObject({ trackingNumber: null, trackingStatus: null, fulfillmentState: null });
+    expect(row.documentsGeneratedAt).toEqual(NOW);
+    const documents = await documentsRow(shipment.id);
+    expect(documents).toMatchObject({ labelPdf: null, labelZpl: null, trackingNumber: null, labelPages: 0 });
+    expect((await readPdf(documents.invoicePdf))[0].items).toContain("COMMERCIAL INVOICE");
+    expect(await intents(shipment.id)).toHaveLength(0);
+    const error = (await caught(documentFile(testDb.db, [shipment.id], "labels", "pdf"))) as AppError;
+    expect(error.code).toBe("labels.errors.noLabels");
+  });
+
   it("refuses before buying anything when a parcel has no dimensions, naming the order", async () => {
     const shipment = await readyShipment("dhl");
     const row = await shipmentRow(shipment.id);
