@@ -107,8 +107,11 @@ export const generateDocumentsAction = authedAction(
       message,
       data: {
         downloadUrl: `/shipments/documents?ids=${ids.join(",")}`,
+        // Our messages name the order already; one that does not gets it in front.
         failures: outcome.failed.map((failure) =>
-          t("labels.outcomeFailed", { order: failure.order, reason: reason(failure.error) }),
+          failure.error.values?.order
+            ? reason(failure.error)
+            : t("labels.outcomeFailed", { order: failure.order, reason: reason(failure.error) }),
         ),
       },
     };
