@@ -171,7 +171,7 @@ test.describe("Shipment Management", () => {
     for (const order of orders) await shipments.row(order).getByRole("checkbox").check();
     const [labels] = await Promise.all([
       page.waitForEvent("download"),
-      bar.getByRole("link", { name: "Etiquetas 4×6 (PDF)" }).click(),
+      bar.getByRole("link", { name: "Etiquetas (PDF)" }).click(),
     ]);
     expect((await pdfPages(labels)).pages).toBe(2);
     await context.close();

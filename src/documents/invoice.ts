@@ -134,7 +134,9 @@ function drawFirstPageHeader(writer: PageWriter, data: ShippingDocumentData): nu
       { label: "Order reference", value: data.orderName },
     ],
     [
-      { label: "AWB / Tracking No.", value: data.trackingNumber },
+      data.trackingNumber
+        ? { label: "AWB / Tracking No.", value: data.trackingNumber }
+        : { label: "Shipper reference", value: data.reference ?? "" },
       { label: "Carrier", value: data.carrierName },
       { label: "Service", value: data.service },
     ],
@@ -249,11 +251,16 @@ function partyLines(party: DocumentParty, taxIdLine: string): string[] {
 /** The top of later pages: the document and its references, so a loose page can be matched up. */
 function drawContinuationHeader(writer: PageWriter, data: ShippingDocumentData): number {
   writer.text("COMMERCIAL INVOICE (continued)", LEFT, 52, { size: 13, bold: true });
-  writer.text(`Invoice No. ${data.invoiceNumber}   AWB ${data.trackingNumber}`, RIGHT, 52, {
-    size: 8,
-    align: "right",
-    maxWidth: 260,
-  });
+  writer.text(
+    `Invoice No. ${data.invoiceNumber}   ${data.trackingNumber ? `AWB ${data.trackingNumber}` : `Ref. ${data.reference ?? ""}`}`,
+    RIGHT,
+    52,
+    {
+      size: 8,
+      align: "right",
+      maxWidth: 260,
+    },
+  );
   writer.line(LEFT, 60, RIGHT, 60, 0.5);
   return 70;
 }

@@ -38,7 +38,10 @@ export interface ShippingDocumentData {
   carrier: Carrier;
   carrierName: string; // "FedEx"
   service: string; // "International Priority"
-  trackingNumber: string; // already valid for the carrier
+  /** The carrier's number; null when the invoice is issued before it (paperless upload, Correios). */
+  trackingNumber: string | null;
+  /** Our reference of the shipment at the carrier, printed where the tracking number is not known yet. */
+  reference?: string | null;
   issuedAt: string; // ISO timestamp; the only date/time source (documents are deterministic)
   shipper: DocumentParty; // Brazilian exporter, taxId = CNPJ digits
   recipient: DocumentParty;

@@ -18,6 +18,7 @@ import { recordS10FormSchema } from "./correios-s10";
 import { rateCardFormSchema } from "./rate-card-form";
 import {
   cancelPickupFormSchema,
+  labelFormatFormSchema,
   reschedulePickupFormSchema,
   schedulePickupFormSchema,
   shipmentSelectionFormSchema,
@@ -36,6 +37,7 @@ export const ACTION_SCHEMAS = {
   checkTrackingFormSchema,
   createUserSchema,
   draftFormSchema,
+  labelFormatFormSchema,
   pickQuoteFormSchema,
   quoteShipmentFormSchema,
   rateCardFormSchema,
@@ -53,7 +55,7 @@ export const ACTION_SCHEMAS = {
 };
 
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20261201);
-/** Random submissions per action schema (19 schemas); the whole file runs in a few seconds. */
+/** Random submissions per action schema (20 schemas); the whole file runs in a few seconds. */
 export const RUNS_PER_SCHEMA = 250;
 /** Hostile names mixed into a valid Edit Draft or rate-card submission. */
 export const RUNS_PER_VALID_FORM = 300;
@@ -230,7 +232,7 @@ describe("the fuzz suite covers every action", () => {
     }
     // Every call names its schema (an inline schema could not be fuzzed), and each is here.
     expect(used.length).toBe(calls);
-    expect(calls).toBeGreaterThanOrEqual(19);
+    expect(calls).toBeGreaterThanOrEqual(20);
     expect([...new Set(used)].sort()).toEqual(Object.keys(ACTION_SCHEMAS).sort());
   });
 });

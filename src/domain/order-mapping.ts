@@ -56,7 +56,7 @@ export interface MappingContext {
 }
 
 /** Texts trimmed (null when empty); phone in E.164 when valid; postal and province codes uppercase. */
-export interface Recipient {
+interface Recipient {
   name: string | null;
   company: string | null;
   phone: string | null;

@@ -1,5 +1,6 @@
-// Shipment Management's forms: pickups, documents, tracking, void label.
+// Shipment Management's forms: pickups, documents, tracking, void label, the label format.
 import { z } from "zod";
+import { LABEL_FORMATS } from "./statuses";
 
 /** The selected shipments: one "ids" field per row. */
 const ids = z
@@ -16,3 +17,5 @@ export const cancelPickupFormSchema = z.object({ pickupId: z.uuid("errors.notFou
 export const voidLabelFormSchema = z.object({ shipmentId: z.uuid("errors.notFound") });
 /** "Generate documents" and "Retry" (tracking): the selected shipments. */
 export const shipmentSelectionFormSchema = z.object({ ids });
+/** The user's label format preference (labels are bought and downloaded in it). */
+export const labelFormatFormSchema = z.object({ format: z.enum(LABEL_FORMATS, "errors.invalid") });

@@ -271,6 +271,33 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
         userErrors: [],
       };
     },
+    // Shopify's fulfillmentCancel: the fulfillment becomes CANCELLED and its lines are to ship again
+    // (the order's fulfillment status is recomputed from the fulfillments still standing).
+    fulfillmentCancel: ({ id }: { id: string }) => {
+      const numeric = idFromGid(id, "Fulfillment");
+      const order =
+        numeric === null
+          ? undefined
+          : [...shop.ordersById.values()].find((candidate) => candidate.fulfillments.some((f) => f.id === numeric));
+      const record = order?.fulfillments.find((f) => f.id === numeric);
+      if (!order || !record) {
+        return { fulfillment: null, userErrors: [{ field: ["id"], message: "Fulfillment does not exist." }] };
+      }
+      if (record.status === "CANCELLED") {
+        return { fulfillment: null, userErrors: [{ field: ["id"], message: "Fulfillment is already cancelled." }] };
+      }
+      record.status = "CANCELLED";
+      const shipped = new Set(order.fulfillments.filter((f) => f.status === "SUCCESS").flatMap((f) => f.lineItemIds));
+      const shippable = order.lineItems.filter((line) => line.requiresShipping);
+      order.fulfillmentStatus = shippable.every((line) => shipped.has(line.id))
+        ? "FULFILLED"
+        : shippable.some((line) => shipped.has(line.id))
+          ? "PARTIALLY_FULFILLED"
+          : "UNFULFILLED";
+      touch(order, now());
+      deps.webhooks.emit(shop, "ORDERS_UPDATED", orderWebhookPayload(order));
+      return { fulfillment: { id: gid("Fulfillment", record.id), status: record.status }, userErrors: [] };
+    },
     webhookSubscriptionCreate: ({
       topic,
       webhookSubscription,

@@ -43,6 +43,10 @@ const HTTP_STATUS: Partial<Record<AppErrorCode, AppErrorStatus>> = {
   "pickups.errors.changedMeanwhile": 409,
   "pickups.errors.alreadyScheduled": 409,
   "cancelledInShopify.errors.changedMeanwhile": 409,
+  "labels.errors.issuedAsZpl": 409,
+  "labels.errors.issuedAsPdf": 409,
+  "labels.errors.inProgress": 409,
+  "labels.errors.noLabels": 404,
 };
 
 export function httpStatusOf(code: AppErrorCode): AppErrorStatus {

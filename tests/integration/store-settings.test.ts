@@ -18,7 +18,9 @@ import { updateStoreSettings } from "@/server/services/store-settings";
 import { executeRun } from "@/server/services/sync/execute-run";
 import { requestSync } from "@/server/services/sync/runs";
 import { createShopify } from "@/server/shopify/api";
+import { giveDimensions } from "../helpers/carrier-labels";
 import { completeShipperFromNfeKey, prepareForExport } from "../helpers/export-setup";
+import { createFakeCarrier, fakeDirectory } from "../helpers/fake-carrier";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 const APP = { apiKey: "settings-test-key", apiSecret: "settings-test-secret" };
@@ -34,7 +36,9 @@ let storeId: string;
 let admin: { id: string; name: string; role: "admin" };
 let operator: { id: string; name: string; role: "operator" };
 const carriers = createSandboxCarrier();
-const documentDeps = () => ({ db: testDb.db, carriers, now: () => NOW });
+// Pickups still go through pickups.ts's adapter in this branch; documents through the fake carriers.
+let directory: Awaited<ReturnType<typeof fakeDirectory>>;
+const documentDeps = () => ({ db: testDb.db, carriers: directory, now: () => NOW, sleep: async () => {} });
 
 beforeAll(async () => {
   emulator = createEmulator({ app: APP });
@@ -44,6 +48,11 @@ beforeAll(async () => {
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
   shopify = createShopify({ ...APP, appUrl: process.env.APP_URL, emulatorUrl: emulator.url });
   testDb = await createTestDb();
+  directory = await fakeDirectory(testDb.db, {
+    ups: createFakeCarrier("ups"),
+    fedex: createFakeCarrier("fedex"),
+    dhl: createFakeCarrier("dhl"),
+  });
   const made = await testDb.db
     .insert(users)
     .values([
@@ -96,9 +105,9 @@ async function expectAppError(promise: Promise<unknown>, code: string) {
   return error as AppError;
 }
 
-/** Ready shipments without documents whose order Shopify has not fulfilled, oldest order first. */
+/** Ready shipments without documents whose order Shopify has not fulfilled, oldest order first (with dimensions, as carriers need). */
 async function readyShipments() {
-  return testDb.db
+  const rows = await testDb.db
     .select({ id: shipments.id, orderName: orders.name })
     .from(shipments)
     .innerJoin(orders, eq(orders.id, shipments.orderId))
@@ -112,6 +121,12 @@ async function readyShipments() {
       ),
     )
     .orderBy(orders.name);
+  if (rows.length > 0)
+    await giveDimensions(
+      testDb.db,
+      rows.map((row) => row.id),
+    );
+  return rows;
 }
 
 async function invoiceText(shipmentId: string) {

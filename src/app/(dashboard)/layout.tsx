@@ -2,19 +2,27 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { MobileNav, Sidebar } from "@/components/shell/sidebar";
+import { LabelFormatProvider, LabelFormatSetting } from "@/components/shell/label-format-setting";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ReconnectBanner } from "@/components/shell/reconnect-banner";
 import { SyncProvider } from "@/components/sync/sync-provider";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
+import { userLabelFormat } from "@/server/queries/documents";
 import { storesNeedingReconnect } from "@/server/queries/stores";
 import { switchLocale } from "../locale-actions";
+import { setLabelFormatAction } from "./preferences-actions";
 import { syncOrdersAction } from "./sync-runs/actions";
 
 // The layout's check is for navigation only; every page and action checks again itself.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const [t, brokenStores] = await Promise.all([getTranslations(), storesNeedingReconnect(await getDb())]);
+  const db = await getDb();
+  const [t, brokenStores, labelFormat] = await Promise.all([
+    getTranslations(),
+    storesNeedingReconnect(db),
+    userLabelFormat(db, user.id),
+  ]);
   return (
     <div className="flex min-h-screen">
       <a
@@ -35,11 +43,16 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <div className="font-medium text-slate-900">{user.name}</div>
             <div className="text-xs text-slate-500">{t(`roles.${user.role}`)}</div>
           </div>
+          <LabelFormatSetting format={labelFormat ?? "pdf"} setFormat={setLabelFormatAction} />
           <SignOutButton />
         </header>
         <ReconnectBanner stores={brokenStores} isAdmin={user.role === "admin"} />
         <main id="main" className="flex-1 px-4 py-6 md:px-6 lg:px-8">
-          <SyncProvider syncOrders={syncOrdersAction}>{children}</SyncProvider>
+          <SyncProvider syncOrders={syncOrdersAction}>
+            <LabelFormatProvider format={labelFormat ?? "pdf"} setFormat={setLabelFormatAction}>
+              {children}
+            </LabelFormatProvider>
+          </SyncProvider>
         </main>
       </div>
     </div>

@@ -41,6 +41,10 @@ export interface VoidTarget {
   carrier: string;
   trackingNumber: string;
   pickupConfirmation: string | null;
+  /** Its order was cancelled in Shopify: the shipment ends cancelled (else it goes back to Ready). */
+  cancelledInShopify: boolean;
+  /** A Shopify fulfillment was created for the label: it is cancelled too. */
+  fulfilledInShopify: boolean;
 }
 
 function VoidForm({
@@ -55,6 +59,7 @@ function VoidForm({
   onDone: (message: string) => void;
 }) {
   const t = useTranslations("cancelledInShopify");
+  const labels = useTranslations("labels");
   const [state, action, pending] = useActionState(voidLabel, null);
   useEffect(() => {
     if (state?.ok) onDone(state.message ?? "");
@@ -64,12 +69,15 @@ function VoidForm({
       <input type="hidden" name="shipmentId" value={target.shipmentId} />
       {state?.ok === false ? <Alert tone="error">{state.formError}</Alert> : null}
       <p className="text-sm text-slate-700">
-        {t("voidBody", { order: target.order, carrier: target.carrier, tracking: target.trackingNumber })}
+        {target.cancelledInShopify
+          ? t("voidBody", { order: target.order, carrier: target.carrier, tracking: target.trackingNumber })
+          : labels("voidBody", { carrier: target.carrier, tracking: target.trackingNumber })}
       </p>
       {target.pickupConfirmation ? (
         <p className="text-sm text-slate-700">{t("voidPickup", { confirmation: target.pickupConfirmation })}</p>
       ) : null}
-      <p className="text-sm text-slate-500">{t("voidKeeps")}</p>
+      {target.fulfilledInShopify ? <p className="text-sm text-slate-700">{labels("voidShopify")}</p> : null}
+      {target.cancelledInShopify ? <p className="text-sm text-slate-500">{t("voidKeeps")}</p> : null}
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onClose}>
           {t("keep")}

@@ -8,8 +8,24 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import type { ShipmentRow } from "@/lib/rows/shipments";
 import { cancellationWayOut } from "./cancelled-in-shopify";
 
-export function documentsUrl(ids: string[], kind: "all" | "labels" | "invoices" = "all") {
-  return `/shipments/documents?ids=${ids.join(",")}${kind === "all" ? "" : `&kind=${kind}`}`;
+type DocumentKind = "all" | "labels" | "invoices" | "packing-slips" | "labels+slips";
+
+/** The download of the shipments' documents; labels in `format`, else the user's preference. */
+export function documentsUrl(ids: string[], kind: DocumentKind = "all", format?: "pdf" | "zpl") {
+  const params = new URLSearchParams({ ids: ids.join(",") });
+  if (kind !== "all") params.set("kind", kind);
+  if (format) params.set("format", format);
+  return `/shipments/documents?${params.toString().replace(/%2C/g, ",")}`;
+}
+
+/** A carrier label that can still be voided: bought through an API and not collected yet. */
+function voidableLabel(row: ShipmentRow): boolean {
+  return (
+    !!row.documentsGeneratedAt &&
+    !!row.trackingNumber &&
+    (row.status === "ready" || row.status === "pickup_scheduled") &&
+    (row.carrier === "ups" || row.carrier === "fedex" || row.carrier === "dhl")
+  );
 }
 
 /** A Shopify test order imported under the store's "import" setting: never sent to a carrier. */
@@ -210,6 +226,17 @@ export function RowActions({
             <FileText className="size-4" aria-hidden />
           </button>
         </form>
+      ) : null}
+      {voidableLabel(row) ? (
+        <button
+          type="button"
+          className={icon}
+          onClick={onVoid}
+          aria-label={`${t("labels.voidAction")} ${order}`}
+          title={t("labels.voidAction")}
+        >
+          <Ban className="size-4" aria-hidden />
+        </button>
       ) : null}
     </div>
   );

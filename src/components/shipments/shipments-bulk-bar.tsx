@@ -2,6 +2,7 @@
 // Shown while shipments are selected: pickup, documents and their downloads for all of them.
 import { CalendarPlus, Download, FileText, X } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { CurrentLabelFormat } from "@/components/shell/label-format-setting";
 import { Button, buttonClasses } from "@/components/ui/button";
 import type { ShipmentRow } from "@/lib/rows/shipments";
 import { documentsUrl } from "./shipment-cells";
@@ -41,17 +42,27 @@ export function ShipmentsBulkBar({
           {generating ? t("common.saving") : t("documents.generate")}
         </Button>
       </form>
+      <CurrentLabelFormat />
       {issued.length > 0 ? (
         <span className="flex flex-wrap items-center gap-1">
           <a href={documentsUrl(issued)} className={buttonClasses("secondary", "sm")} download>
             <Download className="size-4" aria-hidden />
             {t("documents.downloadAll")}
           </a>
-          <a href={documentsUrl(issued, "labels")} className={buttonClasses("ghost", "sm")} download>
-            {t("documents.downloadLabels")}
+          <a href={documentsUrl(issued, "labels", "pdf")} className={buttonClasses("ghost", "sm")} download>
+            {t("labels.downloadLabelsPdf")}
+          </a>
+          <a href={documentsUrl(issued, "labels", "zpl")} className={buttonClasses("ghost", "sm")} download>
+            {t("labels.downloadLabelsZpl")}
           </a>
           <a href={documentsUrl(issued, "invoices")} className={buttonClasses("ghost", "sm")} download>
             {t("documents.downloadInvoices")}
+          </a>
+          <a href={documentsUrl(issued, "packing-slips")} className={buttonClasses("ghost", "sm")} download>
+            {t("labels.downloadSlips")}
+          </a>
+          <a href={documentsUrl(issued, "labels+slips", "pdf")} className={buttonClasses("ghost", "sm")} download>
+            {t("labels.downloadLabelsSlips")}
           </a>
         </span>
       ) : null}

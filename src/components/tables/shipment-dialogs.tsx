@@ -16,7 +16,7 @@ export interface ShipmentActions {
   reschedulePickup: FormAction;
   cancelPickup: FormAction;
   voidLabel: FormAction;
-  generateDocuments: FormAction<{ downloadUrl: string }>;
+  generateDocuments: FormAction<{ downloadUrl: string; failures: string[] }>;
   retryTracking: FormAction;
   recordS10: FormAction;
 }
@@ -72,6 +72,8 @@ export function useShipmentDialogs() {
             carrier: carrierName(row.carrier) ?? "—",
             trackingNumber: row.trackingNumber ?? "",
             pickupConfirmation: row.status === "pickup_scheduled" ? row.pickupConfirmation : null,
+            cancelledInShopify: !!row.cancelledInShopifyAt,
+            fulfilledInShopify: row.fulfillmentState === "created",
           },
         }),
     }),

@@ -97,6 +97,15 @@ export function ShipmentsTable({
           ) : null}
         </Alert>
       ) : null}
+      {generated?.ok && generated.data && generated.data.failures.length > 0 ? (
+        <Alert tone="error">
+          <ul className="list-disc space-y-0.5 pl-4" data-testid="documents-failures">
+            {generated.data.failures.map((failure) => (
+              <li key={failure}>{failure}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
       {generatedError ? <Alert tone="error">{generatedError}</Alert> : null}
       {retried?.ok ? <Alert tone="success">{retried.message}</Alert> : null}
       {retriedError ? <Alert tone="error">{retriedError}</Alert> : null}

@@ -363,6 +363,22 @@ export const FULFILLMENT_EVENT_CREATE_MUTATION = gql`
   }
 `;
 
+/** Cancels the fulfillment created for a label that was voided (its lines are to ship again). */
+export const FULFILLMENT_CANCEL_MUTATION = gql`
+  mutation FulfillmentCancel($id: ID!) {
+    fulfillmentCancel(id: $id) {
+      fulfillment {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
 /**
  * The bulk-operation query for a first sync of a large store: the same order fields, inline
  * filter (bulk queries take no variables), connections without page sizes (a bulk operation

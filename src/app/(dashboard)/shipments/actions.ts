@@ -10,10 +10,11 @@ import {
 import { authedAction } from "@/server/auth/action";
 import { getCarrierAdapter } from "@/server/carriers";
 import { carrierDirectory } from "@/server/carriers/directory";
+import { AppError } from "@/server/errors";
 import { issueDocuments } from "@/server/services/documents";
 import { writeBackTracking } from "@/server/services/fulfillment";
 import { cancelPickup, reschedulePickup, schedulePickups } from "@/server/services/pickups";
-import { voidLabel } from "@/server/services/void-label";
+import { retryFulfillmentCancels, voidLabel } from "@/server/services/void-label";
 import { getShopify } from "@/server/shopify/api";
 
 function refresh() {
@@ -69,49 +70,74 @@ export const cancelPickupAction = authedAction(
   },
 );
 
-/** "Void label" on a shipment whose order was cancelled in Shopify after its documents were issued. */
+/** "Void label" on a shipment whose carrier label is not collected yet. */
 export const voidLabelAction = authedAction(
   voidLabelFormSchema,
   { role: "operator" },
   async ({ shipmentId }, { db, user, t }) => {
-    const voided = await voidLabel({ db, carriers: getCarrierAdapter() }, shipmentId, user.id);
+    const voided = await voidLabel({ db, carriers: carrierDirectory(db), shopify: getShopify() }, shipmentId, user.id);
     refresh();
-    return {
-      ok: true,
-      message: t("cancelledInShopify.voided", { order: voided.order, tracking: voided.trackingNumber }),
-    };
+    const values = { order: voided.order, tracking: voided.trackingNumber };
+    const message = [
+      t(voided.status === "ready" ? "labels.voidedReady" : "labels.voidedCancelled", values),
+      voided.shopifyCancelFailed ? t("labels.shopifyCancelFailed", { order: voided.order }) : null,
+    ]
+      .filter(Boolean)
+      .join(" ");
+    return { ok: true, message };
   },
 );
 
 /**
- * "Generate documents": issues what is not issued yet, then sends the tracking to Shopify. The
- * answer carries the download link of all selected shipments' documents.
+ * "Generate documents": buys the labels not bought yet (each shipment gets its outcome), then sends
+ * the tracking to Shopify. The answer carries the download link of all selected shipments' documents.
  */
 export const generateDocumentsAction = authedAction(
   shipmentSelectionFormSchema,
   { role: "operator" },
   async ({ ids }, { db, user, t }) => {
-    const outcome = await issueDocuments({ db, carriers: getCarrierAdapter() }, ids, { id: user.id, name: user.name });
+    const outcome = await issueDocuments({ db, carriers: carrierDirectory(db) }, ids, { id: user.id, name: user.name });
     const sent = await writeBackTracking({ db, shopify: getShopify() }, outcome.issued, user.id);
     refresh();
+    const reason = (error: AppError) => t(error.code, error.values as never);
     const message = [
       t("documents.issued", { issued: outcome.issued.length, already: outcome.alreadyIssued.length }),
       sent.failed > 0 ? t("documents.trackingFailed", { count: sent.failed }) : null,
+      outcome.failed.length > 0 ? t("labels.outcomesTitle", { failed: outcome.failed.length }) : null,
     ]
       .filter(Boolean)
       .join(" ");
-    return { ok: true, message, data: { downloadUrl: `/shipments/documents?ids=${ids.join(",")}` } };
+    return {
+      ok: true,
+      message,
+      data: {
+        downloadUrl: `/shipments/documents?ids=${ids.join(",")}`,
+        // Our messages name the order already; one that does not gets it in front.
+        failures: outcome.failed.map((failure) =>
+          failure.error.values?.order
+            ? reason(failure.error)
+            : t("labels.outcomeFailed", { order: failure.order, reason: reason(failure.error) }),
+        ),
+      },
+    };
   },
 );
 
-/** "Retry" on a shipment whose tracking did not reach Shopify. */
+/** "Retry" on a shipment whose tracking did not reach Shopify, or whose voided label's fulfillment was not cancelled there. */
 export const retryTrackingAction = authedAction(
   shipmentSelectionFormSchema,
   { role: "operator" },
   async ({ ids }, { db, user, t }) => {
-    const sent = await writeBackTracking({ db, shopify: getShopify() }, ids, user.id);
+    const shopify = getShopify();
+    const cancels = await retryFulfillmentCancels({ db, carriers: carrierDirectory(db), shopify }, ids);
+    const sent = await writeBackTracking(
+      { db, shopify },
+      ids.filter((id) => !cancels.handled.has(id)),
+      user.id,
+    );
     refresh();
-    if (sent.failed > 0) return { ok: false, formError: t("documents.trackingFailed", { count: sent.failed }) };
-    return { ok: true, message: t("documents.trackingSent", { count: sent.created }) };
+    const failed = sent.failed + cancels.failed;
+    if (failed > 0) return { ok: false, formError: t("documents.trackingFailed", { count: failed }) };
+    return { ok: true, message: t("documents.trackingSent", { count: sent.created + cancels.handled.size }) };
   },
 );
