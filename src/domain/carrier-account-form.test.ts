@@ -6,6 +6,7 @@ import {
   maskClientId,
   storeCarrierAccountFormSchema,
 } from "./carrier-account-form";
+import { parseSubmission } from "./form-submission";
 
 const ID = "6f1c2a4e-8a9b-4c3d-9e8f-0a1b2c3d4e5f";
 const valid = {
@@ -129,5 +130,26 @@ describe("what the page shows of the credentials", () => {
     expect(maskClientId("AbCdEfGh1234")).toBe("AbCd…");
     expect(maskClientId("abc")).toBe("…");
     expect(accountHint("123456789")).toBe("6789");
+  });
+});
+
+describe("a refused submission", () => {
+  it("never echoes the secret back to the form", () => {
+    const submission = parseSubmission(carrierAccountFormSchema, [
+      ["carrier", "fedex"],
+      ["name", "FedEx"],
+      ["environment", "test"],
+      ["clientId", "client-id"],
+      ["clientSecret", "very-secret"],
+      ["accountNumber", "12"],
+    ]);
+    expect(submission.ok).toBe(false);
+    expect(submission.values).toEqual({
+      carrier: "fedex",
+      name: "FedEx",
+      environment: "test",
+      clientId: "client-id",
+      accountNumber: "12",
+    });
   });
 });

@@ -8,6 +8,11 @@ import fc from "fast-check";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import {
+  carrierAccountFormSchema,
+  carrierAccountIdFormSchema,
+  storeCarrierAccountFormSchema,
+} from "./carrier-account-form";
 import { storeSettingsSchema } from "./customs-terms";
 import { bulkDraftsFormSchema, draftFormSchema, pickQuoteFormSchema, quoteShipmentFormSchema } from "./draft-form";
 import type { FormEntry } from "./form-data";
@@ -30,6 +35,8 @@ export const ACTION_SCHEMAS = {
   archiveOrdersFormSchema,
   bulkDraftsFormSchema,
   cancelPickupFormSchema,
+  carrierAccountFormSchema,
+  carrierAccountIdFormSchema,
   changeRoleSchema,
   createUserSchema,
   draftFormSchema,
@@ -43,6 +50,7 @@ export const ACTION_SCHEMAS = {
   shipmentSelectionFormSchema,
   shipperFormSchema,
   shopFormSchema,
+  storeCarrierAccountFormSchema,
   storeSettingsSchema,
   syncOrdersFormSchema,
   voidLabelFormSchema,

@@ -5,6 +5,7 @@ import { getDbHandle } from "./db/client";
 import { migrateDb } from "./db/migrate";
 import {
   ALLOW_EMULATORS_VARIABLE,
+  carrierEmulatorUrl,
   emulatorVariables,
   isProduction,
   missingProductionEnv,
@@ -32,6 +33,28 @@ async function connectDemoStore(shop: string, emulatorUrl: string) {
       return;
     } catch (error) {
       if (attempt === 30) console.error(`  Could not connect the demo store ${shop}:`, error);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+/**
+ * With CARRIER_EMULATOR_URL: the emulated carrier accounts (services/emulated-carrier-accounts.ts),
+ * retried until the emulator answers, as `npm run dev` starts it beside the server.
+ */
+async function bootstrapCarrierAccounts() {
+  const [{ getDb }, { bootstrapEmulatedCarrierAccounts }] = await Promise.all([
+    import("./db/client"),
+    import("./services/emulated-carrier-accounts"),
+  ]);
+  const db = await getDb();
+  for (let attempt = 1; attempt <= 30; attempt++) {
+    try {
+      const result = await bootstrapEmulatedCarrierAccounts(db);
+      if (result?.created) console.log(`  Created ${result.created} emulated carrier accounts.`);
+      return;
+    } catch (error) {
+      if (attempt === 30) console.error("  Could not register the carrier accounts with the carrier emulator:", error);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
@@ -111,4 +134,6 @@ export async function startServer(): Promise<void> {
     // In the background: the server must be listening before the emulator's first webhook arrives.
     setTimeout(() => void connectDemoStore(autoConnect, emulatorUrl), 500);
   }
+  // Development and the e2e harness's emulated production (env.ts refuses it otherwise).
+  if (carrierEmulatorUrl()) void bootstrapCarrierAccounts();
 }
