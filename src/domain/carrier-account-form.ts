@@ -29,7 +29,7 @@ export function isAccountNumber(carrier: AccountCarrier, value: string): boolean
   return ACCOUNT_NUMBER_PATTERNS[carrier].test(value);
 }
 
-export const MAX_ACCOUNT_NAME = 80;
+const MAX_ACCOUNT_NAME = 80;
 /** OAuth client ids and API keys are tens of characters; far more is a pasting mistake. */
 const MAX_CLIENT_ID = 200;
 const MAX_CLIENT_SECRET = 500;

@@ -165,7 +165,7 @@ export async function deleteCarrierAccount(db: Db, accountId: string, actor: Act
   });
 }
 
-export type ConnectionTestOutcome =
+type ConnectionTestOutcome =
   | { ok: true; account: PublicAccount }
   | {
       ok: false;
@@ -180,7 +180,11 @@ export type ConnectionTestOutcome =
  * Calls the carrier with the account's credentials and records the outcome: when, whether it
  * worked and the error code — never the carrier's answer, which may echo what was sent.
  */
-export async function testCarrierAccount(deps: Deps, accountId: string, actor: Actor | null) {
+export async function testCarrierAccount(
+  deps: Deps,
+  accountId: string,
+  actor: Actor | null,
+): Promise<ConnectionTestOutcome> {
   const { db } = deps;
   const account = await loadAccount(db, accountId);
   const client = await deps.carriers.forAccount(accountId);
@@ -212,7 +216,7 @@ export async function testCarrierAccount(deps: Deps, accountId: string, actor: A
     entityId: account.id,
     after: { ok: outcome === null, error: outcome?.code ?? null },
   });
-  return outcome ? ({ ok: false, account: updated, ...outcome } as const) : ({ ok: true, account: updated } as const);
+  return outcome ? { ok: false, account: updated, ...outcome } : { ok: true, account: updated };
 }
 
 /** Which account a store ships `carrier` with; a null account unassigns it. */
