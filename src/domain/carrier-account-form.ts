@@ -14,7 +14,7 @@ export type AccountCarrier = (typeof ACCOUNT_CARRIERS)[number];
 export const ACCOUNT_ENVIRONMENTS = ["test", "production"] as const;
 
 /**
- * Account number formats (/work/shared/CARRIERS.md, "Identifiers"): UPS ShipperNumber, 6 characters
+ * Account number formats (CARRIERS.md, "Identifiers"): UPS ShipperNumber, 6 characters
  * (Shipping.yaml; letters and digits, e.g. "A1B2C3"); FedEx accountNumber.value, 9 digits; DHL
  * Express accounts[].number, at most 12 (MyDHL 3.1.1; DHL account numbers are digits).
  */
