@@ -264,6 +264,21 @@ describe(`carrier accounts (${driverName})`, () => {
       expect(await rawAccount(created.id)).toMatchObject({ lastTestOk: false, lastTestError: "unexpected" });
     });
 
+    it("records a carrier without a client as unexpected, not as the carrier's refusal", async () => {
+      const created = await createCarrierAccount(testDb.db, upsForm(), admin);
+      const missing: CarrierDirectory = {
+        forStore: async () => {
+          throw new Error("No client for ups");
+        },
+        forAccount: async () => {
+          throw new Error("No client for ups");
+        },
+      };
+      const outcome = await testCarrierAccount({ db: testDb.db, carriers: missing }, created.id, admin);
+      expect(outcome).toMatchObject({ ok: false, code: "unexpected", carrierMessage: null });
+      expect(await rawAccount(created.id)).toMatchObject({ lastTestOk: false, lastTestError: "unexpected" });
+    });
+
     it("keeps CarrierApiError codes as they are (a rate limit is not a wrong password)", async () => {
       const created = await createCarrierAccount(testDb.db, upsForm(), admin);
       const limited: CarrierClient = {

@@ -187,15 +187,17 @@ export async function testCarrierAccount(
 ): Promise<ConnectionTestOutcome> {
   const { db } = deps;
   const account = await loadAccount(db, accountId);
-  const client = await deps.carriers.forAccount(accountId);
   let outcome: { code: CarrierErrorCode | "unexpected"; carrierMessage: string | null } | null = null;
   try {
+    const client = await deps.carriers.forAccount(accountId);
     await client.testConnection();
   } catch (error) {
+    if (error instanceof AppError) throw error;
     if (error instanceof CarrierApiError) {
       outcome = { code: error.code, carrierMessage: error.carrierMessage };
     } else {
-      // A bug or an undecryptable row, not the carrier's answer: recorded as such, logged without the account's data.
+      // Not the carrier's answer (a bug, a row encrypted under another key, a carrier without a
+      // client): recorded as such, logged without the account's data.
       console.error(`[carrier-accounts] connection test of ${accountId} failed unexpectedly:`, (error as Error)?.name);
       outcome = { code: "unexpected", carrierMessage: null };
     }
