@@ -60,6 +60,13 @@ async function bootstrapCarrierAccounts() {
   }
 }
 
+/** The value an emulator variable takes, as the code that uses it reads it. */
+function emulatorSetting(name: string): string | undefined {
+  if (name === "SHOPIFY_EMULATOR_URL") return shopifyEmulatorUrl();
+  if (name === "CARRIER_EMULATOR_URL") return carrierEmulatorUrl();
+  return ptaxApiUrl();
+}
+
 /** Production never talks to an emulator by mistake; the test harness's escape hatch is announced at every start. */
 function refuseEmulatorsInProduction() {
   const refused = refusedEmulatorVariables();
@@ -80,7 +87,7 @@ function refuseEmulatorsInProduction() {
         "",
         banner,
         `  ${ALLOW_EMULATORS_VARIABLE}=1: this production server uses local emulators — for tests only.`,
-        ...allowed.map((name) => `  ${name}=${name === "SHOPIFY_EMULATOR_URL" ? shopifyEmulatorUrl() : ptaxApiUrl()}`),
+        ...allowed.map((name) => `  ${name}=${emulatorSetting(name)}`),
         banner,
         "",
       ].join("\n"),
