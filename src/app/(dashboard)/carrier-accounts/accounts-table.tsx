@@ -7,6 +7,7 @@ import { useActionState, useCallback, useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Alert, Card, EmptyState } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { Dialog } from "@/components/ui/dialog";
 import { CARRIERS } from "@/domain/carrier-registry";
 import { translateOr } from "@/i18n/message-keys";
@@ -51,6 +52,14 @@ function LastTest({ account }: { account: CarrierAccountRow }) {
   );
 }
 
+// Below md each account is a card: cells stacked, each with its column's name.
+const ROW = "block px-4 py-3 align-top md:table-row md:p-0";
+const CELL = "flex items-start gap-3 py-1 md:table-cell md:px-4 md:py-3";
+
+function PhoneLabel({ children }: { children: string }) {
+  return <span className="w-28 shrink-0 text-xs font-medium text-slate-500 uppercase md:hidden">{children}</span>;
+}
+
 function AccountRow({
   account,
   onEdit,
@@ -66,24 +75,30 @@ function AccountRow({
   const outcome = tested ? (tested.ok ? tested.message : tested.formError) : null;
   return (
     <>
-      <tr className="align-top" data-testid={`carrier-account-${account.id}`}>
-        <td className="px-4 py-3">
+      {/* Explicit roles: below md the row is laid out as a card (display: block), which would drop them. */}
+      <tr role="row" className={ROW} data-testid={`carrier-account-${account.id}`}>
+        <td role="cell" className={CELL}>
           <CarrierName carrier={account.carrier} />
         </td>
-        <td className="px-4 py-3">
+        <td role="cell" className={CELL}>
           <div className="font-medium text-slate-900">{account.name}</div>
           <div className="font-mono text-xs text-slate-500">{account.clientIdMasked}</div>
         </td>
-        <td className="px-4 py-3">
+        <td role="cell" className={CELL}>
+          <PhoneLabel>{t("columns.environment")}</PhoneLabel>
           <Badge tone={account.environment === "production" ? "violet" : "gray"}>
             {t(`environments.${account.environment}`)}
           </Badge>
         </td>
-        <td className="px-4 py-3 font-mono whitespace-nowrap">…{account.hint}</td>
-        <td className="px-4 py-3">
+        <td role="cell" className={cn(CELL, "font-mono whitespace-nowrap")}>
+          <PhoneLabel>{t("columns.account")}</PhoneLabel>…{account.hint}
+        </td>
+        <td role="cell" className={CELL}>
+          <PhoneLabel>{t("columns.lastTest")}</PhoneLabel>
           <LastTest account={account} />
         </td>
-        <td className="px-4 py-3">
+        <td role="cell" className={CELL}>
+          <PhoneLabel>{t("columns.stores")}</PhoneLabel>
           {account.stores.length > 0 ? (
             <ul className="space-y-0.5">
               {account.stores.map((store) => (
@@ -91,11 +106,11 @@ function AccountRow({
               ))}
             </ul>
           ) : (
-            <span className="text-slate-500">{t("unused")}</span>
+            <span className="whitespace-nowrap text-slate-500">{t("unused")}</span>
           )}
         </td>
-        <td className="px-4 py-3">
-          <div className="flex flex-wrap justify-end gap-1">
+        <td role="cell" className={CELL}>
+          <div className="flex flex-wrap gap-1 md:justify-end lg:flex-nowrap">
             <form action={testAction}>
               <input type="hidden" name="accountId" value={account.id} />
               <Button
@@ -126,8 +141,13 @@ function AccountRow({
         </td>
       </tr>
       {outcome ? (
-        <tr>
-          <td colSpan={7} className="px-4 pb-3" data-testid={`carrier-account-test-${account.id}`}>
+        <tr role="row" className="block md:table-row">
+          <td
+            role="cell"
+            colSpan={7}
+            className="block px-4 pb-3 md:table-cell"
+            data-testid={`carrier-account-test-${account.id}`}
+          >
             <Alert tone={tested?.ok ? "success" : "error"}>{outcome}</Alert>
           </td>
         </tr>
@@ -183,9 +203,9 @@ export function AccountsSection({ accounts }: { accounts: CarrierAccountRow[] })
         {accounts.length === 0 ? (
           <EmptyState icon={<Truck className="size-5" aria-hidden />} title={t("empty")} />
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-600 uppercase">
+          <div className="md:overflow-x-auto">
+            <table role="table" className="block w-full text-left text-sm md:table">
+              <thead className="hidden border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-600 uppercase md:table-header-group">
                 <tr>
                   <th scope="col" className="px-4 py-2">
                     {t("columns.carrier")}
@@ -210,7 +230,7 @@ export function AccountsSection({ accounts }: { accounts: CarrierAccountRow[] })
                   </th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody role="rowgroup" className="block divide-y divide-slate-100 md:table-row-group">
                 {accounts.map((account) => (
                   <AccountRow
                     key={account.id}
