@@ -7,6 +7,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ACCOUNT_CARRIERS, carrierAccountFormSchema, type CarrierAccountInput } from "@/domain/carrier-account-form";
 import { createCarrierEmulator, type CarrierEmulator } from "@/emulator/carriers/server";
+import { createShop } from "@/emulator/control";
+import { createEmulator } from "@/emulator/server";
 import { API_CARRIERS, CarrierApiError, type CarrierClient } from "@/server/carriers/api";
 import type { CarrierDirectory } from "@/server/carriers/directory";
 import { decryptSecret } from "@/server/crypto";
@@ -20,7 +22,9 @@ import {
   testCarrierAccount,
   updateCarrierAccount,
 } from "@/server/services/carrier-accounts";
+import { connectThroughEmulator } from "@/server/services/emulator-connect";
 import { assignEmulatedAccounts, bootstrapEmulatedCarrierAccounts } from "@/server/services/emulated-carrier-accounts";
+import { createShopify } from "@/server/shopify/api";
 import { createFakeCarrier, type FakeCarrier } from "../helpers/fake-carrier";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
@@ -515,6 +519,41 @@ describe(`the emulated accounts bootstrap (${driverName})`, () => {
       .from(storeCarrierAccounts)
       .where(and(eq(storeCarrierAccounts.storeId, later.id), eq(storeCarrierAccounts.carrier, "ups")));
     expect(ups.carrierAccountId).toBe(chosen.id);
+  });
+
+  it("gives a store connected through Shopify OAuth the emulated accounts (store-connection's hook)", async () => {
+    process.env.CARRIER_EMULATOR_URL = emulator.url;
+    const app = { apiKey: "carrier-accounts-key", apiSecret: "carrier-accounts-secret" };
+    const shop = "loja-transportadora.myshopify.com";
+    const previous = { appUrl: process.env.APP_URL, shopify: process.env.SHOPIFY_EMULATOR_URL };
+    const shopEmulator = createEmulator({ app });
+    await shopEmulator.listen(0);
+    try {
+      createShop(shopEmulator.state, { domain: shop, name: "Loja Transportadora", orders: 1, seed: 14 });
+      process.env.APP_URL = "http://127.0.0.1:3996";
+      process.env.SHOPIFY_EMULATOR_URL = shopEmulator.url;
+      const shopify = createShopify({ ...app, appUrl: process.env.APP_URL, emulatorUrl: shopEmulator.url });
+      const { store } = await connectThroughEmulator({ db: bootDb.db, shopify }, shop, shopEmulator.url);
+      const rows = await bootDb.db
+        .select({ carrier: storeCarrierAccounts.carrier, name: carrierAccounts.name })
+        .from(storeCarrierAccounts)
+        .innerJoin(carrierAccounts, eq(carrierAccounts.id, storeCarrierAccounts.carrierAccountId))
+        .where(eq(storeCarrierAccounts.storeId, store.id));
+      expect(rows.map((row) => row.name).sort()).toEqual([
+        "DHL Express (emulator)",
+        "FedEx (emulator)",
+        "UPS (emulator)",
+      ]);
+    } finally {
+      await shopEmulator.close();
+      for (const [name, value] of [
+        ["APP_URL", previous.appUrl],
+        ["SHOPIFY_EMULATOR_URL", previous.shopify],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 
   it("fails (for the caller to retry) while the emulator does not answer", async () => {
