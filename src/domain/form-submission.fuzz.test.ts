@@ -8,6 +8,11 @@ import fc from "fast-check";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import {
+  carrierAccountFormSchema,
+  carrierAccountIdFormSchema,
+  storeCarrierAccountFormSchema,
+} from "./carrier-account-form";
 import { storeSettingsSchema } from "./customs-terms";
 import { checkTrackingFormSchema } from "./tracking-schedule";
 import { bulkDraftsFormSchema, draftFormSchema, pickQuoteFormSchema, quoteShipmentFormSchema } from "./draft-form";
@@ -33,6 +38,8 @@ export const ACTION_SCHEMAS = {
   archiveOrdersFormSchema,
   bulkDraftsFormSchema,
   cancelPickupFormSchema,
+  carrierAccountFormSchema,
+  carrierAccountIdFormSchema,
   changeRoleSchema,
   checkTrackingFormSchema,
   createUserSchema,
@@ -49,6 +56,7 @@ export const ACTION_SCHEMAS = {
   shipmentSelectionFormSchema,
   shipperFormSchema,
   shopFormSchema,
+  storeCarrierAccountFormSchema,
   storeSettingsSchema,
   syncOrdersFormSchema,
   voidLabelFormSchema,

@@ -53,14 +53,15 @@ function displayName(name: string): string {
 }
 
 /**
- * What the user typed in the form's own fields, to be shown again: passwords never, a field the
+ * What the user typed in the form's own fields, to be shown again: passwords and secrets never, a field the
  * schema does not know never, each value cut and cleaned, the whole bounded.
  */
 function echoedValues(entries: FormEntry[], knownName: (name: string) => boolean): Record<string, string> {
   const echoed: [string, string][] = [];
   let total = 0;
   for (const [name, value] of entries) {
-    if (typeof value !== "string" || isFrameworkField(name) || /password/i.test(name) || !knownName(name)) continue;
+    if (typeof value !== "string" || isFrameworkField(name) || /password|secret/i.test(name) || !knownName(name))
+      continue;
     const shown = cleanText(value.slice(0, MAX_ECHOED_VALUE_LENGTH));
     total += name.length + shown.length;
     if (total > MAX_ECHOED_TOTAL_LENGTH) break;

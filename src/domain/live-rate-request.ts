@@ -34,7 +34,7 @@ interface RateAddress {
 export interface RateShipment {
   shipper: RateAddress;
   recipient: RateAddress;
-  parcels: { weightKg: number; lengthCm: number; widthCm: number; heightCm: number }[];
+  parcels: { weightKg: number; lengthCm: number | null; widthCm: number | null; heightCm: number | null }[];
   currency: string;
   declaredValue: string;
 }
@@ -65,8 +65,10 @@ export function rateShipment(
   if (input.parcels.length === 0) missing.push({ field: "parcels" });
   input.parcels.forEach((parcel, index) => {
     if (!positive(parcel.weightKg)) missing.push({ field: "parcelWeight", parcel: index + 1 });
-    if (!positive(parcel.lengthCm) || !positive(parcel.widthCm) || !positive(parcel.heightCm))
-      missing.push({ field: "parcelDimensions", parcel: index + 1 });
+    // All three sides or none: the carriers rate a package without dimensions by its weight.
+    const sides = [parcel.lengthCm, parcel.widthCm, parcel.heightCm];
+    const given = sides.filter((side) => side !== null && side !== undefined).length;
+    if (given > 0 && !sides.every(positive)) missing.push({ field: "parcelDimensions", parcel: index + 1 });
   });
   const value = text(input.declaredValue);
   if (!DECIMAL.test(value) || Number(value) <= 0) missing.push({ field: "declaredValue" });
@@ -85,9 +87,9 @@ export function rateShipment(
       },
       parcels: input.parcels.map((parcel) => ({
         weightKg: parcel.weightKg!,
-        lengthCm: parcel.lengthCm!,
-        widthCm: parcel.widthCm!,
-        heightCm: parcel.heightCm!,
+        lengthCm: parcel.lengthCm ?? null,
+        widthCm: parcel.widthCm ?? null,
+        heightCm: parcel.heightCm ?? null,
       })),
       currency,
       declaredValue: value,

@@ -5,6 +5,7 @@ import { getDbHandle } from "./db/client";
 import { migrateDb } from "./db/migrate";
 import {
   ALLOW_EMULATORS_VARIABLE,
+  carrierEmulatorUrl,
   emulatorVariables,
   isProduction,
   missingProductionEnv,
@@ -37,6 +38,35 @@ async function connectDemoStore(shop: string, emulatorUrl: string) {
   }
 }
 
+/**
+ * With CARRIER_EMULATOR_URL: the emulated carrier accounts (services/emulated-carrier-accounts.ts),
+ * retried until the emulator answers, as `npm run dev` starts it beside the server.
+ */
+async function bootstrapCarrierAccounts() {
+  const [{ getDb }, { bootstrapEmulatedCarrierAccounts }] = await Promise.all([
+    import("./db/client"),
+    import("./services/emulated-carrier-accounts"),
+  ]);
+  const db = await getDb();
+  for (let attempt = 1; attempt <= 30; attempt++) {
+    try {
+      const result = await bootstrapEmulatedCarrierAccounts(db);
+      if (result?.created) console.log(`  Created ${result.created} emulated carrier accounts.`);
+      return;
+    } catch (error) {
+      if (attempt === 30) console.error("  Could not register the carrier accounts with the carrier emulator:", error);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+/** The value an emulator variable takes, as the code that uses it reads it. */
+function emulatorSetting(name: string): string | undefined {
+  if (name === "SHOPIFY_EMULATOR_URL") return shopifyEmulatorUrl();
+  if (name === "CARRIER_EMULATOR_URL") return carrierEmulatorUrl();
+  return ptaxApiUrl();
+}
+
 /** Production never talks to an emulator by mistake; the test harness's escape hatch is announced at every start. */
 function refuseEmulatorsInProduction() {
   const refused = refusedEmulatorVariables();
@@ -57,7 +87,7 @@ function refuseEmulatorsInProduction() {
         "",
         banner,
         `  ${ALLOW_EMULATORS_VARIABLE}=1: this production server uses local emulators — for tests only.`,
-        ...allowed.map((name) => `  ${name}=${name === "SHOPIFY_EMULATOR_URL" ? shopifyEmulatorUrl() : ptaxApiUrl()}`),
+        ...allowed.map((name) => `  ${name}=${emulatorSetting(name)}`),
         banner,
         "",
       ].join("\n"),
@@ -117,4 +147,6 @@ export async function startServer(): Promise<void> {
     // In the background: the server must be listening before the emulator's first webhook arrives.
     setTimeout(() => void connectDemoStore(autoConnect, emulatorUrl), 500);
   }
+  // Development and the e2e harness's emulated production (env.ts refuses it otherwise).
+  if (carrierEmulatorUrl()) void bootstrapCarrierAccounts();
 }

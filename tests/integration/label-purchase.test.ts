@@ -9,7 +9,7 @@ import { readPdf } from "@/documents/testing/pdf-reader";
 import { CARRIER_SERVICES } from "@/domain/carrier-services";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
-import type { ApiCarrier } from "@/server/carriers/api";
+import type { ApiCarrier, CarrierShipment } from "@/server/carriers/api";
 import {
   auditEvents,
   labelPurchases,
@@ -324,12 +324,12 @@ describe(`buying a label (${driverName})`, () => {
     expect(error.code).toBe("labels.errors.noLabels");
   });
 
-  it("refuses before buying anything when a parcel has no dimensions, naming the order", async () => {
+  it("refuses before buying anything when a parcel has only some of its dimensions, naming the order", async () => {
     const shipment = await readyShipment("dhl");
     const row = await shipmentRow(shipment.id);
     await testDb.db
       .update(shipments)
-      .set({ parcels: row.parcels.map((parcel) => ({ ...parcel, lengthCm: null, widthCm: null, heightCm: null })) })
+      .set({ parcels: row.parcels.map((parcel) => ({ ...parcel, lengthCm: 30, widthCm: null, heightCm: 10 })) })
       .where(eq(shipments.id, shipment.id));
     const creates = fakes.dhl.calls.length;
     const error = (await caught(issueDocuments(deps(), [shipment.id], operator))) as AppError;
@@ -337,6 +337,21 @@ describe(`buying a label (${driverName})`, () => {
     expect(error.values).toMatchObject({ order: shipment.orderName, parcel: 1, field: "dimensions" });
     expect(fakes.dhl.calls).toHaveLength(creates);
     expect(await intents(shipment.id)).toHaveLength(0);
+  });
+
+  it("sends a parcel without dimensions without them (the carrier bills the weight it measures)", async () => {
+    const shipment = await readyShipment("dhl");
+    const row = await shipmentRow(shipment.id);
+    await testDb.db
+      .update(shipments)
+      .set({ parcels: row.parcels.map((parcel) => ({ ...parcel, lengthCm: null, widthCm: null, heightCm: null })) })
+      .where(eq(shipments.id, shipment.id));
+    const outcome = await issueDocuments(deps(), [shipment.id], operator);
+    expect(outcome.issued).toContain(shipment.id);
+    const sent = fakes.dhl.calls.filter((call) => call.operation === "createShipment").at(-1)!
+      .args[0] as CarrierShipment;
+    expect(sent.parcels[0]).toMatchObject({ lengthCm: null, widthCm: null, heightCm: null });
+    expect(sent.parcels[0].weightKg).toBeGreaterThan(0);
   });
 });
 

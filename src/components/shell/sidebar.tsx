@@ -1,5 +1,5 @@
 "use client";
-import { ClipboardList, History, Menu, Package, Store, Truck, Users } from "lucide-react";
+import { ClipboardList, History, KeyRound, Menu, Package, Store, Truck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -55,6 +55,7 @@ function MainNav({ isAdmin, idPrefix }: { isAdmin: boolean; idPrefix: string }) 
       <div className="my-3 h-px bg-white/10" aria-hidden />
       <NavLink item={{ href: "/stores", label: t("stores"), icon: Store }} />
       <NavLink item={{ href: "/sync-runs", label: t("syncHistory"), icon: History }} />
+      {isAdmin ? <NavLink item={{ href: "/carrier-accounts", label: t("carrierAccounts"), icon: KeyRound }} /> : null}
       {isAdmin ? <NavLink item={{ href: "/users", label: t("users"), icon: Users }} /> : null}
     </nav>
   );

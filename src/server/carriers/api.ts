@@ -86,11 +86,16 @@ export interface Commodity {
   sku: string | null;
 }
 
+/**
+ * One package. Dimensions are all three or none: every carrier API takes a package without them
+ * (UPS Package.Dimensions, FedEx requestedPackageLineItems[].dimensions and DHL packages[].dimensions
+ * are optional; weight is required) and then bills the weight it measures itself.
+ */
 export interface Parcel {
   weightKg: number;
-  lengthCm: number;
-  widthCm: number;
-  heightCm: number;
+  lengthCm: number | null;
+  widthCm: number | null;
+  heightCm: number | null;
 }
 
 /** Our shipment as every carrier needs it: built once (services/carrier-shipment.ts), mapped per carrier. */

@@ -113,12 +113,20 @@ function parcelsOf(order: string, stored: DraftParcel[]): Parcel[] {
     if (!positive(parcel.weightKg)) {
       throw new AppError("labels.errors.parcelIncomplete", undefined, { order, parcel: number, field: "weight" });
     }
-    // Every carrier API prices and labels by dimensions (UPS Package.Dimensions, FedEx dimensions,
-    // DHL packages[].dimensions — CARRIERS.md): a parcel without them is refused, not guessed.
-    if (!positive(parcel.lengthCm) || !positive(parcel.widthCm) || !positive(parcel.heightCm)) {
+    // The carriers' APIs take a package without dimensions (they bill the weight they measure), but
+    // not a partial set: one or two sides given is a typo to fix, not something to send or guess.
+    const sides = [parcel.lengthCm, parcel.widthCm, parcel.heightCm];
+    const given = sides.filter((side) => side !== null && side !== undefined);
+    if (given.length === 0) return { weightKg: parcel.weightKg, lengthCm: null, widthCm: null, heightCm: null };
+    if (!sides.every(positive)) {
       throw new AppError("labels.errors.parcelIncomplete", undefined, { order, parcel: number, field: "dimensions" });
     }
-    return { weightKg: parcel.weightKg, lengthCm: parcel.lengthCm, widthCm: parcel.widthCm, heightCm: parcel.heightCm };
+    return {
+      weightKg: parcel.weightKg,
+      lengthCm: parcel.lengthCm!,
+      widthCm: parcel.widthCm!,
+      heightCm: parcel.heightCm!,
+    };
   });
 }
 

@@ -17,6 +17,7 @@ import { shopifyGraphql } from "../shopify/graphql";
 import { SHOP_QUERY, WEBHOOK_SUBSCRIPTION_CREATE_MUTATION, WEBHOOK_SUBSCRIPTIONS_QUERY } from "../shopify/operations";
 import { emulatorUrlFor } from "../shopify/seam";
 import { EncryptedSessionStorage } from "../shopify/session-storage";
+import { assignEmulatedAccounts } from "./emulated-carrier-accounts";
 import type { ShopDeps } from "./shop-session";
 
 const CALLBACK_PATH = "/auth/callback";
@@ -174,6 +175,8 @@ export async function completeConnection(deps: ShopDeps, session: Session, actor
       },
     })
     .returning();
+  // Development and e2e: the store ships through the emulated carriers (a no-op otherwise).
+  await assignEmulatedAccounts(db, store.id);
   await registerWebhooks(deps, session);
   await recordAudit(db, {
     actorId,

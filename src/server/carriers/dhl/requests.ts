@@ -104,11 +104,16 @@ function packages(parcels: CarrierShipment["parcels"]) {
   if (parcels.length === 0) throw new DhlRequestProblem("A shipment needs at least one parcel");
   return parcels.map((parcel) => ({
     weight: positive(parcel.weightKg, "Weight"),
-    dimensions: {
-      length: positive(parcel.lengthCm, "Length"),
-      width: positive(parcel.widthCm, "Width"),
-      height: positive(parcel.heightCm, "Height"),
-    },
+    // Optional in MyDHL's packages[] (weight is required): a parcel without them is sent without.
+    ...(parcel.lengthCm === null || parcel.widthCm === null || parcel.heightCm === null
+      ? {}
+      : {
+          dimensions: {
+            length: positive(parcel.lengthCm, "Length"),
+            width: positive(parcel.widthCm, "Width"),
+            height: positive(parcel.heightCm, "Height"),
+          },
+        }),
   }));
 }
 

@@ -128,12 +128,17 @@ function packageLine(parcel: Parcel, index: number) {
     sequenceNumber: index + 1,
     groupPackageCount: 1,
     weight: { units: "KG", value: kg(positive(parcel.weightKg, "A parcel's weight")) },
-    dimensions: {
-      length: side(parcel.lengthCm, "A parcel's length"),
-      width: side(parcel.widthCm, "A parcel's width"),
-      height: side(parcel.heightCm, "A parcel's height"),
-      units: "CM",
-    },
+    // Optional in ship-api.json's RequestedPackageLineItem (weight is required).
+    ...(parcel.lengthCm === null || parcel.widthCm === null || parcel.heightCm === null
+      ? {}
+      : {
+          dimensions: {
+            length: side(parcel.lengthCm, "A parcel's length"),
+            width: side(parcel.widthCm, "A parcel's width"),
+            height: side(parcel.heightCm, "A parcel's height"),
+            units: "CM",
+          },
+        }),
   };
 }
 

@@ -171,12 +171,17 @@ export function shipRequest(
         Package: shipment.parcels.map((parcel, i) => ({
           // 02 = the customer's own box (Shipping.yaml Packaging.Code), what our stores ship in.
           Packaging: { Code: "02" },
-          Dimensions: {
-            UnitOfMeasurement: { Code: "CM" },
-            Length: cm(parcel.lengthCm, `Package[${i}].Length`),
-            Width: cm(parcel.widthCm, `Package[${i}].Width`),
-            Height: cm(parcel.heightCm, `Package[${i}].Height`),
-          },
+          // Optional in Shipping.yaml/Rating.yaml's Package (its weight is required).
+          ...(parcel.lengthCm === null || parcel.widthCm === null || parcel.heightCm === null
+            ? {}
+            : {
+                Dimensions: {
+                  UnitOfMeasurement: { Code: "CM" },
+                  Length: cm(parcel.lengthCm, `Package[${i}].Length`),
+                  Width: cm(parcel.widthCm, `Package[${i}].Width`),
+                  Height: cm(parcel.heightCm, `Package[${i}].Height`),
+                },
+              }),
           PackageWeight: { UnitOfMeasurement: { Code: "KGS" }, Weight: kg(parcel.weightKg, 5, `Package[${i}].Weight`) },
         })),
         ShipmentServiceOptions: {
@@ -276,12 +281,17 @@ export function rateRequest(request: RateRequest, accountNumber: string) {
         Package: request.parcels.map((parcel, i) => ({
           // 02 = the customer's own box, as on the ship request.
           PackagingType: { Code: "02" },
-          Dimensions: {
-            UnitOfMeasurement: CENTIMETRES,
-            Length: cm(parcel.lengthCm, `Package[${i}].Length`),
-            Width: cm(parcel.widthCm, `Package[${i}].Width`),
-            Height: cm(parcel.heightCm, `Package[${i}].Height`),
-          },
+          // Optional in Shipping.yaml/Rating.yaml's Package (its weight is required).
+          ...(parcel.lengthCm === null || parcel.widthCm === null || parcel.heightCm === null
+            ? {}
+            : {
+                Dimensions: {
+                  UnitOfMeasurement: CENTIMETRES,
+                  Length: cm(parcel.lengthCm, `Package[${i}].Length`),
+                  Width: cm(parcel.widthCm, `Package[${i}].Width`),
+                  Height: cm(parcel.heightCm, `Package[${i}].Height`),
+                },
+              }),
           PackageWeight: { UnitOfMeasurement: KILOGRAMS, Weight: kg(parcel.weightKg, 6, `Package[${i}].Weight`) },
         })),
       },
