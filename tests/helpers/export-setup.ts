@@ -28,7 +28,8 @@ export async function prepareForExport(db: Db, storeId: string) {
 
 /**
  * What an admin does under Stores › Shipper details once the orders are in: Shopify has no CNPJ to
- * offer, so the one of the NF-e keys' issuer completes the shipper profile.
+ * offer, so the one of the NF-e keys' issuer completes the shipper profile; the carriers' pickup
+ * contact (a person and a phone) is entered too.
  */
 export async function completeShipperFromNfeKey(db: Db, store: Store, actorId: string) {
   const [keyed] = await db
@@ -36,6 +37,12 @@ export async function completeShipperFromNfeKey(db: Db, store: Store, actorId: s
     .from(shipments)
     .where(and(eq(shipments.storeId, store.id), sql`${shipments.nfeKey} is not null`))
     .limit(1);
-  const profile = { ...toShipperProfile(store.shipper), taxId: keyed.nfeKey!.slice(6, 20) };
+  const current = toShipperProfile(store.shipper);
+  const profile = {
+    ...current,
+    taxId: keyed.nfeKey!.slice(6, 20),
+    signatoryName: current.signatoryName ?? "Ana Souza",
+    phone: current.phone ?? "+551133334444",
+  };
   await updateShipperProfile(db, store.id, profile, actorId);
 }
