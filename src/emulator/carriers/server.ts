@@ -35,6 +35,8 @@ export interface CarrierEmulator {
   queueFault(fault: Omit<QueuedFault, "remaining"> & { count?: number }): void;
   /** Moves the emulator's clock (tracking events are scheduled on it). */
   advance(minutes: number): void;
+  /** The emulator's clock, advanced or not. */
+  now(): Date;
   requests(carrier?: EmulatedCarrier): LoggedRequest[];
   module(carrier: EmulatedCarrier): CarrierModule;
   reset(): void;
@@ -316,6 +318,7 @@ export function createCarrierEmulator(options: CarrierEmulatorOptions): CarrierE
     advance(minutes) {
       offsetMs += minutes * 60_000;
     },
+    now,
     requests: (carrier) => (carrier ? log.filter((entry) => entry.carrier === carrier) : [...log]),
     module: moduleOf,
     reset() {
