@@ -1,7 +1,7 @@
 // What a store needs before its orders can be ready to ship: the customs terms an admin chose
 // (Stores › Customs defaults) and the PTAX rates the US$ 1,000 rule converts with (seedRates).
 import { and, eq, sql } from "drizzle-orm";
-import { toShipperProfile } from "@/domain/shipper";
+import { toShipperProfile, type ShipperProfile } from "@/domain/shipper";
 import type { Db } from "@/server/db/client";
 import { shipments, stores, type Store } from "@/server/db/schema";
 import { updateShipperProfile } from "@/server/services/store-connection";
@@ -28,14 +28,20 @@ export async function prepareForExport(db: Db, storeId: string) {
 
 /**
  * What an admin does under Stores › Shipper details once the orders are in: Shopify has no CNPJ to
- * offer, so the one of the NF-e keys' issuer completes the shipper profile.
+ * offer, so the one of the NF-e keys' issuer completes the shipper profile, with whatever else the
+ * admin types in (`typed`, e.g. the signatory a carrier pickup names as contact).
  */
-export async function completeShipperFromNfeKey(db: Db, store: Store, actorId: string) {
+export async function completeShipperFromNfeKey(
+  db: Db,
+  store: Store,
+  actorId: string,
+  typed: Partial<ShipperProfile> = {},
+) {
   const [keyed] = await db
     .select({ nfeKey: shipments.nfeKey })
     .from(shipments)
     .where(and(eq(shipments.storeId, store.id), sql`${shipments.nfeKey} is not null`))
     .limit(1);
-  const profile = { ...toShipperProfile(store.shipper), taxId: keyed.nfeKey!.slice(6, 20) };
+  const profile = { ...toShipperProfile(store.shipper), taxId: keyed.nfeKey!.slice(6, 20), ...typed };
   await updateShipperProfile(db, store.id, profile, actorId);
 }

@@ -29,6 +29,8 @@ const DEMO = "loja-demo.myshopify.com";
 // Wednesday 23 December 2026, 09:00 in São Paulo; the 24th is a business day for every carrier.
 const NOW = new Date("2026-12-23T12:00:00Z");
 const WINDOW = { date: "2026-12-24", readyTime: "09:00", closeTime: "17:00" };
+// The contact a carrier pickup names (Shopify has no signatory to offer).
+const PICKUP_CONTACT = { signatoryName: "Sofia Souza", signatoryTitle: "Sócia" };
 
 let emulator: Emulator;
 let shopify: Shopify;
@@ -52,7 +54,7 @@ async function prepareStore() {
   const [store] = await testDb.db.select().from(stores).where(eq(stores.shopDomain, DEMO));
   await prepareForExport(testDb.db, store.id);
   await sync();
-  await completeShipperFromNfeKey(testDb.db, store, operator.id);
+  await completeShipperFromNfeKey(testDb.db, store, operator.id, PICKUP_CONTACT);
   return store.id;
 }
 

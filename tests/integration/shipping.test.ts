@@ -31,6 +31,8 @@ const DEMO = "loja-demo.myshopify.com";
 const BIG = "loja-grande.myshopify.com";
 // Wednesday 23 December 2026, 09:00 in São Paulo: Christmas (Friday) is two days away.
 const NOW = new Date("2026-12-23T12:00:00Z");
+// The contact a carrier pickup names (Shopify has no signatory to offer).
+const PICKUP_CONTACT = { signatoryName: "Sofia Souza", signatoryTitle: "Sócia" };
 
 let emulator: Emulator;
 let shopify: Shopify;
@@ -72,7 +74,7 @@ beforeAll(async () => {
     await prepareForExport(testDb.db, store.id);
     const { run } = await requestSync(testDb.db, store.id, "manual", null);
     await executeRun(shopDeps(), run.id, { sleep: async () => {} });
-    await completeShipperFromNfeKey(testDb.db, store, operator.id);
+    await completeShipperFromNfeKey(testDb.db, store, operator.id, PICKUP_CONTACT);
   }
 }, 300_000);
 
@@ -289,7 +291,8 @@ describe(`documents and tracking (${driverName})`, () => {
     expect(invoiceText).toContain("COMMERCIAL INVOICE");
     expect(invoiceText).toContain(row.trackingNumber);
     expect(invoiceText).toContain(items[0].description.slice(0, 20));
-    expect(invoiceText).toContain("Olivia Operator");
+    // The declaration is signed by the store's signatory (Stores › Shipper details), not the operator.
+    expect(invoiceText).toContain(PICKUP_CONTACT.signatoryName);
     expect(invoiceText.replace(/\s/g, "")).toContain(row.nfeKey ?? "DAP");
 
     // Issuing again changes nothing, and a re-download is byte-identical.
