@@ -1,7 +1,7 @@
 // What a store needs before its orders can be ready to ship: the customs terms an admin chose
 // (Stores › Customs defaults) and the PTAX rates the US$ 1,000 rule converts with (seedRates).
 import { and, eq, sql } from "drizzle-orm";
-import { toShipperProfile } from "@/domain/shipper";
+import { toShipperProfile, type ShipperProfile } from "@/domain/shipper";
 import type { Db } from "@/server/db/client";
 import { shipments, stores, type Store } from "@/server/db/schema";
 import { updateShipperProfile } from "@/server/services/store-connection";
@@ -28,10 +28,15 @@ export async function prepareForExport(db: Db, storeId: string) {
 
 /**
  * What an admin does under Stores › Shipper details once the orders are in: Shopify has no CNPJ to
- * offer, so the one of the NF-e keys' issuer completes the shipper profile; the carriers' pickup
- * contact (a person and a phone) is entered too.
+ * offer, so the one of the NF-e keys' issuer completes the shipper profile, with the carriers' pickup
+ * contact (a person and a phone) and whatever else the admin types in (`typed`).
  */
-export async function completeShipperFromNfeKey(db: Db, store: Store, actorId: string) {
+export async function completeShipperFromNfeKey(
+  db: Db,
+  store: Store,
+  actorId: string,
+  typed: Partial<ShipperProfile> = {},
+) {
   const [keyed] = await db
     .select({ nfeKey: shipments.nfeKey })
     .from(shipments)
@@ -43,6 +48,7 @@ export async function completeShipperFromNfeKey(db: Db, store: Store, actorId: s
     taxId: keyed.nfeKey!.slice(6, 20),
     signatoryName: current.signatoryName ?? "Ana Souza",
     phone: current.phone ?? "+551133334444",
+    ...typed,
   };
   await updateShipperProfile(db, store.id, profile, actorId);
 }

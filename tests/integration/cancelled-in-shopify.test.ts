@@ -7,8 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTableState } from "@/lib/table/params";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
-import { createSandboxCarrier } from "@/server/carriers/sandbox";
-import type { CarrierAdapter } from "@/server/carriers/types";
 import { CarrierApiError } from "@/server/carriers/api";
 import { auditEvents, orders, pickups, shipments, stores, syncRunItems, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
@@ -31,30 +29,21 @@ const DEMO = "loja-demo.myshopify.com";
 // Wednesday 23 December 2026, 09:00 in São Paulo; the 24th is a business day for every carrier.
 const NOW = new Date("2026-12-23T12:00:00Z");
 const WINDOW = { date: "2026-12-24", readyTime: "09:00", closeTime: "17:00" };
+// The contact a carrier pickup names (Shopify has no signatory to offer).
+const PICKUP_CONTACT = { signatoryName: "Sofia Souza", signatoryTitle: "Sócia" };
 
 let emulator: Emulator;
 let shopify: Shopify;
 let testDb: TestDb;
-// Pickups still go through pickups.ts's adapter in this branch (helper "quotes-pickups" moves it to
-// the carrier directory); labels and voids go through the fake carriers' directory.
-let carriers: CarrierAdapter;
+// Pickups, labels and voids go through the fake carriers' directory.
+let ups: FakeCarrier;
 let fedex: FakeCarrier;
 let directory: Awaited<ReturnType<typeof fakeDirectory>>;
 let operator: { id: string; name: string };
 let storeId: string;
 const shopDeps = () => ({ db: testDb.db, shopify });
-const deps = () => ({ db: testDb.db, carriers, now: () => NOW });
+const deps = () => ({ db: testDb.db, carriers: directory, now: () => NOW });
 const labelDeps = () => ({ db: testDb.db, carriers: directory, now: () => NOW, sleep: async () => {} });
-
-/** The carrier knows the pickup booked for a shipment (booked through the adapter in this branch). */
-async function pickupKnownToCarrier(shipmentId: string) {
-  const [row] = await testDb.db
-    .select({ confirmation: pickups.confirmationNumber })
-    .from(shipments)
-    .innerJoin(pickups, eq(pickups.id, shipments.pickupId))
-    .where(eq(shipments.id, shipmentId));
-  fedex.pickups.set(row.confirmation, { cancelled: false });
-}
 
 /**
  * The store as an admin leaves it before shipping: connected, synced, shipper details complete.
@@ -65,7 +54,7 @@ async function prepareStore() {
   const [store] = await testDb.db.select().from(stores).where(eq(stores.shopDomain, DEMO));
   await prepareForExport(testDb.db, store.id);
   await sync();
-  await completeShipperFromNfeKey(testDb.db, store, operator.id);
+  await completeShipperFromNfeKey(testDb.db, store, operator.id, PICKUP_CONTACT);
   return store.id;
 }
 
@@ -142,10 +131,10 @@ beforeAll(async () => {
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
   shopify = createShopify({ ...APP, appUrl: process.env.APP_URL, emulatorUrl: emulator.url });
   testDb = await createTestDb();
-  carriers = createSandboxCarrier();
+  ups = withRealLabels(createFakeCarrier("ups"));
   fedex = withRealLabels(createFakeCarrier("fedex"));
   directory = await fakeDirectory(testDb.db, {
-    ups: withRealLabels(createFakeCarrier("ups")),
+    ups,
     fedex,
     dhl: withRealLabels(createFakeCarrier("dhl")),
   });
@@ -170,7 +159,6 @@ describe(`a cancellation in Shopify after the pickup or documents (${driverName}
     cases.documentedOnly = await nextReady("fedex");
     await schedulePickups(deps(), [cases.pickupOnly.id], WINDOW, operator.id);
     await schedulePickups(deps(), [cases.documented.id], WINDOW, operator.id);
-    await pickupKnownToCarrier(cases.documented.id);
     await giveDimensions(testDb.db, [cases.documented.id, cases.documentedOnly.id]);
     const issued = await issueDocuments(labelDeps(), [cases.documented.id, cases.documentedOnly.id], operator);
     expect(issued.issued).toHaveLength(2);
@@ -239,10 +227,12 @@ describe(`a cancellation in Shopify after the pickup or documents (${driverName}
   it("Cancel pickup ends a flagged shipment cancelled (not ready) and it is no longer counted", async () => {
     const { pickupId } = await shipment(cases.pickupOnly.id);
     const result = await cancelPickup(deps(), pickupId!, operator.id);
-    expect(result).toEqual({ released: 0, cancelled: 1 });
+    expect(result).toEqual({ released: 0, cancelled: 1, alreadyCancelledAtCarrier: false, carrier: "UPS" });
     expect(await shipment(cases.pickupOnly.id)).toMatchObject({ status: "cancelled", pickupId: null });
     const [pickup] = await testDb.db.select().from(pickups).where(eq(pickups.id, pickupId!));
     expect(pickup.status).toBe("cancelled");
+    // Cancelled at the carrier as well.
+    expect(ups.pickups.get(pickup.confirmationNumber)).toEqual({ cancelled: true });
     const counts = await flaggedCounts();
     expect(counts).toMatchObject({ overview: 2, table: 2 });
     expect(counts.ids).not.toContain(cases.pickupOnly.id);

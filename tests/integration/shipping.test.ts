@@ -8,8 +8,7 @@ import { readPdf } from "@/documents/testing/pdf-reader";
 import { originNow } from "@/domain/local-time";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
-import { createSandboxCarrier } from "@/server/carriers/sandbox";
-import type { CarrierAdapter } from "@/server/carriers/types";
+import type { CarrierDirectory } from "@/server/carriers/directory";
 import { orders, pickups, shipmentDocuments, shipments, stores, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { parseTableState } from "@/lib/table/params";
@@ -32,18 +31,18 @@ const DEMO = "loja-demo.myshopify.com";
 const BIG = "loja-grande.myshopify.com";
 // Wednesday 23 December 2026, 09:00 in São Paulo: Christmas (Friday) is two days away.
 const NOW = new Date("2026-12-23T12:00:00Z");
+// The contact a carrier pickup names (Shopify has no signatory to offer).
+const PICKUP_CONTACT = { signatoryName: "Sofia Souza", signatoryTitle: "Sócia" };
 
 let emulator: Emulator;
 let shopify: Shopify;
 let testDb: TestDb;
-// Pickups still go through pickups.ts's adapter in this branch (helper "quotes-pickups" moves it to
-// the carrier directory); documents go through the fake carriers' directory.
-let carriers: CarrierAdapter;
+// Pickups and documents go through the fake carriers' directory.
 let directory: Awaited<ReturnType<typeof fakeDirectory>>;
 let fakes: Record<"ups" | "fedex" | "dhl", FakeCarrier>;
 let operator: { id: string; name: string };
 const shopDeps = () => ({ db: testDb.db, shopify });
-const pickupDeps = () => ({ db: testDb.db, carriers, now: () => NOW });
+const pickupDeps = () => ({ db: testDb.db, carriers: directory, now: () => NOW });
 const documentDeps = () => ({ db: testDb.db, carriers: directory, now: () => NOW, sleep: async () => {} });
 /** The fake's sale behind a shipment's tracking number. */
 const saleOf = (carrier: "ups" | "fedex" | "dhl", trackingNumber: string | null) =>
@@ -58,7 +57,6 @@ beforeAll(async () => {
   process.env.SHOPIFY_EMULATOR_URL = emulator.url;
   shopify = createShopify({ ...APP, appUrl: process.env.APP_URL, emulatorUrl: emulator.url });
   testDb = await createTestDb();
-  carriers = createSandboxCarrier();
   fakes = {
     ups: withRealLabels(createFakeCarrier("ups")),
     fedex: withRealLabels(createFakeCarrier("fedex")),
@@ -76,7 +74,7 @@ beforeAll(async () => {
     await prepareForExport(testDb.db, store.id);
     const { run } = await requestSync(testDb.db, store.id, "manual", null);
     await executeRun(shopDeps(), run.id, { sleep: async () => {} });
-    await completeShipperFromNfeKey(testDb.db, store, operator.id);
+    await completeShipperFromNfeKey(testDb.db, store, operator.id, PICKUP_CONTACT);
   }
 }, 300_000);
 
@@ -147,7 +145,8 @@ describe(`pickups (${driverName})`, () => {
       "pickups.problems.tooFarAheadBusinessDays",
       "date",
     );
-    // The sandbox UPS account's lead time is 60 minutes: the window must exceed it.
+    // UPS answers a lead time of 60 minutes for the address: the window must exceed it.
+    fakes.ups.availability = { available: true, cutoffTime: "17:00", minWindowMinutes: 60 };
     await expectAppError(
       schedulePickups(
         pickupDeps(),
@@ -179,8 +178,14 @@ describe(`pickups (${driverName})`, () => {
     expect(booked.map((pickup) => pickup.carrier).sort()).toEqual(["fedex", "ups"]);
     for (const pickup of booked) {
       expect(pickup).toMatchObject({ status: "scheduled", pickupDate: "2026-12-24", readyTime: "09:00" });
-      expect(pickup.confirmationNumber).toMatch(/^(FX|UP)20261224\d{6}$/);
+      // The confirmation is the one the carrier gave, booked with the account that is recorded.
+      const carrier = pickup.carrier as "ups" | "fedex";
+      expect(fakes[carrier].pickups.get(pickup.confirmationNumber)).toEqual({ cancelled: false });
+      expect(pickup.carrierAccountId).toBe(directory.accountIds[carrier]);
     }
+    const upsBooking = fakes.ups.calls.filter((call) => call.operation === "schedulePickup").at(-1)!;
+    expect(upsBooking.args[0]).toMatchObject({ ...window, packages: expect.any(Number) });
+    expect((upsBooking.args[0] as { packages: number }).packages).toBeGreaterThanOrEqual(2);
     const moved = await testDb.db
       .select({ status: shipments.status, pickupId: shipments.pickupId, pickupDate: shipments.pickupDate })
       .from(shipments)
@@ -202,6 +207,9 @@ describe(`pickups (${driverName})`, () => {
       operator.id,
     );
     expect(next.confirmationNumber).not.toBe(upsPickup.confirmationNumber);
+    // The old booking is cancelled at the carrier too, the new one stands.
+    expect(fakes.ups.pickups.get(upsPickup.confirmationNumber)).toEqual({ cancelled: true });
+    expect(fakes.ups.pickups.get(next.confirmationNumber)).toEqual({ cancelled: false });
     const [old] = await testDb.db.select().from(pickups).where(eq(pickups.id, upsPickup.id));
     expect(old.status).toBe("cancelled");
     const onNew = await testDb.db.select().from(shipments).where(eq(shipments.pickupId, next.id));
@@ -210,6 +218,7 @@ describe(`pickups (${driverName})`, () => {
 
     const { released } = await cancelPickup(pickupDeps(), next.id, operator.id);
     expect(released).toBe(2);
+    expect(fakes.ups.pickups.get(next.confirmationNumber)).toEqual({ cancelled: true });
     const again = await testDb.db
       .select()
       .from(shipments)
@@ -220,16 +229,24 @@ describe(`pickups (${driverName})`, () => {
 
   it("undoes the carrier booking when the database refuses the change", async () => {
     const [shipment] = await readyShipments(DEMO, "ups");
-    const cancelled: string[] = [];
-    const spy: CarrierAdapter = {
-      ...carriers,
-      cancelPickup: async (_carrier, confirmation) => void cancelled.push(confirmation),
-      // The shipment is taken by someone else between the read and the booking.
-      schedulePickup: async (booking) => {
-        await testDb.db.update(shipments).set({ status: "cancelled" }).where(eq(shipments.id, shipment.id));
-        return carriers.schedulePickup(booking);
+    const ups = fakes.ups;
+    // The shipment is taken by someone else between the read and the booking.
+    const spy: CarrierDirectory = {
+      ...directory,
+      async forStore(storeId, carrier) {
+        const found = await directory.forStore(storeId, carrier);
+        const client = {
+          ...found.client,
+          schedulePickup: async (booking: Parameters<typeof found.client.schedulePickup>[0]) => {
+            await testDb.db.update(shipments).set({ status: "cancelled" }).where(eq(shipments.id, shipment.id));
+            return found.client.schedulePickup(booking);
+          },
+        };
+        return { ...found, client };
       },
     };
+    const callsBefore = ups.calls.length;
+    const knownBefore = new Set(ups.pickups.keys());
     await expectAppError(
       schedulePickups(
         { db: testDb.db, carriers: spy, now: () => NOW },
@@ -239,8 +256,14 @@ describe(`pickups (${driverName})`, () => {
       ),
       "pickups.errors.changedMeanwhile",
     );
-    expect(cancelled).toHaveLength(1);
-    expect(await testDb.db.select().from(pickups).where(eq(pickups.confirmationNumber, cancelled[0]))).toHaveLength(0);
+    const calls = ups.calls.slice(callsBefore);
+    expect(calls.map((call) => call.operation)).toEqual(["pickupAvailability", "schedulePickup", "cancelPickup"]);
+    // The one booking made is the one cancelled again, and nothing of it is recorded here.
+    const booked = [...ups.pickups.keys()].filter((number) => !knownBefore.has(number));
+    expect(booked).toHaveLength(1);
+    expect(calls[2].args[0]).toMatchObject({ confirmationNumber: booked[0], date: "2026-12-24" });
+    expect(ups.pickups.get(booked[0])).toEqual({ cancelled: true });
+    expect(await testDb.db.select().from(pickups).where(eq(pickups.confirmationNumber, booked[0]))).toHaveLength(0);
     await testDb.db.update(shipments).set({ status: "ready" }).where(eq(shipments.id, shipment.id));
   });
 });
@@ -268,7 +291,8 @@ describe(`documents and tracking (${driverName})`, () => {
     expect(invoiceText).toContain("COMMERCIAL INVOICE");
     expect(invoiceText).toContain(row.trackingNumber);
     expect(invoiceText).toContain(items[0].description.slice(0, 20));
-    expect(invoiceText).toContain("Olivia Operator");
+    // The declaration is signed by the store's signatory (Stores › Shipper details), not the operator.
+    expect(invoiceText).toContain(PICKUP_CONTACT.signatoryName);
     expect(invoiceText.replace(/\s/g, "")).toContain(row.nfeKey ?? "DAP");
 
     // Issuing again changes nothing, and a re-download is byte-identical.

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readPdf } from "@/documents/testing/pdf-reader";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
-import { createSandboxCarrier } from "@/server/carriers/sandbox";
 import { auditEvents, orders, pickups, shipmentDocuments, shipments, stores, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { issueDocuments } from "@/server/services/documents";
@@ -35,8 +34,7 @@ let testDb: TestDb;
 let storeId: string;
 let admin: { id: string; name: string; role: "admin" };
 let operator: { id: string; name: string; role: "operator" };
-const carriers = createSandboxCarrier();
-// Pickups still go through pickups.ts's adapter in this branch; documents through the fake carriers.
+// Pickups and documents go through the fake carriers.
 let directory: Awaited<ReturnType<typeof fakeDirectory>>;
 const documentDeps = () => ({ db: testDb.db, carriers: directory, now: () => NOW, sleep: async () => {} });
 
@@ -309,7 +307,7 @@ describe(`test shipments (${driverName})`, () => {
 
     for (const ids of [[test.id], [real.id, test.id]]) {
       const refused = await expectAppError(
-        schedulePickups({ db: testDb.db, carriers, now: () => NOW }, ids, WINDOW, operator.id),
+        schedulePickups({ db: testDb.db, carriers: directory, now: () => NOW }, ids, WINDOW, operator.id),
         "storeSettings.errors.testOrder",
       );
       expect(refused.values).toEqual({ order: test.orderName });

@@ -361,7 +361,8 @@ export const shipmentDocuments = pgTable("shipment_documents", {
   generatedAt: timestamp("generated_at", { withTimezone: true }).notNull(),
 });
 
-// The last tracking sequence each carrier account issued (the sandbox carrier's numbering).
+// The last tracking sequence the former sandbox carrier issued per carrier. Nothing writes it any
+// more (real carriers number their own labels); the table stays so no migration is needed to drop it.
 export const trackingSequences = pgTable("tracking_sequences", {
   carrier: text("carrier").primaryKey(),
   lastValue: bigint("last_value", { mode: "number" }).notNull(),

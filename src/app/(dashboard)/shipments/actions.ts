@@ -8,7 +8,6 @@ import {
   voidLabelFormSchema,
 } from "@/domain/shipment-forms";
 import { authedAction } from "@/server/auth/action";
-import { getCarrierAdapter } from "@/server/carriers";
 import { carrierDirectory } from "@/server/carriers/directory";
 import { AppError } from "@/server/errors";
 import { issueDocuments } from "@/server/services/documents";
