@@ -7,7 +7,7 @@ import type { PageWriter, Rect } from "./page-writer";
 
 /** One dot of a 203 dpi thermal printer, the usual label printer: bars a whole number of dots wide
  * print without one bar gaining a dot its neighbour loses. */
-export const PRINTER_DOT = 72 / 203;
+const PRINTER_DOT = 72 / 203;
 /** Code 128 needs at least ten modules of white on either side to be read. */
 const QUIET_ZONE_MODULES = 10;
 /** 4 dots ≈ 0.02 in per module: wider bars would only make short numbers' barcodes needlessly long. */

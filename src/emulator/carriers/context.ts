@@ -41,7 +41,7 @@ export const FAULT_KINDS = [
   "invalidPostalCode",
   "unauthorized",
 ] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface QueuedFault {
   carrier: EmulatedCarrier;

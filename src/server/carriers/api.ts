@@ -25,7 +25,7 @@ export interface CarrierCredentials {
   accountNumber: string;
 }
 
-export interface CarrierAccountConfig {
+interface CarrierAccountConfig {
   id: string;
   carrier: ApiCarrier;
   environment: "test" | "production";
@@ -272,7 +272,7 @@ export interface CarrierClient {
  * request may have been carried out (a timeout or a 5xx after sending a purchase): reconcile before
  * retrying. `carrierMessage` is the carrier's own text (shown to operators, never logged with values).
  */
-export const CARRIER_ERROR_CODES = [
+const CARRIER_ERROR_CODES = [
   "unauthorized",
   "forbidden",
   "rateLimited",

@@ -25,12 +25,15 @@ export function readCredentials(account: CarrierAccount): CarrierCredentials {
   return JSON.parse(decryptSecret(account.credentials, account.id)) as CarrierCredentials;
 }
 
-const cache = new Map<string, CarrierClient>();
+// The process's clients (and so their OAuth tokens), for directories built without options of their own.
+const sharedCache = new Map<string, CarrierClient>();
 
 export function carrierDirectory(db: Db, options: DirectoryOptions = {}): CarrierDirectory {
+  // A directory with a spy or its own fetch (tests, benchmarks) keeps its clients to itself.
+  const cache = options.onRequest || options.fetch ? new Map<string, CarrierClient>() : sharedCache;
   function clientOf(account: CarrierAccount): CarrierClient {
-    const key = `${account.id}:${account.updatedAt.getTime()}:${options.onRequest ? "spied" : ""}`;
-    let client = options.onRequest || options.fetch ? undefined : cache.get(key);
+    const key = `${account.id}:${account.updatedAt.getTime()}`;
+    let client = cache.get(key);
     if (!client) {
       const carrier = account.carrier as ApiCarrier;
       client = createCarrierClient({
@@ -38,7 +41,7 @@ export function carrierDirectory(db: Db, options: DirectoryOptions = {}): Carrie
         account: { id: account.id, carrier, environment: account.environment, credentials: readCredentials(account) },
         endpoints: carrierEndpoints(carrier, account.environment),
       });
-      if (!options.onRequest && !options.fetch) cache.set(key, client);
+      cache.set(key, client);
     }
     return client;
   }
