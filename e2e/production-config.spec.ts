@@ -43,12 +43,15 @@ test("in production the app refuses to start with an emulator URL, naming it", a
   // Every secret is set (the harness's); only the escape hatch the harness uses is taken away.
   const { code, output } = await startProduction({
     SHOPIFY_EMULATOR_URL: "http://127.0.0.1:4010",
+    CARRIER_EMULATOR_URL: "http://127.0.0.1:4030",
     PTAX_API_URL: "http://127.0.0.1:4020/olinda/servico/PTAX/versao/v1/odata/",
     ALLOW_EMULATORS_IN_PRODUCTION: "",
   });
   expect(code).not.toBe(0);
   expect(code).not.toBeNull();
-  expect(output).toContain("ShipSmart cannot start: SHOPIFY_EMULATOR_URL, PTAX_API_URL point at an emulator");
+  expect(output).toContain(
+    "ShipSmart cannot start: SHOPIFY_EMULATOR_URL, CARRIER_EMULATOR_URL, PTAX_API_URL point at an emulator",
+  );
 });
 
 test("the escape hatch accepts loopback emulators only", async () => {

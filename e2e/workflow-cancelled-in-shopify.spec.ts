@@ -25,6 +25,9 @@ const texts = {
     cancelled: "Cancelled",
     sync: "Sync Orders",
     dismiss: "Dismiss",
+    shipper: { open: "Shipper details of Loja Demo Artesanato", signatory: "Signatory name", phone: "Phone" },
+    shipperSave: "Save shipper details",
+    shipperSaved: "Shipper details saved.",
   },
   "pt-BR": {
     schedule: "Agendar coleta",
@@ -37,14 +40,27 @@ const texts = {
     cancelled: "Cancelado",
     sync: "Sincronizar pedidos",
     dismiss: "Fechar",
+    shipper: { open: "Dados do remetente de Loja Demo Artesanato", signatory: "Nome do signatário", phone: "Telefone" },
+    shipperSave: "Salvar dados do remetente",
+    shipperSaved: "Dados do remetente salvos.",
   },
 } as const;
 
 /**
- * The store ready for pickups. (Any store setting shipping comes to need is set here, once.)
+ * The store ready for pickups. (Any store setting shipping comes to need is set here, once.) The
+ * carriers collect only from a contact they can call: the shipper details get the signatory's
+ * name and a phone, which Shopify's shop address does not give.
  */
-async function prepareStore(page: Page) {
-  await new StoresPage(page).ensureDemoSynced(DEMO);
+async function prepareStore(page: Page, t: (typeof texts)[keyof typeof texts]) {
+  const stores = new StoresPage(page);
+  await stores.ensureDemoSynced(DEMO);
+  await stores.goto();
+  await page.getByRole("button", { name: t.shipper.open }).click();
+  const shipper = page.getByRole("dialog");
+  await shipper.getByLabel(t.shipper.signatory).fill("Ana Souza");
+  await shipper.getByLabel(t.shipper.phone).fill("+55 11 3456-7890");
+  await shipper.getByRole("button", { name: t.shipperSave }).click();
+  await expect(page.getByRole("status").filter({ hasText: t.shipperSaved })).toBeVisible();
 }
 
 /** What the merchant does in Shopify admin: cancels the order, by its name. */
@@ -71,7 +87,7 @@ for (const [locale, viewport, other] of [
     const context = await browser.newContext({ locale, viewport });
     const page = await context.newPage();
     await new SignInPage(page).signIn(admin.email, admin.password);
-    await prepareStore(page);
+    await prepareStore(page, t);
 
     // A pickup is booked for one ready shipment.
     const shipments = new ShipmentsPage(page);
