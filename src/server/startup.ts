@@ -73,7 +73,7 @@ function refuseEmulatorsInProduction() {
   if (refused.length > 0) {
     console.error(
       `\nShipSmart cannot start: ${refused.join(", ")} ${refused.length > 1 ? "point" : "points"} at an emulator, ` +
-        `which production must not use (Shopify OAuth, the API secret and Admin calls, or the exchange rates, ` +
+        `which production must not use (Shopify OAuth, the API secret and Admin calls, labels and pickups, or the exchange rates, ` +
         `would go there).\nUnset ${refused.length > 1 ? "them" : "it"} (PTAX_API_URL must be https on a real host). ` +
         `See README.md (Configuration).\n`,
     );
