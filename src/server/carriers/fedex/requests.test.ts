@@ -137,6 +137,17 @@ describe("shipRequest", () => {
     ]);
   });
 
+  it("sends a state of at most 2 characters and leaves a longer subdivision code out (FedEx takes 2)", () => {
+    const sydney = { ...shipment().recipient, city: "Sydney", state: "NSW", postalCode: "2000", countryCode: "AU" };
+    const address = shipRequest(shipment({ recipient: sydney }), ACCOUNT, {
+      labelFormat: "pdf",
+      paperlessDocumentId: null,
+    }).requestedShipment.recipients[0].address;
+    expect(address).not.toHaveProperty("stateOrProvinceCode");
+    expect(address).toMatchObject({ city: "Sydney", postalCode: "2000", countryCode: "AU" });
+    expect(requested.recipients[0].address).toMatchObject({ stateOrProvinceCode: "NY" });
+  });
+
   it("puts our reference on every package, whole centimetres and kilograms", () => {
     expect(requested.requestedPackageLineItems).toEqual([
       {

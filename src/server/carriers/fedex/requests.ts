@@ -99,7 +99,9 @@ function address(party: Pick<Party, "city" | "state" | "postalCode" | "countryCo
   if (postalCode.length > MAX.postalCode) refuse(`The postal code is longer than FedEx's ${MAX.postalCode}`);
   return {
     city: fit(party.city, MAX.city, "The city"),
-    ...(party.state ? { stateOrProvinceCode: party.state } : {}),
+    // ship-api.json: stateOrProvinceCode is at most 2 characters, required for US, CA and PR and
+    // not for other countries — a longer subdivision code (Australia's "NSW") is left out, not cut.
+    ...(party.state && party.state.trim().length <= 2 ? { stateOrProvinceCode: party.state.trim().toUpperCase() } : {}),
     ...(postalCode ? { postalCode } : {}),
     countryCode: fit(party.countryCode, 2, "The country code").toUpperCase(),
   };
