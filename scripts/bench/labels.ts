@@ -8,7 +8,7 @@
 //     140/s, its 1,400 per 10 s): the wall time, labels per second and the 429s the emulator had to
 //     answer (the target is none: the clients pace themselves).
 // Runs on PGlite (in memory), or on a throwaway PostgreSQL database when DATABASE_URL is set.
-//   node --conditions=react-server --import tsx scripts/bench/labels.ts
+//   node --conditions=react-server --import tsx scripts/bench/labels.ts [--single 30] [--bulk 100]
 import { performance } from "node:perf_hooks";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { CARRIER_SERVICES } from "../../src/domain/carrier-services";
@@ -29,9 +29,13 @@ import { completeShipperFromNfeKey, prepareForExport } from "../../tests/helpers
 import { createTestDb } from "../../tests/helpers/test-db";
 
 const CARRIERS: ApiCarrier[] = ["ups", "fedex", "dhl"];
-const SINGLE = 30;
-const BULK = 100;
-const ORDERS = 1600;
+const arg = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const SINGLE = arg("single", 30);
+const BULK = arg("bulk", 100);
+const ORDERS = Math.ceil((SINGLE + BULK) * 3 * 4.2);
 const RATE_LIMITS = { ups: 10, fedex: 140, dhl: 10 };
 const ACCOUNT_NUMBERS: Record<ApiCarrier, string> = { ups: "B3N5H1", fedex: "740561073", dhl: "123456789" };
 const APP = { apiKey: "bench-labels-key", apiSecret: "bench-labels-secret" };

@@ -147,6 +147,13 @@ describe("buildShipmentRequest", () => {
       },
     ]);
   });
+  it("leaves out a one-letter province code, which DHL refuses (provinceCode is 2 to 35 characters)", () => {
+    const berlin = { ...shipment.recipient, city: "Berlin", state: "B", postalCode: "10115", countryCode: "DE" };
+    const address = buildShipmentRequest({ ...shipment, recipient: berlin }, options).customerDetails.receiverDetails
+      .postalAddress;
+    expect(address).not.toHaveProperty("provinceCode");
+    expect(address).toMatchObject({ cityName: "Berlin", postalCode: "10115", countryCode: "DE" });
+  });
   it("asks for the 4×6 label in the chosen format; a private recipient's company is their name", () => {
     expect(body.outputImageProperties).toEqual({
       encodingFormat: "zpl",

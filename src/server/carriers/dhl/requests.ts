@@ -66,11 +66,20 @@ function postalAddress(party: Pick<Party, "address1" | "address2" | "city" | "st
     postalCode: party.postalCode ? fit(party.postalCode, 12, "Postal code") : "",
     cityName: fit(party.city, 45, "City"),
     countryCode: countryCode(party.countryCode),
-    ...(party.state ? { provinceCode: fit(party.state, 35, "State") } : {}),
+    ...provinceCode(party.state),
     addressLine1,
     ...(addressLine2 ? { addressLine2 } : {}),
     ...(addressLine3 ? { addressLine3 } : {}),
   };
+}
+
+/**
+ * MyDHL's provinceCode is 2 to 35 characters (3.1.1 spec): a one-letter subdivision code is left
+ * out rather than sent to be refused (the city and postal code carry the address).
+ */
+function provinceCode(state: string | null): { provinceCode?: string } {
+  const code = state?.trim() ?? "";
+  return code.length >= 2 ? { provinceCode: fit(code, 35, "State") } : {};
 }
 
 function countryCode(value: string): string {
@@ -278,7 +287,7 @@ function rateAddress(party: RateAddress) {
     postalCode: party.postalCode ? fit(party.postalCode, 12, "Postal code") : "",
     cityName: fit(party.city, 45, "City"),
     countryCode: countryCode(party.countryCode),
-    ...(party.state ? { provinceCode: fit(party.state, 35, "State") } : {}),
+    ...provinceCode(party.state),
   };
 }
 
