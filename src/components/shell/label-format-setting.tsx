@@ -23,14 +23,16 @@ export function LabelFormatProvider({ children, ...value }: LabelFormatValue & {
 /** The setting where the provider gives it (next to "Generate documents"); nothing elsewhere. */
 export function CurrentLabelFormat() {
   const value = useContext(LabelFormatContext);
-  return value ? <LabelFormatSetting {...value} className="block" /> : null;
+  // Left-aligned: it sits at the bar's start, where a right-aligned form opened off a phone's screen.
+  return value ? <LabelFormatSetting {...value} className="block" align="left" /> : null;
 }
 
 export function LabelFormatSetting({
   format,
   setFormat,
   className = "hidden sm:block",
-}: LabelFormatValue & { className?: string }) {
+  align = "right",
+}: LabelFormatValue & { className?: string; align?: "left" | "right" }) {
   const t = useTranslations("labels");
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(setFormat, null);
@@ -55,7 +57,10 @@ export function LabelFormatSetting({
       {open ? (
         <form
           action={action}
-          className="absolute top-6 right-0 z-20 w-72 space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow"
+          className={cn(
+            "absolute top-6 z-20 w-72 max-w-[calc(100vw-2rem)] space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow",
+            align === "left" ? "left-0" : "right-0",
+          )}
         >
           <fieldset className="space-y-1">
             <legend className="font-medium text-slate-900">{t("formatTitle")}</legend>

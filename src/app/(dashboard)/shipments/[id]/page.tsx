@@ -71,7 +71,7 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
         }
       />
       <div className="space-y-4">
-        <Card>
+        <Card className="p-4">
           <h2 className="mb-3 text-base font-semibold text-slate-900">{t("summary")}</h2>
           <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
             <Item label={t("order")}>{shipment.orderName}</Item>
@@ -111,7 +111,7 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
         </Card>
         {shipment.carrier === "correios" ? <Alert tone="info">{t("noApi")}</Alert> : null}
         {stopped ? <Alert tone="warning">{t("stopped")}</Alert> : null}
-        <Card>
+        <Card className="p-4">
           <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
             <h2 className="text-base font-semibold text-slate-900">{t("timeline")}</h2>
             {tracked && shipment.trackingNumber && !shipment.deliveredAt ? (
