@@ -272,23 +272,21 @@ export interface CarrierClient {
  * request may have been carried out (a timeout or a 5xx after sending a purchase): reconcile before
  * retrying. `carrierMessage` is the carrier's own text (shown to operators, never logged with values).
  */
-const CARRIER_ERROR_CODES = [
-  "unauthorized",
-  "forbidden",
-  "rateLimited",
-  "unavailable",
-  "outcomeUnknown",
-  "invalidRequest",
-  "invalidPostalCode",
-  "pickupNotAvailable",
-  "pickupNotFound",
-  "unknownShipment",
-  "alreadyVoided",
-  "voidWindowPassed",
-  "inTransit",
-  "paperlessNotEnabled",
-] as const;
-export type CarrierErrorCode = (typeof CARRIER_ERROR_CODES)[number];
+export type CarrierErrorCode =
+  | "unauthorized"
+  | "forbidden"
+  | "rateLimited"
+  | "unavailable"
+  | "outcomeUnknown"
+  | "invalidRequest"
+  | "invalidPostalCode"
+  | "pickupNotAvailable"
+  | "pickupNotFound"
+  | "unknownShipment"
+  | "alreadyVoided"
+  | "voidWindowPassed"
+  | "inTransit"
+  | "paperlessNotEnabled";
 
 export class CarrierApiError extends Error {
   constructor(
