@@ -46,7 +46,8 @@ const percentile = (sorted: number[], p: number) =>
 
 const shopifyEmulator = createEmulator({ app: APP });
 await shopifyEmulator.listen(0);
-createShop(shopifyEmulator.state, { domain: SHOP, name: "Loja Bench", orders: ORDERS, seed: 14 });
+// A Shopify Plus store: its higher GraphQL restore rate keeps the set-up sync short.
+createShop(shopifyEmulator.state, { domain: SHOP, name: "Loja Bench", orders: ORDERS, seed: 14, plan: "plus" });
 const carriers = createCarrierEmulator({ modules: CARRIER_MODULES, rateLimits: RATE_LIMITS });
 await carriers.listen(0);
 process.env.APP_URL = "http://127.0.0.1:3990";
