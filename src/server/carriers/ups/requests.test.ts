@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CarrierApiError, type CarrierShipment, type PickupBookingRequest } from "../api";
 import {
+  addressLines,
   descriptionLines,
   labelRecoveryRequest,
   labelSpecification,
@@ -109,6 +110,21 @@ describe("descriptionLines", () => {
   });
 });
 
+describe("addressLines", () => {
+  it("wraps a long street at spaces into UPS's lines of 35, keeping every word", () => {
+    const street = "Rua Doutor Antônio Bento de Amorim Nogueira, 1234, Bloco B";
+    const lines = addressLines([street, "Apto 12"], "ShipTo.Address");
+    expect(lines.every((line) => line.length <= 35)).toBe(true);
+    expect(lines.join(" ")).toBe(`${street} Apto 12`);
+    expect(lines.length).toBeLessThanOrEqual(3);
+  });
+
+  it("refuses a street that needs more than three lines, or a word longer than a line", () => {
+    expect(() => addressLines(["palavra ".repeat(20)], "ShipTo.Address")).toThrow(CarrierApiError);
+    expect(() => addressLines(["x".repeat(36)], "ShipTo.Address")).toThrow(CarrierApiError);
+  });
+});
+
 describe("shipRequest", () => {
   it("maps customs: products, invoice, incoterm, reason, NF-e in Comments, CNPJ as tax id", () => {
     const body = ship(shipment());
@@ -186,7 +202,7 @@ describe("shipRequest", () => {
       "InvoiceNumber",
     );
     const longStreet = { ...shipment().recipient, address1: "S".repeat(36) };
-    expect(refusal(() => ship(shipment({ recipient: longStreet })))).toContain("ShipTo.Address.AddressLine[0]");
+    expect(refusal(() => ship(shipment({ recipient: longStreet })))).toContain("ShipTo.Address.AddressLine");
     const longCompany = { ...shipment().shipper, company: "C".repeat(36) };
     expect(refusal(() => ship(shipment({ shipper: longCompany })))).toContain("Shipper.Name");
     const badHs = [{ ...shipment().items[0], hsCode: "6214" }];

@@ -15,14 +15,35 @@ export const UPS_VERSIONS = {
   labels: "v1",
 };
 
+const LINE = 35;
+const LINES = 3;
+
+/**
+ * The street as UPS's AddressLine: up to 3 lines of 35 (Shipping.yaml Address.AddressLine). A long
+ * line is wrapped at spaces, as a label printer would; only what cannot fit in three is refused.
+ */
+export function addressLines(lines: (string | null)[], field: string): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let rest = line?.trim().replace(/\s+/g, " ") ?? "";
+    while (rest.length > LINE) {
+      const cut = rest.lastIndexOf(" ", LINE);
+      if (cut <= 0) refuse(`${field}.AddressLine`, `a word longer than UPS's ${LINE} characters`);
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut + 1);
+    }
+    if (rest) out.push(rest);
+  }
+  if (out.length > LINES) refuse(`${field}.AddressLine`, `more than UPS's ${LINES} lines of ${LINE} characters`);
+  return out;
+}
+
 function address(
   party: Pick<Party, "address1" | "address2" | "city" | "state" | "postalCode" | "countryCode">,
   field: string,
 ) {
-  // AddressLine: up to 3 lines of 35 (Shipping.yaml Address.AddressLine).
-  const lines = [party.address1, party.address2].filter((line): line is string => !!line && !!line.trim());
   return {
-    AddressLine: lines.map((line, i) => fit(line, 35, `${field}.AddressLine[${i}]`)),
+    AddressLine: addressLines([party.address1, party.address2], field),
     City: fit(party.city, 30, `${field}.City`),
     StateProvinceCode: optional(party.state, 5, `${field}.StateProvinceCode`),
     PostalCode: postal(party.postalCode, `${field}.PostalCode`),
