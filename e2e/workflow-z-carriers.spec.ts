@@ -1,5 +1,5 @@
 // Issue 14's operator journey through the real carrier clients and the carrier emulators, in the
-// browser: live UPS quotes beside the rate-card estimates, a pickup booked with UPS, the label
+// browser: live quotes beside the rate-card estimates, a pickup booked with the carrier, the label
 // bought as PDF (4×6) and, after switching the print preference, as ZPL, the packing slip, and the
 // parcel followed to "Delivered" (the emulator's clock moved on) with its events in the dashboard
 // and in Shopify. In English on a desktop, in Portuguese on a phone. Named to run last: it books
@@ -25,6 +25,9 @@ const texts = {
   "en-US": {
     getQuotes: /^(Get quotes|Quote again)$/,
     quoted: /live rates? from your carrier accounts/,
+    // The English run ships with UPS, the Portuguese one with FedEx: the earlier workflow specs use
+    // some of the demo store's few ready shipments of each carrier.
+    carrier: { id: "ups", name: "UPS", tracking: /^1Z[0-9A-Z]{16}$/ },
     live: "Live rate · UPS (emulator)",
     rateCard: "Rate card estimate",
     schedule: "Schedule pickup",
@@ -50,7 +53,8 @@ const texts = {
   "pt-BR": {
     getQuotes: /^(Cotar|Cotar de novo)$/,
     quoted: /tarifas? reais? das suas contas de transportadora/,
-    live: "Tarifa real · UPS (emulator)",
+    carrier: { id: "fedex", name: "FedEx", tracking: /^\d{12}$/ },
+    live: "Tarifa real · FedEx (emulator)",
     rateCard: "Estimativa da tabela de frete",
     schedule: "Agendar coleta",
     scheduled: /^Coleta agendada para 1 envio\. Confirmação: [0-9A-Z]+\.$/,
@@ -94,9 +98,9 @@ async function prepareStore(browser: Browser) {
   await page.context().close();
 }
 
-/** Two ready UPS shipments that can still get a pickup and documents (none bought yet). */
+/** Two ready shipments of the run's carrier that can still get a pickup and documents (none bought yet). */
 async function freshUpsOrders(page: Page, shipments: ShipmentsPage, t: (typeof texts)[keyof typeof texts]) {
-  await shipments.goto("?status=ready&carrier=ups&perPage=100");
+  await shipments.goto(`?status=ready&carrier=${t.carrier.id}&perPage=100`);
   const rows = shipments
     .table()
     .getByRole("row")
@@ -147,7 +151,7 @@ for (const [locale, viewport] of [
   ["en-US", DESKTOP],
   ["pt-BR", PHONE],
 ] as const) {
-  test(`${locale} ${viewport.width}×${viewport.height}: live UPS quote, pickup, PDF and ZPL labels, packing slip, tracked to delivered`, async ({
+  test(`${locale} ${viewport.width}×${viewport.height}: live quote, pickup, PDF and ZPL labels, packing slip, tracked to delivered`, async ({
     browser,
   }) => {
     test.setTimeout(180_000);
@@ -172,7 +176,7 @@ for (const [locale, viewport] of [
     await expect(quotes.getByRole("status")).toContainText(t.quoted, { timeout: 30_000 });
     // Every carrier's quotes are listed, cheapest first: the UPS ones from both sources are there.
     const ups = (source: "live" | "rate_card") =>
-      quotes.locator(`li[data-source="${source}"]`).filter({ hasText: /^UPS · / });
+      quotes.locator(`li[data-source="${source}"]`).filter({ hasText: new RegExp(`^${t.carrier.name} · `) });
     await expect(ups("live").first()).toContainText(t.live);
     await expect(ups("rate_card").first()).toContainText(t.rateCard);
     await quotes.scrollIntoViewIfNeeded();
@@ -194,7 +198,7 @@ for (const [locale, viewport] of [
     await row.getByRole("button", { name: `${t.generate} ${order}` }).click();
     await expect(page.getByRole("status").filter({ hasText: t.issued })).toBeVisible({ timeout: 30_000 });
     const tracking = (await row.getByTestId("documents-cell").getByRole("link").innerText()).trim();
-    expect(tracking).toMatch(/^1Z[0-9A-Z]{16}$/);
+    expect(tracking).toMatch(t.carrier.tracking);
     await row.getByRole("checkbox").check();
     const bar = page.getByTestId("shipments-bulk-bar");
     const labelPdf = await downloadFrom(page, bar.getByRole("link", { name: t.labelsPdf, exact: true }));
