@@ -257,6 +257,9 @@ for (const [locale, viewport] of [
       fullPage: true,
     });
 
+    // The carriers' clock back to today, so the next run's pickup is tomorrow for both sides.
+    await carrierClock(-31 * 60);
+
     // 6. Shopify has the fulfillment with the tracking number and its DELIVERED event.
     const fulfillment = (await shopifyOrder(order)).fulfillments.find((f) => f.trackingNumber === tracking);
     expect(fulfillment).toBeDefined();

@@ -59,10 +59,11 @@ const faultSchema = z.strictObject({
   kind: z.enum(FAULT_KINDS),
   count: z.number().int().min(1).max(1000).optional(),
 });
+// Forward, or back again after a test's jump (never before the real clock).
 const clockSchema = z.strictObject({
   advanceMinutes: z
     .number()
-    .min(0)
+    .min(-60 * 24 * 60)
     .max(60 * 24 * 60),
 });
 const scenarioSchema = z.strictObject({
@@ -316,7 +317,7 @@ export function createCarrierEmulator(options: CarrierEmulatorOptions): CarrierE
       faults.push({ ...fault, remaining: count ?? 1 });
     },
     advance(minutes) {
-      offsetMs += minutes * 60_000;
+      offsetMs = Math.max(0, offsetMs + minutes * 60_000);
     },
     now,
     requests: (carrier) => (carrier ? log.filter((entry) => entry.carrier === carrier) : [...log]),
