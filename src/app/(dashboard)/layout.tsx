@@ -8,7 +8,7 @@ import { ReconnectBanner } from "@/components/shell/reconnect-banner";
 import { SyncProvider } from "@/components/sync/sync-provider";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { userLabelFormat } from "@/server/queries/documents";
+import { userLabelFormat } from "@/server/queries/users";
 import { storesNeedingReconnect } from "@/server/queries/stores";
 import { switchLocale } from "../locale-actions";
 import { setLabelFormatAction } from "./preferences-actions";
@@ -43,13 +43,13 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <div className="font-medium text-slate-900">{user.name}</div>
             <div className="text-xs text-slate-500">{t(`roles.${user.role}`)}</div>
           </div>
-          <LabelFormatSetting format={labelFormat ?? "pdf"} setFormat={setLabelFormatAction} />
+          <LabelFormatSetting format={labelFormat} setFormat={setLabelFormatAction} />
           <SignOutButton />
         </header>
         <ReconnectBanner stores={brokenStores} isAdmin={user.role === "admin"} />
         <main id="main" className="flex-1 px-4 py-6 md:px-6 lg:px-8">
           <SyncProvider syncOrders={syncOrdersAction}>
-            <LabelFormatProvider format={labelFormat ?? "pdf"} setFormat={setLabelFormatAction}>
+            <LabelFormatProvider format={labelFormat} setFormat={setLabelFormatAction}>
               {children}
             </LabelFormatProvider>
           </SyncProvider>

@@ -3,7 +3,7 @@ import "server-only";
 // their order and store, and the files stored as issued.
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { orders, shipmentDocuments, shipments, stores, users } from "../db/schema";
+import { orders, shipmentDocuments, shipments, stores } from "../db/schema";
 
 /** The shipments with what their documents print: order, fulfillment in Shopify, shipper and customs defaults. */
 export function shipmentsToDocument(db: Db, shipmentIds: string[]) {
@@ -60,10 +60,4 @@ export function packingSlipRows(db: Db, shipmentIds: string[]) {
     .innerJoin(orders, eq(orders.id, shipments.orderId))
     .innerJoin(stores, eq(stores.id, shipments.storeId))
     .where(inArray(shipments.id, shipmentIds));
-}
-
-/** The user's label format (the print preference labels are bought and downloaded in). */
-export async function userLabelFormat(db: Db, userId: string) {
-  const [row] = await db.select({ labelFormat: users.labelFormat }).from(users).where(eq(users.id, userId));
-  return row?.labelFormat ?? null;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { defineTable, type StateOf } from "@/lib/table/params";
+import type { LabelFormat } from "@/domain/statuses";
 import { ROLES } from "@/domain/users";
 import type { Db } from "../db/client";
 import { users } from "../db/schema";
@@ -87,4 +88,10 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 export async function countUsers(db: Db): Promise<number> {
   const [{ total }] = await db.select({ total: countAll }).from(users);
   return total;
+}
+
+/** The user's print preference: labels are bought and downloaded in it (PDF for an unknown user). */
+export async function userLabelFormat(db: Db, userId: string): Promise<LabelFormat> {
+  const [row] = await db.select({ labelFormat: users.labelFormat }).from(users).where(eq(users.id, userId));
+  return row?.labelFormat ?? "pdf";
 }

@@ -12,7 +12,8 @@ import { mergePdfs, renderPackingSlip, type PackingSlipData } from "@/documents"
 import { isApiCarrier, type ApiCarrier } from "../carriers/api";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
-import { issuedDocumentFiles, packingSlipRows, shipmentsToDocument, userLabelFormat } from "../queries/documents";
+import { issuedDocumentFiles, packingSlipRows, shipmentsToDocument } from "../queries/documents";
+import { userLabelFormat } from "../queries/users";
 import { resolveShipment, type Signatory } from "./carrier-shipment";
 import { purchaseLabel, type LabelDeps } from "./label-purchase";
 
@@ -49,7 +50,7 @@ export async function issueDocuments(
   const ids = [...new Set(shipmentIds)];
   const rows = await shipmentsToDocument(deps.db, ids);
   if (rows.length !== ids.length) throw new AppError("errors.notFound");
-  const labelFormat = (await userLabelFormat(deps.db, signatory.id)) ?? "pdf";
+  const labelFormat = await userLabelFormat(deps.db, signatory.id);
   const issuer = { ...signatory, labelFormat };
   const byId = new Map(rows.map((row) => [row.shipment.id, row]));
   const sleep = deps.sleep ?? wait;

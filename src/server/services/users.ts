@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { accountChangeBlocked, type CreateUserInput, type Locale, type Role } from "@/domain/users";
+import type { LabelFormat } from "@/domain/statuses";
 import type { Db } from "../db/client";
 import { users, type User } from "../db/schema";
 import { AppError } from "../errors";
@@ -141,4 +142,11 @@ export async function resetUserPassword(
 
 export async function setUserLocale(db: Db, userId: string, locale: Locale): Promise<void> {
   await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+export async function setUserLabelFormat(db: Db, userId: string, labelFormat: LabelFormat): Promise<void> {
+  await db
+    .update(users)
+    .set({ labelFormat, updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
 }

@@ -11,7 +11,7 @@ import { authedRoute } from "@/server/auth/route";
 import { getDb } from "@/server/db/client";
 import { AppError, httpStatusOf } from "@/server/errors";
 import { errorPage } from "@/server/http/error-page";
-import { userLabelFormat } from "@/server/queries/documents";
+import { userLabelFormat } from "@/server/queries/users";
 import { DOCUMENT_KINDS, documentFile } from "@/server/services/documents";
 
 async function refused(status: number, error?: AppError) {
@@ -45,7 +45,7 @@ export const GET = authedRoute("operator", async (request, user) => {
   if (!parsed.success) return refused(400);
   try {
     const db = await getDb();
-    const format = parsed.data.format ?? (await userLabelFormat(db, user.id)) ?? "pdf";
+    const format = parsed.data.format ?? (await userLabelFormat(db, user.id));
     const file = await documentFile(db, parsed.data.ids, parsed.data.kind, format);
     const names = file.orderNames;
     const name = names.length === 1 ? names[0].replace(/[^A-Za-z0-9-]/g, "") : `${names.length}-shipments`;
