@@ -9,7 +9,7 @@ import type { ShopifyLineItem, ShopifyOrderNode } from "@/domain/shopify-order";
 import type { DraftRecipient } from "@/domain/shipment-evaluation";
 import type { LabelFormat } from "@/domain/statuses";
 import { mergePdfs, renderPackingSlip, type PackingSlipData } from "@/documents";
-import { isApiCarrier } from "../carriers/api";
+import { isApiCarrier, type ApiCarrier } from "../carriers/api";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { issuedDocumentFiles, packingSlipRows, shipmentsToDocument } from "../queries/documents";
@@ -18,7 +18,7 @@ import { resolveShipment, type Signatory } from "./carrier-shipment";
 import { purchaseLabel, type LabelDeps } from "./label-purchase";
 
 export interface DocumentDeps extends LabelDeps {
-  /** Waits before the one retry of a rate-limited purchase (tests: no real waiting). */
+  /** Waits between two purchases from the same carrier (tests: no real waiting). */
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -54,6 +54,7 @@ export async function issueDocuments(
   const issuer = { ...signatory, labelFormat };
   const byId = new Map(rows.map((row) => [row.shipment.id, row]));
   const sleep = deps.sleep ?? wait;
+  const lastCall = new Map<ApiCarrier, number>();
 
   // Our own refusals (not ready, incomplete data, no carrier account) stop the whole selection
   // before anything is bought, naming the first shipment: the operator fixes the data and issues
@@ -73,9 +74,18 @@ export async function issueDocuments(
       results.push({ shipmentId: id, order, status: "alreadyIssued" });
       continue;
     }
-    // Each carrier client paces its own requests by the carrier's rate (limits.requestsPerSecond), so a
-    // batch stays within it without spacing purchases here as well.
-    const attemptOnce = () => purchaseLabel(deps, row, issuer);
+    const carrier = row.shipment.carrier;
+    const attemptOnce = async () => {
+      if (isApiCarrier(carrier)) {
+        const { client } = await deps.carriers.forStore(row.shipment.storeId, carrier);
+        // A purchase is a few requests (upload, ship): spaced so the batch stays within the carrier's rate.
+        const gap = Math.ceil(3000 / client.limits.requestsPerSecond);
+        const since = Date.now() - (lastCall.get(carrier) ?? 0);
+        if (since < gap) await sleep(gap - since);
+        lastCall.set(carrier, Date.now());
+      }
+      return purchaseLabel(deps, row, issuer);
+    };
     try {
       let trackingNumber: string | null;
       try {
