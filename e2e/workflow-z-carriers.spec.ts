@@ -15,6 +15,8 @@ import { SignInPage } from "./pages/sign-in-page";
 import { emulatorControl, StoresPage } from "./pages/stores-page";
 
 const DEMO = "loja-demo.myshopify.com";
+// Other stores have the same order numbers (#1012…): rows are picked in the demo store.
+const DEMO_NAME = "Loja Demo Artesanato";
 const carriersUrl = process.env.E2E_CARRIERS_URL ?? "http://127.0.0.1:3103";
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -87,14 +89,14 @@ async function prepareStore(browser: Browser) {
   const stores = new StoresPage(page);
   await stores.ensureDemoSynced(DEMO);
   await stores.goto();
-  await page.getByRole("button", { name: "Shipper details of Loja Demo Artesanato" }).click();
+  await page.getByRole("button", { name: `Shipper details of ${DEMO_NAME}` }).click();
   const shipper = page.getByRole("dialog");
   await shipper.locator("#shipper-taxId").fill("11.222.333/0001-81");
   await shipper.locator("#shipper-signatoryName").fill("Ana Exportadora");
   await shipper.locator("#shipper-phone").fill("(11) 3032-4500");
   await shipper.getByRole("button", { name: "Save shipper details" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Shipper details saved." })).toBeVisible();
-  await stores.setCustomsDefaults("Loja Demo Artesanato", { incoterm: "DAP", exportReason: "sale" });
+  await stores.setCustomsDefaults(DEMO_NAME, { incoterm: "DAP", exportReason: "sale" });
   await page.context().close();
 }
 
@@ -105,7 +107,8 @@ async function freshUpsOrders(page: Page, shipments: ShipmentsPage, t: (typeof t
     .table()
     .getByRole("row")
     .filter({ has: page.getByRole("button", { name: new RegExp(`^${t.generate} #`) }) })
-    .filter({ has: page.getByRole("button", { name: new RegExp(`^${t.schedule} #`) }) });
+    .filter({ has: page.getByRole("button", { name: new RegExp(`^${t.schedule} #`) }) })
+    .filter({ hasText: DEMO_NAME });
   // Cells: selection, order (number, then store), …
   const order = async (index: number) => (await rows.nth(index).getByRole("cell").nth(1).innerText()).split("\n")[0];
   return [await order(0), await order(1)] as const;
@@ -164,7 +167,7 @@ for (const [locale, viewport] of [
     await new SignInPage(page).signIn(operator.email, operator.password);
     const shipments = new ShipmentsPage(page);
     const [order, zplOrder] = await freshUpsOrders(page, shipments, t);
-    const orderLink = shipments.row(order).getByRole("link", { name: order, exact: true });
+    const orderLink = shipments.row(order, DEMO_NAME).getByRole("link", { name: order, exact: true });
     const shipmentPath = await orderLink.getAttribute("href");
     expect(shipmentPath).toMatch(/^\/shipments\/[0-9a-f-]{36}$/);
     const shipmentId = shipmentPath!.split("/").pop()!;
@@ -185,7 +188,7 @@ for (const [locale, viewport] of [
     // 2. A pickup booked with UPS for that shipment.
     await shipments.goto(`?q=${encodeURIComponent(order)}`);
     await shipments
-      .row(order)
+      .row(order, DEMO_NAME)
       .getByRole("button", { name: `${t.schedule} ${order}` })
       .click();
     await shipments.fillPickup(await pickupDate());
@@ -194,7 +197,7 @@ for (const [locale, viewport] of [
 
     // 3a. The label bought in the operator's preference (PDF by default): the carrier's 4×6 page.
     await shipments.goto(`?q=${encodeURIComponent(order)}`);
-    const row = shipments.row(order);
+    const row = shipments.row(order, DEMO_NAME);
     await row.getByRole("button", { name: `${t.generate} ${order}` }).click();
     await expect(page.getByRole("status").filter({ hasText: t.issued })).toBeVisible({ timeout: 30_000 });
     const tracking = (await row.getByTestId("documents-cell").getByRole("link").innerText()).trim();
@@ -214,7 +217,7 @@ for (const [locale, viewport] of [
     // 3b. The preference switched to ZPL ("Labels as PDF · change"; on a phone the header hides it,
     // the bulk bar shows it), and another shipment's label is bought and downloaded as ZPL.
     await shipments.goto(`?q=${encodeURIComponent(zplOrder)}`);
-    const zplRow = shipments.row(zplOrder);
+    const zplRow = shipments.row(zplOrder, DEMO_NAME);
     if (phone) await zplRow.getByRole("checkbox").check();
     const setting = page.getByTestId("label-format").filter({ visible: true }).first();
     await expect(setting).toContainText(t.asPdf);
@@ -235,7 +238,7 @@ for (const [locale, viewport] of [
     // 5. A day and a bit later at UPS: "Check now" on the shipment page finds the parcel delivered.
     await carrierClock(31 * 60);
     await shipments.goto(`?q=${encodeURIComponent(order)}`);
-    await shipments.row(order).getByRole("link", { name: order, exact: true }).click();
+    await shipments.row(order, DEMO_NAME).getByRole("link", { name: order, exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.title(order));
     await page.getByRole("button", { name: t.checkNow }).click();
     // (Its "Checked: n new events." goes with the button: a delivered parcel has nothing to check.)

@@ -25,10 +25,12 @@ export class ShipmentsPage {
     return this.page.getByRole("table", { name: /^(Shipment Management|Gestão de envios)$/ });
   }
 
-  row(order: string) {
-    return this.table()
+  /** The row of an order; with the store's name when several stores have that order number. */
+  row(order: string, store?: string) {
+    const rows = this.table()
       .getByRole("row")
       .filter({ has: this.page.getByText(order, { exact: true }) });
+    return store ? rows.filter({ hasText: store }) : rows;
   }
 
   /**
