@@ -25,6 +25,7 @@ import type { ShipmentProblem } from "../../domain/shipment-problem";
 import type { ShopifyLineItem, ShopifyMailingAddress, ShopifyOrderNode } from "../../domain/shopify-order";
 import type { RateCard } from "../../domain/quotes";
 import { LOCALES, ROLES } from "../../domain/roles";
+import { SAVED_VIEW_TABLES } from "../../domain/saved-views";
 import type { DraftCustomsItem, DraftParcel, DraftRecipient } from "../../domain/shipment-evaluation";
 import type { ShipperProfile } from "../../domain/shipper";
 import {
@@ -79,6 +80,29 @@ export const users = pgTable(
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), index("users_created_at_idx").on(t.createdAt)],
 );
+
+export const savedViewTable = pgEnum("saved_view_table", SAVED_VIEW_TABLES);
+
+// A user's named filter + sort of one table (the table's URL query, parsed by its spec on use);
+// pinned views show as tabs above the table.
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tableKey: savedViewTable("table_key").notNull(),
+    name: text("name").notNull(),
+    query: text("query").notNull(),
+    pinned: boolean("pinned").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("saved_views_user_table_name_key").on(t.userId, t.tableKey, sql`lower(${t.name})`)],
+);
+
+export type SavedView = typeof savedViews.$inferSelect;
 
 // Failed sign-in attempts, counted per email + IP inside a sliding window. Kept in the
 // database so every app instance behind a load balancer sees the same count.
