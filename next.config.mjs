@@ -1,6 +1,13 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./src/i18n/request.ts",
+  experimental: {
+    // The ICU messages compiled at build time: the browser gets them ready to format and no ICU
+    // parser (intl-messageformat, 13 kB of gzip JavaScript on every page; `npm run bench:vitals`).
+    messages: { path: "./src/i18n/messages", format: "json", locales: "infer", precompile: true },
+  },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -2,16 +2,8 @@
 // (test connection, delete) and a store's account for a carrier. Messages are i18n keys under
 // carrierAccounts.errors.
 import { z } from "zod";
+import { ACCOUNT_CARRIERS, ACCOUNT_ENVIRONMENTS, type AccountCarrier } from "./carrier-account-options";
 
-/**
- * The carriers reached through an API, which carrier accounts exist for. The same list as
- * API_CARRIERS in src/server/carriers/api.ts, which src/domain may not import (the carrier
- * accounts integration test checks the two agree).
- */
-export const ACCOUNT_CARRIERS = ["ups", "fedex", "dhl"] as const;
-export type AccountCarrier = (typeof ACCOUNT_CARRIERS)[number];
-
-export const ACCOUNT_ENVIRONMENTS = ["test", "production"] as const;
 
 /**
  * Account number formats (CARRIERS.md, "Identifiers"): UPS ShipperNumber, 6 characters

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { resolveCustomsTerms, storeSettingsSchema, TEST_ORDER_POLICIES, unresolvedCustomsTerms } from "./customs-terms";
+import { TEST_ORDER_POLICIES } from "./customs-codes";
+import { resolveCustomsTerms, storeSettingsSchema, unresolvedCustomsTerms } from "./customs-terms";
 
 const NO_DEFAULTS = { defaultIncoterm: null, defaultExportReason: null };
 const STORE_ID = "3f0c8a52-4a51-4a6c-9d1e-2f6b3c9a7e10";

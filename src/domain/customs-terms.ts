@@ -2,18 +2,12 @@
 // choice, else the store's default that an admin set, else unresolved (the shipment stays a draft
 // listing them, and no document is printed). Also the Stores "Customs defaults & test orders" form.
 import { z } from "zod";
+import { EXPORT_REASON_VALUES, INCOTERM_VALUES, TEST_ORDER_POLICIES } from "./customs-codes";
 import type { ShipmentProblem } from "./shipment-problem";
-
-/** Trade terms (every carrier but Correios asks for one) and export reasons an operator may choose. */
-export const INCOTERM_VALUES = ["DAP", "DDU", "DDP"] as const;
-export const EXPORT_REASON_VALUES = ["sale", "gift", "sample", "return", "repair", "personal_use"] as const;
 
 type Incoterm = (typeof INCOTERM_VALUES)[number];
 type ExportReason = (typeof EXPORT_REASON_VALUES)[number];
 
-/** What a store does with Shopify test orders (`test: true`): skip them (counted), or import them marked Test. */
-export const TEST_ORDER_POLICIES = ["skip", "import"] as const;
-export type TestOrderPolicy = (typeof TEST_ORDER_POLICIES)[number];
 
 type CustomsTermSource = "shipment" | "store_default";
 

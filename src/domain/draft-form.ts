@@ -5,9 +5,8 @@
 import { z } from "zod";
 import { MAX_LINE_ITEMS, MAX_QUANTITY } from "./bounds";
 import { CARRIER_IDS } from "./carrier-registry";
-import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./shipment-evaluation";
+import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./customs-codes";
 
-export { EXPORT_REASON_VALUES as EXPORT_REASONS, INCOTERM_VALUES as INCOTERMS } from "./shipment-evaluation";
 
 /** Lines an Edit Draft form can hold (the form parser refuses an index beyond it): a shipment's most. */
 const MAX_DRAFT_ITEMS = MAX_LINE_ITEMS;

@@ -25,7 +25,8 @@ import {
 } from "./bounds";
 import { type Carrier, CARRIER_IDS, CARRIERS } from "./carrier-registry";
 import { detectCarrier, nfeKeyReason, requiredFields, SHIPMENT_FIELDS, type ShipmentField } from "./carriers";
-import { type CustomsDefaults, termProblem, type TestOrderPolicy } from "./customs-terms";
+import type { TestOrderPolicy } from "./customs-codes";
+import { type CustomsDefaults, termProblem } from "./customs-terms";
 import { type ExchangeRateUsed, type RateTable, toUsdCents } from "./exchange-rates";
 import type { IsoDate } from "./calendar";
 import { declaredCentsOf, formatCents, parseMoneyCents } from "./money";

@@ -22,7 +22,6 @@ import { validateNfeKey } from "./nfe-key";
 import { nfeKeyProblem } from "./nfe-requirement";
 import type { ShipmentProblem, ShipmentProblemCode } from "./shipment-problem";
 
-export { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "./customs-terms";
 
 export interface DraftRecipient {
   name: string | null;

@@ -5,7 +5,8 @@
 // registering every account with an in-process carrier emulator.
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ACCOUNT_CARRIERS, carrierAccountFormSchema, type CarrierAccountInput } from "@/domain/carrier-account-form";
+import { ACCOUNT_CARRIERS } from "@/domain/carrier-account-options";
+import { carrierAccountFormSchema, type CarrierAccountInput } from "@/domain/carrier-account-form";
 import { createCarrierEmulator, type CarrierEmulator } from "@/emulator/carriers/server";
 import { createShop } from "@/emulator/control";
 import { createEmulator } from "@/emulator/server";

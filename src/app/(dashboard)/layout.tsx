@@ -12,6 +12,7 @@ import { userLabelFormat } from "@/server/queries/users";
 import { storesNeedingReconnect } from "@/server/queries/stores";
 import { switchLocale } from "../locale-actions";
 import { setLabelFormatAction } from "./preferences-actions";
+import { signOutAction } from "./session-actions";
 import { syncOrdersAction } from "./sync-runs/actions";
 
 // The layout's check is for navigation only; every page and action checks again itself.
@@ -44,7 +45,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <div className="text-xs text-slate-500">{t(`roles.${user.role}`)}</div>
           </div>
           <LabelFormatSetting format={labelFormat} setFormat={setLabelFormatAction} />
-          <SignOutButton />
+          <SignOutButton action={signOutAction} />
         </header>
         <ReconnectBanner stores={brokenStores} isAdmin={user.role === "admin"} />
         <main id="main" className="flex-1 px-4 py-6 md:px-6 lg:px-8">

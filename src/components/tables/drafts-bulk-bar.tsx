@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { CARRIER_IDS, CARRIERS } from "@/domain/carrier-registry";
 import type { FormAction } from "@/lib/action-result";
-import { EXPORT_REASONS, INCOTERMS } from "@/domain/draft-form";
+import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "@/domain/customs-codes";
 import { Button } from "../ui/button";
 import { Alert } from "../ui/card";
 import { Input, Select } from "../ui/field";
@@ -52,7 +52,7 @@ export function DraftsBulkBar({
           <Input name="service" aria-label={t("fields.service")} placeholder={t("fields.service")} className="w-44" />
           <Select name="incoterm" aria-label={t("fields.incoterm")} className="w-auto" defaultValue="">
             <option value="">{`${t("fields.incoterm")} ${t("drafts.keep")}`}</option>
-            {INCOTERMS.map((incoterm) => (
+            {INCOTERM_VALUES.map((incoterm) => (
               <option key={incoterm} value={incoterm}>
                 {incoterm}
               </option>
@@ -60,7 +60,7 @@ export function DraftsBulkBar({
           </Select>
           <Select name="exportReason" aria-label={t("fields.exportReason")} className="w-auto" defaultValue="">
             <option value="">{`${t("fields.exportReason")} ${t("drafts.keep")}`}</option>
-            {EXPORT_REASONS.map((reason) => (
+            {EXPORT_REASON_VALUES.map((reason) => (
               <option key={reason} value={reason}>
                 {t(`drafts.reasons.${reason}`)}
               </option>

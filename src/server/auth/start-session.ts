@@ -19,6 +19,16 @@ export async function startSession(user: Pick<User, "id" | "email" | "name" | "s
   (await cookies()).set(name, token, { ...options, maxAge: SESSION_MAX_AGE_SECONDS });
 }
 
+/**
+ * Signs the browser out: the session is the JWT cookie alone (no server-side row), so removing it
+ * ends it. Done here rather than through next-auth's client `signOut`, which would put next-auth's
+ * browser library (11 kB of gzip JavaScript) on every page for one button.
+ */
+export async function endSession(): Promise<void> {
+  const { name, options } = sessionCookie();
+  (await cookies()).set(name, "", { ...options, maxAge: 0 });
+}
+
 /** A new session at the user's current version, for the user whose own change ended theirs. */
 export async function restartSession(db: Db, userId: string): Promise<void> {
   const user = await findUserById(db, userId);

@@ -2,7 +2,8 @@ import "server-only";
 // What the Carrier accounts page reads. No row leaves here with `credentials`: the page gets the
 // account number's hint and the client id masked (decrypted here only to mask it).
 import { asc, eq, inArray } from "drizzle-orm";
-import { ACCOUNT_CARRIERS, maskClientId, type AccountCarrier } from "@/domain/carrier-account-form";
+import { ACCOUNT_CARRIERS, type AccountCarrier } from "@/domain/carrier-account-options";
+import { maskClientId } from "@/domain/carrier-account-form";
 import type { Db } from "../db/client";
 import { readCredentials } from "../carriers/directory";
 import { carrierAccounts, storeCarrierAccounts, stores, type CarrierAccount } from "../db/schema";

@@ -6,7 +6,7 @@ import "server-only";
 // emulated carriers with no setup. Everything here is idempotent and safe to run concurrently.
 import crypto from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
-import { ACCOUNT_CARRIERS, type AccountCarrier } from "@/domain/carrier-account-form";
+import { ACCOUNT_CARRIERS, type AccountCarrier } from "@/domain/carrier-account-options";
 import { CARRIERS } from "@/domain/carrier-registry";
 import { readCredentials } from "../carriers/directory";
 import type { Db } from "../db/client";

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
-import { ACCOUNT_CARRIERS, ACCOUNT_ENVIRONMENTS, type AccountCarrier } from "@/domain/carrier-account-form";
+import { ACCOUNT_CARRIERS, ACCOUNT_ENVIRONMENTS, type AccountCarrier } from "@/domain/carrier-account-options";
 import { CARRIERS } from "@/domain/carrier-registry";
 import type { CarrierAccountRow } from "@/server/queries/carrier-accounts";
 import { saveCarrierAccountAction } from "./actions";

@@ -7,7 +7,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert, Card, EmptyState } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
-import { ACCOUNT_CARRIERS, type AccountCarrier } from "@/domain/carrier-account-form";
+import { ACCOUNT_CARRIERS, type AccountCarrier } from "@/domain/carrier-account-options";
 import { CARRIERS } from "@/domain/carrier-registry";
 import type { CarrierAccountRow, StoreAccountsRow } from "@/server/queries/carrier-accounts";
 import { assignStoreCarrierAccountAction } from "./actions";

@@ -5,7 +5,7 @@ import "server-only";
 // A value an operator entered (shipments.operator_edited) is never overwritten by a re-sync.
 import { and, eq, sql } from "drizzle-orm";
 import { originNow } from "@/domain/local-time";
-import type { TestOrderPolicy } from "@/domain/customs-terms";
+import type { TestOrderPolicy } from "@/domain/customs-codes";
 import { mapOrder, type MappingContext } from "@/domain/order-mapping";
 import type { ShopifyOrderNode } from "@/domain/shopify-order";
 import { cleanJson, cleanText } from "@/domain/sanitize";

@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { translateOr } from "@/i18n/message-keys";
 import { useState } from "react";
 import { Field, Select } from "@/components/ui/field";
-import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "@/domain/shipment-evaluation";
+import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "@/domain/customs-codes";
 
 type CustomsTermName = "incoterm" | "exportReason";
 
