@@ -66,17 +66,21 @@ describe("toPdfText", () => {
     expect(toPdfText(" \n\t ")).toBe("");
   });
 
-  it("agrees with Helvetica on every Basic Multilingual Plane character", () => {
+  // 63,488 characters: the mismatches are collected and compared once (an expect per character
+  // made it take seconds), with room for a machine busy with other work.
+  it("agrees with Helvetica on every Basic Multilingual Plane character", { timeout: 60_000 }, () => {
     const unprintable: string[] = [];
+    const altered: string[] = [];
     for (let code = 0; code <= 0xffff; code++) {
       if (code >= 0xd800 && code <= 0xdfff) continue; // lone surrogates are not characters
       const char = String.fromCharCode(code);
       const shown = toPdfText(char);
       if (!helveticaCanShow(shown)) unprintable.push(char);
       // Whatever Helvetica can show as printable text is kept as is.
-      if (helveticaCanShow(char) && /^[^\s\p{Cc}\p{Cf}]$/u.test(char)) expect(shown).toBe(char);
+      if (shown !== char && helveticaCanShow(char) && /^[^\s\p{Cc}\p{Cf}]$/u.test(char)) altered.push(char);
     }
     expect(unprintable).toEqual([]);
+    expect(altered).toEqual([]);
   });
 
   it("always returns one trimmed line Helvetica can show, whatever the input", () => {
