@@ -11,7 +11,9 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node" },
+        // Property and exhaustive tests take seconds on a CI machine busy with other work: the
+        // timeout is a safety net against hangs, not a speed check (benchmarks measure speed).
+        test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node", testTimeout: 20_000 },
       },
       {
         resolve: { alias },
