@@ -58,12 +58,12 @@ export function DraftsTable({
 
   const listRef = useRef<HTMLDivElement>(null);
   return (
-    <div className="space-y-3" ref={listRef}>
+    <div className="relative space-y-3" ref={listRef}>
       {page.rows.length > 0 ? (
         // Past the search and filters, straight to the first draft's Edit Draft link.
         <a
           href="#first-draft"
-          className="sr-only focus:not-sr-only focus:inline-block focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-0 focus:left-0 focus:z-10 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow"
           onClick={(event) => {
             const first = listRef.current?.querySelector<HTMLElement>("[data-edit-draft]");
             if (!first) return;

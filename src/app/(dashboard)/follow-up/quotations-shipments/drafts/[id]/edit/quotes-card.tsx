@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { carrierName } from "@/domain/carrier-registry";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import type { QuoteRow } from "@/lib/rows/quotes";
 import { cn } from "@/components/ui/cn";
@@ -54,7 +54,7 @@ function ProblemList({
           {problem.field && problem.fix ? (
             <button
               type="button"
-              className="shrink-0 font-medium underline underline-offset-2 hover:no-underline"
+              className={cn(buttonClasses("secondary", "sm"), "shrink-0")}
               onClick={() => {
                 const field = problem.field!;
                 if (!pointed.has(field)) pointAt([...pointed, field]);

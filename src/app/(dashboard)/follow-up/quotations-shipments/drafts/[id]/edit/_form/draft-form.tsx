@@ -78,6 +78,7 @@ export function DraftForm({ shipment }: { shipment: DraftFormShipment }) {
   );
 
   const refused = state?.ok === false ? (state.fieldErrors ?? {}) : {};
+  const values = state?.ok === false ? (state.values ?? {}) : {};
   const errors: Record<string, string> = {};
   for (const [name, message] of Object.entries(refused)) {
     if (!(name in edits)) errors[name] = message;
@@ -86,7 +87,6 @@ export function DraftForm({ shipment }: { shipment: DraftFormShipment }) {
       if (problem) errors[name] = translateOr(t, problem.key, t("errors.invalid"), problem.values);
     }
   }
-  const values = state?.ok === false ? (state.values ?? {}) : {};
   const missing = state?.ok ? (state.data?.missingFields ?? []) : shipment.missingFields;
   const problems = state?.ok ? (state.data?.problems ?? []) : shipment.problems;
   const usd = state?.ok && state.data ? state.data.usd : shipment.usd;
@@ -100,8 +100,11 @@ export function DraftForm({ shipment }: { shipment: DraftFormShipment }) {
   };
   // "Please correct the highlighted fields" stays only while a highlighted field is left to correct;
   // a refusal that is not about a field (a concurrent edit) stays until the next answer.
+  // The key's error is live (invoice-section.tsx): a key still wrong is still left to correct.
+  const keyWrong = draftFieldProblem("nfeKey", edits.nfeKey ?? values.nfeKey ?? "") !== null;
+  const leftToCorrect = Object.keys(errors).length > 0 || keyWrong;
   const formError =
-    state?.ok === false && state.formError && (Object.keys(refused).length === 0 || Object.keys(errors).length > 0)
+    state?.ok === false && state.formError && (Object.keys(refused).length === 0 || leftToCorrect)
       ? state.formError
       : null;
 

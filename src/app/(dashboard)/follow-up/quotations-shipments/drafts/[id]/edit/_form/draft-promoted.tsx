@@ -14,7 +14,7 @@ export function DraftPromoted({ message }: { message?: string }) {
       <p className="text-base font-medium text-slate-900" role="status">
         {message}
       </p>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <Link href="/shipments" className={buttonClasses("primary")}>
           {t("drafts.goToShipments")}
         </Link>
