@@ -85,7 +85,7 @@ test.describe("Edit Draft, in few keystrokes and without stale errors", () => {
     await expect(drafts.error("nfeKey")).toHaveCount(0);
     await expect(drafts.field("nfeKey")).not.toHaveAttribute("aria-invalid", "true");
     await expect(drafts.summary()).toHaveCount(0);
-    await expect(page.getByRole("alert")).toHaveCount(0);
+    await expect(page.getByRole("main").locator("form").getByRole("alert")).toHaveCount(0);
     await expect(drafts.field("invoiceSeries")).toHaveValue("1");
     await expect(page.locator('[id="invoiceSeries-hint"]')).toHaveText("Filled in from the NF-e key.");
     await expect(drafts.field("invoiceNumber")).toHaveValue("999");

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getFormatter } from "next-intl/server";
 import { CARRIERS } from "@/domain/carrier-registry";
 import { draftFormSchema, pickQuoteFormSchema, quoteShipmentFormSchema } from "@/domain/draft-form";
 import { pickQuote, quoteShipmentById } from "@/server/services/quotes";
@@ -38,7 +39,8 @@ export const quoteShipmentAction = authedAction(
     const outcome = await quoteShipmentById({ db, carriers: carrierDirectory(db) }, id);
     revalidatePath(`/follow-up/quotations-shipments/drafts/${id}/edit`);
     revalidatePath("/follow-up/quotations-shipments");
-    const view = describeQuoteOutcome(t, outcome);
+    const format = await getFormatter();
+    const view = describeQuoteOutcome(t, (items) => format.list(items), outcome);
     return { ok: true, message: view.message, data: view };
   },
 );

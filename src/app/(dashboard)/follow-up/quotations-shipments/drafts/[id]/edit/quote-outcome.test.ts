@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createFormatter, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import en from "@/i18n/messages/en.json";
 import ptBR from "@/i18n/messages/pt-BR.json";
@@ -6,6 +6,8 @@ import { describeQuoteOutcome, type QuoteOutcomeInput } from "./quote-outcome";
 
 const english = createTranslator({ locale: "en", messages: en });
 const portuguese = createTranslator({ locale: "pt-BR", messages: ptBR });
+const inEnglish = (items: string[]) => createFormatter({ locale: "en" }).list(items);
+const inPortuguese = (items: string[]) => createFormatter({ locale: "pt-BR" }).list(items);
 const nothing: QuoteOutcomeInput = {
   available: 0,
   live: 0,
@@ -22,7 +24,7 @@ describe("the words of a quote answer", () => {
       blockers: [{ code: "missingWeight", parcel: 1 }],
       missing: [{ field: "parcelWeight", parcel: 1 }, { field: "recipientPostalCode" }],
     };
-    expect(describeQuoteOutcome(english, outcome)).toEqual({
+    expect(describeQuoteOutcome(english, inEnglish, outcome)).toEqual({
       blocked: true,
       message: "No carrier can quote this shipment yet. Correct the form, save it, and quote again:",
       problems: [
@@ -38,7 +40,7 @@ describe("the words of a quote answer", () => {
         },
       ],
     });
-    expect(describeQuoteOutcome(portuguese, outcome).problems[0]).toEqual({
+    expect(describeQuoteOutcome(portuguese, inPortuguese, outcome).problems[0]).toEqual({
       text: "O volume 1 está sem peso: nenhuma transportadora cota sem ele.",
       field: "parcel.weightKg",
       fix: "Informar o peso",
@@ -60,20 +62,20 @@ describe("the words of a quote answer", () => {
         },
       ],
     };
-    expect(describeQuoteOutcome(english, outcome).problems).toEqual([
+    expect(describeQuoteOutcome(english, inEnglish, outcome).problems).toEqual([
       {
-        text: "Parcel 1 weighs 75 kg, over the per-parcel limit of FedEx (68 kg), Correios (30 kg).",
+        text: "Parcel 1 weighs 75 kg, over the per-parcel limit of FedEx (68 kg) and Correios (30 kg).",
         field: "parcel.weightKg",
         fix: "Correct the weight",
       },
     ]);
-    expect(describeQuoteOutcome(portuguese, outcome).problems[0].text).toBe(
-      "O volume 1 pesa 75 kg, acima do limite por volume de FedEx (68 kg), Correios (30 kg).",
+    expect(describeQuoteOutcome(portuguese, inPortuguese, outcome).problems[0].text).toBe(
+      "O volume 1 pesa 75 kg, acima do limite por volume de FedEx (68 kg) e Correios (30 kg).",
     );
   });
 
   it("quotes with a note on the carrier that is absent, and a carrier's failure without a field", () => {
-    const view = describeQuoteOutcome(english, {
+    const view = describeQuoteOutcome(english, inEnglish, {
       available: 5,
       live: 2,
       blockers: [],
@@ -100,7 +102,7 @@ describe("the words of a quote answer", () => {
   });
 
   it("says so plainly when nothing can be quoted and there is no reason to point at", () => {
-    expect(describeQuoteOutcome(portuguese, nothing)).toEqual({
+    expect(describeQuoteOutcome(portuguese, inPortuguese, nothing)).toEqual({
       blocked: true,
       message: "Nenhuma tabela de frete atende este envio.",
       problems: [],

@@ -10,6 +10,8 @@ import type { CarrierErrorCode } from "@/server/carriers/api";
 import type { MessageKey } from "@/i18n/message-keys";
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+/** Joins names the way the language does ("A, B and C", "A, B e C"). */
+type JoinList = (items: string[]) => string;
 
 /** A reason shown in the quotes card; `field` is the form field to go to, `fix` its button's label. */
 export interface QuoteProblemView {
@@ -50,9 +52,7 @@ const FIX: Partial<Record<QuoteBlocker["code"] | MissingRateField["field"], Mess
   declaredValue: "quotes.fix.value",
 };
 
-const names = (carriers: Carrier[]) => carriers.map((carrier) => CARRIERS[carrier].name).join(", ");
-
-function blockerText(t: Translate, blocker: QuoteBlocker): string {
+function blockerText(t: Translate, list: JoinList, blocker: QuoteBlocker): string {
   switch (blocker.code) {
     case "missingWeight":
       return t("quotes.blockers.missingWeight", { parcel: blocker.parcel });
@@ -60,12 +60,17 @@ function blockerText(t: Translate, blocker: QuoteBlocker): string {
       return t("quotes.blockers.overLimit", {
         parcel: blocker.parcel,
         weightKg: blocker.weightKg,
-        limits: blocker.limits
-          .map(({ carrier, limitKg }) => t("quotes.blockers.limit", { carrier: CARRIERS[carrier].name, limitKg }))
-          .join(", "),
+        limits: list(
+          blocker.limits.map(({ carrier, limitKg }) =>
+            t("quotes.blockers.limit", { carrier: CARRIERS[carrier].name, limitKg }),
+          ),
+        ),
       });
     case "noZone":
-      return t("quotes.blockers.noZone", { carriers: names(blocker.carriers), country: blocker.country });
+      return t("quotes.blockers.noZone", {
+        carriers: list(blocker.carriers.map((carrier) => CARRIERS[carrier].name)),
+        country: blocker.country,
+      });
     case "unknownCountry":
       return t("quotes.blockers.unknownCountry", { country: blocker.country });
     default:
@@ -73,7 +78,7 @@ function blockerText(t: Translate, blocker: QuoteBlocker): string {
   }
 }
 
-export function describeQuoteOutcome(t: Translate, outcome: QuoteOutcomeInput): QuoteOutcomeView {
+export function describeQuoteOutcome(t: Translate, list: JoinList, outcome: QuoteOutcomeInput): QuoteOutcomeView {
   const problems: QuoteProblemView[] = [];
   const pointed = new Set<string>();
   const add = (text: string, code: QuoteBlocker["code"] | MissingRateField["field"] | null) => {
@@ -83,7 +88,8 @@ export function describeQuoteOutcome(t: Translate, outcome: QuoteOutcomeInput): 
     const fix = code ? FIX[code] : undefined;
     problems.push({ text, field, fix: field && fix ? t(fix) : null });
   };
-  for (const blocker of [...outcome.blockers, ...outcome.carrierBlockers]) add(blockerText(t, blocker), blocker.code);
+  for (const blocker of [...outcome.blockers, ...outcome.carrierBlockers])
+    add(blockerText(t, list, blocker), blocker.code);
   for (const missing of outcome.missing) {
     const field = t(`quotes.fields.${missing.field}`, { parcel: "parcel" in missing ? missing.parcel : 0 });
     add(t("quotes.liveNeeds", { field }), missing.field);
