@@ -39,8 +39,10 @@ test.describe("Edit Draft", () => {
 
     // A typo: the precise problem, live, and the server refuses it too (nothing saved).
     await page.locator("#nfeKey").fill(KEY.slice(0, -1) + "8");
-    await expect(page.getByTestId("nfe-error")).toHaveText("The check digit should be 9, not 8. Check for a typo.");
+    await expect(page.locator("#nfeKey-error")).toHaveText("The check digit should be 9, not 8. Check for a typo.");
     await page.getByRole("button", { name: "Edit Draft" }).click();
+    // Refused by the server too, and said once.
+    await expect(page.getByText("The check digit should be 9, not 8. Check for a typo.")).toHaveCount(1);
     await expect(page.locator("#nfeKey-error")).toHaveText("The check digit should be 9, not 8. Check for a typo.");
     await expect(page.getByTestId("draft-history")).toHaveCount(0);
 
@@ -68,7 +70,7 @@ test.describe("Edit Draft", () => {
     const order = await openNfeOnlyDraft(page, /^Chave da NF-e$/);
     await expect(page.getByRole("heading", { level: 1, name: `Rascunho ${order}` })).toBeVisible();
     await page.locator("#nfeKey").fill("1234");
-    await expect(page.getByTestId("nfe-error")).toHaveText("A chave tem 4 caracteres; precisa ter 44.");
+    await expect(page.locator("#nfeKey-error")).toHaveText("A chave tem 4 caracteres; precisa ter 44.");
     await page.locator("#nfeKey").fill(KEY);
     await page.getByRole("button", { name: "Editar rascunho" }).click();
     await expect(page.getByRole("status")).toHaveText(

@@ -4,7 +4,6 @@
 import { z } from "zod";
 import { ACCOUNT_CARRIERS, ACCOUNT_ENVIRONMENTS, type AccountCarrier } from "./carrier-account-options";
 
-
 /**
  * Account number formats (CARRIERS.md, "Identifiers"): UPS ShipperNumber, 6 characters
  * (Shipping.yaml; letters and digits, e.g. "A1B2C3"); FedEx accountNumber.value, 9 digits; DHL

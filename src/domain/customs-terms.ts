@@ -8,7 +8,6 @@ import type { ShipmentProblem } from "./shipment-problem";
 type Incoterm = (typeof INCOTERM_VALUES)[number];
 type ExportReason = (typeof EXPORT_REASON_VALUES)[number];
 
-
 type CustomsTermSource = "shipment" | "store_default";
 
 interface ResolvedTerm<T extends string> {

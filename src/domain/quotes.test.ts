@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   chargeableWeightKg,
   dimensionalWeightKg,
+  quoteBlockers,
   quoteShipment,
+  type Quote,
   type RateCard,
+  unquotedCarrierRefusals,
   validateRateCard,
   zoneFor,
 } from "./quotes";
@@ -171,5 +174,72 @@ describe("validateRateCard", () => {
       { path: "zones.asia_pacific", code: "missingZone" },
       { path: "zones.rest_of_world", code: "missingZone" },
     ]);
+  });
+});
+
+describe("why a shipment cannot be quoted", () => {
+  const cards = DEFAULT_RATE_CARDS;
+  const blockers = (shipment: Parameters<typeof quoteShipment>[0], only?: (q: Quote) => boolean) => {
+    const quotes = quoteShipment(shipment, cards);
+    return quoteBlockers(shipment, only ? quotes.filter(only) : quotes);
+  };
+
+  it("names a missing weight once, not once per rate card, with its 1-based parcel", () => {
+    expect(blockers({ destinationCountry: "US", parcels: [{ weightKg: 1 }, { weightKg: null }] })).toEqual([
+      { code: "missingWeight", parcel: 2 },
+    ]);
+  });
+
+  it("lists the weight limit of every carrier a parcel is over", () => {
+    const [blocker] = blockers({ destinationCountry: "US", parcels: [{ weightKg: 75 }] });
+    expect(blocker).toMatchObject({ code: "overLimit", parcel: 1, weightKg: 75 });
+    expect(blocker.code === "overLimit" && blocker.limits).toEqual(
+      expect.arrayContaining([
+        { carrier: "fedex", limitKg: 68 },
+        { carrier: "ups", limitKg: 70 },
+        { carrier: "dhl", limitKg: 70 },
+        { carrier: "correios", limitKg: 30 },
+      ]),
+    );
+  });
+
+  it("says why a carrier is absent when the others quote: only that carrier's limit", () => {
+    const quotes = quoteShipment({ destinationCountry: "US", parcels: [{ weightKg: 40 }] }, cards);
+    expect(quotes.some((q) => q.available)).toBe(true);
+    const absent = unquotedCarrierRefusals(quotes);
+    expect(new Set(absent.map((q) => q.carrier))).toEqual(new Set(["correios"]));
+    expect(quoteBlockers({ destinationCountry: "US", parcels: [{ weightKg: 40 }] }, absent)).toEqual([
+      { code: "overLimit", parcel: 1, weightKg: 40, limits: [{ carrier: "correios", limitKg: 30 }] },
+    ]);
+    // Nobody quoted: no carrier is "absent while others quote".
+    expect(
+      unquotedCarrierRefusals(quoteShipment({ destinationCountry: "", parcels: [{ weightKg: 1 }] }, cards)),
+    ).toEqual([]);
+  });
+
+  it("tells a missing, domestic, unknown and uncovered destination apart", () => {
+    expect(blockers({ destinationCountry: " ", parcels: [{ weightKg: 1 }] })).toEqual([{ code: "noDestination" }]);
+    expect(blockers({ destinationCountry: "br", parcels: [{ weightKg: 1 }] })).toEqual([
+      { code: "domesticDestination" },
+    ]);
+    expect(blockers({ destinationCountry: "XX", parcels: [{ weightKg: 1 }] })).toEqual([
+      { code: "unknownCountry", country: "XX" },
+    ]);
+    const europeOnly: RateCard = { ...cards[0], zones: { europe: cards[0].zones.europe } };
+    const shipment = { destinationCountry: "us", parcels: [{ weightKg: 1 }] };
+    expect(quoteBlockers(shipment, quoteShipment(shipment, [europeOnly]))).toEqual([
+      { code: "noZone", country: "US", carriers: [europeOnly.carrier] },
+    ]);
+  });
+
+  it("names the weight and the destination together when both are wrong", () => {
+    expect(blockers({ destinationCountry: "", parcels: [{ weightKg: null }] })).toEqual([
+      { code: "missingWeight", parcel: 1 },
+      { code: "noDestination" },
+    ]);
+  });
+
+  it("has nothing to say when every card quoted", () => {
+    expect(blockers({ destinationCountry: "US", parcels: [{ weightKg: 2 }] }, (q) => q.available)).toEqual([]);
   });
 });

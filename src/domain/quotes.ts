@@ -179,6 +179,78 @@ export function quoteShipment(shipment: ShipmentToQuote, rateCards: readonly Rat
 }
 
 // ------------------------------------------------------------------------------------------------
+// Why a shipment cannot be quoted
+
+/**
+ * One reason the rate cards cannot price a shipment, with what the operator must change. Parcels
+ * are 1-based; `carriers` says which carriers the reason holds for (their limits differ).
+ */
+export type QuoteBlocker =
+  | { code: "missingWeight"; parcel: number }
+  | { code: "overLimit"; parcel: number; weightKg: number; limits: { carrier: Carrier; limitKg: number }[] }
+  | { code: "noDestination" }
+  | { code: "domesticDestination" }
+  | { code: "unknownCountry"; country: string }
+  | { code: "noZone"; country: string; carriers: Carrier[] };
+
+type Refusal = Extract<Quote, { available: false }>;
+
+/** The destination's own problem, when there is one: the same for every carrier. */
+function destinationBlocker(destinationCountry: string): QuoteBlocker | null {
+  const country = destinationCountry.trim().toUpperCase();
+  if (country === "") return { code: "noDestination" };
+  if (country === "BR") return { code: "domesticDestination" };
+  if (!isCountryCode(country)) return { code: "unknownCountry", country };
+  return null;
+}
+
+/**
+ * Why these refused quotes were refused, one blocker per thing to fix (a missing weight once, not
+ * once per card), the field to fill first: weight, then the limits per carrier, then the destination.
+ * Passing only some carriers' refusals tells why those carriers are absent from the quotes.
+ */
+export function quoteBlockers(shipment: ShipmentToQuote, quotes: readonly Quote[]): QuoteBlocker[] {
+  const refusals = quotes.filter((quote): quote is Refusal => !quote.available);
+  if (refusals.length === 0) return [];
+  const blockers: QuoteBlocker[] = [];
+  const missing = refusals.find((quote) => quote.reason === "missingWeight");
+  if (missing) blockers.push({ code: "missingWeight", parcel: Number(missing.values?.parcel ?? 0) + 1 });
+  const heavy = refusals.filter((quote) => quote.reason === "overLimit");
+  if (heavy.length > 0) {
+    const parcel = Number(heavy[0].values?.parcel ?? 0);
+    const limits = [...new Set(heavy.map((quote) => quote.carrier))].map((carrier) => ({
+      carrier,
+      limitKg: CARRIERS[carrier].maxPieceKg,
+    }));
+    blockers.push({
+      code: "overLimit",
+      parcel: parcel + 1,
+      weightKg: Number(shipment.parcels[parcel]?.weightKg ?? heavy[0].values?.weightKg),
+      limits,
+    });
+  }
+  // A card checks the weight before the destination: a wrong destination is named even then, so
+  // the operator fixes both at once.
+  const destination = destinationBlocker(shipment.destinationCountry);
+  const unzoned = refusals.filter((quote) => quote.reason === "noZone");
+  if (destination) blockers.push(destination);
+  else if (unzoned.length > 0)
+    blockers.push({
+      code: "noZone",
+      country: shipment.destinationCountry.trim().toUpperCase(),
+      carriers: [...new Set(unzoned.map((quote) => quote.carrier))],
+    });
+  return blockers;
+}
+
+/** The carriers none of whose cards gave a price, while other carriers did: their reasons, per carrier. */
+export function unquotedCarrierRefusals(quotes: readonly Quote[]): Quote[] {
+  const quoted = new Set(quotes.filter((quote) => quote.available).map((quote) => quote.carrier));
+  if (quoted.size === 0) return [];
+  return quotes.filter((quote) => !quote.available && !quoted.has(quote.carrier));
+}
+
+// ------------------------------------------------------------------------------------------------
 // Validating a rate card an admin edits
 
 type RateCardProblemCode =

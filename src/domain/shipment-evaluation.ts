@@ -22,7 +22,6 @@ import { validateNfeKey } from "./nfe-key";
 import { nfeKeyProblem } from "./nfe-requirement";
 import type { ShipmentProblem, ShipmentProblemCode } from "./shipment-problem";
 
-
 export interface DraftRecipient {
   name: string | null;
   company: string | null;

@@ -139,7 +139,7 @@ describe(`live quotes beside the rate cards (${driverName})`, () => {
   it("stores each account's live rates as answered, with their source, account and service code, beside the rate cards", async () => {
     const shipment = await addShipment();
     const outcome = await quoteShipmentById(deps(), shipment.id);
-    expect(outcome).toMatchObject({ live: 3, notices: [], missing: [], rateCardProblem: null });
+    expect(outcome).toMatchObject({ live: 3, notices: [], missing: [], blockers: [], carrierBlockers: [] });
 
     const [request] = ups.calls.filter((call) => call.operation === "rates").map((call) => call.args[0] as RateRequest);
     expect(request).toEqual({
@@ -258,12 +258,62 @@ describe(`live quotes beside the rate cards (${driverName})`, () => {
     const shipment = await addShipment({ parcels: [PARCEL, { weightKg: null }] });
     const outcome = await quoteShipmentById(deps(), shipment.id);
     expect(outcome.available).toBe(0);
-    expect(outcome.rateCardProblem).toEqual({ reason: "missingWeight", parcel: 2 });
+    expect(outcome.blockers).toEqual([{ code: "missingWeight", parcel: 2 }]);
     expect(outcome.missing).toContainEqual({ field: "parcelWeight", parcel: 2 });
     const t = createTranslator({ locale: "pt-BR", messages: ptBR, namespace: "quotes" });
-    expect(t("cardProblems.missingWeight", { parcel: 2 })).toBe(
-      "Nenhuma tabela de frete pode cotar este envio: o volume 2 está sem peso.",
+    expect(t("blockers.missingWeight", { parcel: 2 })).toBe(
+      "O volume 2 está sem peso: nenhuma transportadora cota sem ele.",
     );
+  });
+
+  it("names each carrier's weight limit a parcel is over, and why a carrier is absent when others quote", async () => {
+    const tooHeavy = await addShipment({ parcels: [{ weightKg: 75 }] });
+    const none = await quoteShipmentById(deps(await fakeDirectory(testDb.db, {})), tooHeavy.id);
+    expect(none.available).toBe(0);
+    expect(none.blockers).toEqual([
+      {
+        code: "overLimit",
+        parcel: 1,
+        weightKg: 75,
+        limits: expect.arrayContaining([
+          { carrier: "fedex", limitKg: 68 },
+          { carrier: "ups", limitKg: 70 },
+          { carrier: "dhl", limitKg: 70 },
+          { carrier: "correios", limitKg: 30 },
+        ]),
+      },
+    ]);
+    expect(await stored(tooHeavy.id)).toEqual([]);
+
+    const overCorreios = await addShipment({ parcels: [{ weightKg: 40 }] });
+    const some = await quoteShipmentById(deps(await fakeDirectory(testDb.db, {})), overCorreios.id);
+    expect(some.available).toBeGreaterThan(0);
+    expect(some.blockers).toEqual([]);
+    expect(some.carrierBlockers).toEqual([
+      { code: "overLimit", parcel: 1, weightKg: 40, limits: [{ carrier: "correios", limitKg: 30 }] },
+    ]);
+    expect((await stored(overCorreios.id)).some((row) => row.carrier === "correios")).toBe(false);
+  });
+
+  it("names a missing, domestic or unknown destination instead of pricing it", async () => {
+    const cardsOnly = deps(await fakeDirectory(testDb.db, {}));
+    const cases = [
+      [null, { code: "noDestination" }],
+      ["BR", { code: "domesticDestination" }],
+      ["XX", { code: "unknownCountry", country: "XX" }],
+    ] as const;
+    for (const [country, blocker] of cases) {
+      const shipment = await addShipment({ destinationCountry: country });
+      const outcome = await quoteShipmentById(cardsOnly, shipment.id);
+      expect(outcome.available, String(country)).toBe(0);
+      expect(outcome.blockers, String(country)).toEqual([blocker]);
+    }
+    // Without a weight either: both are named at once, the weight first.
+    const neither = await addShipment({ destinationCountry: null, parcels: [{ weightKg: null }] });
+    expect((await quoteShipmentById(cardsOnly, neither.id)).blockers).toEqual([
+      { code: "missingWeight", parcel: 1 },
+      { code: "noDestination" },
+    ]);
   });
 
   it("picking a live quote sets the carrier and our name of its service", async () => {

@@ -3,7 +3,7 @@
 // to the selected drafts.
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import { ShipmentsEmptyState } from "./shipments-empty-state";
 import type { FormAction } from "@/lib/action-result";
@@ -56,8 +56,24 @@ export function DraftsTable({
     ]);
   }, [t, common, format, regionName]);
 
+  const listRef = useRef<HTMLDivElement>(null);
   return (
-    <div className="space-y-3">
+    <div className="relative space-y-3" ref={listRef}>
+      {page.rows.length > 0 ? (
+        // Past the search and filters, straight to the first draft's Edit Draft link.
+        <a
+          href="#first-draft"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-0 focus:left-0 focus:z-10 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow"
+          onClick={(event) => {
+            const first = listRef.current?.querySelector<HTMLElement>("[data-edit-draft]");
+            if (!first) return;
+            event.preventDefault();
+            first.focus();
+          }}
+        >
+          {common("drafts.skipToFirstDraft")}
+        </a>
+      ) : null}
       <DraftsBulkBar selected={selected} bulkUpdate={bulkUpdate} onDone={clearSelection} />
       <DataTable
         label={t("draftsLabel")}

@@ -54,7 +54,7 @@ export function selectColumn({ common }: ColumnText) {
   });
 }
 
-export function orderColumn({ t }: ColumnText) {
+export function orderColumn({ t, common }: ColumnText) {
   return column.accessor("orderName", {
     id: "order",
     header: t("columns.order"),
@@ -62,7 +62,15 @@ export function orderColumn({ t }: ColumnText) {
       <div>
         <div className="flex items-center gap-1.5 font-medium whitespace-nowrap text-slate-900">
           {info.row.original.status === "draft" ? (
-            info.getValue()
+            // A draft's number opens Edit Draft: the first link of its row, early in the Tab order.
+            <Link
+              href={`/follow-up/quotations-shipments/drafts/${info.row.original.id}/edit`}
+              className="text-brand-700 hover:underline"
+              title={common("drafts.editOrder", { order: info.getValue() })}
+              data-edit-draft
+            >
+              {info.getValue()}
+            </Link>
           ) : (
             // The shipment page: its summary and tracking timeline.
             <Link href={`/shipments/${info.row.original.id}`} className="text-brand-700 hover:underline">

@@ -10,10 +10,11 @@ import { rateShipment, isReadableRate, type MissingRateField } from "@/domain/li
 import { originNow } from "@/domain/local-time";
 import {
   chargeableWeightKg,
+  quoteBlockers,
   quoteShipment,
+  unquotedCarrierRefusals,
   validateRateCard,
   type Piece,
-  type Quote,
   type RateCard,
 } from "@/domain/quotes";
 import { DEFAULT_RATE_CARDS } from "@/domain/rate-cards";
@@ -83,31 +84,7 @@ export interface LiveRateNotice {
   message: string | null;
 }
 
-/** Why no rate card could price the shipment, pointing at the field to fix. */
-export type RateCardProblem =
-  | { reason: "missingWeight"; parcel: number }
-  | { reason: "overLimit"; parcel: number; weightKg: number }
-  | { reason: "noDestination" }
-  | { reason: "noZone"; country: string };
-
 const DEFAULT_LIVE_TIMEOUT_MS = 10_000;
-
-/** The most precise reason among the cards' refusals: a missing field first, then the weight, then the zone. */
-function rateCardProblem(unavailable: Quote[], destinationCountry: string): RateCardProblem | null {
-  const refusals = unavailable.flatMap((quote) => (quote.available ? [] : [quote]));
-  if (refusals.length === 0) return null;
-  const missing = refusals.find((quote) => quote.reason === "missingWeight");
-  if (missing) return { reason: "missingWeight", parcel: Number(missing.values?.parcel ?? 0) + 1 };
-  const heavy = refusals.find((quote) => quote.reason === "overLimit");
-  if (heavy)
-    return {
-      reason: "overLimit",
-      parcel: Number(heavy.values?.parcel ?? 0) + 1,
-      weightKg: Number(heavy.values?.weightKg),
-    };
-  if (!destinationCountry) return { reason: "noDestination" };
-  return { reason: "noZone", country: destinationCountry };
-}
 
 /** The carrier's rates, or why there are none; bounded so one slow carrier does not hold the others. */
 async function askRates(
@@ -259,11 +236,14 @@ export async function quoteShipmentById(deps: QuoteDeps, shipmentId: string) {
     if (rows.length > 0) await tx.insert(quotes).values(rows);
     await tx.update(shipments).set({ chosenQuoteId: null }).where(eq(shipments.id, shipmentId));
   });
-  const unavailable = results.filter((quote) => !quote.available);
+  const toQuote = { destinationCountry, parcels };
   return {
     available: available.length + live.length,
     live: live.length,
-    rateCardProblem: available.length === 0 ? rateCardProblem(unavailable, destinationCountry) : null,
+    // Why no rate card could price it (each pointing at what to fix), or, when some could, why the
+    // other carriers are absent (a parcel over one carrier's limit).
+    blockers: available.length === 0 ? quoteBlockers(toQuote, results) : [],
+    carrierBlockers: quoteBlockers(toQuote, unquotedCarrierRefusals(results)),
     notices,
     missing,
   };

@@ -1,15 +1,19 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getFormatter } from "next-intl/server";
 import { CARRIERS } from "@/domain/carrier-registry";
 import { draftFormSchema, pickQuoteFormSchema, quoteShipmentFormSchema } from "@/domain/draft-form";
 import { pickQuote, quoteShipmentById } from "@/server/services/quotes";
 import { authedAction } from "@/server/auth/action";
 import { carrierDirectory } from "@/server/carriers/directory";
 import { saveDraft, type SaveDraftResult } from "@/server/services/drafts";
+import { describeQuoteOutcome } from "./quote-outcome";
 
 /** The "Edit Draft" button: saves what was filled; a complete draft becomes a ready shipment. */
 export const saveDraftAction = authedAction(draftFormSchema, { role: "operator" }, async (form, { db, user, t }) => {
   const result: SaveDraftResult = await saveDraft(db, form, user.id);
+  // The edit page too: its heading and badge follow the status the save gave.
+  revalidatePath(`/follow-up/quotations-shipments/drafts/${form.id}/edit`);
   revalidatePath("/follow-up/quotations-shipments");
   revalidatePath("/shipments");
   return {
@@ -25,7 +29,8 @@ export const saveDraftAction = authedAction(draftFormSchema, { role: "operator" 
 
 /**
  * "Get quotes": prices the shipment with the rate cards and the store's carrier accounts. The
- * answer carries, translated, why a carrier's live rates are missing (`data.notices`).
+ * answer says, translated, why nothing or not everything could be quoted, each reason with the
+ * form field that fixes it (`data`, see quote-outcome.ts).
  */
 export const quoteShipmentAction = authedAction(
   quoteShipmentFormSchema,
@@ -34,40 +39,9 @@ export const quoteShipmentAction = authedAction(
     const outcome = await quoteShipmentById({ db, carriers: carrierDirectory(db) }, id);
     revalidatePath(`/follow-up/quotations-shipments/drafts/${id}/edit`);
     revalidatePath("/follow-up/quotations-shipments");
-    const notices = [
-      ...outcome.missing.map((missing) =>
-        t("quotes.liveNeeds", {
-          field: t(`quotes.fields.${missing.field}`, { parcel: "parcel" in missing ? missing.parcel : 0 }),
-        }),
-      ),
-      ...outcome.notices.map((notice) =>
-        t("quotes.liveMissing", {
-          reason: t(`carriers.errors.${notice.code}`, {
-            carrier: CARRIERS[notice.carrier].name,
-            message: notice.message ?? "",
-          }),
-        }),
-      ),
-    ];
-    if (outcome.available === 0) {
-      const problem = outcome.rateCardProblem;
-      return {
-        ok: false,
-        formError: [
-          problem ? t(`quotes.cardProblems.${problem.reason}`, problem) : t("quotes.noneAvailable"),
-          ...notices,
-        ].join(" "),
-      };
-    }
-    const cards = outcome.available - outcome.live;
-    return {
-      ok: true,
-      message:
-        outcome.live > 0
-          ? t("quotes.quotedLive", { count: outcome.available, live: outcome.live, cards })
-          : t("quotes.quoted", { count: outcome.available }),
-      data: { notices },
-    };
+    const format = await getFormatter();
+    const view = describeQuoteOutcome(t, (items) => format.list(items), outcome);
+    return { ok: true, message: view.message, data: view };
   },
 );
 

@@ -4,11 +4,13 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { carrierName } from "@/domain/carrier-registry";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import type { QuoteRow } from "@/lib/rows/quotes";
 import { cn } from "@/components/ui/cn";
+import { goToField, useQuoteFields } from "./_form/quote-fields";
 import { pickQuoteAction, quoteShipmentAction } from "./actions";
+import type { QuoteProblemView } from "./quote-outcome";
 
 export type QuoteView = Pick<
   QuoteRow,
@@ -18,6 +20,55 @@ export type QuoteView = Pick<
   accountName: string | null;
   estimatedDelivery: string | null;
 };
+
+type QuoteResult = Awaited<ReturnType<typeof quoteShipmentAction>>;
+
+/**
+ * Why nothing (or not everything) was quoted, each reason with a button that takes the operator to
+ * the field that fixes it (highlighted in the form until it is filled in).
+ */
+function ProblemList({
+  problems,
+  className,
+  tone = "error",
+  testId,
+}: {
+  problems: QuoteProblemView[];
+  className?: string;
+  tone?: "error" | "notice";
+  testId?: string;
+}) {
+  const { pointAt, pointed } = useQuoteFields();
+  if (problems.length === 0) return null;
+  return (
+    <ul className={cn("space-y-1.5", className)} data-testid={testId}>
+      {problems.map((problem) => (
+        <li
+          key={problem.text}
+          className={cn(
+            "flex flex-wrap items-center justify-between gap-x-3 gap-y-1",
+            tone === "notice" && "rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900",
+          )}
+        >
+          <span>{problem.text}</span>
+          {problem.field && problem.fix ? (
+            <button
+              type="button"
+              className={cn(buttonClasses("secondary", "sm"), "shrink-0")}
+              onClick={() => {
+                const field = problem.field!;
+                if (!pointed.has(field)) pointAt([...pointed, field]);
+                goToField(field);
+              }}
+            >
+              {problem.fix}
+            </button>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The cheapest live rate of each currency (prices in different currencies are not compared). */
 function cheapestLive(quotes: QuoteView[]): Set<string> {
@@ -32,7 +83,8 @@ function cheapestLive(quotes: QuoteView[]): Set<string> {
 
 /**
  * Quotes from the carrier accounts (live) and the rate cards (estimates): get them, compare, pick
- * one (sets carrier and service). Why a carrier's live rates are missing is shown above the list.
+ * one (sets carrier and service). Why nothing, or a carrier's live rates, could not be quoted is
+ * shown above the list, pointing at the field to fix.
  */
 export function QuotesCard({
   shipmentId,
@@ -47,10 +99,18 @@ export function QuotesCard({
 }) {
   const t = useTranslations();
   const format = useFormatter();
-  const [quoted, quote, quoting] = useActionState(quoteShipmentAction, null);
+  const { pointAt } = useQuoteFields();
+  // Each answer points the form at the fields it names (or at none), when it arrives.
+  const [quoted, quote, quoting] = useActionState(async (previous: QuoteResult | null, formData: FormData) => {
+    const result = await quoteShipmentAction(previous, formData);
+    pointAt(
+      result.ok ? (result.data?.problems.flatMap((problem) => (problem.field ? [problem.field] : [])) ?? []) : [],
+    );
+    return result;
+  }, null);
   const [picked, pick, picking] = useActionState(pickQuoteAction, null);
   const outcome = picked ?? quoted;
-  const notices = (!picked && quoted?.ok ? quoted.data?.notices : undefined) ?? [];
+  const view = !picked && quoted?.ok ? quoted.data : undefined;
   const cheapest = cheapestLive(quotes);
   return (
     <Card className="h-fit p-4" data-testid="quotes-card">
@@ -64,23 +124,21 @@ export function QuotesCard({
           </Button>
         </form>
       </div>
-      {outcome ? (
+      {view?.blocked ? (
+        <div className="mb-3" data-testid="quote-blocked">
+          <Alert tone="error">
+            <p>{view.message}</p>
+            <ProblemList problems={view.problems} className="mt-2" />
+          </Alert>
+        </div>
+      ) : outcome ? (
         <div className="mb-3">
           <Alert tone={outcome.ok ? "success" : "error"}>{outcome.ok ? outcome.message : outcome.formError}</Alert>
         </div>
       ) : null}
-      {notices.length > 0 ? (
-        <ul className="mb-3 space-y-1" data-testid="live-rate-notices">
-          {notices.map((notice) => (
-            // Plain notes, not live regions: the outcome above is the card's one status message.
-            <li
-              key={notice}
-              className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900"
-            >
-              {notice}
-            </li>
-          ))}
-        </ul>
+      {view && !view.blocked && view.problems.length > 0 ? (
+        // Plain notes, not live regions: the outcome above is the card's one status message.
+        <ProblemList problems={view.problems} className="mb-3" tone="notice" testId="live-rate-notices" />
       ) : null}
       {quotes.length === 0 ? (
         <p className="text-sm text-slate-500">{t("quotes.none")}</p>

@@ -1,6 +1,7 @@
 "use client";
 // The repeated block of Edit Draft: a labelled input with its error, whose value and highlight
-// come from the form's state (what was just submitted wins over the shipment's own value).
+// come from the form's state (what was just submitted wins over the shipment's own value; an error
+// goes as soon as the field holds a value the save accepts).
 import { createContext, useContext, type InputHTMLAttributes, type ReactNode } from "react";
 import { Field, Input } from "@/components/ui/field";
 
@@ -10,6 +11,8 @@ export interface DraftFieldState {
   invalid: (name: string) => boolean;
   /** The value to show: the submitted one after a refused save, else the shipment's. */
   value: (name: string, fallback: unknown) => string;
+  /** A value set by the form itself (the invoice number a pasted key fills in), checked like a typed one. */
+  edited: (name: string, value: string) => void;
 }
 
 const DraftFieldContext = createContext<DraftFieldState | null>(null);

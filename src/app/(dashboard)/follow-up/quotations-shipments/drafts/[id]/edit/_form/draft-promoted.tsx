@@ -9,12 +9,12 @@ import { Card } from "@/components/ui/card";
 export function DraftPromoted({ message }: { message?: string }) {
   const t = useTranslations();
   return (
-    <Card className="flex flex-col items-start gap-3 p-6">
+    <Card className="flex h-fit flex-col items-start gap-3 p-6">
       <CheckCircle2 className="size-8 text-emerald-600" aria-hidden />
       <p className="text-base font-medium text-slate-900" role="status">
         {message}
       </p>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <Link href="/shipments" className={buttonClasses("primary")}>
           {t("drafts.goToShipments")}
         </Link>

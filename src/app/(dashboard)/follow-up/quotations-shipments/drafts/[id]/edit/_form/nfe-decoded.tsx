@@ -1,6 +1,5 @@
 "use client";
-// What a pasted NF-e key says (state, month, issuer, series, number), decoded as it is typed, or
-// the exact reason it is refused.
+// What a pasted NF-e key says (state, month, issuer, series, number), decoded as it is typed.
 import { useTranslations } from "next-intl";
 import { validateNfeKey } from "@/domain/nfe-key";
 
@@ -8,13 +7,8 @@ export function NfeDecoded({ value }: { value: string }) {
   const t = useTranslations("nfe");
   if (!value.trim()) return null;
   const result = validateNfeKey(value);
-  if (!result.ok) {
-    return (
-      <p className="text-sm text-red-600" role="alert" data-testid="nfe-error">
-        {t(`errors.${result.error.code}`, result.error.values ?? {})}
-      </p>
-    );
-  }
+  // A key that is not valid has its one message under the field (invoice-section.tsx).
+  if (!result.ok) return null;
   const { decoded } = result;
   return (
     <dl
