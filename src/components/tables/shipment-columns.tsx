@@ -12,11 +12,12 @@ import { ProblemList } from "@/components/shipments/problem-list";
 import type { S10Target } from "@/components/shipments/record-s10-dialog";
 import { DocumentsCell, PickupCell, RowActions, TestOrderBadge } from "@/components/shipments/shipment-cells";
 import { TrackingStatusBadge } from "@/components/shipments/tracking-badge";
-import { ShipmentStatusBadge } from "@/components/status-badges";
+import { ShipmentStateBadge } from "@/components/status-badges";
 import { carrierName } from "@/domain/carrier-registry";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
-import type { ShipmentRow } from "@/lib/rows/shipments";
+import { RowActionGroup, RowActionLink } from "./row-action";
+import { shipmentDisplayState, type ShipmentRow } from "@/lib/rows/shipments";
 import { translateOr } from "@/i18n/message-keys";
 
 const column = createColumnHelper<ServerTableFeatures, ShipmentRow>();
@@ -71,10 +72,24 @@ export function orderColumn({ t }: ColumnText) {
           )}
           {info.row.original.isTest ? <TestOrderBadge /> : null}
         </div>
-        <div className="text-xs text-slate-500">{info.row.original.storeName}</div>
+        <StoreName row={info.row.original} />
       </div>
     ),
   });
+}
+
+/**
+ * The store under the order number, on one line: a long name is cut with an ellipsis and shown
+ * whole in the tooltip (it wrapped to three lines and made every row three times taller).
+ */
+function StoreName({ row }: { row: ShipmentRow }) {
+  return (
+    <div className="flex max-w-44 min-w-0 items-center gap-1 text-xs text-slate-500">
+      <span className="truncate" title={row.storeName} data-testid="store-name">
+        {row.storeName}
+      </span>
+    </div>
+  );
 }
 
 export function customerColumn({ t }: ColumnText) {
@@ -144,10 +159,16 @@ export function missingColumn({ t, common }: ColumnText) {
   });
 }
 
+/** When the shipment was created from its order: the tables' default sort, newest first. */
 export function createdColumn({ t, format }: ColumnText) {
   return column.accessor("createdAt", {
     header: t("columns.created"),
-    cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }),
+    cell: (info) => (
+      <div className="whitespace-nowrap">
+        <div>{format.dateTime(info.getValue(), { dateStyle: "medium" })}</div>
+        <div className="text-xs text-slate-500">{format.dateTime(info.getValue(), { timeStyle: "short" })}</div>
+      </div>
+    ),
   });
 }
 
@@ -157,14 +178,14 @@ export function editColumn({ t, common }: ColumnText) {
     header: () => <span className="sr-only">{t("columns.edit")}</span>,
     meta: { className: "text-right" },
     cell: (info) => (
-      <Link
-        href={`/follow-up/quotations-shipments/drafts/${info.row.original.id}/edit`}
-        className={buttonClasses("ghost", "sm")}
-        aria-label={common("drafts.editOrder", { order: info.row.original.orderName })}
-        title={common("drafts.edit")}
-      >
-        <Pencil className="size-4" aria-hidden />
-      </Link>
+      <RowActionGroup>
+        <RowActionLink
+          href={`/follow-up/quotations-shipments/drafts/${info.row.original.id}/edit`}
+          label={common("drafts.edit")}
+          name={common("drafts.editOrder", { order: info.row.original.orderName })}
+          icon={<Pencil className="size-4" aria-hidden />}
+        />
+      </RowActionGroup>
     ),
   });
 }
@@ -174,7 +195,7 @@ export function statusColumn({ t }: ColumnText) {
     header: t("columns.status"),
     cell: (info) => (
       <div>
-        <ShipmentStatusBadge status={info.getValue()} />
+        <ShipmentStateBadge state={shipmentDisplayState(info.row.original)} />
         <CancelledInShopifyFlag row={info.row.original} />
       </div>
     ),

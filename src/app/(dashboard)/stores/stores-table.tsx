@@ -7,7 +7,8 @@ import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { StoreStatusBadge } from "@/components/status-badges";
 import { SyncOrdersButton } from "@/components/sync/sync-provider";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { RowActionButton, RowActionGroup } from "@/components/tables/row-action";
+import { buttonClasses } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
 import type { StoreRow } from "@/server/queries/stores";
 import { checkStoreConnectionAction } from "./actions";
@@ -94,49 +95,43 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
             const store = info.row.original;
             const broken = store.status !== "connected";
             return (
-              <div className="flex items-center justify-end gap-1">
+              <RowActionGroup>
                 {store.status === "connected" ? (
                   <SyncOrdersButton storeId={store.id} variant="secondary" size="sm" />
                 ) : null}
                 {store.status === "connected" ? (
                   <form action={checkAction}>
                     <input type="hidden" name="shop" value={store.shopDomain} />
-                    <Button
+                    <RowActionButton
                       type="submit"
                       variant="ghost"
-                      size="sm"
                       disabled={checking}
-                      aria-label={t("checkStore", { shop: store.shopDomain })}
-                      title={t("checkStore", { shop: store.shopDomain })}
-                    >
-                      <RefreshCw className="size-4" aria-hidden />
-                      <span className="sr-only">{t("check")}</span>
-                    </Button>
+                      label={t("actions.check")}
+                      name={t("checkStore", { shop: store.shopDomain })}
+                      icon={<RefreshCw className="size-4" aria-hidden />}
+                    />
                   </form>
                 ) : null}
                 {isAdmin ? (
-                  <Button
+                  <RowActionButton
                     variant="ghost"
-                    size="sm"
                     onClick={() => setShipperStoreId(store.id)}
-                    aria-label={t("shipper.open", { store: store.name })}
-                    title={t("shipper.title")}
-                  >
-                    <Building2 className="size-4" aria-hidden />
-                  </Button>
+                    label={t("actions.shipper")}
+                    name={t("shipper.open", { store: store.name })}
+                    icon={<Building2 className="size-4" aria-hidden />}
+                  />
                 ) : null}
                 {isAdmin ? (
-                  <Button
+                  <RowActionButton
                     variant="ghost"
-                    size="sm"
                     onClick={() => setSettingsStoreId(store.id)}
-                    aria-label={common("storeSettings.open", { store: store.name })}
-                    title={common("storeSettings.title")}
-                  >
-                    <SlidersHorizontal className="size-4" aria-hidden />
-                  </Button>
+                    label={t("actions.settings")}
+                    name={common("storeSettings.open", { store: store.name })}
+                    icon={<SlidersHorizontal className="size-4" aria-hidden />}
+                  />
                 ) : null}
                 {isAdmin ? (
+                  // A full page: the OAuth round trip leaves the dashboard.
                   <a
                     href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
                     className={buttonClasses(broken ? "primary" : "ghost", "sm")}
@@ -144,11 +139,10 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
                     title={t("reconnectStore", { shop: store.shopDomain })}
                   >
                     <PlugZap className="size-4" aria-hidden />
-                    {/* A healthy store needs no reconnect: just the icon, the label is in the tooltip. */}
-                    {broken ? t("reconnect") : null}
+                    {t("reconnect")}
                   </a>
                 ) : null}
-              </div>
+              </RowActionGroup>
             );
           },
         }),
