@@ -16,14 +16,14 @@ const PHONE = { width: 390, height: 844 };
 
 const TEXT = {
   "en-US": {
-    created: "Created",
+    created: "Order / created",
     schedule: "Schedule pickup",
     cancelled: "Cancelled",
     hidden: /^(\d+) cancelled shipments? (is|are) not listed\. Show cancelled$/,
     showCancelled: "Show cancelled",
     status: "Status",
     fulfilled: "Fulfilled in Shopify",
-    fulfilledHint: "Shipped outside the dashboard: nothing to do here.",
+    fulfilledHint: "Shipped outside the dashboard.",
     quoted: "Quoted",
     nfeKey: "NF-e key",
     otherMissing: /^(Weight|HS code|Recipient phone|Carrier|State|Incoterm|Reason for export)$/,
@@ -33,6 +33,7 @@ const TEXT = {
     choose: /^Choose /,
     chosen: "Chosen",
     tabs: ["Quotations", "Incomplete (Drafts)"],
+    tabsLabel: "Views",
     shipmentsTab: /^Shipments\b/,
     management: "Shipment Management",
     stores: { name: "Store", check: "Check", shipper: "Shipper", settings: "Customs", reconnect: "Reconnect" },
@@ -40,14 +41,14 @@ const TEXT = {
     syncRuns: { started: "Started", details: "Details" },
   },
   "pt-BR": {
-    created: "Criado em",
+    created: "Pedido / criado em",
     schedule: "Agendar coleta",
     cancelled: "Cancelado",
     hidden: /^(\d+) envios? cancelados? não aparecem? na lista\. Mostrar cancelados$/,
     showCancelled: "Mostrar cancelados",
     status: "Situação",
     fulfilled: "Atendido no Shopify",
-    fulfilledHint: "Enviado por fora do painel: nada a fazer aqui.",
+    fulfilledHint: "Enviado por fora do painel.",
     quoted: "Cotado em",
     nfeKey: "Chave da NF-e",
     otherMissing: /^(Peso|Código HS|Telefone do destinatário|Transportadora|Estado|Incoterm|Motivo da exportação)$/,
@@ -57,6 +58,7 @@ const TEXT = {
     choose: /^Escolher /,
     chosen: "Escolhida",
     tabs: ["Cotações", "Incompletos (Rascunhos)"],
+    tabsLabel: "Visões",
     shipmentsTab: /^Envios\b/,
     management: "Gestão de envios",
     stores: { name: "Loja", check: "Verificar", shipper: "Remetente", settings: "Alfândega", reconnect: "Reconectar" },
@@ -112,7 +114,7 @@ for (const { locale, viewport } of RUNS) {
     const shipments = new ShipmentsPage(page);
     await shipments.goto("?perPage=100");
 
-    // The default sort is visible: the Created column, newest first, with its arrow.
+    // The default sort is visible: the Order / created column, newest first, with its arrow.
     const created = header(page, t.created);
     await expect(created).toHaveAttribute("aria-sort", "descending");
     await expect(created.locator("svg")).toBeVisible();
@@ -191,7 +193,7 @@ for (const { locale, viewport } of RUNS) {
 
     await page.goto("/follow-up/quotations-shipments?tab=quotations&perPage=100");
     // The tabs: Quotations and Drafts; the Shipments tab (a copy of Shipment Management) is gone.
-    const tabs = page.getByRole("navigation").last().getByRole("link");
+    const tabs = page.getByRole("navigation", { name: t.tabsLabel }).getByRole("link");
     await expect(tabs).toHaveCount(2);
     for (const [index, name] of t.tabs.entries()) await expect(tabs.nth(index)).toContainText(name);
     await expect(page.getByRole("link", { name: t.shipmentsTab })).toHaveCount(0);

@@ -55,24 +55,51 @@ export function selectColumn({ common }: ColumnText) {
   });
 }
 
+/** The order number (a link to the shipment page once it left the draft stage) and its test badge. */
+function OrderNumber({ row }: { row: ShipmentRow }) {
+  return (
+    <div className="flex items-center gap-1.5 font-medium whitespace-nowrap text-slate-900">
+      {row.status === "draft" ? (
+        row.orderName
+      ) : (
+        // The shipment page: its summary and tracking timeline.
+        <Link href={`/shipments/${row.id}`} className="text-brand-700 hover:underline">
+          {row.orderName}
+        </Link>
+      )}
+      {row.isTest ? <TestOrderBadge /> : null}
+    </div>
+  );
+}
+
 export function orderColumn({ t }: ColumnText) {
   return column.accessor("orderName", {
     id: "order",
     header: t("columns.order"),
     cell: (info) => (
       <div>
-        <div className="flex items-center gap-1.5 font-medium whitespace-nowrap text-slate-900">
-          {info.row.original.status === "draft" ? (
-            info.getValue()
-          ) : (
-            // The shipment page: its summary and tracking timeline.
-            <Link href={`/shipments/${info.row.original.id}`} className="text-brand-700 hover:underline">
-              {info.getValue()}
-            </Link>
-          )}
-          {info.row.original.isTest ? <TestOrderBadge /> : null}
-        </div>
+        <OrderNumber row={info.row.original} />
         <StoreName row={info.row.original} />
+      </div>
+    ),
+  });
+}
+
+/**
+ * Shipment Management's first column: the order, its store and when its shipment was created,
+ * sorted by that date (the default, newest first). One column rather than two leaves room for
+ * the row's labelled actions on a laptop screen.
+ */
+export function orderCreatedColumn({ t, format }: ColumnText) {
+  return column.accessor("createdAt", {
+    header: t("columns.orderCreated"),
+    cell: (info) => (
+      <div>
+        <OrderNumber row={info.row.original} />
+        <StoreName row={info.row.original} />
+        <div className="text-xs whitespace-nowrap text-slate-500" data-testid="created-at">
+          {format.dateTime(info.getValue(), { dateStyle: "medium", timeStyle: "short" })}
+        </div>
       </div>
     ),
   });
@@ -268,11 +295,14 @@ interface RowActionHandlers {
   voidLabel: (row: ShipmentRow) => void;
 }
 
+/** Kept in view at the right edge while a wide table scrolls sideways, so every row's actions stay reachable. */
+const STICKY_RIGHT = "sticky right-0 bg-white shadow-[-6px_0_6px_-6px_rgb(15_23_42/0.15)]";
+
 export function actionsColumn({ t }: ColumnText, handlers: RowActionHandlers) {
   return column.display({
     id: "actions",
     header: () => <span className="sr-only">{t("columns.actions")}</span>,
-    meta: { className: "text-right" },
+    meta: { className: `text-right ${STICKY_RIGHT}`, headerClassName: `${STICKY_RIGHT} bg-slate-50` },
     cell: (info) => {
       const row = info.row.original;
       return (

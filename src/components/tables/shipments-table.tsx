@@ -17,10 +17,9 @@ import type { ShipmentRow } from "@/lib/rows/shipments";
 import {
   actionsColumn,
   carrierColumn,
-  createdColumn,
   customerDestinationColumn,
   documentsColumn,
-  orderColumn,
+  orderCreatedColumn,
   pickupColumn,
   selectColumn,
   shipmentColumns,
@@ -76,7 +75,7 @@ export function ShipmentsTable({
     const text = { t, common, format, regionName };
     return shipmentColumns([
       selectColumn(text),
-      orderColumn(text),
+      orderCreatedColumn(text),
       customerDestinationColumn(text),
       carrierColumn(text),
       statusColumn(text),
@@ -84,7 +83,6 @@ export function ShipmentsTable({
       pickupColumn(text),
       documentsColumn(text, retry, retrying),
       valueColumn(text),
-      createdColumn(text),
       actionsColumn(text, { generate, generating, ...dialogs.open }),
     ]);
   }, [t, common, format, regionName, retry, retrying, generate, generating, dialogs.open]);
