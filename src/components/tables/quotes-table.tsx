@@ -17,6 +17,8 @@ import { RowActionGroup, RowActionLink } from "./row-action";
 import { useRegionName } from "./shipment-filters";
 
 const column = createColumnHelper<ServerTableFeatures, QuoteGroupRow>();
+/** An opened list of quotes makes its row tall: the other cells stay at the top, beside its start. */
+const TOP = { className: "align-top" };
 
 /** Where a quoted shipment is worked on: Edit Draft (where a quote is chosen), else its page. */
 function shipmentHref(row: QuoteGroupRow): string {
@@ -108,6 +110,7 @@ export function QuotesTable({ page }: { page: TablePage<QuoteGroupRow> }) {
         column.accessor("orderName", {
           id: "order",
           header: t("columns.order"),
+          meta: TOP,
           cell: (info) => (
             <div>
               <Link
@@ -124,6 +127,7 @@ export function QuotesTable({ page }: { page: TablePage<QuoteGroupRow> }) {
         }),
         column.accessor("customer", {
           header: t("columns.customer"),
+          meta: TOP,
           cell: (info) => (
             <div>
               <span className="block max-w-48 truncate" title={info.getValue() ?? undefined}>
@@ -135,6 +139,7 @@ export function QuotesTable({ page }: { page: TablePage<QuoteGroupRow> }) {
         }),
         column.accessor("chosen", {
           header: t("columns.chosenQuote"),
+          meta: TOP,
           cell: (info) => {
             const chosen = info.getValue();
             if (chosen) return <QuoteSummary quote={chosen} />;
@@ -156,10 +161,12 @@ export function QuotesTable({ page }: { page: TablePage<QuoteGroupRow> }) {
         column.accessor((row) => row.quotes.length, {
           id: "quotes",
           header: t("columns.quotes"),
+          meta: TOP,
           cell: (info) => <QuotesDisclosure row={info.row.original} />,
         }),
         column.accessor("quotedAt", {
           header: t("columns.created"),
+          meta: TOP,
           cell: (info) => (
             <div className="whitespace-nowrap">
               <div>{format.dateTime(info.getValue(), { dateStyle: "medium" })}</div>
@@ -170,7 +177,7 @@ export function QuotesTable({ page }: { page: TablePage<QuoteGroupRow> }) {
         column.display({
           id: "actions",
           header: () => <span className="sr-only">{common("shipments.columns.actions")}</span>,
-          meta: { className: "text-right" },
+          meta: { className: "text-right align-top" },
           cell: (info) => {
             const row = info.row.original;
             return (

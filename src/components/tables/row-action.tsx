@@ -44,3 +44,21 @@ export function RowActionLink({ label, name, icon, variant = "secondary", href }
 export function RowActionGroup({ children }: { children: ReactNode }) {
   return <div className="ml-auto flex max-w-64 flex-wrap items-center justify-end gap-1.5">{children}</div>;
 }
+
+/**
+ * Where a row has no room for labels (Stores: five actions beside wide columns), an icon button
+ * whose label shows as a tooltip on hover and on keyboard focus, not only as a title.
+ */
+export function WithTooltip({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <span className="group relative inline-flex">
+      {children}
+      <span
+        role="tooltip"
+        className="pointer-events-none absolute top-full right-0 z-20 mt-1 hidden rounded-md bg-slate-900 px-2 py-1 text-xs font-medium whitespace-nowrap text-white shadow-md group-focus-within:block group-hover:block"
+      >
+        {label}
+      </span>
+    </span>
+  );
+}

@@ -295,8 +295,11 @@ interface RowActionHandlers {
   voidLabel: (row: ShipmentRow) => void;
 }
 
-/** Kept in view at the right edge while a wide table scrolls sideways, so every row's actions stay reachable. */
-const STICKY_RIGHT = "sticky right-0 bg-white shadow-[-6px_0_6px_-6px_rgb(15_23_42/0.15)]";
+/**
+ * Kept in view at the right edge while a wide table scrolls sideways (from md up; on a phone it
+ * would cover the row), so every row's actions stay reachable.
+ */
+const STICKY_RIGHT = "bg-white md:sticky md:right-0 md:shadow-[-6px_0_6px_-6px_rgb(15_23_42/0.15)]";
 
 export function actionsColumn({ t }: ColumnText, handlers: RowActionHandlers) {
   return column.display({

@@ -7,8 +7,8 @@ import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { StoreStatusBadge } from "@/components/status-badges";
 import { SyncOrdersButton } from "@/components/sync/sync-provider";
-import { RowActionButton, RowActionGroup } from "@/components/tables/row-action";
-import { buttonClasses } from "@/components/ui/button";
+import { RowActionGroup, WithTooltip } from "@/components/tables/row-action";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
 import type { StoreRow } from "@/server/queries/stores";
 import { checkStoreConnectionAction } from "./actions";
@@ -99,48 +99,59 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
                 {store.status === "connected" ? (
                   <SyncOrdersButton storeId={store.id} variant="secondary" size="sm" />
                 ) : null}
+                {/* The row has no room for five labels: the other actions are icons with a tooltip. */}
                 {store.status === "connected" ? (
                   <form action={checkAction}>
                     <input type="hidden" name="shop" value={store.shopDomain} />
-                    <RowActionButton
-                      type="submit"
-                      variant="ghost"
-                      disabled={checking}
-                      label={t("actions.check")}
-                      name={t("checkStore", { shop: store.shopDomain })}
-                      icon={<RefreshCw className="size-4" aria-hidden />}
-                    />
+                    <WithTooltip label={t("check")}>
+                      <Button
+                        type="submit"
+                        variant="ghost"
+                        size="sm"
+                        disabled={checking}
+                        aria-label={t("checkStore", { shop: store.shopDomain })}
+                      >
+                        <RefreshCw className="size-4" aria-hidden />
+                      </Button>
+                    </WithTooltip>
                   </form>
                 ) : null}
                 {isAdmin ? (
-                  <RowActionButton
-                    variant="ghost"
-                    onClick={() => setShipperStoreId(store.id)}
-                    label={t("actions.shipper")}
-                    name={t("shipper.open", { store: store.name })}
-                    icon={<Building2 className="size-4" aria-hidden />}
-                  />
+                  <WithTooltip label={t("shipper.title")}>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => setShipperStoreId(store.id)}
+                      aria-label={t("shipper.open", { store: store.name })}
+                    >
+                      <Building2 className="size-4" aria-hidden />
+                    </Button>
+                  </WithTooltip>
                 ) : null}
                 {isAdmin ? (
-                  <RowActionButton
-                    variant="ghost"
-                    onClick={() => setSettingsStoreId(store.id)}
-                    label={t("actions.settings")}
-                    name={common("storeSettings.open", { store: store.name })}
-                    icon={<SlidersHorizontal className="size-4" aria-hidden />}
-                  />
+                  <WithTooltip label={common("storeSettings.title")}>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => setSettingsStoreId(store.id)}
+                      aria-label={common("storeSettings.open", { store: store.name })}
+                    >
+                      <SlidersHorizontal className="size-4" aria-hidden />
+                    </Button>
+                  </WithTooltip>
                 ) : null}
                 {isAdmin ? (
-                  // A full page: the OAuth round trip leaves the dashboard.
-                  <a
-                    href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
-                    className={buttonClasses(broken ? "primary" : "ghost", "sm")}
-                    aria-label={t("reconnectStore", { shop: store.shopDomain })}
-                    title={t("reconnectStore", { shop: store.shopDomain })}
-                  >
-                    <PlugZap className="size-4" aria-hidden />
-                    {t("reconnect")}
-                  </a>
+                  // A full page: the OAuth round trip leaves the dashboard. Labelled when it is needed.
+                  <WithTooltip label={t("reconnect")}>
+                    <a
+                      href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
+                      className={buttonClasses(broken ? "primary" : "ghost", "sm")}
+                      aria-label={t("reconnectStore", { shop: store.shopDomain })}
+                    >
+                      <PlugZap className="size-4" aria-hidden />
+                      {broken ? t("reconnect") : null}
+                    </a>
+                  </WithTooltip>
                 ) : null}
               </RowActionGroup>
             );
