@@ -148,7 +148,11 @@ for (const [locale, viewport, other] of [
       .click();
     await page.getByRole("dialog").getByRole("button", { name: t.cancel }).click();
     await expect(page.getByRole("status").filter({ hasText: t.resolved })).toBeVisible();
+    // Cancelled now, it leaves the default view; the line under the table brings it back.
     await shipments.goto(search);
+    await expect(shipments.row(order)).toHaveCount(0);
+    await page.getByTestId("hidden-cancelled").getByRole("link").click();
+    await expect(page).toHaveURL(/status=cancelled/);
     await expect(shipments.row(order)).toContainText(t.cancelled);
     await expect(shipments.row(order).getByRole("button", { name: `${t.cancel} ${order}` })).toHaveCount(0);
     await shipments.goto();

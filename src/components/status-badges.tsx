@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import type { ShipmentStatus, StoreStatus } from "@/domain/statuses";
 import type { SyncRunStatus } from "@/domain/sync";
+import type { ShipmentDisplayState } from "@/lib/rows/shipments";
 import { Badge, type BadgeTone } from "./ui/badge";
 
 const shipmentTones: Record<ShipmentStatus, BadgeTone> = {
@@ -15,6 +16,21 @@ const shipmentTones: Record<ShipmentStatus, BadgeTone> = {
 export function ShipmentStatusBadge({ status }: { status: ShipmentStatus }) {
   const t = useTranslations("status.shipment");
   return <Badge tone={shipmentTones[status]}>{t(status)}</Badge>;
+}
+
+/**
+ * A shipment's state in a table: its status, or "Fulfilled in Shopify" with the line that says
+ * why nothing is left to do here (shipmentDisplayState).
+ */
+export function ShipmentStateBadge({ state }: { state: ShipmentDisplayState }) {
+  const t = useTranslations("status.shipment");
+  if (state !== "fulfilled_in_shopify") return <ShipmentStatusBadge status={state} />;
+  return (
+    <div className="space-y-0.5" data-testid="fulfilled-in-shopify">
+      <Badge tone="green">{t("fulfilled_in_shopify")}</Badge>
+      <p className="max-w-40 text-xs text-slate-500">{t("fulfilledInShopifyHint")}</p>
+    </div>
+  );
 }
 
 const storeTones: Record<StoreStatus, BadgeTone> = {

@@ -4,8 +4,9 @@ import { Ban, CalendarClock, CalendarPlus, CalendarX, Download, FileText, Rotate
 import { useFormatter, useTranslations } from "next-intl";
 import { translateOr } from "@/i18n/message-keys";
 import { Badge } from "@/components/ui/badge";
-import { Button, buttonClasses } from "@/components/ui/button";
-import type { ShipmentRow } from "@/lib/rows/shipments";
+import { RowActionButton, RowActionGroup } from "@/components/tables/row-action";
+import { Button } from "@/components/ui/button";
+import { shipmentDisplayState, type ShipmentRow } from "@/lib/rows/shipments";
 import { cancellationWayOut } from "./cancelled-in-shopify";
 
 type DocumentKind = "all" | "labels" | "invoices" | "packing-slips" | "labels+slips";
@@ -74,13 +75,9 @@ export function DocumentsCell({
 }) {
   const t = useTranslations("documents");
   if (!row.documentsGeneratedAt) {
-    return row.shopifyFulfillment === "FULFILLED" ? (
-      <Badge tone="amber">
-        <span title={t("errors.fulfilledInShopify", { order: row.orderName })}>{t("fulfilledInShopify")}</span>
-      </Badge>
-    ) : (
-      <span className="text-xs text-slate-400">{t("notIssued")}</span>
-    );
+    // Shipped outside the dashboard (the status says so): no documents will be issued here.
+    if (shipmentDisplayState(row) === "fulfilled_in_shopify") return <span className="text-slate-400">—</span>;
+    return <span className="text-xs whitespace-nowrap text-slate-400">{t("notIssued")}</span>;
   }
   const error = row.fulfillmentError;
   const errorText = error && translateOr(t, `fulfillmentErrors.${error}`, error);
@@ -124,6 +121,11 @@ export function DocumentsCell({
   );
 }
 
+/**
+ * A row's actions as labelled buttons (the accessible name adds the order: "Schedule pickup #1012").
+ * Only what the shipment's state allows is offered; a shipment fulfilled in Shopify or cancelled
+ * has none, and its status cell says why.
+ */
 export function RowActions({
   row,
   generate,
@@ -143,101 +145,85 @@ export function RowActions({
 }) {
   const t = useTranslations();
   const order = row.orderName;
-  const icon = buttonClasses("ghost", "sm");
-  const fulfilledElsewhere = row.shopifyFulfillment === "FULFILLED" && !row.documentsGeneratedAt;
+  const state = shipmentDisplayState(row);
   // Cancelled in Shopify: only the way out is offered, nothing that moves the shipment forward.
-  const wayOut = cancellationWayOut(row);
   if (row.cancelledInShopifyAt) {
+    const wayOut = cancellationWayOut(row);
     return (
-      <div className="flex items-center justify-end gap-0.5">
+      <RowActionGroup>
         {wayOut === "cancelPickup" ? (
-          <button
-            type="button"
-            className={buttonClasses("danger", "sm")}
+          <RowActionButton
+            variant="danger"
+            label={t("pickups.cancelConfirm")}
+            name={`${t("pickups.cancelConfirm")} ${order}`}
+            icon={<CalendarX className="size-4" aria-hidden />}
             onClick={onCancel}
-            aria-label={`${t("pickups.cancelConfirm")} ${order}`}
-          >
-            <CalendarX className="size-4" aria-hidden />
-            {t("pickups.cancelConfirm")}
-          </button>
+          />
         ) : wayOut === "voidLabel" ? (
-          <button
-            type="button"
-            className={buttonClasses("danger", "sm")}
+          <RowActionButton
+            variant="danger"
+            label={t("cancelledInShopify.voidConfirm")}
+            name={`${t("cancelledInShopify.voidConfirm")} ${order}`}
+            icon={<Ban className="size-4" aria-hidden />}
             onClick={onVoid}
-            aria-label={`${t("cancelledInShopify.voidConfirm")} ${order}`}
-          >
-            <Ban className="size-4" aria-hidden />
-            {t("cancelledInShopify.voidConfirm")}
-          </button>
+          />
         ) : null}
-      </div>
+      </RowActionGroup>
     );
   }
   // A test order never reaches a carrier: no pickup or label to offer (the services refuse them too).
-  if (row.isTest) return null;
+  if (row.isTest || state === "fulfilled_in_shopify") return null;
   return (
-    <div className="flex items-center justify-end gap-0.5">
-      {row.status === "ready" && !fulfilledElsewhere ? (
-        <button
-          type="button"
-          className={icon}
+    <RowActionGroup>
+      {state === "ready" ? (
+        <RowActionButton
+          label={t("pickups.title")}
+          name={`${t("pickups.title")} ${order}`}
+          icon={<CalendarPlus className="size-4" aria-hidden />}
           onClick={onSchedule}
-          aria-label={`${t("pickups.title")} ${order}`}
-          title={t("pickups.title")}
-        >
-          <CalendarPlus className="size-4" aria-hidden />
-        </button>
+        />
       ) : null}
-      {row.status === "pickup_scheduled" && row.pickupId ? (
+      {state === "pickup_scheduled" && row.pickupId ? (
         <>
-          <button
-            type="button"
-            className={icon}
+          <RowActionButton
+            label={t("pickups.rescheduleTitle")}
+            name={`${t("pickups.rescheduleTitle")} ${order}`}
+            icon={<CalendarClock className="size-4" aria-hidden />}
             onClick={onReschedule}
-            aria-label={`${t("pickups.rescheduleTitle")} ${order}`}
-            title={t("pickups.rescheduleTitle")}
-          >
-            <CalendarClock className="size-4" aria-hidden />
-          </button>
-          <button
-            type="button"
-            className={icon}
+          />
+          <RowActionButton
+            variant="ghost"
+            label={t("pickups.cancelConfirm")}
+            name={`${t("pickups.cancelConfirm")} ${order}`}
+            icon={<CalendarX className="size-4" aria-hidden />}
             onClick={onCancel}
-            aria-label={`${t("pickups.cancelConfirm")} ${order}`}
-            title={t("pickups.cancelConfirm")}
-          >
-            <CalendarX className="size-4" aria-hidden />
-          </button>
+          />
         </>
       ) : null}
-      {(row.status === "ready" || row.status === "pickup_scheduled") &&
+      {/* Not for an order Shopify fulfilled already, even with a pickup booked: it would ship twice. */}
+      {(state === "ready" || state === "pickup_scheduled") &&
       !row.documentsGeneratedAt &&
-      !fulfilledElsewhere ? (
+      row.shopifyFulfillment !== "FULFILLED" ? (
         <form action={generate}>
           <input type="hidden" name="ids" value={row.id} />
-          <button
+          <RowActionButton
             type="submit"
-            className={icon}
+            label={t("documents.generate")}
+            name={`${t("documents.generate")} ${order}`}
+            icon={<FileText className="size-4" aria-hidden />}
             disabled={generating}
-            aria-label={`${t("documents.generate")} ${order}`}
-            title={t("documents.generate")}
-          >
-            <FileText className="size-4" aria-hidden />
-          </button>
+          />
         </form>
       ) : null}
       {voidableLabel(row) ? (
-        <button
-          type="button"
-          className={icon}
+        <RowActionButton
+          variant="ghost"
+          label={t("labels.voidAction")}
+          name={`${t("labels.voidAction")} ${order}`}
+          icon={<Ban className="size-4" aria-hidden />}
           onClick={onVoid}
-          aria-label={`${t("labels.voidAction")} ${order}`}
-          title={t("labels.voidAction")}
-        >
-          <Ban className="size-4" aria-hidden />
-        </button>
+        />
       ) : null}
-    </div>
+    </RowActionGroup>
   );
 }

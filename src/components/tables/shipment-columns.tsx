@@ -12,11 +12,12 @@ import { ProblemList } from "@/components/shipments/problem-list";
 import type { S10Target } from "@/components/shipments/record-s10-dialog";
 import { DocumentsCell, PickupCell, RowActions, TestOrderBadge } from "@/components/shipments/shipment-cells";
 import { TrackingStatusBadge } from "@/components/shipments/tracking-badge";
-import { ShipmentStatusBadge } from "@/components/status-badges";
+import { ShipmentStateBadge } from "@/components/status-badges";
 import { carrierName } from "@/domain/carrier-registry";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
-import type { ShipmentRow } from "@/lib/rows/shipments";
+import { RowActionGroup, RowActionLink } from "./row-action";
+import { shipmentDisplayState, type ShipmentRow } from "@/lib/rows/shipments";
 import { translateOr } from "@/i18n/message-keys";
 
 const column = createColumnHelper<ServerTableFeatures, ShipmentRow>();
@@ -54,35 +55,77 @@ export function selectColumn({ common }: ColumnText) {
   });
 }
 
+/**
+ * The order number and its test badge. A draft's number opens Edit Draft (the first link of its
+ * row, early in the Tab order); a shipment's, the shipment page with its summary and tracking.
+ */
+function OrderNumber({ row, common }: { row: ShipmentRow; common: ColumnText["common"] }) {
+  return (
+    <div className="flex items-center gap-1.5 font-medium whitespace-nowrap text-slate-900">
+      {row.status === "draft" ? (
+        <Link
+          href={`/follow-up/quotations-shipments/drafts/${row.id}/edit`}
+          className="text-brand-700 hover:underline"
+          title={common("drafts.editOrder", { order: row.orderName })}
+          data-edit-draft
+        >
+          {row.orderName}
+        </Link>
+      ) : (
+        <Link href={`/shipments/${row.id}`} className="text-brand-700 hover:underline">
+          {row.orderName}
+        </Link>
+      )}
+      {row.isTest ? <TestOrderBadge /> : null}
+    </div>
+  );
+}
+
 export function orderColumn({ t, common }: ColumnText) {
   return column.accessor("orderName", {
     id: "order",
     header: t("columns.order"),
     cell: (info) => (
       <div>
-        <div className="flex items-center gap-1.5 font-medium whitespace-nowrap text-slate-900">
-          {info.row.original.status === "draft" ? (
-            // A draft's number opens Edit Draft: the first link of its row, early in the Tab order.
-            <Link
-              href={`/follow-up/quotations-shipments/drafts/${info.row.original.id}/edit`}
-              className="text-brand-700 hover:underline"
-              title={common("drafts.editOrder", { order: info.getValue() })}
-              data-edit-draft
-            >
-              {info.getValue()}
-            </Link>
-          ) : (
-            // The shipment page: its summary and tracking timeline.
-            <Link href={`/shipments/${info.row.original.id}`} className="text-brand-700 hover:underline">
-              {info.getValue()}
-            </Link>
-          )}
-          {info.row.original.isTest ? <TestOrderBadge /> : null}
-        </div>
-        <div className="text-xs text-slate-500">{info.row.original.storeName}</div>
+        <OrderNumber row={info.row.original} common={common} />
+        <StoreName row={info.row.original} />
       </div>
     ),
   });
+}
+
+/**
+ * Shipment Management's first column: the order, its store and when its shipment was created,
+ * sorted by that date (the default, newest first). One column rather than two leaves room for
+ * the row's labelled actions on a laptop screen.
+ */
+export function orderCreatedColumn({ t, common, format }: ColumnText) {
+  return column.accessor("createdAt", {
+    header: t("columns.orderCreated"),
+    cell: (info) => (
+      <div>
+        <OrderNumber row={info.row.original} common={common} />
+        <StoreName row={info.row.original} />
+        <div className="text-xs whitespace-nowrap text-slate-500" data-testid="created-at">
+          {format.dateTime(info.getValue(), { dateStyle: "medium", timeStyle: "short" })}
+        </div>
+      </div>
+    ),
+  });
+}
+
+/**
+ * The store under the order number, on one line: a long name is cut with an ellipsis and shown
+ * whole in the tooltip (it wrapped to three lines and made every row three times taller).
+ */
+function StoreName({ row }: { row: ShipmentRow }) {
+  return (
+    <div className="flex max-w-44 min-w-0 items-center gap-1 text-xs text-slate-500">
+      <span className="truncate" title={row.storeName} data-testid="store-name">
+        {row.storeName}
+      </span>
+    </div>
+  );
 }
 
 export function customerColumn({ t }: ColumnText) {
@@ -152,10 +195,16 @@ export function missingColumn({ t, common }: ColumnText) {
   });
 }
 
+/** When the shipment was created from its order: the tables' default sort, newest first. */
 export function createdColumn({ t, format }: ColumnText) {
   return column.accessor("createdAt", {
     header: t("columns.created"),
-    cell: (info) => format.dateTime(info.getValue(), { dateStyle: "medium" }),
+    cell: (info) => (
+      <div className="whitespace-nowrap">
+        <div>{format.dateTime(info.getValue(), { dateStyle: "medium" })}</div>
+        <div className="text-xs text-slate-500">{format.dateTime(info.getValue(), { timeStyle: "short" })}</div>
+      </div>
+    ),
   });
 }
 
@@ -165,14 +214,14 @@ export function editColumn({ t, common }: ColumnText) {
     header: () => <span className="sr-only">{t("columns.edit")}</span>,
     meta: { className: "text-right" },
     cell: (info) => (
-      <Link
-        href={`/follow-up/quotations-shipments/drafts/${info.row.original.id}/edit`}
-        className={buttonClasses("ghost", "sm")}
-        aria-label={common("drafts.editOrder", { order: info.row.original.orderName })}
-        title={common("drafts.edit")}
-      >
-        <Pencil className="size-4" aria-hidden />
-      </Link>
+      <RowActionGroup>
+        <RowActionLink
+          href={`/follow-up/quotations-shipments/drafts/${info.row.original.id}/edit`}
+          label={common("drafts.edit")}
+          name={common("drafts.editOrder", { order: info.row.original.orderName })}
+          icon={<Pencil className="size-4" aria-hidden />}
+        />
+      </RowActionGroup>
     ),
   });
 }
@@ -182,7 +231,7 @@ export function statusColumn({ t }: ColumnText) {
     header: t("columns.status"),
     cell: (info) => (
       <div>
-        <ShipmentStatusBadge status={info.getValue()} />
+        <ShipmentStateBadge state={shipmentDisplayState(info.row.original)} />
         <CancelledInShopifyFlag row={info.row.original} />
       </div>
     ),
@@ -255,11 +304,17 @@ interface RowActionHandlers {
   voidLabel: (row: ShipmentRow) => void;
 }
 
+/**
+ * Kept in view at the right edge while a wide table scrolls sideways (from md up; on a phone it
+ * would cover the row), so every row's actions stay reachable.
+ */
+const STICKY_RIGHT = "bg-white md:sticky md:right-0 md:shadow-[-6px_0_6px_-6px_rgb(15_23_42/0.15)]";
+
 export function actionsColumn({ t }: ColumnText, handlers: RowActionHandlers) {
   return column.display({
     id: "actions",
     header: () => <span className="sr-only">{t("columns.actions")}</span>,
-    meta: { className: "text-right" },
+    meta: { className: `text-right ${STICKY_RIGHT}`, headerClassName: `${STICKY_RIGHT} bg-slate-50` },
     cell: (info) => {
       const row = info.row.original;
       return (

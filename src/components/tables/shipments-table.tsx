@@ -1,7 +1,9 @@
 "use client";
-// Shipment Management and the Shipments tab: everything that left the draft stage, with the
-// documents, pickup and cancellation actions of a row or of the selection.
+// Shipment Management: everything that left the draft stage (cancelled ones when the status filter
+// asks for them), newest first, with the documents, pickup and cancellation actions of a row or of
+// the selection.
 import type { RowSelectionState } from "@tanstack/react-table";
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
@@ -10,13 +12,14 @@ import { RecordS10Dialog, type S10Target } from "@/components/shipments/record-s
 import { ShipmentsBulkBar } from "@/components/shipments/shipments-bulk-bar";
 import { Alert } from "@/components/ui/card";
 import type { PickupCalendar } from "@/lib/rows/pickup-calendar";
+import { serializeTableState } from "@/lib/table/params";
 import type { ShipmentRow } from "@/lib/rows/shipments";
 import {
   actionsColumn,
   carrierColumn,
   customerDestinationColumn,
   documentsColumn,
-  orderColumn,
+  orderCreatedColumn,
   pickupColumn,
   selectColumn,
   shipmentColumns,
@@ -32,8 +35,11 @@ export function ShipmentsTable({
   actions,
   storeOptions = [],
   pickupCalendars = {},
+  hiddenCancelled = 0,
 }: {
   page: TablePage<ShipmentRow>;
+  /** Cancelled shipments the view leaves out (no status chosen): said under the table, with a link. */
+  hiddenCancelled?: number;
   actions: ShipmentActions;
   /** The stores to filter by (offered when there is more than one). */
   storeOptions?: StoreOption[];
@@ -69,7 +75,7 @@ export function ShipmentsTable({
     const text = { t, common, format, regionName };
     return shipmentColumns([
       selectColumn(text),
-      orderColumn(text),
+      orderCreatedColumn(text),
       customerDestinationColumn(text),
       carrierColumn(text),
       statusColumn(text),
@@ -142,6 +148,21 @@ export function ShipmentsTable({
         onRowSelectionChange={setRowSelection}
         empty={<ShipmentsEmptyState title={t("emptyTitle")} description={t("emptyBody")} />}
       />
+      {hiddenCancelled > 0 ? <HiddenCancelled count={hiddenCancelled} page={page} /> : null}
     </div>
+  );
+}
+
+/** "3 cancelled shipments are not listed. Show cancelled": the same view, filtered to them. */
+function HiddenCancelled({ count, page }: { count: number; page: TablePage<ShipmentRow> }) {
+  const t = useTranslations("shipments");
+  const state = { ...page.state, page: 1, filters: { ...page.state.filters, status: ["cancelled"] } };
+  return (
+    <p className="text-sm text-slate-600" data-testid="hidden-cancelled">
+      {t("hiddenCancelled", { count })}{" "}
+      <Link href={`?${serializeTableState(state, page.spec)}`} className="font-medium text-brand-700 hover:underline">
+        {t("showCancelled")}
+      </Link>
+    </p>
   );
 }

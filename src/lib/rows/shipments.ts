@@ -2,7 +2,7 @@
 import type { ShipmentProblem } from "@/domain/shipment-problem";
 
 /** The shipment_status enum of the schema (the query's return type keeps the two in step). */
-type ShipmentStatus = "draft" | "ready" | "pickup_scheduled" | "shipped" | "cancelled";
+export type ShipmentStatus = "draft" | "ready" | "pickup_scheduled" | "shipped" | "cancelled";
 
 export interface ShipmentRow {
   id: string;
@@ -37,4 +37,22 @@ export interface ShipmentRow {
   cancelledInShopifyAt: Date | null;
   /** A Shopify test order imported under the store's "import" setting: never sent to a carrier. */
   isTest: boolean;
+}
+
+/** What a row shows as its state: its status, or that Shopify fulfilled the order already. */
+export type ShipmentDisplayState = ShipmentStatus | "fulfilled_in_shopify";
+
+/**
+ * A ready shipment whose order Shopify reports fulfilled while no documents were issued here was
+ * shipped outside the dashboard: nothing is left to do for it, so it is shown as its own state
+ * rather than as Ready with no actions. A booked pickup keeps its state (it can still be moved or
+ * cancelled); once documents exist the fulfillment is the dashboard's own.
+ */
+export function shipmentDisplayState(
+  row: Pick<ShipmentRow, "status" | "shopifyFulfillment" | "documentsGeneratedAt">,
+): ShipmentDisplayState {
+  if (row.status === "ready" && row.shopifyFulfillment === "FULFILLED" && !row.documentsGeneratedAt) {
+    return "fulfilled_in_shopify";
+  }
+  return row.status;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ShipmentProblem } from "@/domain/shipment-problem";
-import { and, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lt, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { defineTable, type StateOf } from "@/lib/table/params";
 import type { Db } from "../db/client";
 import { CARRIER_IDS } from "@/domain/carrier-registry";
@@ -113,22 +113,33 @@ const shipmentSearch = [
   shipments.nfeKey,
 ];
 
-/** Everything that left the draft stage. */
-const shipmentsQuery = tableQuery(shipmentsTable, {
-  sort: sortColumns,
-  filters: filterResolvers,
-  search: shipmentSearch,
-  tiebreaker: shipments.id,
-  where: [ne(shipments.status, "draft")],
+const shipmentsMap = { sort: sortColumns, filters: filterResolvers, search: shipmentSearch, tiebreaker: shipments.id };
+
+/** Everything that left the draft stage: Shipment Management once a status is chosen. */
+const shipmentsQuery = tableQuery(shipmentsTable, { ...shipmentsMap, where: [ne(shipments.status, "draft")] });
+
+/**
+ * Shipment Management's default view: what is still to ship or on its way. A cancelled shipment
+ * needs nothing more, so it is left out until the status filter asks for it (Cancelled, or any
+ * statuses chosen by hand); the table then says how many it hides and links to them.
+ */
+const activeShipmentsQuery = tableQuery(shipmentsTable, {
+  ...shipmentsMap,
+  where: [notInArray(shipments.status, ["draft", "cancelled"])],
 });
 
-const draftsQuery = tableQuery(draftsTable, {
-  sort: sortColumns,
-  filters: filterResolvers,
-  search: shipmentSearch,
-  tiebreaker: shipments.id,
-  where: [eq(shipments.status, "draft")],
-});
+type ShipmentsState = StateOf<typeof shipmentsTable>;
+
+/** Whether the view leaves cancelled shipments out (no status chosen). */
+function hidesCancelled(state: ShipmentsState): boolean {
+  return !state.filters.status || state.filters.status.length === 0;
+}
+
+function managementQuery(state: ShipmentsState) {
+  return hidesCancelled(state) ? activeShipmentsQuery : shipmentsQuery;
+}
+
+const draftsQuery = tableQuery(draftsTable, { ...shipmentsMap, where: [eq(shipments.status, "draft")] });
 
 function selectRows(db: Db) {
   return db
@@ -158,9 +169,20 @@ async function listShipmentRows<TSort extends string, TFilter extends string>(
   return { rows, rowCount: total };
 }
 
-/** Shipment Management and the Shipments tab: everything that left the draft stage. */
-export function listShipments(db: Db, state: StateOf<typeof shipmentsTable>) {
-  return listShipmentRows(db, shipmentsQuery, state);
+/** Shipment Management: everything that left the draft stage, cancelled ones only when asked for. */
+export function listShipments(db: Db, state: ShipmentsState) {
+  return listShipmentRows(db, managementQuery(state), state);
+}
+
+/**
+ * How many cancelled shipments the default view leaves out, with its search and other filters
+ * applied (0 when a status is chosen: nothing is hidden then). On the status index, so cheap.
+ */
+export async function countHiddenCancelled(db: Db, state: ShipmentsState): Promise<number> {
+  if (!hidesCancelled(state)) return 0;
+  const { where } = buildTableQuery({ ...state, filters: { ...state.filters, status: ["cancelled"] } }, shipmentsQuery);
+  const [{ total }] = await db.select({ total: countAll }).from(shipments).where(where);
+  return total;
 }
 
 /** The Incomplete (Drafts) tab. */
@@ -199,10 +221,10 @@ export const CSV_COLUMNS = [
  * export streams. The same query as the page — every filter, the search and the order — so the
  * export is always the view.
  */
-export async function* shipmentsForExport(db: Db, state: StateOf<typeof shipmentsTable>, batchSize = 1000) {
+export async function* shipmentsForExport(db: Db, state: ShipmentsState, batchSize = 1000) {
   let cursor: Cursor | undefined;
   for (;;) {
-    const query = buildKeysetQuery(state, shipmentsQuery, cursor);
+    const query = buildKeysetQuery(state, managementQuery(state), cursor);
     const rows = await db
       .select({ ...rowColumns, cursorValue: query.sortValue })
       .from(shipments)

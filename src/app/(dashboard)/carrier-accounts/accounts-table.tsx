@@ -1,7 +1,7 @@
 "use client";
 // The accounts: carrier, name, environment, account hint, last test and the stores using each,
 // with Test connection (its outcome shown under the row), Edit and Delete.
-import { PlugZap, Pencil, Trash2, Truck } from "lucide-react";
+import { ArrowUp, PlugZap, Pencil, Trash2, Truck } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useCallback, useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -210,8 +210,12 @@ export function AccountsSection({ accounts }: { accounts: CarrierAccountRow[] })
                   <th scope="col" className="px-4 py-2">
                     {t("columns.carrier")}
                   </th>
-                  <th scope="col" className="px-4 py-2">
-                    {t("columns.name")}
+                  {/* The accounts come by name (carrier-accounts.ts): said the way the other tables say their sort. */}
+                  <th scope="col" className="px-4 py-2" aria-sort="ascending">
+                    <span className="inline-flex items-center gap-1">
+                      {t("columns.name")}
+                      <ArrowUp className="size-3.5" aria-hidden />
+                    </span>
                   </th>
                   <th scope="col" className="px-4 py-2">
                     {t("columns.environment")}

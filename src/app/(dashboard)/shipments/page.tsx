@@ -11,7 +11,7 @@ import { shipmentActions } from "./table-actions";
 import { getDb } from "@/server/db/client";
 import { getOverview } from "@/server/queries/overview";
 import { pickupCalendars } from "@/server/queries/pickup-calendars";
-import { listShipments, shipmentsTable } from "@/server/queries/shipments";
+import { countHiddenCancelled, listShipments, shipmentsTable } from "@/server/queries/shipments";
 import { listStoreOptions } from "@/server/queries/stores";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,8 +22,9 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
   await requireUser("/shipments");
   const db = await getDb();
   const state = parseTableState(await searchParams, shipmentsTable);
-  const [page, storeOptions, overview, calendars, t] = await Promise.all([
+  const [page, hiddenCancelled, storeOptions, overview, calendars, t] = await Promise.all([
     listShipments(db, state),
+    countHiddenCancelled(db, state),
     listStoreOptions(db),
     getOverview(db),
     pickupCalendars(db),
@@ -47,6 +48,7 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
         page={{ ...page, state, spec: shipmentsTable }}
         storeOptions={storeOptions}
         pickupCalendars={calendars}
+        hiddenCancelled={hiddenCancelled}
       />
     </>
   );

@@ -7,6 +7,7 @@ import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { StoreStatusBadge } from "@/components/status-badges";
 import { SyncOrdersButton } from "@/components/sync/sync-provider";
+import { RowActionGroup, WithTooltip } from "@/components/tables/row-action";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
 import type { StoreRow } from "@/server/queries/stores";
@@ -94,61 +95,65 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
             const store = info.row.original;
             const broken = store.status !== "connected";
             return (
-              <div className="flex items-center justify-end gap-1">
+              <RowActionGroup>
                 {store.status === "connected" ? (
                   <SyncOrdersButton storeId={store.id} variant="secondary" size="sm" />
                 ) : null}
+                {/* The row has no room for five labels: the other actions are icons with a tooltip. */}
                 {store.status === "connected" ? (
                   <form action={checkAction}>
                     <input type="hidden" name="shop" value={store.shopDomain} />
-                    <Button
-                      type="submit"
-                      variant="ghost"
-                      size="sm"
-                      disabled={checking}
-                      aria-label={t("checkStore", { shop: store.shopDomain })}
-                      title={t("checkStore", { shop: store.shopDomain })}
-                    >
-                      <RefreshCw className="size-4" aria-hidden />
-                      <span className="sr-only">{t("check")}</span>
-                    </Button>
+                    <WithTooltip label={t("check")}>
+                      <Button
+                        type="submit"
+                        variant="ghost"
+                        size="sm"
+                        disabled={checking}
+                        aria-label={t("checkStore", { shop: store.shopDomain })}
+                      >
+                        <RefreshCw className="size-4" aria-hidden />
+                      </Button>
+                    </WithTooltip>
                   </form>
                 ) : null}
                 {isAdmin ? (
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    onClick={() => setShipperStoreId(store.id)}
-                    aria-label={t("shipper.open", { store: store.name })}
-                    title={t("shipper.title")}
-                  >
-                    <Building2 className="size-4" aria-hidden />
-                  </Button>
+                  <WithTooltip label={t("shipper.title")}>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => setShipperStoreId(store.id)}
+                      aria-label={t("shipper.open", { store: store.name })}
+                    >
+                      <Building2 className="size-4" aria-hidden />
+                    </Button>
+                  </WithTooltip>
                 ) : null}
                 {isAdmin ? (
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    onClick={() => setSettingsStoreId(store.id)}
-                    aria-label={common("storeSettings.open", { store: store.name })}
-                    title={common("storeSettings.title")}
-                  >
-                    <SlidersHorizontal className="size-4" aria-hidden />
-                  </Button>
+                  <WithTooltip label={common("storeSettings.title")}>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => setSettingsStoreId(store.id)}
+                      aria-label={common("storeSettings.open", { store: store.name })}
+                    >
+                      <SlidersHorizontal className="size-4" aria-hidden />
+                    </Button>
+                  </WithTooltip>
                 ) : null}
                 {isAdmin ? (
-                  <a
-                    href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
-                    className={buttonClasses(broken ? "primary" : "ghost", "sm")}
-                    aria-label={t("reconnectStore", { shop: store.shopDomain })}
-                    title={t("reconnectStore", { shop: store.shopDomain })}
-                  >
-                    <PlugZap className="size-4" aria-hidden />
-                    {/* A healthy store needs no reconnect: just the icon, the label is in the tooltip. */}
-                    {broken ? t("reconnect") : null}
-                  </a>
+                  // A full page: the OAuth round trip leaves the dashboard. Labelled when it is needed.
+                  <WithTooltip label={t("reconnect")}>
+                    <a
+                      href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
+                      className={buttonClasses(broken ? "primary" : "ghost", "sm")}
+                      aria-label={t("reconnectStore", { shop: store.shopDomain })}
+                    >
+                      <PlugZap className="size-4" aria-hidden />
+                      {broken ? t("reconnect") : null}
+                    </a>
+                  </WithTooltip>
                 ) : null}
-              </div>
+              </RowActionGroup>
             );
           },
         }),

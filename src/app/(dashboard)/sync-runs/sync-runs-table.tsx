@@ -1,12 +1,13 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
-import { History } from "lucide-react";
+import { History, ListChecks } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { SyncRunStatusBadge } from "@/components/status-badges";
+import { RowActionGroup, RowActionLink } from "@/components/tables/row-action";
 import { EmptyState } from "@/components/ui/card";
 import type { SyncRunRow } from "@/server/queries/sync-runs";
 import { translateOr } from "@/i18n/message-keys";
@@ -89,8 +90,26 @@ export function SyncRunsTable({ page }: { page: TablePage<SyncRunRow> }) {
           header: t("columns.error"),
           cell: (info) => (info.getValue() ? <span className="text-xs text-red-700">{info.getValue()}</span> : null),
         }),
+        column.display({
+          id: "actions",
+          header: () => <span className="sr-only">{common("shipments.columns.actions")}</span>,
+          meta: { className: "text-right" },
+          cell: (info) => (
+            <RowActionGroup>
+              <RowActionLink
+                href={`/sync-runs/${info.row.original.id}`}
+                label={t("details")}
+                name={t("detailsOf", {
+                  store: info.row.original.storeName,
+                  when: format.dateTime(info.row.original.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                })}
+                icon={<ListChecks className="size-4" aria-hidden />}
+              />
+            </RowActionGroup>
+          ),
+        }),
       ]),
-    [t, format],
+    [t, common, format],
   );
   return (
     <DataTable

@@ -1,29 +1,35 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { parseTableState, type SearchParams } from "@/lib/table/params";
 import { PageHeader } from "@/components/ui/card";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { QuotesTable } from "@/components/tables/quotes-table";
 import { DraftsTable } from "@/components/tables/drafts-table";
-import { ShipmentsTable } from "@/components/tables/shipments-table";
-import { shipmentActions } from "../../shipments/table-actions";
 import { bulkUpdateDraftsAction } from "./actions";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { countQuotes, listQuotes, quotesTable } from "@/server/queries/quotes";
+import { countQuotedShipments, listQuotes, quotesTable } from "@/server/queries/quotes";
 import { listStoreOptions } from "@/server/queries/stores";
-import {
-  countShipmentsByStage,
-  draftsTable,
-  listDrafts,
-  listShipments,
-  shipmentsTable,
-} from "@/server/queries/shipments";
+import { countShipmentsByStage, draftsTable, listDrafts } from "@/server/queries/shipments";
 
-const TABS = ["quotations", "shipments", "drafts"] as const;
+// The Shipments tab listed exactly what Shipment Management lists, with fewer tools (no overview,
+// no export, no store filter); it is gone, and its old links open Shipment Management instead.
+const TABS = ["quotations", "drafts"] as const;
 type Tab = (typeof TABS)[number];
+
+/** An old link to the Shipments tab, as the same view of Shipment Management (filters kept). */
+function shipmentsTabRedirect(params: SearchParams): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (name === "tab" || value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) query.append(name, one);
+  }
+  const search = query.toString();
+  return search ? `/shipments?${search}` : "/shipments";
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("followUp"))("title") };
@@ -32,15 +38,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function QuotationsShipmentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser("/follow-up/quotations-shipments");
   const params = await searchParams;
+  if (params.tab === "shipments") redirect(shipmentsTabRedirect(params));
   const tab: Tab = TABS.find((name) => name === params.tab) ?? "quotations";
   const db = await getDb();
   const t = await getTranslations("followUp");
-  const [stageCounts, quoteCount] = await Promise.all([countShipmentsByStage(db), countQuotes(db)]);
-  const counts: Record<Tab, number> = {
-    quotations: quoteCount,
-    shipments: stageCounts.shipments,
-    drafts: stageCounts.drafts,
-  };
+  const [stageCounts, quoted] = await Promise.all([countShipmentsByStage(db), countQuotedShipments(db)]);
+  const counts: Record<Tab, number> = { quotations: quoted, drafts: stageCounts.drafts };
 
   return (
     <>
@@ -94,18 +97,13 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
     const page = await listQuotes(db, state);
     return <QuotesTable page={{ ...page, state, spec: quotesTable }} />;
   }
-  if (tab === "drafts") {
-    const state = parseTableState(params, draftsTable);
-    const [page, storeOptions] = await Promise.all([listDrafts(db, state), listStoreOptions(db)]);
-    return (
-      <DraftsTable
-        page={{ ...page, state, spec: draftsTable }}
-        bulkUpdate={bulkUpdateDraftsAction}
-        storeOptions={storeOptions}
-      />
-    );
-  }
-  const state = parseTableState(params, shipmentsTable);
-  const page = await listShipments(db, state);
-  return <ShipmentsTable page={{ ...page, state, spec: shipmentsTable }} actions={shipmentActions} />;
+  const state = parseTableState(params, draftsTable);
+  const [page, storeOptions] = await Promise.all([listDrafts(db, state), listStoreOptions(db)]);
+  return (
+    <DraftsTable
+      page={{ ...page, state, spec: draftsTable }}
+      bulkUpdate={bulkUpdateDraftsAction}
+      storeOptions={storeOptions}
+    />
+  );
 }
