@@ -3,7 +3,7 @@
 // to the selected drafts.
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import { ShipmentsEmptyState } from "./shipments-empty-state";
 import type { FormAction } from "@/lib/action-result";
@@ -25,11 +25,13 @@ import { useRegionName, useShipmentFilters, type StoreOption } from "./shipment-
 export function DraftsTable({
   page,
   bulkUpdate,
+  editParcels,
   storeOptions = [],
 }: {
   page: TablePage<ShipmentRow>;
-  /** The server action of the bulk bar, passed down from the route. */
+  /** The server actions of the bulk bar, passed down from the route. */
   bulkUpdate: FormAction;
+  editParcels: FormAction;
   /** The stores to filter by (offered when there is more than one). */
   storeOptions?: StoreOption[];
 }) {
@@ -39,7 +41,14 @@ export function DraftsTable({
   const regionName = useRegionName();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const clearSelection = useCallback(() => setRowSelection({}), []);
-  const selected = Object.keys(rowSelection).filter((id) => rowSelection[id]);
+  // The version each row was shown at, kept across pages like the selection (a bulk edit checks it).
+  const [versions, setVersions] = useState<Record<string, number>>({});
+  useEffect(() => {
+    setVersions((seen) => ({ ...seen, ...Object.fromEntries(page.rows.map((row) => [row.id, row.version])) }));
+  }, [page.rows]);
+  const selected = Object.keys(rowSelection)
+    .filter((id) => rowSelection[id] && versions[id] !== undefined)
+    .map((id) => ({ id, version: versions[id] }));
   const filters = useShipmentFilters("drafts", storeOptions);
 
   const columns = useMemo(() => {
@@ -58,7 +67,7 @@ export function DraftsTable({
 
   return (
     <div className="space-y-3">
-      <DraftsBulkBar selected={selected} bulkUpdate={bulkUpdate} onDone={clearSelection} />
+      <DraftsBulkBar selected={selected} bulkUpdate={bulkUpdate} editParcels={editParcels} onDone={clearSelection} />
       <DataTable
         label={t("draftsLabel")}
         columns={columns}

@@ -9,7 +9,7 @@ import { QuotesTable } from "@/components/tables/quotes-table";
 import { DraftsTable } from "@/components/tables/drafts-table";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { shipmentActions } from "../../shipments/table-actions";
-import { bulkUpdateDraftsAction } from "./actions";
+import { bulkEditParcelsAction, bulkUpdateDraftsAction } from "./actions";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { countQuotes, listQuotes, quotesTable } from "@/server/queries/quotes";
@@ -101,6 +101,7 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
       <DraftsTable
         page={{ ...page, state, spec: draftsTable }}
         bulkUpdate={bulkUpdateDraftsAction}
+        editParcels={bulkEditParcelsAction}
         storeOptions={storeOptions}
       />
     );
