@@ -20,7 +20,7 @@ export interface ActivityRecord {
 export type ActivityActor =
   { kind: "user"; name: string } | { kind: "system" } | { kind: "shopify" } | { kind: "carrier"; name: string };
 
-export const ACTIVITY_KINDS = [
+const ACTIVITY_KINDS = [
   "syncedReady",
   "syncedDraft",
   "syncedUpdated",
@@ -55,7 +55,7 @@ export const ACTIVITY_KINDS = [
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 /** The fields an edit can name (i18n `activity.fields.*`), in the order they are listed. */
-export const ACTIVITY_FIELDS = [
+const ACTIVITY_FIELDS = [
   "carrier",
   "service",
   "recipient",
@@ -74,7 +74,7 @@ export const ACTIVITY_FIELDS = [
   "incoterm",
   "exportReason",
 ] as const;
-export type ActivityField = (typeof ACTIVITY_FIELDS)[number];
+type ActivityField = (typeof ACTIVITY_FIELDS)[number];
 
 export interface ActivityEntry {
   key: string;

@@ -97,9 +97,9 @@ describe("applying the change to a draft's parcel", () => {
     expect(applyParcelChanges(parcels, { weightKg: 3 })).toEqual([
       { weightKg: 3, lengthCm: 10, widthCm: 10, heightCm: 10 },
     ]);
-    expect(applyParcelChanges([{ weightKg: null }], { dimensions: { lengthCm: 1, widthCm: 2, heightCm: 3 } })).toEqual(
-      [{ weightKg: null, lengthCm: 1, widthCm: 2, heightCm: 3 }],
-    );
+    expect(applyParcelChanges([{ weightKg: null }], { dimensions: { lengthCm: 1, widthCm: 2, heightCm: 3 } })).toEqual([
+      { weightKg: null, lengthCm: 1, widthCm: 2, heightCm: 3 },
+    ]);
   });
 
   it("gives a draft without a parcel its one parcel", () => {

@@ -47,12 +47,7 @@ export const bulkParcelFormSchema = z
     drafts: z
       .union([z.string(), z.array(z.string())])
       .transform((value) => (Array.isArray(value) ? value : [value]))
-      .pipe(
-        z
-          .array(selectedDraft)
-          .min(1, "errors.nothingSelected")
-          .max(MAX_BULK_DRAFTS, "errors.tooManySelected"),
-      ),
+      .pipe(z.array(selectedDraft).min(1, "errors.nothingSelected").max(MAX_BULK_DRAFTS, "errors.tooManySelected")),
     weightKg: measure,
     lengthCm: measure,
     widthCm: measure,

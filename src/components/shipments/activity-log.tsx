@@ -101,7 +101,9 @@ function Entry({ entry }: { entry: ActivityEntry }) {
           </div>
         ) : null}
         {entry.shopify ? (
-          <p className={cn("text-xs", !entry.shopify.sent && entry.shopify.error ? "text-amber-800" : "text-slate-500")}>
+          <p
+            className={cn("text-xs", !entry.shopify.sent && entry.shopify.error ? "text-amber-800" : "text-slate-500")}
+          >
             {entry.shopify.sent
               ? t("inShopify")
               : entry.shopify.error

@@ -30,10 +30,7 @@ export function DraftsBulkBar({
   // The latest outcome shown above the table: the bar's own, or the weight & dimensions dialog's.
   const [parcelMessage, setParcelMessage] = useState<string | null>(null);
   useEffect(() => {
-    if (state?.ok) {
-      setParcelMessage(null);
-      onDone();
-    }
+    if (state?.ok) onDone();
   }, [state, onDone]);
   const parcelsDone = useCallback(
     (message: string) => {
@@ -55,6 +52,7 @@ export function DraftsBulkBar({
       {selected.length > 0 ? (
         <form
           action={action}
+          onSubmit={() => setParcelMessage(null)}
           className="flex flex-wrap items-end gap-2 rounded-md border border-brand-200 bg-brand-50 p-3 text-sm"
           data-testid="bulk-bar"
         >

@@ -1,9 +1,9 @@
 "use client";
 // Incomplete (Drafts): orders that cannot ship yet, what each is missing, and one change applied
 // to the selected drafts.
-import type { RowSelectionState } from "@tanstack/react-table";
+import type { OnChangeFn, RowSelectionState } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import { ShipmentsEmptyState } from "./shipments-empty-state";
 import type { FormAction } from "@/lib/action-result";
@@ -41,11 +41,13 @@ export function DraftsTable({
   const regionName = useRegionName();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const clearSelection = useCallback(() => setRowSelection({}), []);
-  // The version each row was shown at, kept across pages like the selection (a bulk edit checks it).
+  // The version each row was shown at when selected, kept across pages like the selection: the
+  // weight & dimensions edit refuses a draft changed since.
   const [versions, setVersions] = useState<Record<string, number>>({});
-  useEffect(() => {
+  const onRowSelectionChange: OnChangeFn<RowSelectionState> = (updater) => {
     setVersions((seen) => ({ ...seen, ...Object.fromEntries(page.rows.map((row) => [row.id, row.version])) }));
-  }, [page.rows]);
+    setRowSelection(updater);
+  };
   const selected = Object.keys(rowSelection)
     .filter((id) => rowSelection[id] && versions[id] !== undefined)
     .map((id) => ({ id, version: versions[id] }));
@@ -75,7 +77,7 @@ export function DraftsTable({
         searchPlaceholder={t("search")}
         filters={filters}
         rowSelection={rowSelection}
-        onRowSelectionChange={setRowSelection}
+        onRowSelectionChange={onRowSelectionChange}
         empty={<ShipmentsEmptyState title={t("emptyDraftsTitle")} description={t("emptyDraftsBody")} />}
       />
     </div>

@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { toActivityEntry, type ActivityEntry } from "@/domain/activity";
 import { queryRows, type Db } from "../db/client";
 
-export const ACTIVITY_PAGE_SIZE = 20;
+const ACTIVITY_PAGE_SIZE = 20;
 
 export interface ActivityCursor {
   /** The entry's time exactly as PostgreSQL wrote it (microseconds: a JS Date would round them). */
@@ -45,7 +45,8 @@ export function decodeActivityCursor(text: string | undefined): ActivityCursor |
     if (value === null || typeof value !== "object") return null;
     const { at, key } = value as Record<string, unknown>;
     if (typeof at !== "string" || typeof key !== "string") return null;
-    if (!/^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)$/.test(at) || !/^[a-z]:[\w-]{1,40}$/.test(key)) return null;
+    if (!/^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)$/.test(at) || !/^[a-z]:[\w-]{1,40}$/.test(key))
+      return null;
     return { at, key };
   } catch {
     return null;

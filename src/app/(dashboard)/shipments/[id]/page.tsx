@@ -50,7 +50,10 @@ export default async function ShipmentPage({
   // A cursor that is not one (edited by hand) shows the newest entries.
   const cursor = decodeActivityCursor(typeof before === "string" ? before : undefined);
   const db = await getDb();
-  const [shipment, activity] = await Promise.all([shipmentTracking(db, id), shipmentActivity(db, id, { before: cursor })]);
+  const [shipment, activity] = await Promise.all([
+    shipmentTracking(db, id),
+    shipmentActivity(db, id, { before: cursor }),
+  ]);
   if (!shipment) notFound();
   const [t, locale, format] = await Promise.all([getTranslations("tracking"), getLocale(), getFormatter()]);
   const when = (date: Date | null) =>
@@ -162,9 +165,7 @@ export default async function ShipmentPage({
         </Card>
         <ActivityLog
           entries={activity.entries}
-          olderHref={
-            activity.older ? `/shipments/${id}?before=${encodeActivityCursor(activity.older)}#activity` : null
-          }
+          olderHref={activity.older ? `/shipments/${id}?before=${encodeActivityCursor(activity.older)}#activity` : null}
           newestHref={cursor ? `/shipments/${id}#activity` : null}
         />
       </div>
