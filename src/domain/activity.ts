@@ -20,39 +20,37 @@ export interface ActivityRecord {
 export type ActivityActor =
   { kind: "user"; name: string } | { kind: "system" } | { kind: "shopify" } | { kind: "carrier"; name: string };
 
-const ACTIVITY_KINDS = [
-  "syncedReady",
-  "syncedDraft",
-  "syncedUpdated",
-  "syncedUnchanged",
-  "syncedCancelled",
-  "syncFailed",
-  "syncedOther",
-  "created",
-  "edited",
-  "editedBulk",
-  "promoted",
-  "quoted",
-  "quoteChosen",
-  "pickupScheduled",
-  "pickupRescheduled",
-  "pickupCancelled",
-  "documentsIssued",
-  "invoiceIssued",
-  "labelFailed",
-  "labelVoided",
-  "fulfillmentCreated",
-  "fulfillmentFailed",
-  "fulfillmentCancelled",
-  "fulfillmentCancelFailed",
-  "s10Recorded",
-  "tracking",
-  "shippedByTracking",
-  "trackingNotFound",
-  "cancelledInShopify",
-  "other",
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export type ActivityKind =
+  | "syncedReady"
+  | "syncedDraft"
+  | "syncedUpdated"
+  | "syncedUnchanged"
+  | "syncedCancelled"
+  | "syncFailed"
+  | "syncedOther"
+  | "created"
+  | "edited"
+  | "editedBulk"
+  | "promoted"
+  | "quoted"
+  | "quoteChosen"
+  | "pickupScheduled"
+  | "pickupRescheduled"
+  | "pickupCancelled"
+  | "documentsIssued"
+  | "invoiceIssued"
+  | "labelFailed"
+  | "labelVoided"
+  | "fulfillmentCreated"
+  | "fulfillmentFailed"
+  | "fulfillmentCancelled"
+  | "fulfillmentCancelFailed"
+  | "s10Recorded"
+  | "tracking"
+  | "shippedByTracking"
+  | "trackingNotFound"
+  | "cancelledInShopify"
+  | "other";
 
 /** The fields an edit can name (i18n `activity.fields.*`), in the order they are listed. */
 const ACTIVITY_FIELDS = [
