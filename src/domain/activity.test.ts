@@ -41,6 +41,16 @@ describe("activity entries", () => {
       audit("shipment.promoted", { parcels: [], status: "ready", bulk: true, fields: ["weightKg", "lengthCm"] }),
     );
     expect(bulk).toMatchObject({ kind: "promoted", fields: ["weightKg", "lengthCm"] });
+    const parcel = toActivityEntry(
+      audit("shipment.draft_saved", {
+        parcels: [{ weightKg: 2.5, lengthCm: 40, widthCm: 30, heightCm: "20" }],
+        bulk: true,
+      }),
+    );
+    expect(parcel.parcel).toEqual({ weightKg: 2.5, sides: [40, 30, 20] });
+    expect(
+      toActivityEntry(audit("shipment.draft_saved", { parcels: [{ weightKg: null, lengthCm: 4 }] })).parcel,
+    ).toBeUndefined();
     expect(toActivityEntry(audit("shipment.draft_saved", { incoterm: "DAP", bulk: true })).kind).toBe("editedBulk");
   });
 

@@ -83,6 +83,8 @@ export interface ActivityEntry {
   values: Record<string, string | number>;
   /** Edited fields, for edits. */
   fields?: ActivityField[];
+  /** The parcel an edit left, formatted by the page: its weight and sides where known. */
+  parcel?: { weightKg: number | null; sides: [number, number, number] | null };
   /** A price, formatted by the page in the user's locale (`{price}`). */
   money?: { amount: number; currency: string };
   /** A calendar day (YYYY-MM-DD), formatted by the page (`{date}`). */
@@ -112,6 +114,15 @@ const trackingStatusOf = (value: unknown): TrackingStatus | undefined =>
 /** Long texts (a carrier's error) are cut for a one-line entry. */
 const short = (text: string, max = 200) =>
   Array.from(text).length > max ? `${Array.from(text).slice(0, max).join("")}…` : text;
+
+/** What a parcel holds, when it holds anything readable. */
+function parcelOf(value: unknown): ActivityEntry["parcel"] | null {
+  const parcel = objectOf(value);
+  const weightKg = numberOf(parcel.weightKg);
+  const sides = [numberOf(parcel.lengthCm), numberOf(parcel.widthCm), numberOf(parcel.heightCm)];
+  const complete = sides.every((side) => side !== null) ? (sides as [number, number, number]) : null;
+  return weightKg === null && !complete ? null : { weightKg, sides: complete };
+}
 
 /** Bookkeeping keys of an edit's audit, not fields the operator changed. */
 const EDIT_META = new Set(["status", "missing", "bulk", "fields"]);
@@ -153,7 +164,8 @@ function auditEntry(record: ActivityRecord, base: Omit<ActivityEntry, "kind" | "
     case "shipment.promoted": {
       const fields = editedFields(before, after);
       const kind = action === "shipment.promoted" ? "promoted" : after.bulk === true ? "editedBulk" : "edited";
-      return entry(kind, { count: fields.length }, { fields });
+      const parcel = Array.isArray(after.parcels) ? parcelOf(after.parcels[0]) : null;
+      return entry(kind, { count: fields.length }, { fields, ...(parcel ? { parcel } : {}) });
     }
     case "shipment.quoted":
       return entry("quoted", { count: numberOf(after.quotes) ?? 0, carriers: numberOf(after.carriers) ?? 0 });

@@ -84,6 +84,18 @@ function Entry({ entry }: { entry: ActivityEntry }) {
     ? format.dateTime(new Date(`${entry.day}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" })
     : "—";
   const fields = entry.fields?.length ? format.list(entry.fields.map((field) => t(`fields.${field}`))) : null;
+  const parcel = entry.parcel
+    ? [
+        entry.parcel.weightKg !== null
+          ? format.number(entry.parcel.weightKg, { style: "unit", unit: "kilogram", maximumFractionDigits: 3 })
+          : null,
+        entry.parcel.sides
+          ? `${entry.parcel.sides.map((side) => format.number(side, { maximumFractionDigits: 2 })).join(" × ")} cm`
+          : null,
+      ]
+        .filter(Boolean)
+        .join(" · ")
+    : null;
   return (
     <li className="relative flex gap-3" data-testid="activity-entry" data-kind={entry.kind}>
       <span
@@ -95,6 +107,11 @@ function Entry({ entry }: { entry: ActivityEntry }) {
       <div className="min-w-0 flex-1">
         <p className="text-sm font-medium break-words text-slate-900">{t(`kinds.${entry.kind}`, values)}</p>
         {fields ? <p className="text-sm break-words text-slate-700">{t("changed", { fields })}</p> : null}
+        {parcel ? (
+          <p className="text-sm break-words text-slate-700" data-testid="activity-parcel">
+            {t("parcel", { parcel })}
+          </p>
+        ) : null}
         {entry.trackingStatus ? (
           <div className="mt-1">
             <TrackingStatusBadge status={entry.trackingStatus} />

@@ -4,7 +4,7 @@
 // sides or none, each carrier's heaviest piece, drafts changed meanwhile) and applies the change to
 // all of them or to none; its precise refusal is shown on the field it concerns.
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { PARCEL_SIDES } from "@/domain/bulk-parcel";
 import type { FormAction } from "@/lib/action-result";
 import { Button } from "../ui/button";
@@ -37,10 +37,22 @@ function ParcelForm({
     if (state?.ok) onDone(state.message ?? "");
   }, [state, onDone]);
   const failed = state?.ok === false ? state : null;
-  const errors = failed?.fieldErrors ?? {};
+  // A field's error goes as soon as the field is edited; the server judges it again on Apply.
+  const [edited, setEdited] = useState<{ of: typeof state; fields: ReadonlySet<string> }>({
+    of: null,
+    fields: new Set(),
+  });
+  const editedNow = edited.of === state ? edited.fields : new Set<string>();
+  const onEdit = (field: string) => setEdited({ of: state, fields: new Set([...editedNow, field]) });
+  const errors = Object.fromEntries(
+    Object.entries(failed?.fieldErrors ?? {}).filter(([field]) => !editedNow.has(field)),
+  );
   // A field error already says what is wrong; the general line is shown only when no field has one.
-  const fieldError = FIELDS.some((field) => errors[field]);
-  const formError = failed && !fieldError ? (errors._form ?? errors.drafts ?? failed.formError) : null;
+  const submitted = failed?.fieldErrors ?? {};
+  const formError =
+    failed && !FIELDS.some((field) => submitted[field])
+      ? (submitted._form ?? submitted.drafts ?? failed.formError)
+      : null;
   const input = (field: (typeof FIELDS)[number]) => (
     <Input
       id={`bulk-${field}`}
@@ -50,6 +62,7 @@ function ParcelForm({
       maxLength={20}
       defaultValue={failed?.values?.[field] ?? ""}
       invalid={!!errors[field]}
+      onChange={() => onEdit(field)}
       aria-describedby={errors[field] ? `bulk-${field}-error` : undefined}
     />
   );
