@@ -13,6 +13,7 @@ import {
   carrierAccountIdFormSchema,
   storeCarrierAccountFormSchema,
 } from "./carrier-account-form";
+import { bulkParcelFormSchema } from "./bulk-parcel";
 import { storeSettingsSchema } from "./customs-terms";
 import { checkTrackingFormSchema } from "./tracking-schedule";
 import { bulkDraftsFormSchema, draftFormSchema, pickQuoteFormSchema, quoteShipmentFormSchema } from "./draft-form";
@@ -37,6 +38,7 @@ import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchem
 export const ACTION_SCHEMAS = {
   archiveOrdersFormSchema,
   bulkDraftsFormSchema,
+  bulkParcelFormSchema,
   cancelPickupFormSchema,
   carrierAccountFormSchema,
   carrierAccountIdFormSchema,

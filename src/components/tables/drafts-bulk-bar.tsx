@@ -1,41 +1,62 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect } from "react";
+import { Ruler } from "lucide-react";
+import { useActionState, useCallback, useEffect, useState } from "react";
 import { CARRIER_IDS, CARRIERS } from "@/domain/carrier-registry";
 import type { FormAction } from "@/lib/action-result";
 import { EXPORT_REASON_VALUES, INCOTERM_VALUES } from "@/domain/customs-codes";
 import { Button } from "../ui/button";
 import { Alert } from "../ui/card";
 import { Input, Select } from "../ui/field";
+import { BulkParcelDialog, type SelectedDraft } from "./bulk-parcel-dialog";
 
 /** Shown while drafts are selected: one change applied to all of them. */
 export function DraftsBulkBar({
   selected,
   bulkUpdate,
+  editParcels,
   onDone,
 }: {
-  selected: string[];
-  /** The server action, passed down from the route. */
+  /** The selected drafts, at the version the table shows (the weight & dimensions edit checks it). */
+  selected: SelectedDraft[];
+  /** The server actions, passed down from the route. */
   bulkUpdate: FormAction;
+  editParcels: FormAction;
   onDone: () => void;
 }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(bulkUpdate, null);
+  const [parcelOpen, setParcelOpen] = useState(false);
+  // The latest outcome shown above the table: the bar's own, or the weight & dimensions dialog's.
+  const [parcelMessage, setParcelMessage] = useState<string | null>(null);
   useEffect(() => {
     if (state?.ok) onDone();
   }, [state, onDone]);
+  const parcelsDone = useCallback(
+    (message: string) => {
+      setParcelOpen(false);
+      setParcelMessage(message);
+      onDone();
+    },
+    [onDone],
+  );
   const error = state?.ok === false ? (state.formError ?? Object.values(state.fieldErrors ?? {})[0]) : null;
   return (
     <div className="space-y-2">
-      {state?.ok ? <Alert tone="success">{state.message}</Alert> : null}
+      {parcelMessage ? (
+        <Alert tone="success">{parcelMessage}</Alert>
+      ) : state?.ok ? (
+        <Alert tone="success">{state.message}</Alert>
+      ) : null}
       {error ? <Alert tone="error">{error}</Alert> : null}
       {selected.length > 0 ? (
         <form
           action={action}
+          onSubmit={() => setParcelMessage(null)}
           className="flex flex-wrap items-end gap-2 rounded-md border border-brand-200 bg-brand-50 p-3 text-sm"
           data-testid="bulk-bar"
         >
-          {selected.map((id) => (
+          {selected.map(({ id }) => (
             <input key={id} type="hidden" name="ids" value={id} />
           ))}
           <span className="mr-2 self-center font-medium text-brand-900">
@@ -76,8 +97,18 @@ export function DraftsBulkBar({
           <Button type="submit" size="sm" disabled={pending} className="ml-auto">
             {t("drafts.bulkApply")}
           </Button>
+          <Button variant="secondary" size="sm" onClick={() => setParcelOpen(true)}>
+            <Ruler className="size-4" aria-hidden /> {t("bulkParcel.open")}
+          </Button>
         </form>
       ) : null}
+      <BulkParcelDialog
+        open={parcelOpen && selected.length > 0}
+        drafts={selected}
+        editParcels={editParcels}
+        onClose={() => setParcelOpen(false)}
+        onDone={parcelsDone}
+      />
     </div>
   );
 }

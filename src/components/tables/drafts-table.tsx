@@ -1,7 +1,7 @@
 "use client";
 // Incomplete (Drafts): orders that cannot ship yet, what each is missing, and one change applied
 // to the selected drafts.
-import type { RowSelectionState } from "@tanstack/react-table";
+import type { OnChangeFn, RowSelectionState } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
@@ -25,11 +25,13 @@ import { useRegionName, useShipmentFilters, type StoreOption } from "./shipment-
 export function DraftsTable({
   page,
   bulkUpdate,
+  editParcels,
   storeOptions = [],
 }: {
   page: TablePage<ShipmentRow>;
-  /** The server action of the bulk bar, passed down from the route. */
+  /** The server actions of the bulk bar, passed down from the route. */
   bulkUpdate: FormAction;
+  editParcels: FormAction;
   /** The stores to filter by (offered when there is more than one). */
   storeOptions?: StoreOption[];
 }) {
@@ -39,7 +41,16 @@ export function DraftsTable({
   const regionName = useRegionName();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const clearSelection = useCallback(() => setRowSelection({}), []);
-  const selected = Object.keys(rowSelection).filter((id) => rowSelection[id]);
+  // The version each row was shown at when selected, kept across pages like the selection: the
+  // weight & dimensions edit refuses a draft changed since.
+  const [versions, setVersions] = useState<Record<string, number>>({});
+  const onRowSelectionChange: OnChangeFn<RowSelectionState> = (updater) => {
+    setVersions((seen) => ({ ...seen, ...Object.fromEntries(page.rows.map((row) => [row.id, row.version])) }));
+    setRowSelection(updater);
+  };
+  const selected = Object.keys(rowSelection)
+    .filter((id) => rowSelection[id] && versions[id] !== undefined)
+    .map((id) => ({ id, version: versions[id] }));
   const filters = useShipmentFilters("drafts", storeOptions);
 
   const columns = useMemo(() => {
@@ -74,7 +85,7 @@ export function DraftsTable({
           {common("drafts.skipToFirstDraft")}
         </a>
       ) : null}
-      <DraftsBulkBar selected={selected} bulkUpdate={bulkUpdate} onDone={clearSelection} />
+      <DraftsBulkBar selected={selected} bulkUpdate={bulkUpdate} editParcels={editParcels} onDone={clearSelection} />
       <DataTable
         label={t("draftsLabel")}
         columns={columns}
@@ -82,7 +93,7 @@ export function DraftsTable({
         searchPlaceholder={t("search")}
         filters={filters}
         rowSelection={rowSelection}
-        onRowSelectionChange={setRowSelection}
+        onRowSelectionChange={onRowSelectionChange}
         empty={<ShipmentsEmptyState title={t("emptyDraftsTitle")} description={t("emptyDraftsBody")} />}
       />
     </div>

@@ -37,6 +37,8 @@ export interface ShipmentRow {
   cancelledInShopifyAt: Date | null;
   /** A Shopify test order imported under the store's "import" setting: never sent to a carrier. */
   isTest: boolean;
+  /** The optimistic-locking version the row was read at (a bulk edit refuses a draft changed since). */
+  version: number;
 }
 
 /** What a row shows as its state: its status, or that Shopify fulfilled the order already. */

@@ -67,6 +67,7 @@ const rowColumns = {
   shopifyFulfillment: orders.fulfillmentStatus,
   cancelledInShopifyAt: shipments.cancelledInShopifyAt,
   isTest: shipments.isTest,
+  version: shipments.version,
 };
 
 const sortColumns = {

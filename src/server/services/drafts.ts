@@ -3,7 +3,9 @@ import "server-only";
 // completeness re-evaluated for the carrier (a complete draft becomes a ready shipment), the
 // changed fields remembered as operator-entered (a re-sync never overwrites them), and the change
 // audited. Optimistic locking: a save based on an old version is refused and changes nothing.
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { applyParcelChanges, carrierWeightLimit, changedParcelFields, type ParcelChanges } from "@/domain/bulk-parcel";
+import { carrierName } from "@/domain/carrier-registry";
 import type { DraftForm } from "@/domain/draft-form";
 import { validateNfeKey } from "@/domain/nfe-key";
 import type { ExchangeRateUsed } from "@/domain/exchange-rates";
@@ -11,7 +13,7 @@ import type { ShipmentProblem } from "@/domain/shipment-problem";
 import { declaredValueOf, evaluateShipment, type ShipmentDraftInput } from "@/domain/shipment-evaluation";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import type { Db } from "../db/client";
-import { shipments, type Shipment } from "../db/schema";
+import { orders, shipments, type Shipment } from "../db/schema";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
 import { findShipmentById, lastChangeOf } from "../queries/shipment-lookups";
@@ -200,4 +202,112 @@ export async function bulkUpdateDrafts(db: Db, ids: string[], changes: BulkDraft
     });
   }
   return { updated, promoted };
+}
+
+/** HH:MM in São Paulo, where the merchants work: when a draft was changed under the operator. */
+const saoPauloTime = (at: Date) =>
+  new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "America/Sao_Paulo" }).format(at);
+
+export interface BulkParcelResult {
+  updated: number;
+  /** Drafts the edit completed: they are ready shipments now. */
+  ready: number;
+}
+
+/**
+ * "Edit weight & dimensions": the same parcel change on every selected draft, in ONE transaction —
+ * all of them or none. Each draft is locked and must still be at the version the operator saw (as
+ * a single Edit Draft save), still a draft, and within its carrier's heaviest piece; the first
+ * that is not refuses the whole edit, naming its order. Each is then re-evaluated (a complete one
+ * becomes ready), its parcel remembered as operator-entered and the change audited.
+ */
+export async function bulkEditParcels(
+  db: Db,
+  selected: { id: string; version: number }[],
+  changes: ParcelChanges,
+  actorId: string,
+): Promise<BulkParcelResult> {
+  return db.transaction(async (tx) => {
+    const ids = selected.map((draft) => draft.id);
+    // Locked in id order, so two overlapping bulk edits wait for each other instead of deadlocking.
+    const locked = await tx
+      .select()
+      .from(shipments)
+      .where(inArray(shipments.id, ids))
+      .orderBy(asc(shipments.id))
+      .for("update");
+    const names = await tx
+      .select({ id: shipments.id, name: orders.name })
+      .from(shipments)
+      .innerJoin(orders, eq(orders.id, shipments.orderId))
+      .where(inArray(shipments.id, ids));
+    const byId = new Map(locked.map((row) => [row.id, row]));
+    const orderOf = new Map(names.map((row) => [row.id, row.name]));
+
+    for (const { id, version } of selected) {
+      const existing = byId.get(id);
+      if (!existing) throw new AppError("errors.notFound");
+      const order = orderOf.get(id) ?? "—";
+      if (existing.version !== version) {
+        const change = await lastChangeOf(tx, id);
+        throw new AppError("bulkParcel.errors.stale", undefined, {
+          order,
+          name: change?.name ?? "—",
+          time: change ? saoPauloTime(change.at) : "",
+        });
+      }
+      if (existing.status !== "draft" || existing.documentsGeneratedAt) {
+        throw new AppError("bulkParcel.errors.notDraft", undefined, { order });
+      }
+      const limitKg = carrierWeightLimit(existing.carrier, changes.weightKg);
+      if (limitKg !== null) {
+        throw new AppError("bulkParcel.errors.overCarrierLimit", "weightKg", {
+          order,
+          carrier: carrierName(existing.carrier) ?? "",
+          limitKg,
+        });
+      }
+    }
+
+    const contexts = new Map<string, Awaited<ReturnType<typeof evaluationContextFor>>>();
+    let ready = 0;
+    for (const { id } of selected) {
+      const existing = byId.get(id)!;
+      const parcels = applyParcelChanges(existing.parcels, changes);
+      const contextKey = `${existing.storeId}|${existing.invoiceDate ?? ""}`;
+      let context = contexts.get(contextKey);
+      if (!context) {
+        context = await evaluationContextFor(tx, existing.storeId, { invoiceDate: existing.invoiceDate });
+        contexts.set(contextKey, context);
+      }
+      const evaluation = evaluateShipment({ ...storedShipmentInput(existing), parcels }, context);
+      await tx
+        .update(shipments)
+        .set({
+          parcels,
+          ...evaluationColumns(evaluation),
+          operatorEdited: [...new Set([...existing.operatorEdited, "parcels"])],
+          version: sql`${shipments.version} + 1`,
+          updatedBy: actorId,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(shipments.id, id));
+      await recordAudit(tx, {
+        actorId,
+        action: evaluation.status === "ready" ? "shipment.promoted" : "shipment.draft_saved",
+        entityType: "shipment",
+        entityId: id,
+        before: { parcels: existing.parcels },
+        after: {
+          parcels,
+          status: evaluation.status,
+          missing: evaluation.missingFields,
+          bulk: true,
+          fields: changedParcelFields(changes),
+        },
+      });
+      if (evaluation.status === "ready") ready++;
+    }
+    return { updated: selected.length, ready };
+  });
 }

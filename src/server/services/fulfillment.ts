@@ -153,10 +153,19 @@ export async function writeBackTracking(deps: ShopDeps, shipmentIds: string[], a
       });
       outcome.created++;
     } catch (error) {
+      const reason = failureReason(error).slice(0, 500);
       await deps.db
         .update(shipments)
-        .set({ fulfillmentState: "failed", fulfillmentError: failureReason(error).slice(0, 500) })
+        .set({ fulfillmentState: "failed", fulfillmentError: reason })
         .where(eq(shipments.id, row.id));
+      // The shipment keeps only the last reason; the activity log keeps each failed attempt.
+      await recordAudit(deps.db, {
+        actorId,
+        action: "shipment.fulfillment_failed",
+        entityType: "shipment",
+        entityId: row.id,
+        after: { reason, trackingNumber: row.trackingNumber },
+      });
       outcome.failed++;
     }
   }

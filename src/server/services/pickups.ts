@@ -308,6 +308,8 @@ async function bookGroup(
           confirmationNumber,
           reference: booking.reference,
           shipments: group.map((shipment) => shipment.orderName),
+          // By id too: order numbers repeat across stores, and the shipment's activity log reads these.
+          shipmentIds: group.map((shipment) => shipment.id),
         },
       });
       return pickup;
@@ -453,6 +455,7 @@ export async function cancelPickup(deps: PickupDeps, pickupId: string, actorId: 
       entityId: pickupId,
       before: { date: pickup.pickupDate, confirmationNumber: pickup.confirmationNumber },
       after: {
+        shipmentIds: [...ended, ...released].map((shipment) => shipment.id),
         ...(ended.length > 0 ? { cancelledInShopify: ended.map((shipment) => shipment.id) } : {}),
         ...(alreadyGone ? { alreadyCancelledAtCarrier: true } : {}),
       },
@@ -485,6 +488,7 @@ export async function reschedulePickup(deps: PickupDeps, pickupId: string, windo
     before: { date: pickup.pickupDate, confirmationNumber: pickup.confirmationNumber },
     after: {
       pickupId: next.id,
+      shipmentIds: group.map((shipment) => shipment.id),
       ...window,
       confirmationNumber: next.confirmationNumber,
       ...(alreadyGone ? { alreadyCancelledAtCarrier: true } : {}),

@@ -139,7 +139,7 @@ async function storeAccounts(deps: QuoteDeps, storeId: string) {
  * and replaces its stored quotes. A carrier that fails keeps its rate-card quotes and comes back
  * as a notice; fields the carriers need but the shipment lacks come back named.
  */
-export async function quoteShipmentById(deps: QuoteDeps, shipmentId: string) {
+export async function quoteShipmentById(deps: QuoteDeps, shipmentId: string, actorId: string | null = null) {
   const { db } = deps;
   const shipment = await findShipmentById(db, shipmentId);
   if (!shipment) throw new AppError("errors.notFound");
@@ -235,6 +235,19 @@ export async function quoteShipmentById(deps: QuoteDeps, shipmentId: string) {
     ];
     if (rows.length > 0) await tx.insert(quotes).values(rows);
     await tx.update(shipments).set({ chosenQuoteId: null }).where(eq(shipments.id, shipmentId));
+    // The quotes replace the previous ones: the activity log keeps that they were asked, and by whom.
+    await recordAudit(tx, {
+      actorId,
+      action: "shipment.quoted",
+      entityType: "shipment",
+      entityId: shipmentId,
+      after: {
+        quotes: rows.length,
+        carriers: new Set(rows.map((row) => row.carrier)).size,
+        live: live.length,
+        notices: notices.length,
+      },
+    });
   });
   const toQuote = { destinationCountry, parcels };
   return {

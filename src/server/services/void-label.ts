@@ -211,7 +211,11 @@ export async function voidLabel(deps: VoidDeps, shipmentId: string, actorId: str
  * "Retry" on voided labels whose Shopify fulfillment could not be cancelled: of `shipmentIds`, those
  * waiting for that cancel are tried again; resolves with which they were and how many still failed.
  */
-export async function retryFulfillmentCancels(deps: VoidDeps & { shopify: Shopify }, shipmentIds: string[]) {
+export async function retryFulfillmentCancels(
+  deps: VoidDeps & { shopify: Shopify },
+  shipmentIds: string[],
+  actorId: string | null = null,
+) {
   const waiting = await deps.db
     .select()
     .from(shipments)
@@ -230,6 +234,14 @@ export async function retryFulfillmentCancels(deps: VoidDeps & { shopify: Shopif
           : { fulfillmentState: null, fulfillmentError: null, shopifyFulfillmentId: null },
       )
       .where(eq(shipments.id, shipment.id));
+    // Each attempt is on the shipment's activity log (the shipment itself keeps only the outcome).
+    await recordAudit(deps.db, {
+      actorId,
+      action: error ? "shipment.fulfillment_cancel_failed" : "shipment.fulfillment_cancelled",
+      entityType: "shipment",
+      entityId: shipment.id,
+      after: error ? { reason: error } : { fulfillmentId: shipment.shopifyFulfillmentId },
+    });
   }
   return { handled: new Set(waiting.map((shipment) => shipment.id)), failed };
 }

@@ -128,7 +128,7 @@ export const retryTrackingAction = authedAction(
   { role: "operator" },
   async ({ ids }, { db, user, t }) => {
     const shopify = getShopify();
-    const cancels = await retryFulfillmentCancels({ db, carriers: carrierDirectory(db), shopify }, ids);
+    const cancels = await retryFulfillmentCancels({ db, carriers: carrierDirectory(db), shopify }, ids, user.id);
     const sent = await writeBackTracking(
       { db, shopify },
       ids.filter((id) => !cancels.handled.has(id)),

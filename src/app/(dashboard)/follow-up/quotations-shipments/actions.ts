@@ -1,8 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { bulkParcelFormSchema, parcelChangesOf } from "@/domain/bulk-parcel";
 import { bulkDraftsFormSchema } from "@/domain/draft-form";
 import { authedAction } from "@/server/auth/action";
-import { bulkUpdateDrafts } from "@/server/services/drafts";
+import { bulkEditParcels, bulkUpdateDrafts } from "@/server/services/drafts";
 
 /** Bulk on selected drafts: carrier and service, incoterm, reason for export, country of origin. */
 export const bulkUpdateDraftsAction = authedAction(
@@ -14,5 +15,17 @@ export const bulkUpdateDraftsAction = authedAction(
     revalidatePath("/follow-up/quotations-shipments");
     revalidatePath("/shipments");
     return { ok: true, message: t("drafts.bulkDone", { updated, promoted }) };
+  },
+);
+
+/** "Edit weight & dimensions" on selected drafts: all of them in one transaction, or none. */
+export const bulkEditParcelsAction = authedAction(
+  bulkParcelFormSchema,
+  { role: "operator" },
+  async (form, { db, user, t }) => {
+    const { updated, ready } = await bulkEditParcels(db, form.drafts, parcelChangesOf(form), user.id);
+    revalidatePath("/follow-up/quotations-shipments");
+    revalidatePath("/shipments");
+    return { ok: true, message: t("bulkParcel.done", { updated, ready }) };
   },
 );

@@ -8,7 +8,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { QuotesTable } from "@/components/tables/quotes-table";
 import { DraftsTable } from "@/components/tables/drafts-table";
-import { bulkUpdateDraftsAction } from "./actions";
+import { bulkEditParcelsAction, bulkUpdateDraftsAction } from "./actions";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { countQuotedShipments, listQuotes, quotesTable } from "@/server/queries/quotes";
@@ -103,6 +103,7 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
     <DraftsTable
       page={{ ...page, state, spec: draftsTable }}
       bulkUpdate={bulkUpdateDraftsAction}
+      editParcels={bulkEditParcelsAction}
       storeOptions={storeOptions}
     />
   );

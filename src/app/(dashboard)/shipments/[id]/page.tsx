@@ -1,12 +1,14 @@
 // The shipment page: what was shipped, where the parcel is (the carrier's tracking status and
 // its events, newest first, in São Paulo time), whether each event reached Shopify, and "Check
 // now". Correios parcels have no tracking API: the page says so instead of offering a check.
+// Below, its activity log: everything that happened to it, paged by "Show older" (?before=).
 import { ArrowLeft, ExternalLink } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ActivityLog } from "@/components/shipments/activity-log";
 import { CheckTrackingButton } from "@/components/shipments/check-tracking-button";
 import { TrackingStatusBadge } from "@/components/shipments/tracking-badge";
 import { ShipmentStatusBadge } from "@/components/status-badges";
@@ -16,6 +18,7 @@ import { trackingUrl } from "@/domain/tracking";
 import { requireUser } from "@/server/auth/session";
 import { isApiCarrier } from "@/server/carriers/api";
 import { getDb } from "@/server/db/client";
+import { decodeActivityCursor, encodeActivityCursor, shipmentActivity } from "@/server/queries/activity";
 import { shipmentTracking } from "@/server/queries/tracking";
 import { checkTrackingAction } from "./actions";
 
@@ -33,11 +36,24 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-export default async function ShipmentPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ShipmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ before?: string | string[] }>;
+}) {
   const { id } = await params;
   await requireUser(`/shipments/${id}`);
   if (!z.uuid().safeParse(id).success) notFound();
-  const shipment = await shipmentTracking(await getDb(), id);
+  const { before } = await searchParams;
+  // A cursor that is not one (edited by hand) shows the newest entries.
+  const cursor = decodeActivityCursor(typeof before === "string" ? before : undefined);
+  const db = await getDb();
+  const [shipment, activity] = await Promise.all([
+    shipmentTracking(db, id),
+    shipmentActivity(db, id, { before: cursor }),
+  ]);
   if (!shipment) notFound();
   const [t, locale, format] = await Promise.all([getTranslations("tracking"), getLocale(), getFormatter()]);
   const when = (date: Date | null) =>
@@ -147,6 +163,11 @@ export default async function ShipmentPage({ params }: { params: Promise<{ id: s
             </ol>
           )}
         </Card>
+        <ActivityLog
+          entries={activity.entries}
+          olderHref={activity.older ? `/shipments/${id}?before=${encodeActivityCursor(activity.older)}#activity` : null}
+          newestHref={cursor ? `/shipments/${id}#activity` : null}
+        />
       </div>
     </>
   );

@@ -35,8 +35,8 @@ export const saveDraftAction = authedAction(draftFormSchema, { role: "operator" 
 export const quoteShipmentAction = authedAction(
   quoteShipmentFormSchema,
   { role: "operator" },
-  async ({ id }, { db, t }) => {
-    const outcome = await quoteShipmentById({ db, carriers: carrierDirectory(db) }, id);
+  async ({ id }, { db, user, t }) => {
+    const outcome = await quoteShipmentById({ db, carriers: carrierDirectory(db) }, id, user.id);
     revalidatePath(`/follow-up/quotations-shipments/drafts/${id}/edit`);
     revalidatePath("/follow-up/quotations-shipments");
     const format = await getFormatter();

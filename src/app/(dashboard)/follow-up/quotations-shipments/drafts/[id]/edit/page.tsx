@@ -1,4 +1,4 @@
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft, History } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { translateOr } from "@/i18n/message-keys";
@@ -6,6 +6,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ShipmentStatusBadge } from "@/components/status-badges";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
@@ -44,7 +45,15 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
       <PageHeader
         title={t("drafts.headingByStatus", { status: shipment.status, order: found.orderName })}
         description={t("drafts.subheading", { store: found.storeName, customer: found.customerName ?? "—" })}
-        actions={<ShipmentStatusBadge status={shipment.status} />}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <ShipmentStatusBadge status={shipment.status} />
+            {/* Everything that happened to this draft: its sync, edits, quotes (the shipment page's log). */}
+            <Link href={`/shipments/${shipment.id}#activity`} className={buttonClasses("secondary", "sm")}>
+              <History className="size-4" aria-hidden /> {t("activity.link")}
+            </Link>
+          </div>
+        }
       />
       {/* The quotes card points the form at the fields a quote lacks: both read the same provider. */}
       <QuoteFieldsProvider>
