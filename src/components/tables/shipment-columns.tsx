@@ -9,6 +9,7 @@ import type { useFormatter, useTranslations } from "next-intl";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { CancelledInShopifyFlag } from "@/components/shipments/cancelled-in-shopify";
 import { ProblemList } from "@/components/shipments/problem-list";
+import { StoreReadinessFlag } from "@/components/shipments/store-readiness";
 import type { S10Target } from "@/components/shipments/record-s10-dialog";
 import { DocumentsCell, PickupCell, RowActions, TestOrderBadge } from "@/components/shipments/shipment-cells";
 import { TrackingStatusBadge } from "@/components/shipments/tracking-badge";
@@ -72,6 +73,7 @@ export function orderColumn({ t }: ColumnText) {
           {info.row.original.isTest ? <TestOrderBadge /> : null}
         </div>
         <div className="text-xs text-slate-500">{info.row.original.storeName}</div>
+        <StoreReadinessFlag storeId={info.row.original.storeId} status={info.row.original.status} />
       </div>
     ),
   });

@@ -2,6 +2,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { Building2, PlugZap, RefreshCw, SlidersHorizontal, Store } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useActionState, useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
@@ -12,25 +13,52 @@ import { Alert, EmptyState } from "@/components/ui/card";
 import type { StoreRow } from "@/server/queries/stores";
 import { checkStoreConnectionAction } from "./actions";
 import { ShipperDialog } from "./shipper-dialog";
+import { ShipperReadinessNote } from "./shipper-readiness-note";
 import { CustomsDefaultsSummary, StoreSettingsDialog } from "./store-settings-dialog";
 import { translateOr } from "@/i18n/message-keys";
 
 const column = createColumnHelper<ServerTableFeatures, StoreRow>();
 
-export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAdmin: boolean }) {
+export function StoresTable({
+  page,
+  isAdmin,
+  openShipperOf,
+}: {
+  page: TablePage<StoreRow>;
+  isAdmin: boolean;
+  /** A link's store (?shipper=<id>, from a readiness flag): its Shipper details open at once. */
+  openShipperOf?: StoreRow;
+}) {
   const t = useTranslations("stores");
   const common = useTranslations();
   const format = useFormatter();
   // Kept here, outside the table, so the outcome survives the refresh that follows the check.
   const [checked, checkAction, checking] = useActionState(checkStoreConnectionAction, null);
-  const [shipperStoreId, setShipperStoreId] = useState<string | null>(null);
+  const [shipperStoreId, setShipperStoreId] = useState<string | null>(openShipperOf?.id ?? null);
   const [dialogSaved, setDialogSaved] = useState<string | null>(null);
   const [settingsStoreId, setSettingsStoreId] = useState<string | null>(null);
-  const dialogDone = useCallback((message: string) => {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  // Once the linked form is closed, the link's ?shipper= goes, so a reload does not reopen it.
+  const closeShipper = useCallback(() => {
     setShipperStoreId(null);
-    setSettingsStoreId(null);
-    setDialogSaved(message);
-  }, []);
+    if (!searchParams.has("shipper")) return;
+    const params = new URLSearchParams(searchParams.toString());
+    params.delete("shipper");
+    router.replace(params.size > 0 ? `${pathname}?${params}` : pathname, { scroll: false });
+  }, [router, pathname, searchParams]);
+  const dialogDone = useCallback(
+    (message: string) => {
+      closeShipper();
+      setSettingsStoreId(null);
+      setDialogSaved(message);
+    },
+    [closeShipper],
+  );
+  const shipperStore =
+    page.rows.find((row) => row.id === shipperStoreId) ??
+    (openShipperOf?.id === shipperStoreId ? openShipperOf : undefined);
 
   const columns = useMemo(
     () =>
@@ -53,6 +81,10 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
               {info.getValue() === "reconnect_needed" && !isAdmin ? (
                 <p className="text-xs text-amber-800">{t("needsAdmin")}</p>
               ) : null}
+              <ShipperReadinessNote
+                store={info.row.original}
+                onFix={isAdmin ? () => setShipperStoreId(info.row.original.id) : undefined}
+              />
             </div>
           ),
         }),
@@ -159,11 +191,7 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
   return (
     <div className="space-y-4">
       {dialogSaved ? <Alert tone="success">{dialogSaved}</Alert> : null}
-      <ShipperDialog
-        store={page.rows.find((row) => row.id === shipperStoreId)}
-        onClose={() => setShipperStoreId(null)}
-        onDone={dialogDone}
-      />
+      <ShipperDialog store={shipperStore} onClose={closeShipper} onDone={dialogDone} />
       <StoreSettingsDialog
         store={page.rows.find((row) => row.id === settingsStoreId)}
         onClose={() => setSettingsStoreId(null)}

@@ -8,12 +8,13 @@ import { cn } from "@/components/ui/cn";
 import { QuotesTable } from "@/components/tables/quotes-table";
 import { DraftsTable } from "@/components/tables/drafts-table";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
+import { StoreReadinessProvider } from "@/components/shipments/store-readiness";
 import { shipmentActions } from "../../shipments/table-actions";
 import { bulkUpdateDraftsAction } from "./actions";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { countQuotes, listQuotes, quotesTable } from "@/server/queries/quotes";
-import { listStoreOptions } from "@/server/queries/stores";
+import { listStoreOptions, storeReadiness } from "@/server/queries/stores";
 import {
   countShipmentsByStage,
   draftsTable,
@@ -35,7 +36,11 @@ export default async function QuotationsShipmentsPage({ searchParams }: { search
   const tab: Tab = TABS.find((name) => name === params.tab) ?? "quotations";
   const db = await getDb();
   const t = await getTranslations("followUp");
-  const [stageCounts, quoteCount] = await Promise.all([countShipmentsByStage(db), countQuotes(db)]);
+  const [stageCounts, quoteCount, readiness] = await Promise.all([
+    countShipmentsByStage(db),
+    countQuotes(db),
+    storeReadiness(db),
+  ]);
   const counts: Record<Tab, number> = {
     quotations: quoteCount,
     shipments: stageCounts.shipments,
@@ -82,7 +87,9 @@ export default async function QuotationsShipmentsPage({ searchParams }: { search
           ))}
         </nav>
       </div>
-      <TabContent tab={tab} params={params} />
+      <StoreReadinessProvider facts={readiness} canFix={user.role === "admin"}>
+        <TabContent tab={tab} params={params} />
+      </StoreReadinessProvider>
     </>
   );
 }
