@@ -65,13 +65,33 @@ export function StoresTable({
       column.columns([
         column.accessor("name", {
           header: t("columns.name"),
-          // The store and its Shopify domain in one cell, so the row fits a laptop screen.
-          cell: (info) => (
-            <div className="space-y-0.5">
-              <div className="font-medium whitespace-nowrap text-slate-900">{info.getValue()}</div>
-              <div className="font-mono text-xs whitespace-nowrap text-slate-600">{info.row.original.shopDomain}</div>
-            </div>
-          ),
+          // The store, its Shopify domain, plan and granted scopes in one cell (the scopes folded:
+          // one is 40 characters long), so the row fits a laptop screen in either language.
+          cell: (info) => {
+            const store = info.row.original;
+            const scopes = store.scopes?.split(",").filter(Boolean) ?? [];
+            return (
+              <div className="space-y-0.5">
+                <div className="font-medium whitespace-nowrap text-slate-900">{info.getValue()}</div>
+                <div className="font-mono text-xs whitespace-nowrap text-slate-600">{store.shopDomain}</div>
+                <details className="text-xs text-slate-600" data-testid="store-scopes">
+                  <summary className="cursor-pointer whitespace-nowrap hover:text-slate-900">
+                    {t("planScopes", { plan: store.plan ?? "—", count: scopes.length })}
+                  </summary>
+                  <div className="mt-1 flex max-w-64 flex-wrap gap-1">
+                    {scopes.map((scope) => (
+                      <span
+                        key={scope}
+                        className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-600"
+                      >
+                        {scope}
+                      </span>
+                    ))}
+                  </div>
+                </details>
+              </div>
+            );
+          },
         }),
         column.accessor("status", {
           header: t("columns.status"),
@@ -88,24 +108,6 @@ export function StoresTable({
             </div>
           ),
         }),
-        column.accessor("plan", {
-          header: t("columns.planScopes"),
-          cell: (info) => (
-            <div className="max-w-72 space-y-1">
-              <div>{info.getValue() ?? "—"}</div>
-              <div className="flex flex-wrap gap-1">
-                {info.row.original.scopes?.split(",").map((scope) => (
-                  <span
-                    key={scope}
-                    className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] whitespace-nowrap text-slate-600"
-                  >
-                    {scope}
-                  </span>
-                ))}
-              </div>
-            </div>
-          ),
-        }),
         column.display({
           id: "customsDefaults",
           header: common("storeSettings.column"),
@@ -115,7 +117,11 @@ export function StoresTable({
           header: t("columns.lastSync"),
           cell: (info) => {
             const value = info.getValue();
-            return value ? format.relativeTime(value) : <span className="text-slate-400">{t("neverSynced")}</span>;
+            return (
+              <span className={value ? "whitespace-nowrap" : "whitespace-nowrap text-slate-400"}>
+                {value ? format.relativeTime(value) : t("neverSynced")}
+              </span>
+            );
           },
         }),
         column.display({
@@ -126,60 +132,63 @@ export function StoresTable({
             const store = info.row.original;
             const broken = store.status !== "connected";
             return (
-              <div className="flex items-center justify-end gap-1">
+              // "Sync Orders" above the smaller actions: one narrow column, so the table fits 1,440 px in Portuguese.
+              <div className="flex flex-col items-end gap-1">
                 {store.status === "connected" ? (
                   <SyncOrdersButton storeId={store.id} variant="secondary" size="sm" />
                 ) : null}
-                {store.status === "connected" ? (
-                  <form action={checkAction}>
-                    <input type="hidden" name="shop" value={store.shopDomain} />
+                <div className="flex items-center justify-end gap-1">
+                  {store.status === "connected" ? (
+                    <form action={checkAction}>
+                      <input type="hidden" name="shop" value={store.shopDomain} />
+                      <Button
+                        type="submit"
+                        variant="ghost"
+                        size="sm"
+                        disabled={checking}
+                        aria-label={t("checkStore", { shop: store.shopDomain })}
+                        title={t("checkStore", { shop: store.shopDomain })}
+                      >
+                        <RefreshCw className="size-4" aria-hidden />
+                        <span className="sr-only">{t("check")}</span>
+                      </Button>
+                    </form>
+                  ) : null}
+                  {isAdmin ? (
                     <Button
-                      type="submit"
                       variant="ghost"
                       size="sm"
-                      disabled={checking}
-                      aria-label={t("checkStore", { shop: store.shopDomain })}
-                      title={t("checkStore", { shop: store.shopDomain })}
+                      onClick={() => setShipperStoreId(store.id)}
+                      aria-label={t("shipper.open", { store: store.name })}
+                      title={t("shipper.title")}
                     >
-                      <RefreshCw className="size-4" aria-hidden />
-                      <span className="sr-only">{t("check")}</span>
+                      <Building2 className="size-4" aria-hidden />
                     </Button>
-                  </form>
-                ) : null}
-                {isAdmin ? (
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    onClick={() => setShipperStoreId(store.id)}
-                    aria-label={t("shipper.open", { store: store.name })}
-                    title={t("shipper.title")}
-                  >
-                    <Building2 className="size-4" aria-hidden />
-                  </Button>
-                ) : null}
-                {isAdmin ? (
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    onClick={() => setSettingsStoreId(store.id)}
-                    aria-label={common("storeSettings.open", { store: store.name })}
-                    title={common("storeSettings.title")}
-                  >
-                    <SlidersHorizontal className="size-4" aria-hidden />
-                  </Button>
-                ) : null}
-                {isAdmin ? (
-                  <a
-                    href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
-                    className={buttonClasses(broken ? "primary" : "ghost", "sm")}
-                    aria-label={t("reconnectStore", { shop: store.shopDomain })}
-                    title={t("reconnectStore", { shop: store.shopDomain })}
-                  >
-                    <PlugZap className="size-4" aria-hidden />
-                    {/* A healthy store needs no reconnect: just the icon, the label is in the tooltip. */}
-                    {broken ? t("reconnect") : null}
-                  </a>
-                ) : null}
+                  ) : null}
+                  {isAdmin ? (
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      onClick={() => setSettingsStoreId(store.id)}
+                      aria-label={common("storeSettings.open", { store: store.name })}
+                      title={common("storeSettings.title")}
+                    >
+                      <SlidersHorizontal className="size-4" aria-hidden />
+                    </Button>
+                  ) : null}
+                  {isAdmin ? (
+                    <a
+                      href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
+                      className={buttonClasses(broken ? "primary" : "ghost", "sm")}
+                      aria-label={t("reconnectStore", { shop: store.shopDomain })}
+                      title={t("reconnectStore", { shop: store.shopDomain })}
+                    >
+                      <PlugZap className="size-4" aria-hidden />
+                      {/* A healthy store needs no reconnect: just the icon, the label is in the tooltip. */}
+                      {broken ? t("reconnect") : null}
+                    </a>
+                  ) : null}
+                </div>
               </div>
             );
           },
