@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import crypto from "node:crypto";
 
 const emulatorUrl = process.env.E2E_EMULATOR_URL ?? "http://127.0.0.1:3101";
 
@@ -11,6 +12,36 @@ export async function emulatorControl(path: string, method = "POST", body?: unkn
   });
   if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+/** A shop of the test's own in the emulator (created once; a rerun against the same emulator reuses it). */
+export async function ensureEmulatorShop(shop: { domain: string; name: string; orders: number; seed: number }) {
+  const { shops } = (await emulatorControl("/shops", "GET")) as { shops: { domain: string }[] };
+  if (!shops.some((existing) => existing.domain === shop.domain)) await emulatorControl("/shops", "POST", shop);
+}
+
+/**
+ * Removes a test's store the way Shopify does: app/uninstalled in the emulator, then the signed
+ * shop/redact webhook, after which the dashboard deletes the store and all it holds — so no later
+ * spec counts its shipments.
+ */
+export async function removeShop(shop: string) {
+  await emulatorControl(`/shops/${shop}/uninstall`);
+  const body = JSON.stringify({ shop_id: 1, shop_domain: shop });
+  const secret = process.env.SHOPIFY_API_SECRET ?? "";
+  const response = await fetch(`${process.env.E2E_BASE_URL ?? "http://127.0.0.1:3100"}/api/webhooks/shopify`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-shopify-topic": "shop/redact",
+      "x-shopify-shop-domain": shop,
+      "x-shopify-api-version": "2026-07",
+      "x-shopify-webhook-id": crypto.randomUUID(),
+      "x-shopify-hmac-sha256": crypto.createHmac("sha256", secret).update(body, "utf8").digest("base64"),
+    },
+    body,
+  });
+  expect(response.status).toBe(200);
 }
 
 export class StoresPage {
@@ -91,6 +122,26 @@ export class StoresPage {
           /^(Customs defaults and test-order setting saved\.|Nothing changed: these are already the store's settings\.|Padrões aduaneiros e configuração de pedidos de teste salvos\.|Nada mudou: estas já são as configurações da loja\.)$/,
       }),
     ).toBeVisible();
+  }
+
+  /** Connects a shop through Shopify's Install page (admin). */
+  async connect(shop: string) {
+    await this.page.goto(`/auth/toplevel?shop=${shop}`);
+    await this.install();
+  }
+
+  /** "Sync Orders" of one store, waiting for the run's summary. */
+  async syncStore(shop: string) {
+    await this.goto();
+    await this.row(shop)
+      .getByRole("button", { name: /^(Sync Orders|Sincronizar pedidos)$/ })
+      .click();
+    await expect(this.page.getByTestId("sync-summary")).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** The readiness note beside a store's status (shipper details missing). */
+  readiness(shop: string) {
+    return this.row(shop).getByTestId("store-shipper-readiness");
   }
 
   banner() {

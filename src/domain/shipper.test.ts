@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { missingShipperFields, shipperFromShop, shipperTaxId, toShipperProfile, validateShipperForm } from "./shipper";
+import {
+  missingForDocuments,
+  missingShipperFields,
+  PICKUP_SHIPPER_FIELDS,
+  shipperFromShop,
+  shipperReadiness,
+  shipperTaxId,
+  toShipperProfile,
+  validateShipperForm,
+} from "./shipper";
 
 const complete = {
   legalName: "Loja Demo Artesanato Ltda",
@@ -81,5 +90,69 @@ describe("shipper profile", () => {
       billingAddress: { company: null, address1: "Rua A, 1", city: "São Paulo", provinceCode: "SP", zip: "01000-000" },
     });
     expect(profile).toMatchObject({ legalName: "Loja Demo", address1: "Rua A, 1", state: "SP", phone: null });
+  });
+});
+
+describe("shipperReadiness", () => {
+  const fromShopify = shipperFromShop({
+    name: "Loja Demo",
+    billingAddress: {
+      address1: "Rua A, 1",
+      city: "São Paulo",
+      provinceCode: "SP",
+      zip: "01000-000",
+      phone: "+551130324500",
+    },
+  });
+
+  it("flags a store fresh from Shopify: no CNPJ for documents, no signatory for pickups", () => {
+    expect(shipperReadiness(fromShopify)).toEqual({
+      missing: ["taxId", "signatoryName"],
+      documents: false,
+      pickups: false,
+    });
+  });
+
+  it("is ready once the CNPJ and the signatory are filled in", () => {
+    const complete = { ...fromShopify, taxId: "11222333000181", signatoryName: "Ana Souza" };
+    expect(shipperReadiness(complete)).toEqual({ missing: [], documents: true, pickups: true });
+  });
+
+  it("tells documents and pickups apart", () => {
+    expect(shipperReadiness({ ...fromShopify, taxId: "11222333000181" })).toEqual({
+      missing: ["signatoryName"],
+      documents: true,
+      pickups: false,
+    });
+    expect(shipperReadiness({ ...fromShopify, signatoryName: "Ana Souza" })).toEqual({
+      missing: ["taxId"],
+      documents: false,
+      pickups: true,
+    });
+  });
+
+  it("lists every gap of an empty profile once, in form order", () => {
+    expect(shipperReadiness(toShipperProfile(null)).missing).toEqual([
+      "legalName",
+      "taxId",
+      "address1",
+      "city",
+      "state",
+      "postalCode",
+      "phone",
+      "signatoryName",
+    ]);
+  });
+
+  it("agrees with what documents and pickups refuse on", () => {
+    const key = "35260111222333000181550010000001231000001234";
+    // With an NF-e key naming a valid issuer, documents need no CNPJ of the store.
+    expect(missingForDocuments(fromShopify, key)).toEqual([]);
+    expect(missingForDocuments(fromShopify, null)).toEqual(["taxId"]);
+    for (const field of PICKUP_SHIPPER_FIELDS) {
+      expect(
+        shipperReadiness({ ...fromShopify, taxId: "11222333000181", signatoryName: "A", [field]: null }).pickups,
+      ).toBe(false);
+    }
   });
 });

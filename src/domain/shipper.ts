@@ -60,6 +60,50 @@ export function missingShipperFields(profile: ShipperProfile): ShipperField[] {
   return REQUIRED_SHIPPER_FIELDS.filter((field) => !profile[field]);
 }
 
+/**
+ * What the carriers' pickup address needs, in the order the pickups service checks it (a pickup is
+ * refused naming the first one missing): company, contact, phone and the street address.
+ */
+export const PICKUP_SHIPPER_FIELDS = [
+  "legalName",
+  "signatoryName",
+  "phone",
+  "address1",
+  "city",
+  "state",
+  "postalCode",
+] as const satisfies readonly ShipperField[];
+
+/** The fields documents for a shipment need and the profile lacks: the required ones, and the CNPJ unless the NF-e key names its issuer. */
+export function missingForDocuments(profile: ShipperProfile, nfeKey: string | null): ShipperField[] {
+  return [...missingShipperFields(profile), ...(shipperTaxId(profile, nfeKey) ? [] : (["taxId"] as const))];
+}
+
+export interface ShipperReadiness {
+  /** Every field documents or pickups would refuse without, in form order (empty: ready). */
+  missing: ShipperField[];
+  /** Whether documents can be issued for a shipment without an NF-e key. */
+  documents: boolean;
+  /** Whether a carrier pickup can be booked at the shipper's address. */
+  pickups: boolean;
+}
+
+/**
+ * A store's readiness, judged before anyone tries: what "Generate documents" and "Schedule pickup"
+ * would refuse on. The CNPJ counts as missing when the profile has none: only a shipment with an
+ * NF-e key can do without it, and most shipments under US$ 1,000 carry no key.
+ */
+export function shipperReadiness(profile: ShipperProfile): ShipperReadiness {
+  const documents = missingForDocuments(profile, null);
+  const pickups = PICKUP_SHIPPER_FIELDS.filter((field) => !profile[field]);
+  const gaps = new Set<ShipperField>([...documents, ...pickups]);
+  return {
+    missing: SHIPPER_FIELDS.filter((field) => gaps.has(field)),
+    documents: documents.length === 0,
+    pickups: pickups.length === 0,
+  };
+}
+
 /** The tax ID printed for a shipment: the profile's CNPJ, else the NF-e key's issuer (positions 7–20). */
 export function shipperTaxId(profile: ShipperProfile, nfeKey: string | null): string | null {
   if (profile.taxId) return profile.taxId;

@@ -8,6 +8,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { Overview } from "@/lib/rows/overview";
 import { ShipmentsPerDayChart } from "./shipments-chart";
+import { ShipperDetailsAlert } from "./store-readiness";
 
 const healthTones: Record<string, BadgeTone> = {
   healthy: "green",
@@ -59,6 +60,7 @@ export async function ShipmentsOverview({ overview }: { overview: Overview }) {
   const flagged = await getTranslations("cancelledInShopify");
   return (
     <section aria-label={t("label")} className="mb-6 space-y-4">
+      <ShipperDetailsAlert />
       {overview.cancelledInShopify > 0 ? (
         // Shown only while some need resolving: each one waits for Cancel pickup or Void label.
         <Link

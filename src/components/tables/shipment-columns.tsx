@@ -9,6 +9,7 @@ import type { useFormatter, useTranslations } from "next-intl";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { CancelledInShopifyFlag } from "@/components/shipments/cancelled-in-shopify";
 import { ProblemList } from "@/components/shipments/problem-list";
+import { StoreReadinessFlag } from "@/components/shipments/store-readiness";
 import type { S10Target } from "@/components/shipments/record-s10-dialog";
 import { DocumentsCell, PickupCell, RowActions, TestOrderBadge } from "@/components/shipments/shipment-cells";
 import { TrackingStatusBadge } from "@/components/shipments/tracking-badge";
@@ -124,6 +125,7 @@ function StoreName({ row }: { row: ShipmentRow }) {
       <span className="truncate" title={row.storeName} data-testid="store-name">
         {row.storeName}
       </span>
+      <StoreReadinessFlag storeId={row.storeId} status={row.status} />
     </div>
   );
 }

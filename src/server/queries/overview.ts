@@ -9,6 +9,7 @@ import type { Db } from "../db/client";
 import { orders, pickups, shipments, stores, syncRuns } from "../db/schema";
 import type { Overview, SyncHealth } from "@/lib/rows/overview";
 import { openCancellationFlag } from "./shipments";
+import { storeReadiness } from "./stores";
 
 const CHART_DAYS = 14;
 
@@ -26,58 +27,60 @@ export async function getOverview(db: Db, now = new Date()): Promise<Overview> {
   // The zone is inlined (a constant), so that GROUP BY sees the same expression as the SELECT.
   const zone = sql.raw(`'${ORIGIN_TIME_ZONE}'`);
   const orderDay = sql<string>`to_char(${orders.shopifyCreatedAt} at time zone ${zone}, 'YYYY-MM-DD')`;
-  const [stageCounts, todayPickups, storeRows, lastRuns, perDayRows, flagged, exceptions] = await Promise.all([
-    db
-      .select({
-        drafts: sql<number>`count(*) filter (where ${shipments.status} = 'draft')::int`,
-        ready: sql<number>`count(*) filter (where ${shipments.status} = 'ready')::int`,
-      })
-      .from(shipments)
-      .where(inArray(shipments.status, ["draft", "ready"])),
-    db
-      .select({
-        pickups: sql<number>`count(distinct ${pickups.id})::int`,
-        shipments: sql<number>`count(${shipments.id})::int`,
-      })
-      .from(pickups)
-      .leftJoin(shipments, eq(shipments.pickupId, pickups.id))
-      .where(and(eq(pickups.pickupDate, today), eq(pickups.status, "scheduled"))),
-    db
-      .select({ id: stores.id, name: stores.name, status: stores.status, lastSyncedAt: stores.lastSyncedAt })
-      .from(stores)
-      .where(ne(stores.status, "uninstalled"))
-      .orderBy(stores.name),
-    db
-      .selectDistinctOn([syncRuns.storeId], {
-        storeId: syncRuns.storeId,
-        status: syncRuns.status,
-        errorCode: syncRuns.errorCode,
-        createdAt: syncRuns.createdAt,
-      })
-      .from(syncRuns)
-      .orderBy(syncRuns.storeId, desc(syncRuns.createdAt)),
-    db
-      .select({ day: orderDay, carrier: shipments.carrier, count: sql<number>`count(*)::int` })
-      .from(shipments)
-      .innerJoin(orders, eq(orders.id, shipments.orderId))
-      .where(
-        and(
-          inArray(shipments.status, ["ready", "pickup_scheduled", "shipped"]),
-          gte(orders.shopifyCreatedAt, sql`(${firstDay}::date)::timestamp at time zone ${zone}`),
-        ),
-      )
-      .groupBy(orderDay, shipments.carrier),
-    // The same condition as the table's attention filter, on its partial index.
-    db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(shipments)
-      .where(openCancellationFlag),
-    // The table's tracking filter "exception" (on shipments_tracking_status_idx), less the cancelled.
-    db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(shipments)
-      .where(and(eq(shipments.trackingStatus, "exception"), ne(shipments.status, "cancelled"))),
-  ]);
+  const [stageCounts, todayPickups, storeRows, lastRuns, perDayRows, flagged, exceptions, readiness] =
+    await Promise.all([
+      db
+        .select({
+          drafts: sql<number>`count(*) filter (where ${shipments.status} = 'draft')::int`,
+          ready: sql<number>`count(*) filter (where ${shipments.status} = 'ready')::int`,
+        })
+        .from(shipments)
+        .where(inArray(shipments.status, ["draft", "ready"])),
+      db
+        .select({
+          pickups: sql<number>`count(distinct ${pickups.id})::int`,
+          shipments: sql<number>`count(${shipments.id})::int`,
+        })
+        .from(pickups)
+        .leftJoin(shipments, eq(shipments.pickupId, pickups.id))
+        .where(and(eq(pickups.pickupDate, today), eq(pickups.status, "scheduled"))),
+      db
+        .select({ id: stores.id, name: stores.name, status: stores.status, lastSyncedAt: stores.lastSyncedAt })
+        .from(stores)
+        .where(ne(stores.status, "uninstalled"))
+        .orderBy(stores.name),
+      db
+        .selectDistinctOn([syncRuns.storeId], {
+          storeId: syncRuns.storeId,
+          status: syncRuns.status,
+          errorCode: syncRuns.errorCode,
+          createdAt: syncRuns.createdAt,
+        })
+        .from(syncRuns)
+        .orderBy(syncRuns.storeId, desc(syncRuns.createdAt)),
+      db
+        .select({ day: orderDay, carrier: shipments.carrier, count: sql<number>`count(*)::int` })
+        .from(shipments)
+        .innerJoin(orders, eq(orders.id, shipments.orderId))
+        .where(
+          and(
+            inArray(shipments.status, ["ready", "pickup_scheduled", "shipped"]),
+            gte(orders.shopifyCreatedAt, sql`(${firstDay}::date)::timestamp at time zone ${zone}`),
+          ),
+        )
+        .groupBy(orderDay, shipments.carrier),
+      // The same condition as the table's attention filter, on its partial index.
+      db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(shipments)
+        .where(openCancellationFlag),
+      // The table's tracking filter "exception" (on shipments_tracking_status_idx), less the cancelled.
+      db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(shipments)
+        .where(and(eq(shipments.trackingStatus, "exception"), ne(shipments.status, "cancelled"))),
+      storeReadiness(db),
+    ]);
   const runs = new Map(lastRuns.map((run) => [run.storeId, run]));
   const perDay = Array.from({ length: CHART_DAYS }, (_, index) => ({
     day: addDays(firstDay, index),
@@ -106,6 +109,7 @@ export async function getOverview(db: Db, now = new Date()): Promise<Overview> {
         errorCode: run?.errorCode ?? null,
       };
     }),
+    readiness,
     perDay,
   };
 }

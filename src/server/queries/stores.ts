@@ -1,7 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, ne } from "drizzle-orm";
 import { defineTable, type StateOf } from "@/lib/table/params";
-import { toShipperProfile, type ShipperProfile } from "@/domain/shipper";
+import type { StoreReadinessFacts } from "@/lib/rows/overview";
+import { shipperReadiness, toShipperProfile, type ShipperProfile, type ShipperReadiness } from "@/domain/shipper";
 import type { Db } from "../db/client";
 import { storeStatus, stores } from "../db/schema";
 import { buildTableQuery, countAll, tableQuery, type Page } from "./table-query";
@@ -22,6 +23,8 @@ export interface StoreRow {
   lastSyncedAt: Date | null;
   createdAt: Date;
   shipper: ShipperProfile;
+  /** What documents and pickups would refuse on, flagged beside the status. */
+  readiness: ShipperReadiness;
   defaultIncoterm: string | null;
   defaultExportReason: string | null;
   testOrders: string;
@@ -40,24 +43,33 @@ const storesQuery = tableQuery(storesTable, {
   tiebreaker: stores.id,
 });
 
+const storeRowColumns = {
+  id: stores.id,
+  name: stores.name,
+  shopDomain: stores.shopDomain,
+  status: stores.status,
+  plan: stores.plan,
+  scopes: stores.scopes,
+  lastSyncedAt: stores.lastSyncedAt,
+  createdAt: stores.createdAt,
+  shipper: stores.shipper,
+  defaultIncoterm: stores.defaultIncoterm,
+  defaultExportReason: stores.defaultExportReason,
+  testOrders: stores.testOrders,
+};
+
+function toStoreRow<T extends { shipper: unknown }>(
+  row: T,
+): Omit<T, "shipper"> & Pick<StoreRow, "shipper" | "readiness"> {
+  const shipper = toShipperProfile(row.shipper);
+  return { ...row, shipper, readiness: shipperReadiness(shipper) };
+}
+
 export async function listStores(db: Db, state: StateOf<typeof storesTable>): Promise<Page<StoreRow>> {
   const query = buildTableQuery(state, storesQuery);
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select({
-        id: stores.id,
-        name: stores.name,
-        shopDomain: stores.shopDomain,
-        status: stores.status,
-        plan: stores.plan,
-        scopes: stores.scopes,
-        lastSyncedAt: stores.lastSyncedAt,
-        createdAt: stores.createdAt,
-        shipper: stores.shipper,
-        defaultIncoterm: stores.defaultIncoterm,
-        defaultExportReason: stores.defaultExportReason,
-        testOrders: stores.testOrders,
-      })
+      .select(storeRowColumns)
       .from(stores)
       .where(query.where)
       .orderBy(...query.orderBy)
@@ -65,7 +77,13 @@ export async function listStores(db: Db, state: StateOf<typeof storesTable>): Pr
       .offset(query.offset),
     db.select({ total: countAll }).from(stores).where(query.where),
   ]);
-  return { rows: rows.map((row) => ({ ...row, shipper: toShipperProfile(row.shipper) })), rowCount: total };
+  return { rows: rows.map(toStoreRow), rowCount: total };
+}
+
+/** One store as the Stores table shows it (a link may name a store the current page does not hold). */
+export async function storeRowById(db: Db, storeId: string): Promise<StoreRow | undefined> {
+  const [row] = await db.select(storeRowColumns).from(stores).where(eq(stores.id, storeId));
+  return row ? toStoreRow(row) : undefined;
 }
 
 export async function findStoreByDomain(db: Db, shopDomain: string) {
@@ -85,4 +103,25 @@ export async function storesNeedingReconnect(db: Db): Promise<{ name: string; sh
 /** The stores a table's store filter offers (the filter itself accepts any store id). */
 export async function listStoreOptions(db: Db): Promise<{ id: string; name: string }[]> {
   return db.select({ id: stores.id, name: stores.name }).from(stores).orderBy(stores.name);
+}
+
+/**
+ * How many stores are connected, and which (not uninstalled: those ship nothing) have shipper
+ * details that would make "Generate documents" or "Schedule pickup" refuse, with what is missing:
+ * shown on their shipment rows and on the overview before anyone tries. Judged by
+ * shipperReadiness on the stored profile (a jsonb of a handful of stores: read whole).
+ */
+export async function storeReadiness(db: Db): Promise<StoreReadinessFacts> {
+  const rows = await db
+    .select({ id: stores.id, name: stores.name, status: stores.status, shipper: stores.shipper })
+    .from(stores)
+    .where(ne(stores.status, "uninstalled"))
+    .orderBy(stores.name, stores.id);
+  return {
+    connectedStores: rows.filter((row) => row.status === "connected").length,
+    shipperGaps: rows.flatMap((row) => {
+      const readiness = shipperReadiness(toShipperProfile(row.shipper));
+      return readiness.missing.length > 0 ? [{ storeId: row.id, storeName: row.name, ...readiness }] : [];
+    }),
+  };
 }

@@ -9,7 +9,7 @@ import { resolveCustomsTerms, unresolvedCustomsTerms } from "@/domain/customs-te
 import { originNow } from "@/domain/local-time";
 import { declaredCentsOf, formatCents } from "@/domain/money";
 import type { DraftCustomsItem, DraftParcel, DraftRecipient } from "@/domain/shipment-evaluation";
-import { missingShipperFields, shipperTaxId, toShipperProfile } from "@/domain/shipper";
+import { missingForDocuments, shipperTaxId, toShipperProfile } from "@/domain/shipper";
 import type { ShippingDocumentData } from "@/documents";
 import type { CarrierShipment, Commodity, Parcel } from "../carriers/api";
 import { AppError } from "../errors";
@@ -176,7 +176,7 @@ export function resolveShipment(
 
   const profile = toShipperProfile(row.shipper);
   const taxId = shipperTaxId(profile, shipment.nfeKey);
-  const missingShipper: string[] = [...missingShipperFields(profile), ...(taxId ? [] : ["taxId"])];
+  const missingShipper = missingForDocuments(profile, shipment.nfeKey);
   if (missingShipper.length > 0) {
     throw new AppError("documents.errors.shipperIncomplete", undefined, {
       store: row.storeName,

@@ -11,7 +11,7 @@ import { holidayPlaceOf, type HolidayPlace } from "@/domain/holidays";
 import { originNow } from "@/domain/local-time";
 import { validatePickup, type PickupOptions, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";
 import type { DraftParcel } from "@/domain/shipment-evaluation";
-import type { ShipperProfile } from "@/domain/shipper";
+import { PICKUP_SHIPPER_FIELDS, type ShipperProfile } from "@/domain/shipper";
 import type { Messages } from "@/i18n/message-keys";
 import {
   CarrierApiError,
@@ -127,9 +127,6 @@ function checkWindow(
   throw new AppError(`pickups.problems.${messageKey(problem)}`, problem.field, values);
 }
 
-/** The pickup address fields the carriers need, in the order the store's shipper form shows them. */
-const ADDRESS_FIELDS = ["legalName", "signatoryName", "phone", "address1", "city", "state", "postalCode"] as const;
-
 /**
  * Where the carrier collects: the store's shipper, company = legal name, contact = the signatory
  * (UPS PickupAddress CompanyName/ContactName/Phone, FedEx pickupLocation.contact, DHL
@@ -137,7 +134,7 @@ const ADDRESS_FIELDS = ["legalName", "signatoryName", "phone", "address1", "city
  * the first empty field is refused, naming it.
  */
 function pickupAddress(shipper: ShipperProfile, carrier: ApiCarrier): PickupAddress {
-  const missing = ADDRESS_FIELDS.find((field) => !shipper[field]);
+  const missing = PICKUP_SHIPPER_FIELDS.find((field) => !shipper[field]);
   if (missing) throw new AppError(`pickups.errors.shipper.${missing}`, undefined, { carrier: CARRIERS[carrier].name });
   return {
     company: shipper.legalName!,

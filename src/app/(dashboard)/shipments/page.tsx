@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { parseTableState, type SearchParams } from "@/lib/table/params";
 import { ShipmentsOverview } from "@/components/shipments/overview";
+import { StoreReadinessProvider } from "@/components/shipments/store-readiness";
 import { PageHeader } from "@/components/ui/card";
 import { SyncOrdersButton } from "@/components/sync/sync-provider";
 import { ExportCsvLink } from "@/components/tables/export-csv-link";
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ShipmentManagementPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireUser("/shipments");
+  const user = await requireUser("/shipments");
   const db = await getDb();
   const state = parseTableState(await searchParams, shipmentsTable);
   const [page, hiddenCancelled, storeOptions, overview, calendars, t] = await Promise.all([
@@ -31,13 +32,13 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
     getTranslations("shipments"),
   ]);
   return (
-    <>
+    <StoreReadinessProvider facts={overview.readiness} canFix={user.role === "admin"}>
       <PageHeader
         title={t("title")}
         description={t("description")}
         actions={
           <>
-            <ExportCsvLink />
+            <ExportCsvLink rowCount={page.rowCount} />
             <SyncOrdersButton />
           </>
         }
@@ -50,6 +51,6 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
         pickupCalendars={calendars}
         hiddenCancelled={hiddenCancelled}
       />
-    </>
+    </StoreReadinessProvider>
   );
 }

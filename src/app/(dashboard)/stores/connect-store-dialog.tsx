@@ -8,10 +8,11 @@ import { Field, Input } from "@/components/ui/field";
 import { normalizeShopDomain } from "@/domain/shop-domain";
 
 /** Asks for the store's address, then hands over to /auth/toplevel, which starts Shopify's OAuth. */
-export function ConnectStoreDialog() {
+export function ConnectStoreDialog({ defaultOpen = false }: { defaultOpen?: boolean }) {
   const t = useTranslations("stores");
   const common = useTranslations("common");
-  const [open, setOpen] = useState(false);
+  // Open on arrival when a link asked for it (?connect=1: the empty Shipment Management, a refused address).
+  const [open, setOpen] = useState(defaultOpen);
   const [error, setError] = useState<string | null>(null);
   const [leaving, setLeaving] = useState(false);
 

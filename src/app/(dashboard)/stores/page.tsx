@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { parseTableState, type SearchParams } from "@/lib/table/params";
 import { Alert, PageHeader } from "@/components/ui/card";
 import { normalizeShopDomain } from "@/domain/shop-domain";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { listStores, storesTable } from "@/server/queries/stores";
+import { listStores, storeRowById, storesTable } from "@/server/queries/stores";
 import { ConnectStoreDialog } from "./connect-store-dialog";
 import { StoresTable } from "./stores-table";
 
@@ -29,15 +30,29 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
   const user = await requireUser("/stores");
   const params = await searchParams;
   const state = parseTableState(params, storesTable);
-  const [page, t] = await Promise.all([listStores(await getDb(), state), getTranslations("stores")]);
   const isAdmin = user.role === "admin";
+  const db = await getDb();
+  // ?shipper=<store id> (a readiness flag's link): that store's Shipper details open, for an admin.
+  const linked = isAdmin ? z.uuid().safeParse(params.shipper) : null;
+  const [page, t, shipperOf] = await Promise.all([
+    listStores(db, state),
+    getTranslations("stores"),
+    linked?.success ? storeRowById(db, linked.data) : undefined,
+  ]);
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} actions={isAdmin ? <ConnectStoreDialog /> : null} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={isAdmin ? <ConnectStoreDialog defaultOpen={params.connect === "1"} /> : null}
+      />
       <div className="mb-4 empty:hidden">
         <Outcome params={params} t={t} />
+        {linked && params.shipper !== undefined && !shipperOf ? (
+          <Alert tone="error">{t("shipper.notFound")}</Alert>
+        ) : null}
       </div>
-      <StoresTable page={{ ...page, state, spec: storesTable }} isAdmin={isAdmin} />
+      <StoresTable page={{ ...page, state, spec: storesTable }} isAdmin={isAdmin} openShipperOf={shipperOf} />
     </>
   );
 }

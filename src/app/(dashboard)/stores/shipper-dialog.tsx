@@ -1,6 +1,6 @@
 "use client";
 // "Shipper details" (admin): the exporter printed on every label and commercial invoice of the store.
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -21,6 +21,7 @@ function shown(field: ShipperField, value: string | null): string {
 
 function ShipperForm({ store, onDone }: { store: StoreRow; onDone: (message: string) => void }) {
   const t = useTranslations("stores.shipper");
+  const format = useFormatter();
   const [state, action, pending] = useActionState(updateShipperAction, null);
   useEffect(() => {
     if (state?.ok) onDone(state.message ?? "");
@@ -31,6 +32,12 @@ function ShipperForm({ store, onDone }: { store: StoreRow; onDone: (message: str
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="storeId" value={store.id} />
       {state?.ok === false ? <Alert tone="error">{state.formError}</Alert> : null}
+      {store.readiness.missing.length > 0 && state?.ok !== false ? (
+        // What the readiness flag named, said again where it gets fixed.
+        <Alert tone="warning">
+          {t("stillMissing", { fields: format.list(store.readiness.missing.map((field) => t(`fields.${field}`))) })}
+        </Alert>
+      ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
         {SHIPPER_FIELDS.map((field) => (
           <div key={field} className={WIDE.includes(field) ? "sm:col-span-2" : undefined}>

@@ -2,6 +2,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { Building2, PlugZap, RefreshCw, SlidersHorizontal, Store } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useActionState, useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
@@ -13,38 +14,85 @@ import { Alert, EmptyState } from "@/components/ui/card";
 import type { StoreRow } from "@/server/queries/stores";
 import { checkStoreConnectionAction } from "./actions";
 import { ShipperDialog } from "./shipper-dialog";
+import { ShipperReadinessNote } from "./shipper-readiness-note";
 import { CustomsDefaultsSummary, StoreSettingsDialog } from "./store-settings-dialog";
 import { translateOr } from "@/i18n/message-keys";
 
 const column = createColumnHelper<ServerTableFeatures, StoreRow>();
 
-export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAdmin: boolean }) {
+export function StoresTable({
+  page,
+  isAdmin,
+  openShipperOf,
+}: {
+  page: TablePage<StoreRow>;
+  isAdmin: boolean;
+  /** A link's store (?shipper=<id>, from a readiness flag): its Shipper details open at once. */
+  openShipperOf?: StoreRow;
+}) {
   const t = useTranslations("stores");
   const common = useTranslations();
   const format = useFormatter();
   // Kept here, outside the table, so the outcome survives the refresh that follows the check.
   const [checked, checkAction, checking] = useActionState(checkStoreConnectionAction, null);
-  const [shipperStoreId, setShipperStoreId] = useState<string | null>(null);
+  const [shipperStoreId, setShipperStoreId] = useState<string | null>(openShipperOf?.id ?? null);
   const [dialogSaved, setDialogSaved] = useState<string | null>(null);
   const [settingsStoreId, setSettingsStoreId] = useState<string | null>(null);
-  const dialogDone = useCallback((message: string) => {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  // Once the linked form is closed, the link's ?shipper= goes, so a reload does not reopen it.
+  const closeShipper = useCallback(() => {
     setShipperStoreId(null);
-    setSettingsStoreId(null);
-    setDialogSaved(message);
-  }, []);
+    if (!searchParams.has("shipper")) return;
+    const params = new URLSearchParams(searchParams.toString());
+    params.delete("shipper");
+    router.replace(params.size > 0 ? `${pathname}?${params}` : pathname, { scroll: false });
+  }, [router, pathname, searchParams]);
+  const dialogDone = useCallback(
+    (message: string) => {
+      closeShipper();
+      setSettingsStoreId(null);
+      setDialogSaved(message);
+    },
+    [closeShipper],
+  );
+  const shipperStore =
+    page.rows.find((row) => row.id === shipperStoreId) ??
+    (openShipperOf?.id === shipperStoreId ? openShipperOf : undefined);
 
   const columns = useMemo(
     () =>
       column.columns([
         column.accessor("name", {
           header: t("columns.name"),
-          // The store and its Shopify domain in one cell, so the row fits a laptop screen.
-          cell: (info) => (
-            <div className="space-y-0.5">
-              <div className="font-medium whitespace-nowrap text-slate-900">{info.getValue()}</div>
-              <div className="font-mono text-xs whitespace-nowrap text-slate-600">{info.row.original.shopDomain}</div>
-            </div>
-          ),
+          // The store, its Shopify domain, plan and granted scopes in one cell (the scopes folded:
+          // one is 40 characters long), so the row fits a laptop screen in either language.
+          cell: (info) => {
+            const store = info.row.original;
+            const scopes = store.scopes?.split(",").filter(Boolean) ?? [];
+            return (
+              <div className="space-y-0.5">
+                <div className="font-medium whitespace-nowrap text-slate-900">{info.getValue()}</div>
+                <div className="font-mono text-xs whitespace-nowrap text-slate-600">{store.shopDomain}</div>
+                <details className="text-xs text-slate-600" data-testid="store-scopes">
+                  <summary className="cursor-pointer whitespace-nowrap hover:text-slate-900">
+                    {t("planScopes", { plan: store.plan ?? "—", count: scopes.length })}
+                  </summary>
+                  <div className="mt-1 flex max-w-64 flex-wrap gap-1">
+                    {scopes.map((scope) => (
+                      <span
+                        key={scope}
+                        className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-600"
+                      >
+                        {scope}
+                      </span>
+                    ))}
+                  </div>
+                </details>
+              </div>
+            );
+          },
         }),
         column.accessor("status", {
           header: t("columns.status"),
@@ -54,24 +102,10 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
               {info.getValue() === "reconnect_needed" && !isAdmin ? (
                 <p className="text-xs text-amber-800">{t("needsAdmin")}</p>
               ) : null}
-            </div>
-          ),
-        }),
-        column.accessor("plan", {
-          header: t("columns.planScopes"),
-          cell: (info) => (
-            <div className="max-w-72 space-y-1">
-              <div>{info.getValue() ?? "—"}</div>
-              <div className="flex flex-wrap gap-1">
-                {info.row.original.scopes?.split(",").map((scope) => (
-                  <span
-                    key={scope}
-                    className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] whitespace-nowrap text-slate-600"
-                  >
-                    {scope}
-                  </span>
-                ))}
-              </div>
+              <ShipperReadinessNote
+                store={info.row.original}
+                onFix={isAdmin ? () => setShipperStoreId(info.row.original.id) : undefined}
+              />
             </div>
           ),
         }),
@@ -84,7 +118,11 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
           header: t("columns.lastSync"),
           cell: (info) => {
             const value = info.getValue();
-            return value ? format.relativeTime(value) : <span className="text-slate-400">{t("neverSynced")}</span>;
+            return (
+              <span className={value ? "whitespace-nowrap" : "whitespace-nowrap text-slate-400"}>
+                {value ? format.relativeTime(value) : t("neverSynced")}
+              </span>
+            );
           },
         }),
         column.display({
@@ -95,65 +133,68 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
             const store = info.row.original;
             const broken = store.status !== "connected";
             return (
-              <RowActionGroup>
+              // "Sync Orders" above the smaller actions: one narrow column, so the table fits 1,440 px
+              // in Portuguese; the row has no room for five labels, the others are icons with a tooltip.
+              <div className="flex flex-col items-end gap-1">
                 {store.status === "connected" ? (
                   <SyncOrdersButton storeId={store.id} variant="secondary" size="sm" />
                 ) : null}
-                {/* The row has no room for five labels: the other actions are icons with a tooltip. */}
-                {store.status === "connected" ? (
-                  <form action={checkAction}>
-                    <input type="hidden" name="shop" value={store.shopDomain} />
-                    <WithTooltip label={t("check")}>
+                <RowActionGroup>
+                  {store.status === "connected" ? (
+                    <form action={checkAction}>
+                      <input type="hidden" name="shop" value={store.shopDomain} />
+                      <WithTooltip label={t("check")}>
+                        <Button
+                          type="submit"
+                          variant="ghost"
+                          size="sm"
+                          disabled={checking}
+                          aria-label={t("checkStore", { shop: store.shopDomain })}
+                        >
+                          <RefreshCw className="size-4" aria-hidden />
+                        </Button>
+                      </WithTooltip>
+                    </form>
+                  ) : null}
+                  {isAdmin ? (
+                    <WithTooltip label={t("shipper.title")}>
                       <Button
-                        type="submit"
                         variant="ghost"
                         size="sm"
-                        disabled={checking}
-                        aria-label={t("checkStore", { shop: store.shopDomain })}
+                        onClick={() => setShipperStoreId(store.id)}
+                        aria-label={t("shipper.open", { store: store.name })}
                       >
-                        <RefreshCw className="size-4" aria-hidden />
+                        <Building2 className="size-4" aria-hidden />
                       </Button>
                     </WithTooltip>
-                  </form>
-                ) : null}
-                {isAdmin ? (
-                  <WithTooltip label={t("shipper.title")}>
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      onClick={() => setShipperStoreId(store.id)}
-                      aria-label={t("shipper.open", { store: store.name })}
-                    >
-                      <Building2 className="size-4" aria-hidden />
-                    </Button>
-                  </WithTooltip>
-                ) : null}
-                {isAdmin ? (
-                  <WithTooltip label={common("storeSettings.title")}>
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      onClick={() => setSettingsStoreId(store.id)}
-                      aria-label={common("storeSettings.open", { store: store.name })}
-                    >
-                      <SlidersHorizontal className="size-4" aria-hidden />
-                    </Button>
-                  </WithTooltip>
-                ) : null}
-                {isAdmin ? (
-                  // A full page: the OAuth round trip leaves the dashboard. Labelled when it is needed.
-                  <WithTooltip label={t("reconnect")}>
-                    <a
-                      href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
-                      className={buttonClasses(broken ? "primary" : "ghost", "sm")}
-                      aria-label={t("reconnectStore", { shop: store.shopDomain })}
-                    >
-                      <PlugZap className="size-4" aria-hidden />
-                      {broken ? t("reconnect") : null}
-                    </a>
-                  </WithTooltip>
-                ) : null}
-              </RowActionGroup>
+                  ) : null}
+                  {isAdmin ? (
+                    <WithTooltip label={common("storeSettings.title")}>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        onClick={() => setSettingsStoreId(store.id)}
+                        aria-label={common("storeSettings.open", { store: store.name })}
+                      >
+                        <SlidersHorizontal className="size-4" aria-hidden />
+                      </Button>
+                    </WithTooltip>
+                  ) : null}
+                  {isAdmin ? (
+                    // A full page: the OAuth round trip leaves the dashboard. Labelled when it is needed.
+                    <WithTooltip label={t("reconnect")}>
+                      <a
+                        href={`/auth/toplevel?shop=${encodeURIComponent(store.shopDomain)}`}
+                        className={buttonClasses(broken ? "primary" : "ghost", "sm")}
+                        aria-label={t("reconnectStore", { shop: store.shopDomain })}
+                      >
+                        <PlugZap className="size-4" aria-hidden />
+                        {broken ? t("reconnect") : null}
+                      </a>
+                    </WithTooltip>
+                  ) : null}
+                </RowActionGroup>
+              </div>
             );
           },
         }),
@@ -164,11 +205,7 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
   return (
     <div className="space-y-4">
       {dialogSaved ? <Alert tone="success">{dialogSaved}</Alert> : null}
-      <ShipperDialog
-        store={page.rows.find((row) => row.id === shipperStoreId)}
-        onClose={() => setShipperStoreId(null)}
-        onDone={dialogDone}
-      />
+      <ShipperDialog store={shipperStore} onClose={closeShipper} onDone={dialogDone} />
       <StoreSettingsDialog
         store={page.rows.find((row) => row.id === settingsStoreId)}
         onClose={() => setSettingsStoreId(null)}

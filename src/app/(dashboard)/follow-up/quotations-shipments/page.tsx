@@ -8,11 +8,12 @@ import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { QuotesTable } from "@/components/tables/quotes-table";
 import { DraftsTable } from "@/components/tables/drafts-table";
+import { StoreReadinessProvider } from "@/components/shipments/store-readiness";
 import { bulkEditParcelsAction, bulkUpdateDraftsAction } from "./actions";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { countQuotedShipments, listQuotes, quotesTable } from "@/server/queries/quotes";
-import { listStoreOptions } from "@/server/queries/stores";
+import { listStoreOptions, storeReadiness } from "@/server/queries/stores";
 import { countShipmentsByStage, draftsTable, listDrafts } from "@/server/queries/shipments";
 
 // The Shipments tab listed exactly what Shipment Management lists, with fewer tools (no overview,
@@ -42,7 +43,11 @@ export default async function QuotationsShipmentsPage({ searchParams }: { search
   const tab: Tab = TABS.find((name) => name === params.tab) ?? "quotations";
   const db = await getDb();
   const t = await getTranslations("followUp");
-  const [stageCounts, quoted] = await Promise.all([countShipmentsByStage(db), countQuotedShipments(db)]);
+  const [stageCounts, quoted, readiness] = await Promise.all([
+    countShipmentsByStage(db),
+    countQuotedShipments(db),
+    storeReadiness(db),
+  ]);
   const counts: Record<Tab, number> = { quotations: quoted, drafts: stageCounts.drafts };
 
   return (
@@ -85,7 +90,9 @@ export default async function QuotationsShipmentsPage({ searchParams }: { search
           ))}
         </nav>
       </div>
-      <TabContent tab={tab} params={params} />
+      <StoreReadinessProvider facts={readiness} canFix={user.role === "admin"}>
+        <TabContent tab={tab} params={params} />
+      </StoreReadinessProvider>
     </>
   );
 }
