@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { SyncPanel } from "./sync-panel";
 
 const emulatorUrl = process.env.E2E_EMULATOR_URL ?? "http://127.0.0.1:3101";
 
@@ -58,7 +59,7 @@ export class StoresPage {
       await this.row(shop)
         .getByRole("button", { name: /^(Sync Orders|Sincronizar pedidos)$/ })
         .click();
-      await expect(this.page.getByTestId("sync-summary")).toBeVisible({ timeout: 30_000 });
+      await new SyncPanel(this.page).waitForEnd();
     }
   }
 

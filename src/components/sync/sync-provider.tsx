@@ -1,7 +1,8 @@
 "use client";
-// The runs this browser started, shared by every "Sync Orders" button and shown in one floating
-// progress panel that survives navigation (kept in sessionStorage) until it is dismissed.
-// The "Sync Orders" button that drives it lives here too.
+// The runs this tab started, shared by every "Sync Orders" button and shown in one progress panel
+// above the page's content. The panel follows navigation and reloads (the run ids are kept in
+// sessionStorage) as a small pill once the runs end, until it is dismissed: dismissing forgets the
+// ids, so it does not come back; a new run shows it again. The "Sync Orders" button lives here too.
 import { useRouter } from "next/navigation";
 import {
   createContext,
@@ -50,6 +51,8 @@ export function SyncProvider({
   const router = useRouter();
   const [runIds, setRunIds] = useState<string[]>([]);
   const [runs, setRuns] = useState<RunProgress[]>([]);
+  // Open while runs go (started here), a pill once they end or when restored after a reload.
+  const [expanded, setExpanded] = useState(false);
   const [error, setError] = useState<SyncContextValue["error"]>(null);
   const [starting, startTransition] = useTransition();
   const refreshedFor = useRef<string>("");
@@ -76,10 +79,12 @@ export function SyncProvider({
         const body = (await response.json()) as { runs: RunProgress[] };
         setRuns(body.runs);
         if (body.runs.length > 0 && body.runs.every(finished)) {
-          // Once per set of runs: the tables behind the panel show what was imported.
+          // Once per set of runs: the panel folds into its pill, and the tables behind it show
+          // what was imported.
           const key = runIds.join(",");
           if (refreshedFor.current !== key) {
             refreshedFor.current = key;
+            setExpanded(false);
             router.refresh();
           }
           return;
@@ -97,6 +102,10 @@ export function SyncProvider({
   const start = useCallback(
     (storeId?: string) => {
       setError(null);
+      // The panel shows "Starting…" at once, never the previous runs' end while the new ones queue.
+      setRunIds([]);
+      setRuns([]);
+      setExpanded(true);
       startTransition(async () => {
         const form = new FormData();
         if (storeId) form.set("storeId", storeId);
@@ -105,9 +114,7 @@ export function SyncProvider({
           setError({ message: result.formError ?? "", target: storeId ?? "all" });
           return;
         }
-        const ids = result.data?.runIds ?? [];
-        setRuns([]);
-        setRunIds(ids);
+        setRunIds(result.data?.runIds ?? []);
       });
     },
     [syncOrders],
@@ -115,8 +122,15 @@ export function SyncProvider({
 
   return (
     <SyncContext.Provider value={{ start, starting, error }}>
+      {runIds.length > 0 || starting ? (
+        <SyncPanel
+          runs={runs}
+          expanded={expanded}
+          onToggle={() => setExpanded((open) => !open)}
+          onDismiss={() => setRunIds([])}
+        />
+      ) : null}
       {children}
-      {runIds.length > 0 ? <SyncPanel runs={runs} onDismiss={() => setRunIds([])} /> : null}
     </SyncContext.Provider>
   );
 }

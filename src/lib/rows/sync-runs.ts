@@ -1,24 +1,15 @@
 // The live state of a sync run, as the progress panel polls it.
+import type { SyncCounters } from "@/domain/sync-counts";
 
 /** The sync_run_status enum of the schema (the query's return type keeps the two in step). */
 type SyncRunStatus = "queued" | "running" | "succeeded" | "failed";
 
-export interface RunProgress {
+export interface RunProgress extends SyncCounters {
   id: string;
   storeName: string;
   shopDomain: string;
   status: SyncRunStatus;
   expectedTotal: number | null;
-  fetched: number;
-  created: number;
-  complete: number;
-  drafts: number;
-  updated: number;
-  skippedNoAddress: number;
-  skippedDomestic: number;
-  skippedTest: number;
-  skippedNotShippable: number;
-  failed: number;
   error: string | null;
   errorCode: string | null;
   startedAt: Date | null;
