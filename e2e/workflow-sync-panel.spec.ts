@@ -22,14 +22,13 @@ const words = {
     done: "Sync done",
     read: /^\d+ orders? read$/,
     allOrders: "Every order of this run",
-    noAddressTwo: "2 without a shipping address",
-    hintTwo:
-      "2 orders of this run have no shipping address, so there is nothing to ship. Archive them in Shopify to take them off the store's open orders.",
-    hintOne:
-      "1 order of this run has no shipping address, so there is nothing to ship. Archive it in Shopify to take it off the store's open orders.",
-    archiveAllTwo: "Archive all 2 in Shopify",
+    noAddress: /^(\d+) without a shipping address$/,
+    hint: (count: number) =>
+      count === 1
+        ? "1 order of this run has no shipping address, so there is nothing to ship. Archive it in Shopify to take it off the store's open orders."
+        : `${count} orders of this run have no shipping address, so there is nothing to ship. Archive them in Shopify to take them off the store's open orders.`,
+    archiveAll: (count: number) => (count === 1 ? "Archive it in Shopify" : `Archive all ${count} in Shopify`),
     archiveSelectedOne: "Archive the selected order in Shopify",
-    archiveIt: "Archive it in Shopify",
     archivedOne: "1 order was archived in Shopify.",
     archiveZero: /Archive 0|Archive the 0/,
   },
@@ -154,7 +153,9 @@ test.describe("the sync panel", () => {
     const summary = sync.root().getByTestId("sync-summary");
     const panelFigures = await countTexts(summary);
     expect(panelFigures.read).toMatch(t.read);
-    expect(panelFigures.noAddress).toBe(t.noAddressTwo);
+    // The two orders created without an address, and any the generator made so.
+    const noAddress = Number(t.noAddress.exec(panelFigures.noAddress)?.[1]);
+    expect(noAddress).toBeGreaterThanOrEqual(2);
     await expectClearOfTables(page, sync.root());
     await page.screenshot({ path: "test-results/sync-panel-summary-en-1440.png", fullPage: true });
 
@@ -168,21 +169,26 @@ test.describe("the sync panel", () => {
     const historyRow = page.getByRole("row").filter({ hasText: STORE }).first();
     expect(await countTexts(historyRow.getByTestId("sync-counts"))).toEqual(panelFigures);
     await page.screenshot({ path: "test-results/sync-history-en-1440.png" });
+    // Stores' "Last sync" says the same of the run, and leads to it.
+    await stores.goto();
+    await expect(stores.row(SHOP).getByTestId("last-run")).toHaveText(panelFigures.read);
+    await stores.row(SHOP).getByTestId("last-run").click();
+    await expect(page).toHaveURL(runUrl);
 
     // Orders without an address: clear sentences, and a button that never offers "Archive 0".
     await page.goto(`${runUrl}?outcome=skipped_no_address`);
     const bar = page.getByTestId("archive-bar");
-    await expect(bar).toHaveText(new RegExp(`^${t.hintTwo.replace(/[.?]/g, "\\$&")}`));
-    await expect(bar.getByRole("button", { name: t.archiveAllTwo })).toBeVisible();
+    await expect(bar).toContainText(t.hint(noAddress));
+    await expect(bar.getByRole("button", { name: t.archiveAll(noAddress) })).toBeVisible();
     await page.getByRole("checkbox").first().check();
     await bar.getByRole("button", { name: t.archiveSelectedOne }).click();
     await expect(page.getByRole("status").filter({ hasText: t.archivedOne })).toBeVisible();
-    await expect(bar).toContainText(t.hintOne);
-    await expect(bar.getByRole("button", { name: t.archiveIt })).toBeVisible();
+    await expect(bar).toContainText(t.hint(noAddress - 1));
+    await expect(bar.getByRole("button", { name: t.archiveAll(noAddress - 1) })).toBeVisible();
     await expect(page.getByRole("button", { name: t.archiveZero })).toHaveCount(0);
     // Another view of the run: the bar points at the order rather than offering an empty button.
     await page.goto(`${runUrl}?outcome=created_draft`);
-    await expect(bar.getByRole("link", { name: "Show it" })).toBeVisible();
+    await expect(bar.getByRole("link", { name: noAddress - 1 === 1 ? "Show it" : "Show them" })).toBeVisible();
     await expect(bar.getByRole("button")).toHaveCount(0);
     await page.goto(runUrl);
     await expectClearOfTables(page, sync.root());
@@ -254,6 +260,8 @@ test.describe("the sync panel", () => {
     const historyRow = page.getByRole("row").filter({ hasText: STORE }).first();
     expect(await countTexts(historyRow.getByTestId("sync-counts"))).toEqual(panelFigures);
     await page.screenshot({ path: "test-results/sync-history-pt-390.png", fullPage: true });
+    await stores.goto();
+    await expect(stores.row(SHOP).getByTestId("last-run")).toHaveText(panelFigures.read);
     await page.setViewportSize(DESKTOP);
     await page.screenshot({ path: "test-results/sync-history-pt-1440.png" });
     await page.setViewportSize(PHONE);

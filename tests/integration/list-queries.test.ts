@@ -12,7 +12,7 @@ import {
   shipmentsTable,
 } from "@/server/queries/shipments";
 import { listStores, storesTable } from "@/server/queries/stores";
-import { findRun, listSyncRuns, runsProgress, syncRunsTable } from "@/server/queries/sync-runs";
+import { findRun, lastRunsOfStores, listSyncRuns, runsProgress, syncRunsTable } from "@/server/queries/sync-runs";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 let testDb: TestDb;
@@ -185,5 +185,8 @@ describe(`list pages with data (${driverName})`, () => {
     expect(counters(page!)).toMatchObject({ fetched: 5, complete: 1, skippedNoAddress: 3 });
     // Two of the three are still open in Shopify: the archive bar offers those, never the archived one.
     expect(page!.archivable).toBe(2);
+    // Stores' "Last sync" reads the newest finished run of the store.
+    expect(await lastRunsOfStores(db, [store.id])).toEqual({ [store.id]: { id: run.id, fetched: 5 } });
+    expect(await lastRunsOfStores(db, [])).toEqual({});
   });
 });

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { syncCounts, type SyncCount, type SyncCounters } from "@/domain/sync-counts";
+import type { StoreLastRun } from "@/lib/rows/sync-runs";
 import { cn } from "../ui/cn";
 
 /** Where a count's orders are listed: the run's page, filtered on the count's outcome. */
@@ -65,5 +66,19 @@ export function SyncCountLine({ run }: { run: SyncCounters }) {
         </span>
       ))}
     </span>
+  );
+}
+
+/** Under a store's last sync time: how many orders that run read, linking to the run. */
+export function LastRunLink({ run }: { run: StoreLastRun }) {
+  const text = useCountText();
+  return (
+    <Link
+      href={`/sync-runs/${run.id}`}
+      className="block text-xs whitespace-nowrap text-brand-700 hover:underline"
+      data-testid="last-run"
+    >
+      {text({ kind: "read", value: run.fetched, outcome: null }, (chunks) => chunks)}
+    </Link>
   );
 }

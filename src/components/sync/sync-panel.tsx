@@ -27,14 +27,14 @@ function StateIcon({ state, className }: { state: PanelState | RunProgress["stat
   return <Loader2 className={cn("size-4 shrink-0 animate-spin text-brand-600", className)} aria-hidden />;
 }
 
-function RunCard({ run }: { run: RunProgress }) {
+function RunCard({ run, wide }: { run: RunProgress; wide: boolean }) {
   const t = useTranslations("sync");
   const done = finished(run);
   const total = run.expectedTotal ?? 0;
   const percent = done ? 100 : total > 0 ? Math.min(100, Math.round((run.fetched / total) * 100)) : 0;
   return (
     <div className="min-w-0 space-y-2" data-testid="sync-run">
-      <div className="flex items-center justify-between gap-2 text-sm">
+      <div className={cn("flex items-center justify-between gap-2 text-sm", wide && "sm:justify-start sm:gap-4")}>
         <span className="truncate font-medium text-slate-900" title={run.storeName}>
           {run.storeName}
         </span>
@@ -45,7 +45,7 @@ function RunCard({ run }: { run: RunProgress }) {
       </div>
       {done ? null : (
         <div
-          className="h-2 overflow-hidden rounded-full bg-slate-100"
+          className={cn("h-2 overflow-hidden rounded-full bg-slate-100", wide && "sm:max-w-xl")}
           role="progressbar"
           aria-valuemin={0}
           aria-valuemax={100}
@@ -56,7 +56,7 @@ function RunCard({ run }: { run: RunProgress }) {
         </div>
       )}
       {done ? (
-        <SyncCountGrid runId={run.id} run={run} />
+        <SyncCountGrid runId={run.id} run={run} className={wide ? "sm:grid-cols-3 lg:grid-cols-6" : undefined} />
       ) : (
         <p className="text-xs text-slate-600" data-testid="sync-fetched">
           {total > 0 ? t("fetchedOf", { fetched: run.fetched, total }) : t("fetched", { fetched: run.fetched })}
@@ -166,9 +166,10 @@ export function SyncPanel({
               <Loader2 className="size-4 animate-spin" aria-hidden /> {t("starting")}
             </p>
           ) : (
-            <div className="grid gap-x-6 gap-y-5 md:grid-cols-2 xl:grid-cols-3">
+            // One run takes the card's width; several share it, a column each from tablets up.
+            <div className={cn("grid gap-x-6 gap-y-5", runs.length > 1 && "md:grid-cols-2 xl:grid-cols-3")}>
               {runs.map((run) => (
-                <RunCard key={run.id} run={run} />
+                <RunCard key={run.id} run={run} wide={runs.length === 1} />
               ))}
             </div>
           )}

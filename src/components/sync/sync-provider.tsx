@@ -53,6 +53,7 @@ export function SyncProvider({
   const [runs, setRuns] = useState<RunProgress[]>([]);
   // Open while runs go (started here), a pill once they end or when restored after a reload.
   const [expanded, setExpanded] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<SyncContextValue["error"]>(null);
   const [starting, startTransition] = useTransition();
   const refreshedFor = useRef<string>("");
@@ -61,8 +62,12 @@ export function SyncProvider({
     const saved = sessionStorage.getItem(STORAGE_KEY);
     // sessionStorage exists only in the browser, so the saved runs are read once hydrated: the
     // server's HTML and the first client render must agree (no panel).
+    if (!saved) return;
+    // Restored runs stay out of sight until their first poll says how they stand: a finished run
+    // must not show "Syncing…" for a moment after every reload.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (saved) setRunIds(JSON.parse(saved) as string[]);
+    setRestoring(true);
+    setRunIds(JSON.parse(saved) as string[]);
   }, []);
   useEffect(() => {
     if (runIds.length > 0) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(runIds));
@@ -78,6 +83,7 @@ export function SyncProvider({
       if (response?.ok) {
         const body = (await response.json()) as { runs: RunProgress[] };
         setRuns(body.runs);
+        setRestoring(false);
         if (body.runs.length > 0 && body.runs.every(finished)) {
           // Once per set of runs: the panel folds into its pill, and the tables behind it show
           // what was imported.
@@ -105,6 +111,7 @@ export function SyncProvider({
       // The panel shows "Starting…" at once, never the previous runs' end while the new ones queue.
       setRunIds([]);
       setRuns([]);
+      setRestoring(false);
       setExpanded(true);
       startTransition(async () => {
         const form = new FormData();
@@ -122,7 +129,7 @@ export function SyncProvider({
 
   return (
     <SyncContext.Provider value={{ start, starting, error }}>
-      {runIds.length > 0 || starting ? (
+      {(runIds.length > 0 || starting) && !restoring ? (
         <SyncPanel
           runs={runs}
           expanded={expanded}

@@ -15,3 +15,9 @@ export interface RunProgress extends SyncCounters {
   startedAt: Date | null;
   finishedAt: Date | null;
 }
+
+/** A store's last finished run, as Stores' "Last sync" cell shows it. */
+export interface StoreLastRun {
+  id: string;
+  fetched: number;
+}

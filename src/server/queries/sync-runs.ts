@@ -1,11 +1,11 @@
 import "server-only";
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { defineTable, type StateOf } from "@/lib/table/params";
 import type { SyncItemDetail } from "@/domain/sync";
 import type { SyncCounters } from "@/domain/sync-counts";
 import type { Db } from "../db/client";
 import { stores, syncItemOutcome, syncRunItems, syncRunStatus, syncRuns, syncTrigger, users } from "../db/schema";
-import type { RunProgress } from "@/lib/rows/sync-runs";
+import type { RunProgress, StoreLastRun } from "@/lib/rows/sync-runs";
 import { buildTableQuery, countAll, tableQuery, type Page } from "./table-query";
 
 export const syncRunsTable = defineTable({
@@ -101,6 +101,17 @@ export async function runsProgress(db: Db, ids: string[]): Promise<RunProgress[]
     .from(syncRuns)
     .innerJoin(stores, eq(stores.id, syncRuns.storeId))
     .where(inArray(syncRuns.id, ids));
+}
+
+/** Each store's last finished run, for Stores' "Last sync" cell (the newest per store, by its index). */
+export async function lastRunsOfStores(db: Db, storeIds: string[]): Promise<Record<string, StoreLastRun>> {
+  if (storeIds.length === 0) return {};
+  const rows = await db
+    .selectDistinctOn([syncRuns.storeId], { storeId: syncRuns.storeId, id: syncRuns.id, fetched: syncRuns.fetched })
+    .from(syncRuns)
+    .where(and(inArray(syncRuns.storeId, storeIds), inArray(syncRuns.status, ["succeeded", "failed"])))
+    .orderBy(syncRuns.storeId, desc(syncRuns.createdAt));
+  return Object.fromEntries(rows.map(({ storeId, ...run }) => [storeId, run]));
 }
 
 export const runItemsTable = defineTable({

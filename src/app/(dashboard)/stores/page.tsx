@@ -6,6 +6,7 @@ import { normalizeShopDomain } from "@/domain/shop-domain";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { listStores, storesTable } from "@/server/queries/stores";
+import { lastRunsOfStores } from "@/server/queries/sync-runs";
 import { ConnectStoreDialog } from "./connect-store-dialog";
 import { StoresTable } from "./stores-table";
 
@@ -29,7 +30,12 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
   const user = await requireUser("/stores");
   const params = await searchParams;
   const state = parseTableState(params, storesTable);
-  const [page, t] = await Promise.all([listStores(await getDb(), state), getTranslations("stores")]);
+  const db = await getDb();
+  const [page, t] = await Promise.all([listStores(db, state), getTranslations("stores")]);
+  const lastRuns = await lastRunsOfStores(
+    db,
+    page.rows.map((row) => row.id),
+  );
   const isAdmin = user.role === "admin";
   return (
     <>
@@ -37,7 +43,7 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
       <div className="mb-4 empty:hidden">
         <Outcome params={params} t={t} />
       </div>
-      <StoresTable page={{ ...page, state, spec: storesTable }} isAdmin={isAdmin} />
+      <StoresTable page={{ ...page, state, spec: storesTable }} isAdmin={isAdmin} lastRuns={lastRuns} />
     </>
   );
 }

@@ -6,7 +6,9 @@ import { useActionState, useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { StoreStatusBadge } from "@/components/status-badges";
+import { LastRunLink } from "@/components/sync/sync-counts";
 import { SyncOrdersButton } from "@/components/sync/sync-provider";
+import type { StoreLastRun } from "@/lib/rows/sync-runs";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
 import type { StoreRow } from "@/server/queries/stores";
@@ -17,7 +19,16 @@ import { translateOr } from "@/i18n/message-keys";
 
 const column = createColumnHelper<ServerTableFeatures, StoreRow>();
 
-export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAdmin: boolean }) {
+export function StoresTable({
+  page,
+  isAdmin,
+  lastRuns,
+}: {
+  page: TablePage<StoreRow>;
+  isAdmin: boolean;
+  /** Each store's last finished sync run, by store id. */
+  lastRuns: Record<string, StoreLastRun>;
+}) {
   const t = useTranslations("stores");
   const common = useTranslations();
   const format = useFormatter();
@@ -83,7 +94,17 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
           header: t("columns.lastSync"),
           cell: (info) => {
             const value = info.getValue();
-            return value ? format.relativeTime(value) : <span className="text-slate-400">{t("neverSynced")}</span>;
+            const run = lastRuns[info.row.original.id];
+            return (
+              <div className="space-y-0.5">
+                {value ? (
+                  <div>{format.relativeTime(value)}</div>
+                ) : (
+                  <div className="text-slate-400">{t("neverSynced")}</div>
+                )}
+                {run ? <LastRunLink run={run} /> : null}
+              </div>
+            );
           },
         }),
         column.display({
@@ -153,7 +174,7 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
           },
         }),
       ]),
-    [t, common, format, isAdmin, checkAction, checking],
+    [t, common, format, isAdmin, checkAction, checking, lastRuns],
   );
 
   return (
