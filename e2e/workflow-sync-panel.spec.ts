@@ -271,6 +271,14 @@ test.describe("the sync panel", () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     expect(await page.evaluate((key) => sessionStorage.getItem(key), STORAGE_KEY)).toBeNull();
     await expect(sync.root()).toHaveCount(0);
+
+    // Whatever else is found under the panel's key is ignored: the page works, and no panel shows.
+    await page.evaluate((key) => sessionStorage.setItem(key, '{"not": "run ids"'), STORAGE_KEY);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: "Gestão de envios" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Gestão de envios" })).toBeVisible();
+    await expect(sync.root()).toHaveCount(0);
     await page.context().close();
   });
 });

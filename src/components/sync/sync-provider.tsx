@@ -38,6 +38,17 @@ function useSync(): SyncContextValue {
   return value;
 }
 
+/** The ids kept in sessionStorage, or none when what is there is not a list of run ids. */
+function savedRunIds(saved: string | null): string[] {
+  try {
+    const value: unknown = saved ? JSON.parse(saved) : [];
+    const uuid = /^[0-9a-f-]{36}$/i;
+    return Array.isArray(value) && value.every((id) => typeof id === "string" && uuid.test(id)) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
 const finished = (run: RunProgress) => run.status === "succeeded" || run.status === "failed";
 
 export function SyncProvider({
@@ -62,17 +73,14 @@ export function SyncProvider({
     const saved = sessionStorage.getItem(STORAGE_KEY);
     // sessionStorage exists only in the browser, so the saved runs are read once hydrated: the
     // server's HTML and the first client render must agree (no panel).
-    if (!saved) return;
+    const ids = savedRunIds(saved);
+    if (ids.length === 0) return;
     // Restored runs stay out of sight until their first poll says how they stand: a finished run
     // must not show "Syncing…" for a moment after every reload.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setRestoring(true);
-    setRunIds(JSON.parse(saved) as string[]);
+    setRunIds(ids);
   }, []);
-  useEffect(() => {
-    if (runIds.length > 0) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(runIds));
-    else sessionStorage.removeItem(STORAGE_KEY);
-  }, [runIds]);
 
   useEffect(() => {
     if (runIds.length === 0) return;
@@ -105,11 +113,19 @@ export function SyncProvider({
     };
   }, [runIds, router]);
 
+  // Stored where the ids change, never by an effect on mount: a page left before its first
+  // render settles must not wipe the runs the next page restores.
+  const remember = useCallback((ids: string[]) => {
+    if (ids.length > 0) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(ids));
+    else sessionStorage.removeItem(STORAGE_KEY);
+    setRunIds(ids);
+  }, []);
+
   const start = useCallback(
     (storeId?: string) => {
       setError(null);
       // The panel shows "Starting…" at once, never the previous runs' end while the new ones queue.
-      setRunIds([]);
+      remember([]);
       setRuns([]);
       setRestoring(false);
       setExpanded(true);
@@ -121,10 +137,10 @@ export function SyncProvider({
           setError({ message: result.formError ?? "", target: storeId ?? "all" });
           return;
         }
-        setRunIds(result.data?.runIds ?? []);
+        remember(result.data?.runIds ?? []);
       });
     },
-    [syncOrders],
+    [syncOrders, remember],
   );
 
   return (
@@ -134,7 +150,7 @@ export function SyncProvider({
           runs={runs}
           expanded={expanded}
           onToggle={() => setExpanded((open) => !open)}
-          onDismiss={() => setRunIds([])}
+          onDismiss={() => remember([])}
         />
       ) : null}
       {children}
