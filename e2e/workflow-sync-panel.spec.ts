@@ -276,7 +276,7 @@ test.describe("the sync panel", () => {
     await page.evaluate((key) => sessionStorage.setItem(key, '{"not": "run ids"'), STORAGE_KEY);
     await page.reload();
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await page.getByRole("link", { name: "Gestão de envios" }).first().click();
+    await page.goto("/shipments");
     await expect(page.getByRole("heading", { level: 1, name: "Gestão de envios" })).toBeVisible();
     await expect(sync.root()).toHaveCount(0);
     await page.context().close();
