@@ -17,7 +17,7 @@ export interface SyncCounters {
   failed: number;
 }
 
-export type SyncCountKind =
+type SyncCountKind =
   | "read"
   | "newReady"
   | "newDrafts"

@@ -140,7 +140,15 @@ export function SyncPanel({
       data-expanded={expanded}
     >
       {expanded ? (
-        <div id={bodyId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs">
+        <div
+          id={bodyId}
+          className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs"
+          // Following a count or a run's link, the summary folds back: the page it opens shows the
+          // same figures, and the card would only push them down.
+          onClick={(event) => {
+            if ((event.target as HTMLElement).closest("a")) onToggle();
+          }}
+        >
           <div className="mb-3 flex items-center justify-between gap-2">
             <h2 className="flex items-center gap-2 text-sm font-semibold text-slate-900">
               <StateIcon state={state} />
