@@ -9,6 +9,7 @@ import type { Browser, Page } from "@playwright/test";
 import { admin, expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
 import { emulatorControl, StoresPage } from "./pages/stores-page";
+import { SyncPanel } from "./pages/sync-panel";
 
 const SHOP = "loja-aduana.myshopify.com";
 const STORE = "Loja Aduana";
@@ -70,7 +71,7 @@ async function ensureStoreSynced(stores: StoresPage) {
     .row(SHOP)
     .getByRole("button", { name: /^(Sync Orders|Sincronizar pedidos)$/ })
     .click();
-  await expect(stores.page.getByTestId("sync-summary")).toBeVisible({ timeout: 30_000 });
+  await new SyncPanel(stores.page).waitForEnd();
 }
 
 /** Opens Edit Draft of the store's first draft. */

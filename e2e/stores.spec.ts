@@ -71,7 +71,7 @@ test.describe("stores", () => {
     await stores.checkConnection(SECOND);
     await expect(page.getByRole("alert").filter({ hasText: "Shopify refused the session" })).toBeVisible();
     await expect(stores.row(SECOND)).toContainText("Reconnect needed");
-    await expect(stores.banner()).toContainText("Store Segunda Loja Moda Praia needs to be reconnected.");
+    await expect(stores.banner()).toContainText("Segunda Loja Moda Praia needs to be reconnected.");
 
     // The banner is on every page.
     await page.goto("/shipments");

@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import { admin, expect, test } from "./fixtures";
 import { StoresPage, emulatorControl } from "./pages/stores-page";
+import { SyncPanel, countTexts } from "./pages/sync-panel";
 
 const DEMO = "loja-demo.myshopify.com";
 
@@ -17,16 +18,24 @@ test.describe("Sync Orders", () => {
 
     // One store's own button (Shipment Management's header button syncs every connected store).
     await stores.row(DEMO).getByRole("button", { name: "Sync Orders" }).click();
-    const panel = page.getByTestId("sync-panel");
-    await expect(panel).toBeVisible();
-    await expect(panel.getByRole("progressbar")).toBeVisible();
-    const summary = panel.getByTestId("sync-summary");
-    await expect(summary).toBeVisible({ timeout: 30_000 });
-    await expect(panel.getByTestId("sync-fetched")).toHaveText("60 of 60 orders read");
-    await expect(summary.getByRole("link", { name: /14\s*new ready/ })).toBeVisible();
-    await expect(summary.getByRole("link", { name: /31\s*new drafts/ })).toBeVisible();
-    await expect(summary.getByRole("link", { name: /3\s*no address/ })).toBeVisible();
-    await expect(summary.getByRole("link", { name: /9\s*domestic/ })).toBeVisible();
+    const sync = new SyncPanel(page);
+    await expect(sync.root()).toBeVisible();
+    await sync.waitForEnd();
+    await expect(sync.root()).toHaveAttribute("data-state", "done");
+    // At the end the panel folds into a pill; the summary is one click away.
+    await expect(sync.pill()).toContainText("Sync done");
+    await expect(sync.root().getByTestId("sync-summary")).toHaveCount(0);
+    await sync.openSummary();
+    const summary = sync.root().getByTestId("sync-summary");
+    // Every order read is accounted for, in full words (14 + 31 + 3 cancelled + 3 + 9 = 60).
+    expect(await countTexts(summary)).toEqual({
+      read: "60 orders read",
+      newReady: "14 new shipments ready",
+      newDrafts: "31 new drafts to complete",
+      unchangedOrCancelled: "3 unchanged or cancelled",
+      noAddress: "3 without a shipping address",
+      domestic: "9 domestic, not imported",
+    });
 
     // Complete orders are in Shipment Management.
     await page.getByRole("link", { name: "Shipment Management" }).click();
@@ -51,9 +60,13 @@ test.describe("Sync Orders", () => {
     expect(lines).toHaveLength(15);
     expect(lines.slice(1).every((line) => line.includes(",ready,"))).toBe(true);
 
+    // A count links to the orders behind it: the run's page, filtered on that outcome.
+    await summary.getByRole("link", { name: /^31\s*new drafts to complete$/ }).click();
+    await expect(page).toHaveURL(/\/sync-runs\/[0-9a-f-]+\?outcome=created_draft$/);
+    await expect(page.getByTestId("table-range")).toHaveText(/of 31$/);
+
     // Incomplete ones are drafts, with what they miss.
-    await summary.getByRole("link", { name: /new drafts/ }).click();
-    await expect(page).toHaveURL(/tab=drafts/);
+    await page.goto("/follow-up/quotations-shipments?tab=drafts");
     await expect(page.getByRole("link", { name: /Incomplete \(Drafts\)\s*31/ })).toBeVisible();
     await expect(page.getByRole("table").getByText("NF-e key").first()).toBeVisible();
   });
@@ -72,10 +85,18 @@ test.describe("Sync Orders", () => {
     await page.getByRole("combobox", { name: "Outcome" }).selectOption("skipped_no_address");
     await expect(page.getByTestId("table-range")).toHaveText("1–3 of 3");
     await expect(page.getByText("The order has no shipping address.").first()).toBeVisible();
+    const bar = page.getByTestId("archive-bar");
+    await expect(bar).toContainText(
+      "3 orders of this run have no shipping address, so there is nothing to ship. Archive them in Shopify",
+    );
+    await expect(bar.getByRole("button", { name: "Archive all 3 in Shopify" })).toBeVisible();
     for (const box of await page.getByRole("checkbox").all()) await box.check();
-    await page.getByRole("button", { name: "Archive 3 in Shopify" }).click();
+    await bar.getByRole("button", { name: "Archive the 3 selected orders in Shopify" }).click();
     await expect(page.getByRole("status").filter({ hasText: "3 orders were archived in Shopify." })).toBeVisible();
     await expect(page.getByText("Archived", { exact: true })).toHaveCount(3);
+    // Nothing left to archive: no bar, and never an "Archive 0".
+    await expect(bar).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Archive 0/ })).toHaveCount(0);
 
     const shop = await emulatorControl(`/shops/${DEMO}/orders?limit=100`, "GET");
     const giftCards = shop.orders.filter((order: { shippingAddress: unknown }) => !order.shippingAddress);

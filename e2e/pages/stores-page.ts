@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import crypto from "node:crypto";
+import { SyncPanel } from "./sync-panel";
 
 const emulatorUrl = process.env.E2E_EMULATOR_URL ?? "http://127.0.0.1:3101";
 
@@ -89,7 +90,7 @@ export class StoresPage {
       await this.row(shop)
         .getByRole("button", { name: /^(Sync Orders|Sincronizar pedidos)$/ })
         .click();
-      await expect(this.page.getByTestId("sync-summary")).toBeVisible({ timeout: 30_000 });
+      await new SyncPanel(this.page).waitForEnd();
     }
   }
 

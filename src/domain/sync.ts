@@ -14,6 +14,7 @@ export const SYNC_ITEM_OUTCOMES = [
   "cancelled",
   "failed",
 ] as const;
+export type SyncItemOutcome = (typeof SYNC_ITEM_OUTCOMES)[number];
 
 /** What started a run, shared by the database enum, the run service and Sync history's filter. */
 export const SYNC_TRIGGERS = ["manual", "webhook", "schedule"] as const;

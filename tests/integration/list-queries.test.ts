@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTableState } from "@/lib/table/params";
-import { orders, quotes, shipments, stores, syncRuns } from "@/server/db/schema";
+import type { SyncCounters } from "@/domain/sync-counts";
+import { orders, quotes, shipments, stores, syncRunItems, syncRuns } from "@/server/db/schema";
 import { listQuotes, quotesTable } from "@/server/queries/quotes";
 import {
   countShipmentsByStage,
@@ -11,7 +12,7 @@ import {
   shipmentsTable,
 } from "@/server/queries/shipments";
 import { listStores, storesTable } from "@/server/queries/stores";
-import { listSyncRuns, syncRunsTable } from "@/server/queries/sync-runs";
+import { findRun, lastRunsOfStores, listSyncRuns, runsProgress, syncRunsTable } from "@/server/queries/sync-runs";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 let testDb: TestDb;
@@ -151,6 +152,41 @@ describe(`list pages with data (${driverName})`, () => {
     expect(storesPage.rows.map((row) => row.shopDomain)).toEqual(["loja.myshopify.com"]);
     const runs = await listSyncRuns(testDb.db, parseTableState({ status: "succeeded" }, syncRunsTable));
     expect(runs.rows).toHaveLength(1);
-    expect(runs.rows[0]).toMatchObject({ storeName: "Loja Bonita", fetched: 4, drafts: 2, skipped: 0 });
+    expect(runs.rows[0]).toMatchObject({ storeName: "Loja Bonita", fetched: 4, drafts: 2, skippedNoAddress: 0 });
+  });
+
+  it("shows a run with the same counters in Sync history, its page and the panel, and counts what can be archived", async () => {
+    const db = testDb.db;
+    const [store] = await db.select({ id: stores.id }).from(stores).limit(1);
+    const [run] = await db
+      .insert(syncRuns)
+      .values({ storeId: store.id, trigger: "manual", status: "failed", fetched: 5, skippedNoAddress: 3, complete: 1 })
+      .returning({ id: syncRuns.id });
+    await db.insert(syncRunItems).values(
+      ["#2001", "#2002", "#2003"].map((orderName, index) => ({
+        runId: run.id,
+        orderGid: `gid://shopify/Order/${2001 + index}`,
+        orderName,
+        outcome: "skipped_no_address" as const,
+        reason: "no_shipping_address",
+        archivedAt: index === 0 ? new Date() : null,
+      })),
+    );
+    const counters = (row: SyncCounters) => {
+      const { fetched, complete, drafts, updated, skippedNoAddress, skippedDomestic, skippedTest } = row;
+      return { fetched, complete, drafts, updated, skippedNoAddress, skippedDomestic, skippedTest, failed: row.failed };
+    };
+    const listed = (await listSyncRuns(db, parseTableState({ status: "failed" }, syncRunsTable))).rows;
+    const page = await findRun(db, run.id);
+    const [panel] = await runsProgress(db, [run.id]);
+    expect(listed).toHaveLength(1);
+    expect(counters(listed[0])).toEqual(counters(page!));
+    expect(counters(panel)).toEqual(counters(page!));
+    expect(counters(page!)).toMatchObject({ fetched: 5, complete: 1, skippedNoAddress: 3 });
+    // Two of the three are still open in Shopify: the archive bar offers those, never the archived one.
+    expect(page!.archivable).toBe(2);
+    // Stores' "Last sync" reads the newest finished run of the store.
+    expect(await lastRunsOfStores(db, [store.id])).toEqual({ [store.id]: { id: run.id, fetched: 5 } });
+    expect(await lastRunsOfStores(db, [])).toEqual({});
   });
 });

@@ -1,7 +1,8 @@
 "use client";
-// The runs this browser started, shared by every "Sync Orders" button and shown in one floating
-// progress panel that survives navigation (kept in sessionStorage) until it is dismissed.
-// The "Sync Orders" button that drives it lives here too.
+// The runs this tab started, shared by every "Sync Orders" button and shown in one progress panel
+// above the page's content. The panel follows navigation and reloads (the run ids are kept in
+// sessionStorage) as a small pill once the runs end, until it is dismissed: dismissing forgets the
+// ids, so it does not come back; a new run shows it again. The "Sync Orders" button lives here too.
 import { useRouter } from "next/navigation";
 import {
   createContext,
@@ -37,6 +38,17 @@ function useSync(): SyncContextValue {
   return value;
 }
 
+/** The ids kept in sessionStorage, or none when what is there is not a list of run ids. */
+function savedRunIds(saved: string | null): string[] {
+  try {
+    const value: unknown = saved ? JSON.parse(saved) : [];
+    const uuid = /^[0-9a-f-]{36}$/i;
+    return Array.isArray(value) && value.every((id) => typeof id === "string" && uuid.test(id)) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
 const finished = (run: RunProgress) => run.status === "succeeded" || run.status === "failed";
 
 export function SyncProvider({
@@ -50,6 +62,9 @@ export function SyncProvider({
   const router = useRouter();
   const [runIds, setRunIds] = useState<string[]>([]);
   const [runs, setRuns] = useState<RunProgress[]>([]);
+  // Open while runs go (started here), a pill once they end or when restored after a reload.
+  const [expanded, setExpanded] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<SyncContextValue["error"]>(null);
   const [starting, startTransition] = useTransition();
   const refreshedFor = useRef<string>("");
@@ -58,13 +73,14 @@ export function SyncProvider({
     const saved = sessionStorage.getItem(STORAGE_KEY);
     // sessionStorage exists only in the browser, so the saved runs are read once hydrated: the
     // server's HTML and the first client render must agree (no panel).
+    const ids = savedRunIds(saved);
+    if (ids.length === 0) return;
+    // Restored runs stay out of sight until their first poll says how they stand: a finished run
+    // must not show "Syncing…" for a moment after every reload.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (saved) setRunIds(JSON.parse(saved) as string[]);
+    setRestoring(true);
+    setRunIds(ids);
   }, []);
-  useEffect(() => {
-    if (runIds.length > 0) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(runIds));
-    else sessionStorage.removeItem(STORAGE_KEY);
-  }, [runIds]);
 
   useEffect(() => {
     if (runIds.length === 0) return;
@@ -75,11 +91,14 @@ export function SyncProvider({
       if (response?.ok) {
         const body = (await response.json()) as { runs: RunProgress[] };
         setRuns(body.runs);
+        setRestoring(false);
         if (body.runs.length > 0 && body.runs.every(finished)) {
-          // Once per set of runs: the tables behind the panel show what was imported.
+          // Once per set of runs: the panel folds into its pill, and the tables behind it show
+          // what was imported.
           const key = runIds.join(",");
           if (refreshedFor.current !== key) {
             refreshedFor.current = key;
+            setExpanded(false);
             router.refresh();
           }
           return;
@@ -94,9 +113,22 @@ export function SyncProvider({
     };
   }, [runIds, router]);
 
+  // Stored where the ids change, never by an effect on mount: a page left before its first
+  // render settles must not wipe the runs the next page restores.
+  const remember = useCallback((ids: string[]) => {
+    if (ids.length > 0) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(ids));
+    else sessionStorage.removeItem(STORAGE_KEY);
+    setRunIds(ids);
+  }, []);
+
   const start = useCallback(
     (storeId?: string) => {
       setError(null);
+      // The panel shows "Starting…" at once, never the previous runs' end while the new ones queue.
+      remember([]);
+      setRuns([]);
+      setRestoring(false);
+      setExpanded(true);
       startTransition(async () => {
         const form = new FormData();
         if (storeId) form.set("storeId", storeId);
@@ -105,18 +137,23 @@ export function SyncProvider({
           setError({ message: result.formError ?? "", target: storeId ?? "all" });
           return;
         }
-        const ids = result.data?.runIds ?? [];
-        setRuns([]);
-        setRunIds(ids);
+        remember(result.data?.runIds ?? []);
       });
     },
-    [syncOrders],
+    [syncOrders, remember],
   );
 
   return (
     <SyncContext.Provider value={{ start, starting, error }}>
+      {(runIds.length > 0 || starting) && !restoring ? (
+        <SyncPanel
+          runs={runs}
+          expanded={expanded}
+          onToggle={() => setExpanded((open) => !open)}
+          onDismiss={() => remember([])}
+        />
+      ) : null}
       {children}
-      {runIds.length > 0 ? <SyncPanel runs={runs} onDismiss={() => setRunIds([])} /> : null}
     </SyncContext.Provider>
   );
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { defineTable, type StateOf } from "@/lib/table/params";
 import type { SyncItemDetail } from "@/domain/sync";
+import type { SyncCounters } from "@/domain/sync-counts";
 import type { Db } from "../db/client";
 import { stores, syncItemOutcome, syncRunItems, syncRunStatus, syncRuns, syncTrigger, users } from "../db/schema";
-import type { RunProgress } from "@/lib/rows/sync-runs";
+import type { RunProgress, StoreLastRun } from "@/lib/rows/sync-runs";
 import { buildTableQuery, countAll, tableQuery, type Page } from "./table-query";
 
 export const syncRunsTable = defineTable({
@@ -13,7 +14,7 @@ export const syncRunsTable = defineTable({
   filters: { status: syncRunStatus.enumValues, trigger: syncTrigger.enumValues },
 });
 
-export interface SyncRunRow {
+export interface SyncRunRow extends SyncCounters {
   id: string;
   storeName: string;
   trigger: (typeof syncTrigger.enumValues)[number];
@@ -21,15 +22,8 @@ export interface SyncRunRow {
   status: (typeof syncRunStatus.enumValues)[number];
   startedAt: Date | null;
   finishedAt: Date | null;
-  fetched: number;
-  created: number;
-  updated: number;
-  drafts: number;
-  skipped: number;
-  /** Of `skipped`: Shopify test orders the store's setting skips. */
-  skippedTest: number;
-  failed: number;
   error: string | null;
+  errorCode: string | null;
   createdAt: Date;
 }
 
@@ -53,15 +47,16 @@ export async function listSyncRuns(db: Db, state: StateOf<typeof syncRunsTable>)
         startedAt: syncRuns.startedAt,
         finishedAt: syncRuns.finishedAt,
         fetched: syncRuns.fetched,
-        created: syncRuns.created,
-        updated: syncRuns.updated,
+        complete: syncRuns.complete,
         drafts: syncRuns.drafts,
+        updated: syncRuns.updated,
         skippedNoAddress: syncRuns.skippedNoAddress,
         skippedDomestic: syncRuns.skippedDomestic,
         skippedTest: syncRuns.skippedTest,
         skippedNotShippable: syncRuns.skippedNotShippable,
         failed: syncRuns.failed,
         error: syncRuns.error,
+        errorCode: syncRuns.errorCode,
         createdAt: syncRuns.createdAt,
       })
       .from(syncRuns)
@@ -73,13 +68,7 @@ export async function listSyncRuns(db: Db, state: StateOf<typeof syncRunsTable>)
       .offset(query.offset),
     db.select({ total: countAll }).from(syncRuns).innerJoin(stores, eq(stores.id, syncRuns.storeId)).where(query.where),
   ]);
-  return {
-    rows: rows.map(({ skippedNoAddress, skippedDomestic, skippedNotShippable, ...row }) => ({
-      ...row,
-      skipped: skippedNoAddress + skippedDomestic + skippedNotShippable + row.skippedTest,
-    })),
-    rowCount: total,
-  };
+  return { rows, rowCount: total };
 }
 
 /** What the progress panel and a run's page show of a run. */
@@ -90,7 +79,6 @@ const runSummaryColumns = {
   status: syncRuns.status,
   expectedTotal: syncRuns.expectedTotal,
   fetched: syncRuns.fetched,
-  created: syncRuns.created,
   complete: syncRuns.complete,
   drafts: syncRuns.drafts,
   updated: syncRuns.updated,
@@ -113,6 +101,17 @@ export async function runsProgress(db: Db, ids: string[]): Promise<RunProgress[]
     .from(syncRuns)
     .innerJoin(stores, eq(stores.id, syncRuns.storeId))
     .where(inArray(syncRuns.id, ids));
+}
+
+/** Each store's last finished run, for Stores' "Last sync" cell (the newest per store, by its index). */
+export async function lastRunsOfStores(db: Db, storeIds: string[]): Promise<Record<string, StoreLastRun>> {
+  if (storeIds.length === 0) return {};
+  const rows = await db
+    .selectDistinctOn([syncRuns.storeId], { storeId: syncRuns.storeId, id: syncRuns.id, fetched: syncRuns.fetched })
+    .from(syncRuns)
+    .where(and(inArray(syncRuns.storeId, storeIds), inArray(syncRuns.status, ["succeeded", "failed"])))
+    .orderBy(syncRuns.storeId, desc(syncRuns.createdAt));
+  return Object.fromEntries(rows.map(({ storeId, ...run }) => [storeId, run]));
 }
 
 export const runItemsTable = defineTable({
@@ -177,7 +176,14 @@ export async function listRunItems(
 
 export async function findRun(db: Db, runId: string) {
   const [run] = await db
-    .select({ ...runSummaryColumns, trigger: syncRuns.trigger, triggeredBy: users.name, createdAt: syncRuns.createdAt })
+    .select({
+      ...runSummaryColumns,
+      trigger: syncRuns.trigger,
+      triggeredBy: users.name,
+      createdAt: syncRuns.createdAt,
+      // Orders of the run without a shipping address still open in Shopify: what "Archive" offers.
+      archivable: sql<number>`(select count(*)::int from ${syncRunItems} where ${syncRunItems.runId} = ${syncRuns.id} and ${syncRunItems.outcome} = 'skipped_no_address' and ${syncRunItems.archivedAt} is null)`,
+    })
     .from(syncRuns)
     .innerJoin(stores, eq(stores.id, syncRuns.storeId))
     .leftJoin(users, eq(users.id, syncRuns.triggeredBy))

@@ -7,6 +7,7 @@ import { normalizeShopDomain } from "@/domain/shop-domain";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { listStores, storeRowById, storesTable } from "@/server/queries/stores";
+import { lastRunsOfStores } from "@/server/queries/sync-runs";
 import { ConnectStoreDialog } from "./connect-store-dialog";
 import { StoresTable } from "./stores-table";
 
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** The outcome of an OAuth round trip, passed back by /auth/callback in the URL. */
-function Outcome({ params, t }: { params: SearchParams; t: Awaited<ReturnType<typeof getTranslations>> }) {
+function Outcome({ params, t }: { params: SearchParams; t: Awaited<ReturnType<typeof getTranslations<"stores">>> }) {
   const shopOf = (key: string) => normalizeShopDomain(typeof params[key] === "string" ? (params[key] as string) : null);
   const connected = shopOf("connected");
   const reconnected = shopOf("reconnected");
@@ -39,6 +40,10 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
     getTranslations("stores"),
     linked?.success ? storeRowById(db, linked.data) : undefined,
   ]);
+  const lastRuns = await lastRunsOfStores(
+    db,
+    page.rows.map((row) => row.id),
+  );
   return (
     <>
       <PageHeader
@@ -52,7 +57,12 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
           <Alert tone="error">{t("shipper.notFound")}</Alert>
         ) : null}
       </div>
-      <StoresTable page={{ ...page, state, spec: storesTable }} isAdmin={isAdmin} openShipperOf={shipperOf} />
+      <StoresTable
+        page={{ ...page, state, spec: storesTable }}
+        isAdmin={isAdmin}
+        openShipperOf={shipperOf}
+        lastRuns={lastRuns}
+      />
     </>
   );
 }

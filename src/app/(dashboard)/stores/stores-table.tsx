@@ -7,8 +7,10 @@ import { useActionState, useCallback, useMemo, useState } from "react";
 import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { StoreStatusBadge } from "@/components/status-badges";
+import { LastRunLink } from "@/components/sync/sync-counts";
 import { SyncOrdersButton } from "@/components/sync/sync-provider";
 import { RowActionGroup, WithTooltip } from "@/components/tables/row-action";
+import type { StoreLastRun } from "@/lib/rows/sync-runs";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Alert, EmptyState } from "@/components/ui/card";
 import type { StoreRow } from "@/server/queries/stores";
@@ -24,11 +26,14 @@ export function StoresTable({
   page,
   isAdmin,
   openShipperOf,
+  lastRuns,
 }: {
   page: TablePage<StoreRow>;
   isAdmin: boolean;
   /** A link's store (?shipper=<id>, from a readiness flag): its Shipper details open at once. */
   openShipperOf?: StoreRow;
+  /** Each store's last finished sync run, by store id. */
+  lastRuns: Record<string, StoreLastRun>;
 }) {
   const t = useTranslations("stores");
   const common = useTranslations();
@@ -118,10 +123,16 @@ export function StoresTable({
           header: t("columns.lastSync"),
           cell: (info) => {
             const value = info.getValue();
+            const run = lastRuns[info.row.original.id];
             return (
-              <span className={value ? "whitespace-nowrap" : "whitespace-nowrap text-slate-400"}>
-                {value ? format.relativeTime(value) : t("neverSynced")}
-              </span>
+              <div className="space-y-0.5">
+                {value ? (
+                  <div className="whitespace-nowrap">{format.relativeTime(value)}</div>
+                ) : (
+                  <div className="whitespace-nowrap text-slate-400">{t("neverSynced")}</div>
+                )}
+                {run ? <LastRunLink run={run} /> : null}
+              </div>
             );
           },
         }),
@@ -199,7 +210,7 @@ export function StoresTable({
           },
         }),
       ]),
-    [t, common, format, isAdmin, checkAction, checking],
+    [t, common, format, isAdmin, checkAction, checking, lastRuns],
   );
 
   return (

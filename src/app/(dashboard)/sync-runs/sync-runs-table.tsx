@@ -8,6 +8,7 @@ import { DataTable, type TablePage } from "@/components/data-table/data-table";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { SyncRunStatusBadge } from "@/components/status-badges";
 import { RowActionGroup, RowActionLink } from "@/components/tables/row-action";
+import { SyncCountLine } from "@/components/sync/sync-counts";
 import { EmptyState } from "@/components/ui/card";
 import type { SyncRunRow } from "@/server/queries/sync-runs";
 import { translateOr } from "@/i18n/message-keys";
@@ -67,28 +68,17 @@ export function SyncRunsTable({ page }: { page: TablePage<SyncRunRow> }) {
         column.display({
           id: "counts",
           header: t("columns.counts"),
-          cell: (info) => {
-            const row = info.row.original;
-            return (
-              <span className="text-xs text-slate-600 tabular-nums">
-                {t("countsSummary", {
-                  fetched: row.fetched,
-                  created: row.created,
-                  updated: row.updated,
-                  drafts: row.drafts,
-                  skipped: row.skipped,
-                  failed: row.failed,
-                })}
-                {row.skippedTest > 0 ? (
-                  <span className="block text-violet-700">{t("testSkipped", { count: row.skippedTest })}</span>
-                ) : null}
-              </span>
-            );
-          },
+          cell: (info) => <SyncCountLine run={info.row.original} />,
         }),
         column.accessor("error", {
           header: t("columns.error"),
-          cell: (info) => (info.getValue() ? <span className="text-xs text-red-700">{info.getValue()}</span> : null),
+          cell: (info) => {
+            const error = info.getValue();
+            if (!error) return null;
+            // The run's page words it the same way: the translated reason, else what was stored.
+            const text = translateOr(common, `sync.errors.${info.row.original.errorCode}`, error);
+            return <span className="text-xs text-red-700">{text}</span>;
+          },
         }),
         column.display({
           id: "actions",

@@ -1,13 +1,13 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { MessageKey } from "@/i18n/message-keys";
 import { translateOr } from "@/i18n/message-keys";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { parseTableState, type SearchParams } from "@/lib/table/params";
 import { SyncRunStatusBadge } from "@/components/status-badges";
+import { SyncCountGrid } from "@/components/sync/sync-counts";
 import { Alert, Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
@@ -34,17 +34,6 @@ export default async function SyncRunPage({
   const state = parseTableState(await searchParams, runItemsTable);
   const [items, t, format] = await Promise.all([listRunItems(db, id, state), getTranslations(), getFormatter()]);
   const seconds = run.startedAt && run.finishedAt ? (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000 : null;
-  const counts: [MessageKey, number][] = [
-    ["sync.fetchedLabel", run.fetched],
-    ["sync.newReady", run.complete],
-    ["sync.newDrafts", run.drafts],
-    ["sync.updated", run.updated],
-    ["sync.noAddress", run.skippedNoAddress],
-    ["sync.domestic", run.skippedDomestic],
-    ["sync.testSkipped", run.skippedTest],
-    ["sync.nothingToShip", run.skippedNotShippable],
-    ["sync.failed", run.failed],
-  ];
   return (
     <>
       <Link
@@ -84,15 +73,10 @@ export default async function SyncRunPage({
           </Alert>
         </div>
       ) : null}
-      <Card className="mb-6 grid grid-cols-2 gap-2 p-4 sm:grid-cols-4 lg:grid-cols-8">
-        {counts.map(([label, value]) => (
-          <div key={label}>
-            <div className="text-2xl font-semibold text-slate-900 tabular-nums">{value}</div>
-            <div className="text-xs text-slate-500">{t(label)}</div>
-          </div>
-        ))}
+      <Card className="mb-6 p-3" data-testid="run-counts">
+        <SyncCountGrid runId={run.id} run={run} className="sm:grid-cols-3 lg:grid-cols-5" />
       </Card>
-      <RunItemsTable page={{ ...items, state, spec: runItemsTable }} />
+      <RunItemsTable page={{ ...items, state, spec: runItemsTable }} archivable={run.archivable} />
     </>
   );
 }

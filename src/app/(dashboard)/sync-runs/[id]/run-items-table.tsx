@@ -1,6 +1,7 @@
 "use client";
 import { createColumnHelper } from "@tanstack/react-table";
 import { Archive } from "lucide-react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { translateOr } from "@/i18n/message-keys";
 import { useActionState, useMemo, useState } from "react";
@@ -60,11 +61,22 @@ function Reason({ item }: { item: RunItemRow }) {
   return null;
 }
 
-export function RunItemsTable({ page }: { page: TablePage<RunItemRow> }) {
+export function RunItemsTable({
+  page,
+  archivable,
+}: {
+  page: TablePage<RunItemRow>;
+  /** Orders of the whole run (every page) without a shipping address, not archived yet. */
+  archivable: number;
+}) {
   const t = useTranslations("syncRuns");
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [result, archive, archiving] = useActionState(archiveOrdersAction, null);
-  const archivable = page.rows.filter((row) => row.outcome === "skipped_no_address" && !row.archivedAt);
+  // What the bar's button archives: the rows ticked, else every archivable row on this page. A
+  // ticked row that was archived since (or is on another page) no longer counts.
+  const shown = page.rows.filter((row) => row.outcome === "skipped_no_address" && !row.archivedAt);
+  const ticked = shown.filter((row) => selected.has(row.itemId));
+  const target = ticked.length > 0 ? ticked : shown;
 
   const columns = useMemo(() => {
     const toggle = (id: number) =>
@@ -122,7 +134,13 @@ export function RunItemsTable({ page }: { page: TablePage<RunItemRow> }) {
             <div className="space-y-1">
               <form action={archive}>
                 <input type="hidden" name="itemIds" value={item.itemId} />
-                <Button type="submit" variant="secondary" size="sm" disabled={archiving}>
+                <Button
+                  type="submit"
+                  variant="secondary"
+                  size="sm"
+                  disabled={archiving}
+                  aria-label={t("archiveOrder", { order: item.orderName ?? item.orderGid })}
+                >
                   <Archive className="size-4" aria-hidden />
                   {t("archive")}
                 </Button>
@@ -140,19 +158,31 @@ export function RunItemsTable({ page }: { page: TablePage<RunItemRow> }) {
       {result ? (
         <Alert tone={result.ok ? "success" : "error"}>{result.ok ? result.message : result.formError}</Alert>
       ) : null}
-      {archivable.length > 0 ? (
+      {archivable > 0 ? (
         <form
           action={archive}
-          className="flex items-center gap-3 rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm"
+          data-testid="archive-bar"
         >
-          {[...selected].map((id) => (
-            <input key={id} type="hidden" name="itemIds" value={id} />
+          {target.map((row) => (
+            <input key={row.itemId} type="hidden" name="itemIds" value={row.itemId} />
           ))}
-          <span className="text-violet-900">{t("archiveHint", { count: archivable.length })}</span>
-          <Button type="submit" size="sm" disabled={selected.size === 0 || archiving} className="ml-auto">
-            <Archive className="size-4" aria-hidden />
-            {t("archiveSelected", { count: selected.size })}
-          </Button>
+          <span className="min-w-0 flex-1 basis-64 text-violet-900">{t("archiveHint", { count: archivable })}</span>
+          {target.length === 0 ? (
+            // They are on no row of this view (another filter): the way to them, not an empty button.
+            <Link href="?outcome=skipped_no_address" className="font-medium text-violet-900 underline">
+              {t("archiveShow", { count: archivable })}
+            </Link>
+          ) : (
+            <Button type="submit" size="sm" disabled={archiving}>
+              <Archive className="size-4" aria-hidden />
+              {ticked.length > 0
+                ? t("archiveSelected", { count: ticked.length })
+                : shown.length === archivable
+                  ? t("archiveAll", { count: shown.length })
+                  : t("archiveShown", { count: shown.length })}
+            </Button>
+          )}
         </form>
       ) : null}
       <DataTable
