@@ -8,6 +8,7 @@ import { getDb } from "@/server/db/client";
 import { listStores, storesTable } from "@/server/queries/stores";
 import { ConnectStoreDialog } from "./connect-store-dialog";
 import { StoresTable } from "./stores-table";
+import { SavedViewsBar } from "../saved-views";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("stores"))("title") };
@@ -37,6 +38,7 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
       <div className="mb-4 empty:hidden">
         <Outcome params={params} t={t} />
       </div>
+      <SavedViewsBar table="stores" />
       <StoresTable page={{ ...page, state, spec: storesTable }} isAdmin={isAdmin} />
     </>
   );

@@ -10,6 +10,7 @@ import { DraftsTable } from "@/components/tables/drafts-table";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { shipmentActions } from "../../shipments/table-actions";
 import { bulkUpdateDraftsAction } from "./actions";
+import { SavedViewsBar } from "../../saved-views";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { countQuotes, listQuotes, quotesTable } from "@/server/queries/quotes";
@@ -92,17 +93,25 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
   if (tab === "quotations") {
     const state = parseTableState(params, quotesTable);
     const page = await listQuotes(db, state);
-    return <QuotesTable page={{ ...page, state, spec: quotesTable }} />;
+    return (
+      <>
+        <SavedViewsBar table="quotes" />
+        <QuotesTable page={{ ...page, state, spec: quotesTable }} />
+      </>
+    );
   }
   if (tab === "drafts") {
     const state = parseTableState(params, draftsTable);
     const [page, storeOptions] = await Promise.all([listDrafts(db, state), listStoreOptions(db)]);
     return (
-      <DraftsTable
-        page={{ ...page, state, spec: draftsTable }}
-        bulkUpdate={bulkUpdateDraftsAction}
-        storeOptions={storeOptions}
-      />
+      <>
+        <SavedViewsBar table="drafts" />
+        <DraftsTable
+          page={{ ...page, state, spec: draftsTable }}
+          bulkUpdate={bulkUpdateDraftsAction}
+          storeOptions={storeOptions}
+        />
+      </>
     );
   }
   const state = parseTableState(params, shipmentsTable);
