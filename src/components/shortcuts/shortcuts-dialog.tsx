@@ -61,7 +61,11 @@ export function ShortcutsDialog({
               {shortcuts
                 .filter((shortcut) => shortcut.group === group)
                 .map((shortcut) => (
-                  <div key={shortcut.keys} className="flex items-center justify-between gap-3 text-sm">
+                  <div
+                    key={shortcut.keys}
+                    className="flex items-center justify-between gap-3 text-sm"
+                    data-testid="shortcut"
+                  >
                     <dt className="text-slate-700">{t(`actions.${shortcut.label}`)}</dt>
                     <dd>
                       <Keys keys={shortcut.keys} />
