@@ -25,12 +25,7 @@ export const savedViewNameSchema = z
   .string("savedViews.errors.nameRequired")
   .refine((name) => !CONTROL_CHARACTERS.test(name), "savedViews.errors.nameControl")
   .transform((name) => name.normalize("NFC").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "savedViews.errors.nameRequired")
-      .max(SAVED_VIEW_NAME_MAX, "savedViews.errors.nameTooLong"),
-  );
+  .pipe(z.string().min(1, "savedViews.errors.nameRequired").max(SAVED_VIEW_NAME_MAX, "savedViews.errors.nameTooLong"));
 
 const tableSchema = z.enum(SAVED_VIEW_TABLES, "errors.invalid");
 const viewIdSchema = z.uuid("errors.notFound");

@@ -6,12 +6,7 @@ import { createSavedViewSchema, SAVED_VIEWS_PER_TABLE } from "@/domain/saved-vie
 import { savedViews } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { listSavedViews } from "@/server/queries/saved-views";
-import {
-  createSavedView,
-  deleteSavedView,
-  renameSavedView,
-  setSavedViewPinned,
-} from "@/server/services/saved-views";
+import { createSavedView, deleteSavedView, renameSavedView, setSavedViewPinned } from "@/server/services/saved-views";
 import { createUser } from "@/server/services/users";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
@@ -22,8 +17,7 @@ let bruno: string;
 beforeAll(async () => {
   testDb = await createTestDb();
   const make = async (email: string) =>
-    (await createUser(testDb.db, { email, name: email, role: "operator", password: "a-long-password" }, null)).user
-      .id;
+    (await createUser(testDb.db, { email, name: email, role: "operator", password: "a-long-password" }, null)).user.id;
   ana = await make("ana@store.com");
   bruno = await make("bruno@store.com");
 });
@@ -125,7 +119,10 @@ describe(`saved views (${driverName})`, () => {
     );
     expect(injection.query).toBe("q=x&status=ready");
     expect(await storedCount()).toBe(2);
-    await expectAppError(createSavedView(testDb.db, ana, view("Long", "q=".padEnd(2001, "x"))), "savedViews.errors.queryTooLong");
+    await expectAppError(
+      createSavedView(testDb.db, ana, view("Long", "q=".padEnd(2001, "x"))),
+      "savedViews.errors.queryTooLong",
+    );
     expect(await storedCount()).toBe(2);
   });
 

@@ -47,13 +47,9 @@ export function ShortcutsDialog({
       description={t("description")}
       closeLabel={common("close")}
     >
-      <div className="grid gap-5 sm:grid-cols-2" data-testid="shortcuts-list">
+      <div className="space-y-5" data-testid="shortcuts-list">
         {SHORTCUT_GROUPS.map((group) => (
-          <section
-            key={group}
-            aria-labelledby={`shortcuts-${group}`}
-            className={group === "navigation" ? "sm:row-span-2" : undefined}
-          >
+          <section key={group} aria-labelledby={`shortcuts-${group}`}>
             <h3 id={`shortcuts-${group}`} className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
               {t(`groups.${group}`)}
             </h3>

@@ -8,12 +8,7 @@ import { viewQuery } from "@/lib/table/views";
 import type { Db } from "../db/client";
 import { savedViews, type SavedView } from "../db/schema";
 import { AppError } from "../errors";
-import {
-  countSavedViews,
-  findSavedView,
-  SAVED_VIEW_SPECS,
-  savedViewNameTaken,
-} from "../queries/saved-views";
+import { countSavedViews, findSavedView, SAVED_VIEW_SPECS, savedViewNameTaken } from "../queries/saved-views";
 
 function isUniqueViolation(error: unknown): boolean {
   const code =
@@ -87,12 +82,7 @@ export async function renameSavedView(db: Db, userId: string, viewId: string, na
   }
 }
 
-export async function setSavedViewPinned(
-  db: Db,
-  userId: string,
-  viewId: string,
-  pinned: boolean,
-): Promise<SavedView> {
+export async function setSavedViewPinned(db: Db, userId: string, viewId: string, pinned: boolean): Promise<SavedView> {
   const view = await ownView(db, userId, viewId);
   return view.pinned === pinned ? view : updateView(db, view, { pinned });
 }
