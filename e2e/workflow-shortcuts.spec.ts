@@ -131,7 +131,7 @@ test.describe("keyboard shortcuts", () => {
       await expect(dialog.getByRole("term")).toHaveCount(13);
       const drafts = dialog
         .getByTestId("shortcut")
-        .filter({ hasText: pt ? "Incompletos (rascunhos)" : "Incomplete (drafts)" });
+        .filter({ hasText: pt ? "Incompletos (Rascunhos)" : "Incomplete (Drafts)" });
       await expect(drafts.locator("kbd")).toHaveText(["g", "d"]);
       await expect(drafts).toContainText(pt ? "depois" : "then");
       // Shortcuts do not fire behind the list.
