@@ -144,7 +144,7 @@ export function DataTable<TData extends { id: string }>(props: DataTableProps<TD
                 key={row.id}
                 data-table-row
                 tabIndex={-1}
-                className="hover:bg-slate-50/70 focus:outline-none focus-visible:bg-brand-50/60 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500"
+                className="hover:bg-slate-50/70 focus-visible:bg-brand-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500"
               >
                 {row.getVisibleCells().map((cell) => (
                   <td
