@@ -32,6 +32,8 @@ async function signedIn(
   const page = await context.newPage();
   await new SignInPage(page).signIn(who.email, who.password);
   await page.waitForURL(/\/shipments/);
+  // The keys work once the page is hydrated.
+  await expect(page.locator("html")).toHaveAttribute("data-shortcuts", "on");
   return page;
 }
 
@@ -74,6 +76,8 @@ test.describe("keyboard shortcuts", () => {
     await expect(rows(page).nth(0)).toBeFocused();
     await page.keyboard.press("j");
     await expect(rows(page).nth(1)).toBeFocused();
+    // The highlight is visible: the keyboard focus ring around the row.
+    await expect(rows(page).nth(1)).toHaveCSS("outline-style", "solid");
     await page.screenshot({ path: "test-results/shortcuts-row-focus-desktop-en.png" });
     await page.keyboard.press("k");
     await expect(rows(page).nth(0)).toBeFocused();

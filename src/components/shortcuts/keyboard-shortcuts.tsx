@@ -75,7 +75,12 @@ export function KeyboardShortcuts({ isAdmin }: { isAdmin: boolean }) {
     }
 
     document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
+    // Says the keys work from now on (before hydration they do nothing); tests wait for it.
+    document.documentElement.dataset.shortcuts = "on";
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+      delete document.documentElement.dataset.shortcuts;
+    };
   }, [shortcuts, router]);
 
   return (
