@@ -16,6 +16,7 @@ import { bulkDraftsFormSchema, draftFormSchema } from "@/domain/draft-form";
 import type { FormEntry } from "@/domain/form-data";
 import type { RateCard } from "@/domain/quotes";
 import { rateCardFormSchema } from "@/domain/rate-card-form";
+import { createSavedViewSchema } from "@/domain/saved-views";
 import { changeRoleSchema, createUserSchema } from "@/domain/users";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
@@ -35,6 +36,7 @@ import {
 } from "@/server/queries/sync-runs";
 import { listUsers, usersTable } from "@/server/queries/users";
 import { bulkUpdateDrafts, saveDraft } from "@/server/services/drafts";
+import { createSavedView } from "@/server/services/saved-views";
 import { connectThroughEmulator } from "@/server/services/emulator-connect";
 import { loadRateCards, updateRateCard } from "@/server/services/quotes";
 import { updateStoreSettings } from "@/server/services/store-settings";
@@ -102,6 +104,7 @@ async function snapshot() {
     schema.auditEvents,
     schema.quotes,
     schema.orders,
+    schema.savedViews,
   ];
   const contents = await Promise.all(tables.map((table) => db.select().from(table)));
   return contents.map((rows) => rows.map((row) => JSON.stringify(row)).sort());
@@ -214,6 +217,19 @@ function forms() {
         await createUser(db, input, user);
         return { ok: true };
       }) as ActionHandler<typeof createUserSchema, unknown>,
+    },
+    {
+      name: "save view",
+      schema: createSavedViewSchema,
+      valid: [
+        ["table", "shipments"],
+        ["name", "Fuzzed view"],
+        ["query", "carrier=dhl&sort=order.asc"],
+      ] as FormEntry[],
+      handler: (async (input, { db, user }) => {
+        await createSavedView(db, user.id, input);
+        return { ok: true };
+      }) as ActionHandler<typeof createSavedViewSchema, unknown>,
     },
     {
       name: "change role",

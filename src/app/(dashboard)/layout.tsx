@@ -5,6 +5,7 @@ import { MobileNav, Sidebar } from "@/components/shell/sidebar";
 import { LabelFormatProvider, LabelFormatSetting } from "@/components/shell/label-format-setting";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ReconnectBanner } from "@/components/shell/reconnect-banner";
+import { KeyboardShortcuts } from "@/components/shortcuts/keyboard-shortcuts";
 import { SyncProvider } from "@/components/sync/sync-provider";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
@@ -38,6 +39,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <div className="mr-auto">
             <MobileNav isAdmin={user.role === "admin"} />
           </div>
+          <KeyboardShortcuts isAdmin={user.role === "admin"} />
           <LocaleSwitcher switchLocale={switchLocale} />
           <div className="hidden h-6 w-px bg-slate-200 sm:block" aria-hidden />
           <div className="hidden text-right text-sm leading-tight sm:block" data-testid="current-user">

@@ -139,7 +139,13 @@ export function DataTable<TData extends { id: string }>(props: DataTableProps<TD
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) => (
-              <tr key={row.id} className="hover:bg-slate-50/70">
+              // Focusable rows are what the j/k shortcuts highlight (components/shortcuts/table-rows.ts).
+              <tr
+                key={row.id}
+                data-table-row
+                tabIndex={-1}
+                className="hover:bg-slate-50/70 focus-visible:bg-brand-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500"
+              >
                 {row.getVisibleCells().map((cell) => (
                   <td
                     key={cell.id}

@@ -72,6 +72,7 @@ export function DataTableToolbar({
             onChange={(event) => setQuery(event.target.value)}
             placeholder={searchPlaceholder}
             aria-label={searchPlaceholder}
+            aria-keyshortcuts="/"
             className="pl-8"
           />
         </div>

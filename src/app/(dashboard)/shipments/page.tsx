@@ -9,6 +9,7 @@ import { ExportCsvLink } from "@/components/tables/export-csv-link";
 import { ShipmentsTable } from "@/components/tables/shipments-table";
 import { requireUser } from "@/server/auth/session";
 import { shipmentActions } from "./table-actions";
+import { SavedViewsBar } from "../saved-views";
 import { getDb } from "@/server/db/client";
 import { getOverview } from "@/server/queries/overview";
 import { pickupCalendars } from "@/server/queries/pickup-calendars";
@@ -44,6 +45,7 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
         }
       />
       <ShipmentsOverview overview={overview} />
+      <SavedViewsBar table="shipments" />
       <ShipmentsTable
         actions={shipmentActions}
         page={{ ...page, state, spec: shipmentsTable }}

@@ -10,6 +10,7 @@ import { listStores, storeRowById, storesTable } from "@/server/queries/stores";
 import { lastRunsOfStores } from "@/server/queries/sync-runs";
 import { ConnectStoreDialog } from "./connect-store-dialog";
 import { StoresTable } from "./stores-table";
+import { SavedViewsBar } from "../saved-views";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("stores"))("title") };
@@ -57,6 +58,7 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
           <Alert tone="error">{t("shipper.notFound")}</Alert>
         ) : null}
       </div>
+      <SavedViewsBar table="stores" />
       <StoresTable
         page={{ ...page, state, spec: storesTable }}
         isAdmin={isAdmin}

@@ -7,6 +7,7 @@ import { getDb } from "@/server/db/client";
 import { listSyncRuns, orderImportHistory, syncRunsTable } from "@/server/queries/sync-runs";
 import { OrderLookup } from "./order-lookup";
 import { SyncRunsTable } from "./sync-runs-table";
+import { SavedViewsBar } from "../saved-views";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("syncRuns"))("title") };
@@ -27,6 +28,7 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <OrderLookup order={order} history={history} />
+      <SavedViewsBar table="sync-runs" />
       <SyncRunsTable page={{ ...page, state, spec: syncRunsTable }} />
     </>
   );

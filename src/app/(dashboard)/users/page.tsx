@@ -7,6 +7,7 @@ import { getDb } from "@/server/db/client";
 import { listUsers, usersTable } from "@/server/queries/users";
 import { CreateUserDialog } from "./create-user-dialog";
 import { UsersTable } from "./users-table";
+import { SavedViewsBar } from "../saved-views";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
@@ -19,6 +20,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} actions={<CreateUserDialog />} />
+      <SavedViewsBar table="users" />
       <UsersTable page={{ ...page, state, spec: usersTable }} currentUserId={me.id} />
     </>
   );

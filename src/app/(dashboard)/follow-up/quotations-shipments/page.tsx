@@ -10,6 +10,7 @@ import { QuotesTable } from "@/components/tables/quotes-table";
 import { DraftsTable } from "@/components/tables/drafts-table";
 import { StoreReadinessProvider } from "@/components/shipments/store-readiness";
 import { bulkEditParcelsAction, bulkUpdateDraftsAction } from "./actions";
+import { SavedViewsBar } from "../../saved-views";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { countQuotedShipments, listQuotes, quotesTable } from "@/server/queries/quotes";
@@ -102,16 +103,24 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
   if (tab === "quotations") {
     const state = parseTableState(params, quotesTable);
     const page = await listQuotes(db, state);
-    return <QuotesTable page={{ ...page, state, spec: quotesTable }} />;
+    return (
+      <>
+        <SavedViewsBar table="quotes" />
+        <QuotesTable page={{ ...page, state, spec: quotesTable }} />
+      </>
+    );
   }
   const state = parseTableState(params, draftsTable);
   const [page, storeOptions] = await Promise.all([listDrafts(db, state), listStoreOptions(db)]);
   return (
-    <DraftsTable
-      page={{ ...page, state, spec: draftsTable }}
-      bulkUpdate={bulkUpdateDraftsAction}
-      editParcels={bulkEditParcelsAction}
-      storeOptions={storeOptions}
-    />
+    <>
+      <SavedViewsBar table="drafts" />
+      <DraftsTable
+        page={{ ...page, state, spec: draftsTable }}
+        bulkUpdate={bulkUpdateDraftsAction}
+        editParcels={bulkEditParcelsAction}
+        storeOptions={storeOptions}
+      />
+    </>
   );
 }
