@@ -50,15 +50,19 @@ const cellPlacement: Record<CardPlacement | "select", string> = {
   select:
     "max-md:absolute max-md:top-1.5 max-md:right-1.5 max-md:flex max-md:size-11 max-md:items-center max-md:justify-center max-md:[&_input]:size-5",
   title: "max-md:col-span-2 max-md:pr-10 max-md:text-base",
-  field: "",
-  wide: "max-md:col-span-2",
-  actions: "max-md:col-span-2 max-md:border-t max-md:border-slate-100 max-md:pt-3 max-md:empty:hidden",
+  // A field with nothing in it is left out of the card rather than shown as a bare label.
+  field: "max-md:[&:has(>[data-card-value]:empty)]:hidden",
+  wide: "max-md:col-span-2 max-md:[&:has(>[data-card-value]:empty)]:hidden",
+  // Likewise the actions, when the row has none to offer.
+  actions:
+    "max-md:col-span-2 max-md:border-t max-md:border-slate-100 max-md:pt-3 max-md:[&:not(:has(a,button,input))]:hidden",
   hidden: "max-md:hidden",
 };
 
 export function cardCell(placement: CardPlacement | "select" | undefined): string {
+  // wrap-anywhere: a long unbroken value (an OAuth scope, a tracking number) wraps inside its card.
   return cn(
-    "max-md:block max-md:min-w-0 max-md:p-0 max-md:text-left max-md:break-words",
+    "max-md:block max-md:min-w-0 max-md:p-0 max-md:text-left max-md:wrap-anywhere",
     cellPlacement[placement ?? "field"],
   );
 }

@@ -97,7 +97,12 @@ export function DataTable<TData extends { id: string }>(props: DataTableProps<TD
   const labels = new Map(
     leafColumns.map((leaf) => [leaf.id, cardLabel({ id: leaf.id, header: leaf.columnDef.header })]),
   );
-  const sortOptions = spec.sortable.map((id) => ({ id, label: labels.get(id) ?? id }));
+  // A phone sorts from a select: one entry per sortable column that has a header to name it by
+  // (the creation date, every table's default order, is named even when no column shows it).
+  const sortOptions = spec.sortable.flatMap((id) => {
+    const label = labels.get(id) ?? (id === "createdAt" ? t("sortCreatedAt") : null);
+    return label ? [{ id, label }] : [];
+  });
   const selectable = props.onRowSelectionChange !== undefined && rows.length > 0;
 
   return (
@@ -216,7 +221,10 @@ export function DataTable<TData extends { id: string }>(props: DataTableProps<TD
                           {label}
                         </div>
                       ) : null}
-                      <table.FlexRender cell={cell} />
+                      {/* Layout-neutral on a desktop; in a card it tells an empty field from a filled one. */}
+                      <div data-card-value className="md:contents">
+                        <table.FlexRender cell={cell} />
+                      </div>
                     </td>
                   );
                 })}

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { TableState } from "@/lib/table/params";
 import { Select } from "../ui/field";
 
-export interface SortOption {
+interface SortOption {
   id: string;
   label: string;
 }

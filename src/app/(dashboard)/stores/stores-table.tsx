@@ -58,6 +58,8 @@ export function StoresTable({ page, isAdmin }: { page: TablePage<StoreRow>; isAd
         }),
         column.accessor("plan", {
           header: t("columns.planScopes"),
+          // Across the whole card on a phone: a scope's name is one long word.
+          meta: { card: "wide" },
           cell: (info) => (
             <div className="max-w-72 space-y-1">
               <div>{info.getValue() ?? "—"}</div>

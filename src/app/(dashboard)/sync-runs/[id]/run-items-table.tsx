@@ -143,7 +143,7 @@ export function RunItemsTable({ page }: { page: TablePage<RunItemRow> }) {
       {archivable.length > 0 ? (
         <form
           action={archive}
-          className="flex items-center gap-3 rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-violet-200 bg-violet-50 px-3 py-2 text-sm"
         >
           {[...selected].map((id) => (
             <input key={id} type="hidden" name="itemIds" value={id} />
