@@ -25,7 +25,7 @@ export function watchPageHealth(page: Page) {
  * ends inside the viewport holds it — a table scrolled inside its own box is intended, a page
  * wider than the phone is not.
  */
-export async function horizontalOverflow(
+async function horizontalOverflow(
   page: Page,
 ): Promise<{ scrollWidth: number; width: number; offenders: string[] }> {
   return page.evaluate(() => {

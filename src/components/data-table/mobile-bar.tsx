@@ -27,7 +27,7 @@ export function DataTableMobileBar({
   return (
     <div className="flex items-center justify-between gap-3 md:hidden" data-testid="table-mobile-bar">
       {selectAll ? (
-        <label className="flex min-h-10 items-center gap-2 text-sm text-slate-700">
+        <label className="flex min-h-10 shrink-0 items-center gap-2 text-sm whitespace-nowrap text-slate-700">
           <input
             type="checkbox"
             className="size-5 rounded border-slate-300"
@@ -42,7 +42,7 @@ export function DataTableMobileBar({
       {sortOptions.length > 0 ? (
         <Select
           aria-label={t("sortLabel")}
-          className="w-auto max-w-[65%] min-w-0"
+          className="w-auto max-w-64 min-w-0 flex-1"
           value={`${sort.id}.${sort.desc ? "desc" : "asc"}`}
           onChange={(event) => {
             const value = event.target.value;

@@ -159,7 +159,8 @@ export function DataTableToolbar({
       {active ? (
         <Button variant="ghost" size="sm" onClick={() => navigate({ q: "", filters: {} })}>
           <X className="size-4" aria-hidden />
-          {t("reset")}
+          {/* Only the cross on a phone, where the search box needs the width. */}
+          <span className="max-md:sr-only">{t("reset")}</span>
         </Button>
       ) : null}
       {children}
