@@ -25,9 +25,7 @@ export function watchPageHealth(page: Page) {
  * ends inside the viewport holds it — a table scrolled inside its own box is intended, a page
  * wider than the phone is not.
  */
-async function horizontalOverflow(
-  page: Page,
-): Promise<{ scrollWidth: number; width: number; offenders: string[] }> {
+async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; width: number; offenders: string[] }> {
   return page.evaluate(() => {
     const width = window.innerWidth;
     const clipped = (element: Element): boolean => {

@@ -55,7 +55,9 @@ const cellPlacement: Record<CardPlacement | "select", string> = {
   wide: "max-md:col-span-2 max-md:[&:has(>[data-card-value]:empty)]:hidden",
   // Likewise the actions, when the row has none to offer.
   actions:
-    "max-md:col-span-2 max-md:border-t max-md:border-slate-100 max-md:pt-3 max-md:[&:not(:has(a,button,input))]:hidden",
+    "max-md:col-span-2 max-md:border-t max-md:border-slate-100 max-md:pt-3 max-md:[&:not(:has(a,button,input))]:hidden" +
+    // A row of buttons wraps inside the card instead of running past its edge.
+    " max-md:whitespace-normal max-md:[&_.flex]:flex-wrap",
   hidden: "max-md:hidden",
 };
 
