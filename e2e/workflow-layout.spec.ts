@@ -132,6 +132,7 @@ for (const locale of ["en-US", "pt-BR"] as const) {
     await menu.tap();
     await expect(menu).toHaveAttribute("aria-expanded", "true");
     await expect(nav).toBeVisible();
+    await page.screenshot({ path: `test-results/layout-menu-${locale}-390.png` });
     await page.keyboard.press("Escape");
     await expect(nav).toBeHidden();
     await expect(menu).toHaveAttribute("aria-expanded", "false");
