@@ -35,7 +35,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </a>
       <Sidebar isAdmin={user.role === "admin"} />
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="relative flex h-14 items-center justify-end gap-4 border-b border-slate-200 bg-white px-4 md:px-6">
+        <header className="relative flex h-14 items-center justify-end gap-2 border-b border-slate-200 bg-white px-4 sm:gap-4 md:px-6">
           <div className="mr-auto">
             <MobileNav isAdmin={user.role === "admin"} />
           </div>
@@ -50,7 +50,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <SignOutButton action={signOutAction} />
         </header>
         <ReconnectBanner stores={brokenStores} isAdmin={user.role === "admin"} />
-        <main id="main" className="flex-1 px-4 py-6 md:px-6 lg:px-8">
+        <main id="main" className="min-w-0 flex-1 px-4 py-4 sm:py-6 md:px-6 lg:px-8">
           <SyncProvider syncOrders={syncOrdersAction}>
             <LabelFormatProvider format={labelFormat} setFormat={setLabelFormatAction}>
               {children}

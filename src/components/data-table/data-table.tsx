@@ -12,8 +12,19 @@ import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "../ui/cn";
+import {
+  cardBody,
+  cardCell,
+  cardHead,
+  cardLabel,
+  cardPlacements,
+  cardRow,
+  cardTable,
+  cardWrapper,
+} from "./card-layout";
 import { serverTableFeatures, type ServerColumnDef } from "./features";
 import type { TableSpec, TableState } from "@/lib/table/params";
+import { DataTableMobileBar } from "./mobile-bar";
 import { DataTablePagination } from "./pagination";
 import { DataTableToolbar, type FilterConfig } from "./toolbar";
 import { useTableUrl } from "./use-table-url";
@@ -38,6 +49,8 @@ export interface DataTableProps<TData extends { id: string }> {
   /** Selectable rows (by id, kept across pages): TanStack's row selection, held by the caller. */
   rowSelection?: RowSelectionState;
   onRowSelectionChange?: OnChangeFn<RowSelectionState>;
+  /** Extra controls at the end of the toolbar, beside the search and filters. */
+  toolbar?: ReactNode;
 }
 
 const NO_SELECTION: RowSelectionState = {};
@@ -77,6 +90,20 @@ export function DataTable<TData extends { id: string }>(props: DataTableProps<TD
 
   const filtered = state.q !== "" || Object.keys(state.filters).length > 0;
   const rows = table.getRowModel().rows;
+  const leafColumns = table.getAllLeafColumns();
+  const placements = cardPlacements(
+    leafColumns.map((leaf) => ({ id: leaf.id, header: leaf.columnDef.header, placement: leaf.columnDef.meta?.card })),
+  );
+  const labels = new Map(
+    leafColumns.map((leaf) => [leaf.id, cardLabel({ id: leaf.id, header: leaf.columnDef.header })]),
+  );
+  // A phone sorts from a select: one entry per sortable column that has a header to name it by
+  // (the creation date, every table's default order, is named even when no column shows it).
+  const sortOptions = spec.sortable.flatMap((id) => {
+    const label = labels.get(id) ?? (id === "createdAt" ? t("sortCreatedAt") : null);
+    return label ? [{ id, label }] : [];
+  });
+  const selectable = props.onRowSelectionChange !== undefined && rows.length > 0;
 
   return (
     <div className="space-y-3">
@@ -86,18 +113,42 @@ export function DataTable<TData extends { id: string }>(props: DataTableProps<TD
         navigate={navigate}
         searchPlaceholder={props.searchPlaceholder}
         filters={props.filters ?? []}
-      />
+      >
+        {props.toolbar}
+      </DataTableToolbar>
+      {rows.length > 0 ? (
+        <DataTableMobileBar
+          sort={state.sort}
+          sortOptions={sortOptions}
+          onSort={(sort) => navigate({ sort })}
+          selectAll={
+            selectable
+              ? {
+                  checked: table.getIsAllPageRowsSelected(),
+                  onChange: (checked) => table.toggleAllPageRowsSelected(checked),
+                }
+              : undefined
+          }
+        />
+      ) : null}
+      {/* Relative, so that visually hidden labels inside (positioned absolutely) stay inside the
+          scrolling box instead of widening the page. */}
       <div
         className={cn(
-          "overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs transition-opacity",
+          "relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs transition-opacity",
+          rows.length > 0 && cardWrapper,
           pending && "opacity-60",
         )}
         aria-busy={pending}
       >
-        <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={props.label}>
-          <thead className="bg-slate-50">
+        <table
+          role="table"
+          className={cn("min-w-full text-sm md:divide-y md:divide-slate-200", cardTable)}
+          aria-label={props.label}
+        >
+          <thead role="rowgroup" className={cn("bg-slate-50", cardHead)}>
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
+              <tr key={group.id} role="row">
                 {group.headers.map((header) => {
                   const sortable = spec.sortable.includes(header.column.id);
                   const sorted = sortable ? header.column.getIsSorted() : false;
@@ -105,6 +156,7 @@ export function DataTable<TData extends { id: string }>(props: DataTableProps<TD
                   return (
                     <th
                       key={header.id}
+                      role="columnheader"
                       scope="col"
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                       className={cn(
@@ -137,23 +189,55 @@ export function DataTable<TData extends { id: string }>(props: DataTableProps<TD
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody role="rowgroup" className={cn("md:divide-y md:divide-slate-100", cardBody)}>
             {rows.map((row) => (
               // Focusable rows are what the j/k shortcuts highlight (components/shortcuts/table-rows.ts).
               <tr
                 key={row.id}
+                role="row"
                 data-table-row
                 tabIndex={-1}
-                className="hover:bg-slate-50/70 focus-visible:bg-brand-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500"
+                className={cn(
+                  "hover:bg-slate-50/70 focus-visible:bg-brand-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-500",
+                  cardRow,
+                )}
               >
-                {row.getVisibleCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className={cn("px-4 py-3 align-middle text-slate-700", cell.column.columnDef.meta?.className)}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
+                {row.getVisibleCells().map((cell) => {
+                  const placement = placements.get(cell.column.id);
+                  const label = placement === "field" || placement === "wide" ? labels.get(cell.column.id) : null;
+                  return (
+                    <td
+                      key={cell.id}
+                      role="cell"
+                      className={cn(
+                        "px-4 py-3 align-middle text-slate-700",
+                        cell.column.columnDef.meta?.className,
+                        cardCell(placement),
+                      )}
+                      // On a phone the checkbox's cell is its target: a tap beside the box toggles it too.
+                      onClick={
+                        placement === "select"
+                          ? (event) => {
+                              if (event.target === event.currentTarget) row.toggleSelected();
+                            }
+                          : undefined
+                      }
+                    >
+                      {label ? (
+                        <div
+                          className="mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase md:hidden"
+                          aria-hidden
+                        >
+                          {label}
+                        </div>
+                      ) : null}
+                      {/* Layout-neutral on a desktop; in a card it tells an empty field from a filled one. */}
+                      <div data-card-value className="md:contents">
+                        <table.FlexRender cell={cell} />
+                      </div>
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

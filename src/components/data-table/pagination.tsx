@@ -26,7 +26,7 @@ export function DataTablePagination({
       aria-label={t("pagination")}
     >
       <p data-testid="table-range">{t("range", { from, to, total: rowCount })}</p>
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-2 sm:gap-3">
         <label className="flex items-center gap-2 whitespace-nowrap">
           <span>{t("perPage")}</span>
           <Select

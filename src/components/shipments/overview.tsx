@@ -1,5 +1,6 @@
 // The overview on top of Shipment Management: five figures an operator takes in at a glance, each
-// a link to the table filtered to exactly those shipments, and shipments per day by carrier.
+// a link to the table filtered to exactly those shipments, and shipments per day by carrier. On a
+// phone it is compact (two figures a row, the chart folded) so the table starts on the first screen.
 import { CalendarClock, FilePen, OctagonAlert, PackageCheck, RefreshCw, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -36,18 +37,21 @@ function Figure({
   return (
     <Link
       href={href}
-      className="group flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs hover:border-brand-300 focus-visible:outline-2 focus-visible:outline-brand-500"
+      className="group flex items-start gap-3 rounded-lg border border-slate-200 bg-white p-3 shadow-xs hover:border-brand-300 focus-visible:outline-2 focus-visible:outline-brand-500 sm:p-4"
       data-testid={testId}
     >
-      <span className="rounded-md bg-brand-50 p-2 text-brand-700" aria-hidden>
+      <span className="rounded-md bg-brand-50 p-2 text-brand-700 max-sm:hidden" aria-hidden>
         {icon}
       </span>
       <span className="min-w-0">
-        <span className="block text-sm text-slate-600 group-hover:text-slate-900">{label}</span>
-        <span className="block text-2xl font-semibold tabular-nums text-slate-900" data-testid={`${testId}-value`}>
+        <span className="block text-xs text-slate-600 group-hover:text-slate-900 sm:text-sm">{label}</span>
+        <span
+          className="block text-xl font-semibold tabular-nums text-slate-900 sm:text-2xl"
+          data-testid={`${testId}-value`}
+        >
           {value}
         </span>
-        {detail ? <span className="block text-xs text-slate-500">{detail}</span> : null}
+        {detail ? <span className="block text-xs text-slate-500 max-sm:hidden">{detail}</span> : null}
       </span>
     </Link>
   );
@@ -59,7 +63,7 @@ export async function ShipmentsOverview({ overview }: { overview: Overview }) {
   const unhealthy = overview.stores.filter((store) => store.health === "failed" || store.health === "reconnect_needed");
   const flagged = await getTranslations("cancelledInShopify");
   return (
-    <section aria-label={t("label")} className="mb-6 space-y-4">
+    <section aria-label={t("label")} className="mb-4 space-y-2 sm:mb-6 sm:space-y-4">
       <ShipperDetailsAlert />
       {overview.cancelledInShopify > 0 ? (
         // Shown only while some need resolving: each one waits for Cancel pickup or Void label.
@@ -77,7 +81,7 @@ export async function ShipmentsOverview({ overview }: { overview: Overview }) {
           </span>
         </Link>
       ) : null}
-      <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-5">
+      <div className="grid grid-cols-2 gap-2 sm:gap-3 xl:grid-cols-5">
         <Figure
           label={t("draftsWaiting")}
           value={overview.draftsWaiting}
@@ -110,7 +114,7 @@ export async function ShipmentsOverview({ overview }: { overview: Overview }) {
           icon={<TriangleAlert className="size-5" />}
           testId="overview-exceptions"
         />
-        <Card className="p-4" data-testid="overview-sync">
+        <Card className="p-3 max-sm:col-span-2 sm:p-4" data-testid="overview-sync">
           <div className="flex items-center gap-2 text-sm text-slate-600">
             <RefreshCw className="size-4" aria-hidden />
             {t("syncHealth")}
@@ -124,11 +128,12 @@ export async function ShipmentsOverview({ overview }: { overview: Overview }) {
           ) : (
             <ul className="mt-2 space-y-1.5 text-sm">
               {overview.stores.slice(0, 4).map((store) => (
-                <li key={store.id}>
+                // On a phone each store is one line: its name, then its health.
+                <li key={store.id} className="max-sm:flex max-sm:items-center max-sm:justify-between max-sm:gap-2">
                   <div className="truncate text-slate-900" title={store.name}>
                     {store.name}
                   </div>
-                  <div className="flex flex-wrap items-center gap-2">
+                  <div className="flex flex-wrap items-center gap-2 max-sm:shrink-0 max-sm:flex-nowrap">
                     <Badge tone={healthTones[store.health]}>{t(`health.${store.health}`)}</Badge>
                     {store.lastSyncedAt ? (
                       <span className="text-xs text-slate-500">{format.relativeTime(store.lastSyncedAt)}</span>

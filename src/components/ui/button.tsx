@@ -8,13 +8,18 @@ const variants = {
   danger: "bg-red-600 text-white hover:bg-red-700 focus-visible:outline-red-600 disabled:bg-red-600/50",
 } as const;
 
-const sizes = { sm: "h-8 px-2.5 text-xs", md: "h-9 px-3.5 text-sm" } as const;
+// On a phone every button is at least 40 px high (and wide), a target a thumb can hit.
+const sizes = {
+  sm: "h-8 px-2.5 text-xs max-md:h-10 max-md:min-w-10",
+  md: "h-9 px-3.5 text-sm max-md:h-10 max-md:min-w-10",
+} as const;
 
 export type ButtonVariant = keyof typeof variants;
 
 export function buttonClasses(variant: ButtonVariant = "primary", size: keyof typeof sizes = "md", className?: string) {
   return cn(
-    "inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors",
+    // Never squeezed below its label: a row of buttons wraps instead (text spilling out was the bug).
+    "inline-flex shrink-0 items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors",
     "focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed",
     variants[variant],
     sizes[size],

@@ -3,7 +3,7 @@ import { cn } from "./cn";
 
 const control =
   "block rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs ring-1 ring-inset " +
-  "placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:outline-none";
+  "placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:outline-none max-md:min-h-10";
 
 function controlClasses(invalid: boolean, className?: string) {
   // Full width unless the caller sets a width of its own.

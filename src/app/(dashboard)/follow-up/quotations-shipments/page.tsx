@@ -65,7 +65,7 @@ export default async function QuotationsShipmentsPage({ searchParams }: { search
         }
       />
       <div className="mb-4 border-b border-slate-200">
-        <nav className="-mb-px flex gap-6" aria-label={t("tabsLabel")}>
+        <nav className="-mb-px flex gap-4 overflow-x-auto whitespace-nowrap sm:gap-6" aria-label={t("tabsLabel")}>
           {TABS.map((name) => (
             <Link
               key={name}
