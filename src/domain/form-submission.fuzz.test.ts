@@ -23,6 +23,12 @@ import { MAX_ECHOED_TOTAL_LENGTH, MAX_ECHOED_VALUE_LENGTH, MAX_FIELD_ERRORS, par
 import { recordS10FormSchema } from "./correios-s10";
 import { rateCardFormSchema } from "./rate-card-form";
 import {
+  createSavedViewSchema,
+  deleteSavedViewSchema,
+  pinSavedViewSchema,
+  renameSavedViewSchema,
+} from "./saved-views";
+import {
   cancelPickupFormSchema,
   labelFormatFormSchema,
   reschedulePickupFormSchema,
@@ -44,13 +50,17 @@ export const ACTION_SCHEMAS = {
   carrierAccountIdFormSchema,
   changeRoleSchema,
   checkTrackingFormSchema,
+  createSavedViewSchema,
   createUserSchema,
+  deleteSavedViewSchema,
   draftFormSchema,
   labelFormatFormSchema,
   pickQuoteFormSchema,
+  pinSavedViewSchema,
   quoteShipmentFormSchema,
   rateCardFormSchema,
   recordS10FormSchema,
+  renameSavedViewSchema,
   reschedulePickupFormSchema,
   resetPasswordSchema,
   schedulePickupFormSchema,
