@@ -36,6 +36,9 @@ export const MAX_QUANTITY = 10_000;
 export const MAX_UNIT_VALUE_CENTS = 1_000_000_000;
 /** A unit's or a parcel's weight, and a parcel's side. */
 export const MAX_WEIGHT_KG = 10_000;
+
+/** A parcel's three sides (cm), each bounded like the weight: all three given, or none. */
+export const PARCEL_SIDES = ["lengthCm", "widthCm", "heightCm"] as const;
 /** The declared value must fit the database (numeric(14,2)). */
 export const MAX_DECLARED_CENTS = MAX_STORED_CENTS;
 

@@ -5,11 +5,10 @@
 // per draft before anything is written. Each selected draft carries the version the operator saw,
 // so a draft changed meanwhile is refused like a stale Edit Draft save.
 import { z } from "zod";
-import { MAX_WEIGHT_KG } from "./bounds";
+import { MAX_WEIGHT_KG, PARCEL_SIDES } from "./bounds";
 import { CARRIERS, isCarrier } from "./carrier-registry";
 import type { DraftParcel } from "./shipment-evaluation";
 
-export const PARCEL_SIDES = ["lengthCm", "widthCm", "heightCm"] as const;
 type Side = (typeof PARCEL_SIDES)[number];
 
 /** The most drafts one bulk edit takes (the drafts table shows at most 100 a page; a few pages' worth). */

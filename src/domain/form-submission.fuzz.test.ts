@@ -22,7 +22,12 @@ import { formShape, type FormShape } from "./form-shape";
 import { MAX_ECHOED_TOTAL_LENGTH, MAX_ECHOED_VALUE_LENGTH, MAX_FIELD_ERRORS, parseSubmission } from "./form-submission";
 import { recordS10FormSchema } from "./correios-s10";
 import { rateCardFormSchema } from "./rate-card-form";
-import { createSavedViewSchema, deleteSavedViewSchema, pinSavedViewSchema, renameSavedViewSchema } from "./saved-views";
+import {
+  createSavedViewSchema,
+  deleteSavedViewSchema,
+  pinSavedViewSchema,
+  renameSavedViewSchema,
+} from "./saved-view-forms";
 import {
   cancelPickupFormSchema,
   labelFormatFormSchema,

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
 import en from "@/i18n/messages/en.json";
 import ptBR from "@/i18n/messages/pt-BR.json";
-import {
-  createSavedViewSchema,
-  keptViewParams,
-  SAVED_VIEW_NAME_MAX,
-  SAVED_VIEW_QUERY_MAX,
-  savedViewNameSchema,
-} from "./saved-views";
+import { createSavedViewSchema, savedViewNameSchema } from "./saved-view-forms";
+import { keptViewParams, SAVED_VIEW_NAME_MAX, SAVED_VIEW_QUERY_MAX } from "./saved-views";
 
 function nameError(name: unknown): string | undefined {
   const result = savedViewNameSchema.safeParse(name);

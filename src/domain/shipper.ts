@@ -2,42 +2,7 @@
 // address, phone and tax ID, and a signed declaration with name and title). Stored per store.
 import { normalizePhone } from "./address-rules";
 import { isValidCnpj, NFE_STATES } from "./nfe-key";
-
-export interface ShipperProfile {
-  legalName: string | null;
-  /** CNPJ, 14 characters without punctuation. Empty: the issuer CNPJ of each shipment's NF-e key. */
-  taxId: string | null;
-  address1: string | null;
-  address2: string | null;
-  city: string | null;
-  /** UF, e.g. "SP". */
-  state: string | null;
-  postalCode: string | null;
-  phone: string | null;
-  email: string | null;
-  /** Who signs the invoice declaration; empty: the user who issues the documents. */
-  signatoryName: string | null;
-  signatoryTitle: string | null;
-}
-
-export const SHIPPER_FIELDS = [
-  "legalName",
-  "taxId",
-  "address1",
-  "address2",
-  "city",
-  "state",
-  "postalCode",
-  "phone",
-  "email",
-  "signatoryName",
-  "signatoryTitle",
-] as const satisfies readonly (keyof ShipperProfile)[];
-
-export type ShipperField = (typeof SHIPPER_FIELDS)[number];
-
-/** What a carrier needs on every label and invoice (the tax ID may come from the NF-e key). */
-export const REQUIRED_SHIPPER_FIELDS = ["legalName", "address1", "city", "state", "postalCode", "phone"] as const;
+import { REQUIRED_SHIPPER_FIELDS, SHIPPER_FIELDS, type ShipperField, type ShipperProfile } from "./shipper-fields";
 
 export function emptyShipper(): ShipperProfile {
   return Object.fromEntries(SHIPPER_FIELDS.map((field) => [field, null])) as unknown as ShipperProfile;

@@ -1,6 +1,7 @@
 // The Stores page's forms (the customs defaults form is storeSettingsSchema, in customs-terms.ts).
 import { z } from "zod";
-import { SHIPPER_FIELDS, validateShipperForm, type ShipperField } from "./shipper";
+import { validateShipperForm } from "./shipper";
+import { SHIPPER_FIELDS, type ShipperField } from "./shipper-fields";
 import { normalizeShopDomain } from "./shop-domain";
 
 /** "Check connection": one store, by its shop domain. */

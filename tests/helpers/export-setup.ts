@@ -1,7 +1,8 @@
 // What a store needs before its orders can be ready to ship: the customs terms an admin chose
 // (Stores › Customs defaults) and the PTAX rates the US$ 1,000 rule converts with (seedRates).
 import { and, eq, sql } from "drizzle-orm";
-import { toShipperProfile, type ShipperProfile } from "@/domain/shipper";
+import { toShipperProfile } from "@/domain/shipper";
+import { type ShipperProfile } from "@/domain/shipper-fields";
 import type { Db } from "@/server/db/client";
 import { shipments, stores, type Store } from "@/server/db/schema";
 import { updateShipperProfile } from "@/server/services/store-connection";

@@ -6,7 +6,8 @@
 import { eq } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { emptyShipper, type ShipperProfile } from "@/domain/shipper";
+import { emptyShipper } from "@/domain/shipper";
+import { type ShipperProfile } from "@/domain/shipper-fields";
 import type { PickupBookingRequest } from "@/server/carriers/api";
 import { auditEvents, orders, pickups, shipments, stores, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";

@@ -16,7 +16,7 @@ import { bulkDraftsFormSchema, draftFormSchema } from "@/domain/draft-form";
 import type { FormEntry } from "@/domain/form-data";
 import type { RateCard } from "@/domain/quotes";
 import { rateCardFormSchema } from "@/domain/rate-card-form";
-import { createSavedViewSchema } from "@/domain/saved-views";
+import { createSavedViewSchema } from "@/domain/saved-view-forms";
 import { changeRoleSchema, createUserSchema } from "@/domain/users";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";

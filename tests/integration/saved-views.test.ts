@@ -2,7 +2,8 @@
 // SAVED_VIEWS_PER_TABLE, and their queries stored and listed as the table's spec reads them.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createSavedViewSchema, SAVED_VIEWS_PER_TABLE } from "@/domain/saved-views";
+import { createSavedViewSchema } from "@/domain/saved-view-forms";
+import { SAVED_VIEWS_PER_TABLE } from "@/domain/saved-views";
 import { savedViews } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { listSavedViews } from "@/server/queries/saved-views";

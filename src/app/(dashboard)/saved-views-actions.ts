@@ -8,7 +8,7 @@ import {
   deleteSavedViewSchema,
   pinSavedViewSchema,
   renameSavedViewSchema,
-} from "@/domain/saved-views";
+} from "@/domain/saved-view-forms";
 import { authedAction } from "@/server/auth/action";
 import { createSavedView, deleteSavedView, renameSavedView, setSavedViewPinned } from "@/server/services/saved-views";
 

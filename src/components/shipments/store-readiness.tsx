@@ -7,7 +7,7 @@ import { TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { createContext, useContext, type ReactNode } from "react";
-import type { ShipperField } from "@/domain/shipper";
+import type { ShipperField } from "@/domain/shipper-fields";
 import type { StoreReadinessFacts, StoreShipperGap } from "@/lib/rows/overview";
 import { Badge } from "@/components/ui/badge";
 

@@ -5,7 +5,7 @@
 // all of them or to none; its precise refusal is shown on the field it concerns.
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
-import { PARCEL_SIDES } from "@/domain/bulk-parcel";
+import { PARCEL_SIDES } from "@/domain/bounds";
 import type { FormAction } from "@/lib/action-result";
 import { Button } from "../ui/button";
 import { Alert } from "../ui/card";

@@ -1,5 +1,5 @@
 // The overview on top of Shipment Management, as the query builds it.
-import type { ShipperField } from "@/domain/shipper";
+import type { ShipperField } from "@/domain/shipper-fields";
 
 export type SyncHealth = "healthy" | "running" | "failed" | "reconnect_needed" | "never";
 

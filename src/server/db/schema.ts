@@ -27,7 +27,7 @@ import type { RateCard } from "../../domain/quotes";
 import { LOCALES, ROLES } from "../../domain/roles";
 import { SAVED_VIEW_TABLES } from "../../domain/saved-views";
 import type { DraftCustomsItem, DraftParcel, DraftRecipient } from "../../domain/shipment-evaluation";
-import type { ShipperProfile } from "../../domain/shipper";
+import type { ShipperProfile } from "../../domain/shipper-fields";
 import {
   FULFILLMENT_STATES,
   LABEL_FORMATS,

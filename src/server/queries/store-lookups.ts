@@ -1,7 +1,8 @@
 import "server-only";
 // One store's settings, or the ids of a few, as services need them: by id, by shop domain, by status.
 import { eq } from "drizzle-orm";
-import { toShipperProfile, type ShipperProfile } from "@/domain/shipper";
+import { toShipperProfile } from "@/domain/shipper";
+import { type ShipperProfile } from "@/domain/shipper-fields";
 import type { Db } from "../db/client";
 import { stores, type Store } from "../db/schema";
 

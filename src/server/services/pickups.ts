@@ -11,7 +11,8 @@ import { holidayPlaceOf, type HolidayPlace } from "@/domain/holidays";
 import { originNow } from "@/domain/local-time";
 import { validatePickup, type PickupOptions, type PickupProblem, type PickupRequest } from "@/domain/pickup-rules";
 import type { DraftParcel } from "@/domain/shipment-evaluation";
-import { PICKUP_SHIPPER_FIELDS, type ShipperProfile } from "@/domain/shipper";
+import { PICKUP_SHIPPER_FIELDS } from "@/domain/shipper";
+import { type ShipperProfile } from "@/domain/shipper-fields";
 import type { Messages } from "@/i18n/message-keys";
 import {
   CarrierApiError,

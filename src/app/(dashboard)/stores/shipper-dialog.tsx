@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { formatCnpj } from "@/domain/nfe-key";
-import { REQUIRED_SHIPPER_FIELDS, SHIPPER_FIELDS, type ShipperField } from "@/domain/shipper";
+import { REQUIRED_SHIPPER_FIELDS, SHIPPER_FIELDS, type ShipperField } from "@/domain/shipper-fields";
 import type { StoreRow } from "@/server/queries/stores";
 import { StoreDialog, type StoreDialogProps } from "./store-dialog";
 import { updateShipperAction } from "./actions";
