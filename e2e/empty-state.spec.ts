@@ -5,6 +5,7 @@
 import type { Browser } from "@playwright/test";
 import { admin, createUserAsAdmin, expect, test, type Credentials } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
+import { SyncPanel } from "./pages/sync-panel";
 import { ensureEmulatorShop, removeShop, StoresPage } from "./pages/stores-page";
 
 const SHOP = "loja-vazia.myshopify.com";
@@ -69,7 +70,7 @@ test.describe("the empty Shipment Management", () => {
     await expect(vazio.getByRole("link", { name: "Conectar uma loja" })).toHaveCount(0);
     await page.screenshot({ path: "test-results/empty-connected-pt-phone.png" });
     await vazio.getByRole("button", { name: "Sincronizar pedidos" }).click();
-    await expect(page.getByTestId("sync-summary")).toBeVisible({ timeout: 30_000 });
+    await new SyncPanel(page).waitForEnd();
     await page.context().close();
 
     const desktop = await signedIn(browser, operator, "en-US", DESKTOP);

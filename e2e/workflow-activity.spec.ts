@@ -11,6 +11,7 @@ import { admin, createUserAsAdmin, expect, test, type Credentials } from "./fixt
 import { DraftsPage } from "./pages/drafts-page";
 import { ShipmentsPage } from "./pages/shipments-page";
 import { SignInPage } from "./pages/sign-in-page";
+import { SyncPanel } from "./pages/sync-panel";
 import { emulatorControl, StoresPage } from "./pages/stores-page";
 
 const SHOP = "loja-volumes.myshopify.com";
@@ -109,7 +110,7 @@ test.beforeAll(async ({ browser }) => {
     .row(SHOP)
     .getByRole("button", { name: /^(Sync Orders|Sincronizar pedidos)$/ })
     .click();
-  await expect(page.getByTestId("sync-summary")).toBeVisible({ timeout: 30_000 });
+  await new SyncPanel(page).waitForEnd();
   await page.context().close();
 });
 

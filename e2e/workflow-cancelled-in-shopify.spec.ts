@@ -55,7 +55,7 @@ async function prepareStore(page: Page, t: (typeof texts)[keyof typeof texts]) {
   const stores = new StoresPage(page);
   await stores.ensureDemoSynced(DEMO);
   await stores.goto();
-  await page.getByRole("button", { name: t.shipper.open }).click();
+  await page.getByRole("button", { name: t.shipper.open, exact: true }).click();
   const shipper = page.getByRole("dialog");
   await shipper.getByLabel(t.shipper.signatory).fill("Ana Souza");
   await shipper.getByLabel(t.shipper.phone).fill("+55 11 3456-7890");

@@ -53,7 +53,7 @@ test.describe("Shipment Management", () => {
     // Shopify has no CNPJ, nor the pickup contact, to offer: the admin completes the shipper details
     // once (the carriers refuse a pickup without the contact's name and phone).
     await stores.goto();
-    await page.getByRole("button", { name: "Shipper details of Loja Demo Artesanato" }).click();
+    await page.getByRole("button", { name: "Shipper details of Loja Demo Artesanato", exact: true }).click();
     const shipper = page.getByRole("dialog");
     await shipper.getByLabel("Signatory name").fill("Ana Souza");
     await shipper.getByLabel("Phone").fill("+55 11 3456-7890");

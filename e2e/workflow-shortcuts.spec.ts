@@ -179,7 +179,7 @@ test.describe("saved views", () => {
   }) => {
     const page = await signedIn(browser, operator, { locale: "en-US", viewport: DESKTOP });
     const views = new SavedViewsStrip(page);
-    await page.goto("/shipments?carrier=dhl&sort=order.asc&page=2&perPage=50");
+    await page.goto("/shipments?carrier=dhl&sort=createdAt.asc&page=2&perPage=50");
     await views.save("DHL by order", { pin: false });
     await expect(views.notice()).toHaveText("View “DHL by order” saved.");
     await expect(views.tabs()).toHaveCount(0);
@@ -209,8 +209,8 @@ test.describe("saved views", () => {
     await views.tab("DHL by order").click();
     await page.waitForURL((url) => url.searchParams.get("carrier") === "dhl");
     const url = new URL(page.url());
-    // The view keeps filter, sort and page size, never the page number.
-    expect(url.searchParams.get("sort")).toBe("order.asc");
+    // The view keeps filter, sort (oldest first: "Order / created" ascending) and page size, never the page number.
+    expect(url.searchParams.get("sort")).toBe("createdAt.asc");
     expect(url.searchParams.get("perPage")).toBe("50");
     expect(url.searchParams.has("page")).toBe(false);
     await expect(page.getByRole("combobox", { name: /^Carrier/ }).first()).toHaveValue("dhl");
@@ -219,7 +219,7 @@ test.describe("saved views", () => {
 
     // Another user does not see it.
     const other = await signedIn(browser, admin, { locale: "en-US", viewport: DESKTOP });
-    await other.goto("/shipments?carrier=dhl&sort=order.asc&perPage=50");
+    await other.goto("/shipments?carrier=dhl&sort=createdAt.asc&perPage=50");
     await expect(new SavedViewsStrip(other).tab("DHL by order")).toHaveCount(0);
     await other.context().close();
 

@@ -89,7 +89,7 @@ async function prepareStore(browser: Browser) {
   const stores = new StoresPage(page);
   await stores.ensureDemoSynced(DEMO);
   await stores.goto();
-  await page.getByRole("button", { name: `Shipper details of ${DEMO_NAME}` }).click();
+  await page.getByRole("button", { name: `Shipper details of ${DEMO_NAME}`, exact: true }).click();
   const shipper = page.getByRole("dialog");
   await shipper.locator("#shipper-taxId").fill("11.222.333/0001-81");
   await shipper.locator("#shipper-signatoryName").fill("Ana Exportadora");

@@ -131,13 +131,13 @@ export class StoresPage {
     await this.install();
   }
 
-  /** "Sync Orders" of one store, waiting for the run's summary. */
+  /** "Sync Orders" of one store, waiting for the run to end. */
   async syncStore(shop: string) {
     await this.goto();
     await this.row(shop)
       .getByRole("button", { name: /^(Sync Orders|Sincronizar pedidos)$/ })
       .click();
-    await expect(this.page.getByTestId("sync-summary")).toBeVisible({ timeout: 30_000 });
+    await new SyncPanel(this.page).waitForEnd();
   }
 
   /** The readiness note beside a store's status (shipper details missing). */

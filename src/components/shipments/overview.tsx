@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import type { Overview } from "@/lib/rows/overview";
 import { ShipmentsPerDayChart } from "./shipments-chart";
 import { ShipperDetailsAlert } from "./store-readiness";
+import { FoldOnPhone } from "@/components/ui/fold-on-phone";
 
 const healthTones: Record<string, BadgeTone> = {
   healthy: "green",
@@ -115,41 +116,49 @@ export async function ShipmentsOverview({ overview }: { overview: Overview }) {
           testId="overview-exceptions"
         />
         <Card className="p-3 max-sm:col-span-2 sm:p-4" data-testid="overview-sync">
-          <div className="flex items-center gap-2 text-sm text-slate-600">
-            <RefreshCw className="size-4" aria-hidden />
-            {t("syncHealth")}
-          </div>
-          {overview.stores.length === 0 ? (
-            <p className="mt-2 text-sm text-slate-500">
-              <Link href="/stores" className="text-brand-700 underline">
-                {t("noStores")}
-              </Link>
-            </p>
-          ) : (
-            <ul className="mt-2 space-y-1.5 text-sm">
-              {overview.stores.slice(0, 4).map((store) => (
-                // On a phone each store is one line: its name, then its health.
-                <li key={store.id} className="max-sm:flex max-sm:items-center max-sm:justify-between max-sm:gap-2">
-                  <div className="truncate text-slate-900" title={store.name}>
-                    {store.name}
-                  </div>
-                  <div className="flex flex-wrap items-center gap-2 max-sm:shrink-0 max-sm:flex-nowrap">
-                    <Badge tone={healthTones[store.health]}>{t(`health.${store.health}`)}</Badge>
-                    {store.lastSyncedAt ? (
-                      <span className="text-xs text-slate-500">{format.relativeTime(store.lastSyncedAt)}</span>
-                    ) : null}
-                  </div>
-                </li>
-              ))}
-              {overview.stores.length > 4 ? (
-                <li className="text-xs text-slate-500">
-                  <Link href="/stores" className="underline">
-                    {t("moreStores", { count: overview.stores.length - 4, unhealthy: unhealthy.length })}
-                  </Link>
-                </li>
-              ) : null}
-            </ul>
-          )}
+          {/* Folded on a phone like the chart: the table is what the page is for. */}
+          <FoldOnPhone
+            heading={
+              <div className="flex items-center gap-2 text-sm text-slate-600">
+                <RefreshCw className="size-4" aria-hidden />
+                {t("syncHealth")}
+              </div>
+            }
+            showLabel={t("show")}
+            hideLabel={t("hide")}
+          >
+            {overview.stores.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-500">
+                <Link href="/stores" className="text-brand-700 underline">
+                  {t("noStores")}
+                </Link>
+              </p>
+            ) : (
+              <ul className="mt-2 space-y-1.5 text-sm">
+                {overview.stores.slice(0, 4).map((store) => (
+                  // On a phone each store is one line: its name, then its health.
+                  <li key={store.id} className="max-sm:flex max-sm:items-center max-sm:justify-between max-sm:gap-2">
+                    <div className="truncate text-slate-900" title={store.name}>
+                      {store.name}
+                    </div>
+                    <div className="flex flex-wrap items-center gap-2 max-sm:shrink-0 max-sm:flex-nowrap">
+                      <Badge tone={healthTones[store.health]}>{t(`health.${store.health}`)}</Badge>
+                      {store.lastSyncedAt ? (
+                        <span className="text-xs text-slate-500">{format.relativeTime(store.lastSyncedAt)}</span>
+                      ) : null}
+                    </div>
+                  </li>
+                ))}
+                {overview.stores.length > 4 ? (
+                  <li className="text-xs text-slate-500">
+                    <Link href="/stores" className="underline">
+                      {t("moreStores", { count: overview.stores.length - 4, unhealthy: unhealthy.length })}
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
+            )}
+          </FoldOnPhone>
         </Card>
       </div>
       <ShipmentsPerDayChart perDay={overview.perDay} />

@@ -10,6 +10,7 @@ import { createContext, useContext, type ReactNode } from "react";
 import type { ShipperField } from "@/domain/shipper-fields";
 import type { StoreReadinessFacts, StoreShipperGap } from "@/lib/rows/overview";
 import { Badge } from "@/components/ui/badge";
+import { FoldOnPhone } from "@/components/ui/fold-on-phone";
 
 interface StoreReadinessValue extends StoreReadinessFacts {
   /** An admin: the flags link to the form that fixes them. */
@@ -93,40 +94,47 @@ export function StoreReadinessFlag({ storeId, status }: { storeId: string; statu
 export function ShipperDetailsAlert() {
   const facts = useStoreReadiness();
   const t = useTranslations("readiness");
+  const overview = useTranslations("overview");
   const fieldList = useFieldList();
   if (!facts || facts.shipperGaps.length === 0) return null;
   return (
     <div
       role="status"
-      className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 p-4 text-amber-900"
+      className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 p-3 text-amber-900 sm:p-4"
       data-testid="overview-shipper-details"
     >
       <TriangleAlert className="mt-0.5 size-5 shrink-0" aria-hidden />
-      <div className="min-w-0 space-y-1.5">
-        <p className="font-medium">{t("alertTitle", { count: facts.shipperGaps.length })}</p>
-        <ul className="space-y-1 text-sm">
-          {facts.shipperGaps.map((gap) => (
-            <li key={gap.storeId} className="flex flex-wrap items-baseline gap-x-2">
-              <span>
-                {t("alertItem", {
-                  store: gap.storeName,
-                  fields: fieldList(gap.missing),
-                  blocked: t(`blocked.${blockedKey(gap)}`),
-                })}
-              </span>
-              {facts.canFix ? (
-                <Link
-                  href={shipperDetailsHref(gap.storeId)}
-                  className="font-medium text-amber-950 underline underline-offset-2 hover:text-amber-700"
-                  aria-label={t("fix", { store: gap.storeName })}
-                >
-                  {t("complete")}
-                </Link>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-        {facts.canFix ? null : <p className="text-sm">{t("operatorHint")}</p>}
+      <div className="min-w-0 flex-1 space-y-1.5">
+        {/* On a phone the title alone, the stores one tap away: the table stays on the first screen. */}
+        <FoldOnPhone
+          heading={<p className="font-medium">{t("alertTitle", { count: facts.shipperGaps.length })}</p>}
+          showLabel={overview("show")}
+          hideLabel={overview("hide")}
+        >
+          <ul className="space-y-1 text-sm">
+            {facts.shipperGaps.map((gap) => (
+              <li key={gap.storeId} className="flex flex-wrap items-baseline gap-x-2">
+                <span>
+                  {t("alertItem", {
+                    store: gap.storeName,
+                    fields: fieldList(gap.missing),
+                    blocked: t(`blocked.${blockedKey(gap)}`),
+                  })}
+                </span>
+                {facts.canFix ? (
+                  <Link
+                    href={shipperDetailsHref(gap.storeId)}
+                    className="font-medium text-amber-950 underline underline-offset-2 hover:text-amber-700"
+                    aria-label={t("fix", { store: gap.storeName })}
+                  >
+                    {t("complete")}
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {facts.canFix ? null : <p className="text-sm">{t("operatorHint")}</p>}
+        </FoldOnPhone>
       </div>
     </div>
   );
