@@ -10,6 +10,17 @@ import { SignInPage } from "./pages/sign-in-page";
 import { StoresPage } from "./pages/stores-page";
 import type { Browser, Page } from "@playwright/test";
 
+/** On a phone the filters fold behind one button ("Filters · 1"): open it there, nothing on a desktop. */
+async function openFoldedFilters(page: Page) {
+  const button = page.getByRole("button", { name: /^(Filters|Filtros)/ });
+  if (
+    (await button.count()) > 0 &&
+    (await button.first().isVisible()) &&
+    (await button.first().getAttribute("aria-expanded")) === "false"
+  )
+    await button.first().click();
+}
+
 const DEMO_NAME = "Loja Demo Artesanato";
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -165,9 +176,7 @@ for (const { locale, viewport } of RUNS) {
     expect(hiddenCount).toBeGreaterThan(0);
     await hidden.getByRole("link", { name: t.showCancelled }).click();
     await expect(page).toHaveURL(/status=cancelled/);
-    // On a phone the filters fold behind one button ("Filters · 1").
-    const filtersButton = page.getByRole("button", { name: /^(Filters|Filtros)/ });
-    if ((await filtersButton.count()) > 0 && (await filtersButton.isVisible())) await filtersButton.click();
+    await openFoldedFilters(page);
     await expect(page.getByRole("combobox", { name: t.status })).toHaveValue("cancelled");
     expect(await shipments.total()).toBe(hiddenCount);
     await expect(table.getByText(t.cancelled, { exact: true })).toHaveCount(hiddenCount);
@@ -241,6 +250,7 @@ test("old links to the Shipments tab open Shipment Management with their filters
     await page.goto("/follow-up/quotations-shipments?tab=shipments&status=ready");
     await expect(page).toHaveURL(/\/shipments\?status=ready$/);
     await expect(page.getByRole("heading", { level: 1, name: TEXT[locale].management })).toBeVisible();
+    await openFoldedFilters(page);
     await expect(page.getByRole("combobox", { name: TEXT[locale].status })).toHaveValue("ready");
     await page.context().close();
   }
