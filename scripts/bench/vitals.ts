@@ -58,23 +58,33 @@ async function signIn(context: BrowserContext) {
   return page;
 }
 
-/** The demo store connected through the emulator's OAuth and synced, as an admin would do it. */
+/** The demo store connected through the emulator's OAuth, given customs defaults and synced, as an admin would. */
 async function connectAndSync(page: Page) {
   await page.goto(`${base}/auth/toplevel?shop=${DEMO}`);
   await page.getByRole("button", { name: "Install app" }).click();
   await page.waitForURL(/\/stores\?/);
+  // Customs defaults first (the demo store has none): without them every order is a draft.
+  await page.getByRole("button", { name: "Customs defaults & test orders of Loja Demo Artesanato" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.locator("#settings-defaultIncoterm").selectOption("DAP");
+  await dialog.locator("#settings-defaultExportReason").selectOption("sale");
+  await dialog.getByRole("button", { name: "Save settings" }).click();
+  await dialog.waitFor({ state: "hidden" });
   await page
     .getByRole("row")
     .filter({ hasText: DEMO })
     .getByRole("button", { name: /^Sync Orders$/ })
     .click();
-  // The run is queued and processed in the background: wait until the drafts list has rows.
+  // The run is queued and processed in the background: wait until it has filled both lists.
   for (let attempt = 0; attempt < 120; attempt++) {
     await page.goto(`${base}/follow-up/quotations-shipments?tab=drafts`);
-    if ((await page.getByTestId("empty-state").count()) === 0) return;
+    const drafts = (await page.getByTestId("empty-state").count()) === 0;
+    await page.goto(`${base}/shipments`);
+    const shipments = (await page.locator('a[href^="/shipments/"]').count()) > 0;
+    if (drafts && shipments) return;
     await page.waitForTimeout(1000);
   }
-  throw new Error("the demo store's sync did not produce drafts within 2 minutes");
+  throw new Error("the demo store's sync did not fill the drafts and Shipment Management within 2 minutes");
 }
 
 /** The href of the first link on a page matching a pattern (a shipment, a draft, a run). */
