@@ -3,7 +3,7 @@ import "server-only";
 // completeness re-evaluated for the carrier (a complete draft becomes a ready shipment), the
 // changed fields remembered as operator-entered (a re-sync never overwrites them), and the change
 // audited. Optimistic locking: a save based on an old version is refused and changes nothing.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { applyParcelChanges, carrierWeightLimit, changedParcelFields, type ParcelChanges } from "@/domain/bulk-parcel";
 import { carrierName } from "@/domain/carrier-registry";
 import type { DraftForm } from "@/domain/draft-form";
@@ -17,7 +17,7 @@ import { orders, shipments, type Shipment } from "../db/schema";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
 import { findShipmentById, lastChangeOf } from "../queries/shipment-lookups";
-import { evaluationColumns, evaluationContextFor, storedShipmentInput } from "./evaluation-context";
+import { evaluationContextFor, operatorEditColumns, storedShipmentInput } from "./evaluation-context";
 
 export interface SaveDraftResult {
   status: "ready" | "draft";
@@ -89,11 +89,7 @@ export async function saveDraft(db: Db, form: DraftForm, actorId: string): Promi
     .update(shipments)
     .set({
       ...next,
-      ...evaluationColumns(evaluation),
-      operatorEdited: [...new Set([...existing.operatorEdited, ...changed])],
-      version: sql`${shipments.version} + 1`,
-      updatedBy: actorId,
-      updatedAt: sql`now()`,
+      ...operatorEditColumns(evaluation, { previouslyEdited: existing.operatorEdited, edited: changed, actorId }),
     })
     .where(and(eq(shipments.id, form.id), eq(shipments.version, form.version)))
     .returning({ id: shipments.id });
@@ -180,11 +176,7 @@ export async function bulkUpdateDrafts(db: Db, ids: string[], changes: BulkDraft
           customsItems: input.customsItems,
           incoterm: input.incoterm,
           exportReason: input.exportReason,
-          ...evaluationColumns(evaluation),
-          operatorEdited: [...new Set([...existing.operatorEdited, ...edited])],
-          version: sql`${shipments.version} + 1`,
-          updatedBy: actorId,
-          updatedAt: sql`now()`,
+          ...operatorEditColumns(evaluation, { previouslyEdited: existing.operatorEdited, edited, actorId }),
         })
         .where(eq(shipments.id, id));
       await recordAudit(tx, {
@@ -285,11 +277,11 @@ export async function bulkEditParcels(
         .update(shipments)
         .set({
           parcels,
-          ...evaluationColumns(evaluation),
-          operatorEdited: [...new Set([...existing.operatorEdited, "parcels"])],
-          version: sql`${shipments.version} + 1`,
-          updatedBy: actorId,
-          updatedAt: sql`now()`,
+          ...operatorEditColumns(evaluation, {
+            previouslyEdited: existing.operatorEdited,
+            edited: ["parcels"],
+            actorId,
+          }),
         })
         .where(eq(shipments.id, id));
       await recordAudit(tx, {

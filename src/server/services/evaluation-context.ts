@@ -4,8 +4,9 @@ import "server-only";
 import type { PtaxRate, RateTable } from "@/domain/exchange-rates";
 import { originNow } from "@/domain/local-time";
 import type { EvaluationContext, ShipmentDraftInput, ShipmentEvaluation } from "@/domain/shipment-evaluation";
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import type { Shipment } from "../db/schema";
+import { shipments, type Shipment } from "../db/schema";
 import { loadRateTable } from "../exchange-rates/store";
 import { storeCustomsDefaults } from "../queries/store-lookups";
 
@@ -49,12 +50,30 @@ export function storedShipmentInput(shipment: Shipment): ShipmentDraftInput {
 }
 
 /** The evaluation's results as stored on the shipment. */
-export function evaluationColumns(evaluation: ShipmentEvaluation) {
+function evaluationColumns(evaluation: ShipmentEvaluation) {
   return {
     status: evaluation.status,
     missingFields: evaluation.missingFields,
     problems: evaluation.problems,
     declaredValueUsdCents: evaluation.declaredValueUsdCents,
     exchangeRate: evaluation.exchangeRate,
+  };
+}
+
+/**
+ * The columns an operator's edit writes besides the values edited: the new evaluation, the fields
+ * now the operator's (a later sync leaves them alone), the version bump that makes a concurrent
+ * edit fail, and who edited when.
+ */
+export function operatorEditColumns(
+  evaluation: ShipmentEvaluation,
+  edit: { previouslyEdited: readonly string[]; edited: readonly string[]; actorId: string },
+) {
+  return {
+    ...evaluationColumns(evaluation),
+    operatorEdited: [...new Set([...edit.previouslyEdited, ...edit.edited])],
+    version: sql`${shipments.version} + 1`,
+    updatedBy: edit.actorId,
+    updatedAt: sql`now()`,
   };
 }

@@ -32,7 +32,7 @@ import {
 import type { CarrierDirectory } from "../carriers/directory";
 import type { Db } from "../db/client";
 import { quotes, rateCards, shipments } from "../db/schema";
-import { evaluationColumns, evaluationContextFor, storedShipmentInput } from "./evaluation-context";
+import { evaluationContextFor, operatorEditColumns, storedShipmentInput } from "./evaluation-context";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
 import { allRateCards, findQuote, findRateCard, quotesForShipment } from "../queries/pricing";
@@ -285,11 +285,11 @@ export async function pickQuote(db: Db, quoteId: string, expectedVersion: number
       carrier,
       service,
       chosenQuoteId: quote.id,
-      ...evaluationColumns(evaluation),
-      operatorEdited: [...new Set([...shipment.operatorEdited, "carrier", "service"])],
-      version: sql`${shipments.version} + 1`,
-      updatedBy: actorId,
-      updatedAt: sql`now()`,
+      ...operatorEditColumns(evaluation, {
+        previouslyEdited: shipment.operatorEdited,
+        edited: ["carrier", "service"],
+        actorId,
+      }),
     })
     .where(and(eq(shipments.id, shipment.id), eq(shipments.version, expectedVersion)))
     .returning({ id: shipments.id });
