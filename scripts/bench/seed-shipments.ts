@@ -153,3 +153,49 @@ export async function seedShipments(db: Db, count: number): Promise<void> {
   }
   await db.execute(sql`vacuum analyze`);
 }
+
+/** The signed-in operator of the page views (the layout reads their label format, the strip their saved views). */
+export async function seedBenchUser(db: Db): Promise<void> {
+  await db.execute(sql`
+    insert into users (email, name, password_hash, role) values ('bench@example.com', 'Bench Operator', 'x', 'operator')`);
+}
+
+/**
+ * Sync history: `perStore` finished runs per store, evenly spread over SEED_DAYS (newest now; 3 %
+ * failed, a few manual), and one item per order in the run of its store that came just after the
+ * order (created_ready, or created_draft for drafts), as a store's scheduled syncs import them.
+ * Then VACUUM ANALYZE.
+ */
+export async function seedSyncRuns(db: Db, perStore: number): Promise<void> {
+  const step = (SEED_DAYS * 86400) / perStore;
+  await db.execute(sql`
+    insert into sync_runs (store_id, trigger, status, started_at, finished_at, fetched, created, complete,
+                           drafts, failed, error, error_code, created_at)
+    select s.id,
+           (case when r % 25 = 0 then 'manual' else 'schedule' end)::sync_trigger,
+           (case when abs(hashint8extended(r, 8)) % 100 < 3 then 'failed' else 'succeeded' end)::sync_run_status,
+           t.ts, t.ts + interval '20 seconds', 0, 0, 0, 0, 0, null, null, t.ts
+    from stores s
+    cross join generate_series(0, ${Math.floor(perStore) - 1}::int) r
+    cross join lateral (select now() - r * ${step}::float8 * interval '1 second' ts) t`);
+  await db.execute(sql`
+    update sync_runs set error = 'Shopify answered 503', error_code = 'shopify_unavailable', failed = 1
+    where status = 'failed'`);
+  // The run of the order's store that started first at or after the order's creation.
+  await db.execute(sql`
+    insert into sync_run_items (run_id, order_gid, order_name, outcome, created_at)
+    select r.id, o.shopify_gid, o.name,
+           (case when sh.status = 'draft' then 'created_draft' else 'created_ready' end)::sync_item_outcome,
+           r.created_at
+    from orders o
+    join shipments sh on sh.order_id = o.id
+    cross join lateral (
+      select id, created_at from sync_runs
+      where store_id = o.store_id and created_at >= o.created_at
+      order by created_at limit 1
+    ) r`);
+  await db.execute(sql`
+    update sync_runs r set fetched = c.n, created = c.n, complete = c.n
+    from (select run_id, count(*)::int n from sync_run_items group by run_id) c where c.run_id = r.id`);
+  await db.execute(sql`vacuum analyze`);
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ShipmentProblem } from "@/domain/shipment-problem";
-import { and, eq, gt, isNotNull, isNull, lt, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, lt, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { defineTable, type StateOf } from "@/lib/table/params";
 import type { Db } from "../db/client";
 import { CARRIER_IDS } from "@/domain/carrier-registry";
@@ -106,13 +106,11 @@ const filterResolvers = {
   missing: (values: string[]) => sql`${shipments.missingFields} && ${`{${values.join(",")}}`}::text[]`,
 };
 
-const shipmentSearch = [
-  // Order number and customer through the orders' trigram indexes, as a list of ids: an ILIKE
-  // on the joined orders scans all of them (~5 s at a million shipments, npm run bench:shipments).
-  (pattern: string) =>
-    sql`${shipments.orderId} = any(array(select ${orders.id} from ${orders} where ${orders.name} ilike ${pattern} or ${orders.customerName} ilike ${pattern}))`,
-  shipments.nfeKey,
-];
+// Order number, customer name and NF-e key, in the shipment's own search column (pg_trgm GIN):
+// a selective pattern reads the trigram index, a broad one is checked only on the rows the
+// filters keep. The former `order_id = any(array(select … from orders …))` scanned an array of
+// every matching order per row: 4–6 s for "a" with a carrier filter at 100,000 drafts.
+const shipmentSearch = [shipments.searchText];
 
 const shipmentsMap = { sort: sortColumns, filters: filterResolvers, search: shipmentSearch, tiebreaker: shipments.id };
 
@@ -151,20 +149,28 @@ function selectRows(db: Db) {
     .leftJoin(pickups, eq(pickups.id, shipments.pickupId));
 }
 
+/** The sorts on an order's column: the page's ids are then picked with orders joined. */
+const ORDER_SORTS: ReadonlySet<string> = new Set(["order", "customer"]);
+
 async function listShipmentRows<TSort extends string, TFilter extends string>(
   db: Db,
   table: Parameters<typeof buildTableQuery<TSort, TFilter>>[1],
   state: Parameters<typeof buildTableQuery<TSort, TFilter>>[0],
 ): Promise<Page<ShipmentRow>> {
   const query = buildTableQuery(state, table);
+  // A deferred join: the page's ids are picked on the shipments alone (with orders only for an
+  // order sort), then only those rows are joined for display. Joining below the OFFSET joined
+  // every skipped row too: page 2,000 read 40,000 orders, stores and pickups to show 20.
+  const ids = ORDER_SORTS.has(state.sort.id)
+    ? db.select({ id: shipments.id }).from(shipments).innerJoin(orders, eq(orders.id, shipments.orderId))
+    : db.select({ id: shipments.id }).from(shipments);
+  const pageIds = ids.where(query.where).orderBy(...query.orderBy).limit(query.limit).offset(query.offset);
   // Filters and search read only shipment columns, so counting needs no join (at a million
   // shipments ~40 ms instead of ~1.4 s).
   const [rows, [{ total }]] = await Promise.all([
     selectRows(db)
-      .where(query.where)
-      .orderBy(...query.orderBy)
-      .limit(query.limit)
-      .offset(query.offset),
+      .where(inArray(shipments.id, pageIds))
+      .orderBy(...query.orderBy),
     db.select({ total: countAll }).from(shipments).where(query.where),
   ]);
   return { rows, rowCount: total };
