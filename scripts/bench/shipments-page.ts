@@ -17,6 +17,7 @@
 // 3. The CSV export of ~100,000 rows (status=shipped) as the route streams it: rows/s and RSS.
 // 4. Drops the database, also on failure or Ctrl-C (unless --keep). PostgreSQL only.
 //   node --conditions=react-server --import tsx scripts/bench/shipments-page.ts [shipments] [--only=<label part>]
+//     [--runs=15] [--warmup=2] [--keep] [--drop]
 // DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is only used to create and drop
 // the benchmark database.
 import { writeFileSync } from "node:fs";
@@ -56,8 +57,11 @@ const DROP_KEPT = process.argv.includes("--drop");
 const ONLY = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
 /** Sync runs: one per store every 40 minutes over the seed's 180 days (~19,000 runs). */
 const SYNC_RUNS_PER_STORE = (180 * 24 * 60) / 40;
-const WARMUP = 2;
-const RUNS = 15;
+/** `--runs=N --warmup=N`: fewer runs for a slow "before" (the default is 15 after 2). */
+const numberArg = (name: string, fallback: number) =>
+  Number(process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
+const WARMUP = numberArg("warmup", 2);
+const RUNS = numberArg("runs", 15);
 const TARGET_MS = 100;
 const EXPLAIN_FILE = "/tmp/shipments-page-explain.txt";
 /** Stands for the id of the first store (by domain) in a case's params; resolved once seeded. */
@@ -194,7 +198,7 @@ function median(sorted: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Nearest-rank percentile of sorted values (with 15 runs, p95 is the slowest run). */
+/** Nearest-rank percentile of sorted values (with 15 runs or fewer, p95 is the slowest run). */
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }

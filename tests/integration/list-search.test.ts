@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { parseTableState } from "@/lib/table/params";
 import { orders, shipments, stores } from "@/server/db/schema";
-import { countHiddenCancelled, draftsTable, listDrafts, listShipments, shipmentsTable } from "@/server/queries/shipments";
+import {
+  countHiddenCancelled,
+  draftsTable,
+  listDrafts,
+  listShipments,
+  shipmentsForExport,
+  shipmentsTable,
+} from "@/server/queries/shipments";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
 
 let testDb: TestDb;
@@ -101,7 +108,10 @@ describe(`the search box (${driverName})`, () => {
         count: want.length,
       });
       const hidden = await countHiddenCancelled(testDb.db, parseTableState({ q }, shipmentsTable));
-      expect({ q, hidden }).toEqual({ q, hidden: seeded.filter((r) => r.status === "cancelled" && matches(r, q)).length });
+      expect({ q, hidden }).toEqual({
+        q,
+        hidden: seeded.filter((r) => r.status === "cancelled" && matches(r, q)).length,
+      });
     }
   });
 
@@ -114,7 +124,10 @@ describe(`the search box (${driverName})`, () => {
     expect(ready.rows.map((row) => row.id)).toEqual(wantReady.map((row) => row.id));
     expect(ready.rowCount).toBe(wantReady.length);
 
-    const drafts = await listDrafts(testDb.db, parseTableState({ q: "a", carrier: "correios", perPage: "100" }, draftsTable));
+    const drafts = await listDrafts(
+      testDb.db,
+      parseTableState({ q: "a", carrier: "correios", perPage: "100" }, draftsTable),
+    );
     const wantDrafts = expected((row) => row.status === "draft" && row.carrier === "correios" && matches(row, "a"));
     expect(drafts.rows.map((row) => row.id)).toEqual(wantDrafts.map((row) => row.id));
     expect(drafts.rowCount).toBe(wantDrafts.length);
@@ -123,7 +136,10 @@ describe(`the search box (${driverName})`, () => {
   it("follows an order renamed or re-addressed in Shopify, and an NF-e key set on the shipment", async () => {
     const row = seeded.find((r) => r.status === "ready")!;
     const [shipment] = await testDb.db.select().from(shipments).where(eq(shipments.id, row.id));
-    await testDb.db.update(orders).set({ name: "#RENAMED-1", customerName: "Xavier Quintal" }).where(eq(orders.id, shipment.orderId));
+    await testDb.db
+      .update(orders)
+      .set({ name: "#RENAMED-1", customerName: "Xavier Quintal" })
+      .where(eq(orders.id, shipment.orderId));
     await testDb.db.update(shipments).set({ nfeKey: "99998888777766665555" }).where(eq(shipments.id, row.id));
     for (const q of ["renamed-1", "xavier", "99998888"]) {
       const page = await listShipments(testDb.db, parseTableState({ q }, shipmentsTable));
@@ -132,7 +148,10 @@ describe(`the search box (${driverName})`, () => {
     const old = await listShipments(testDb.db, parseTableState({ q: row.orderName }, shipmentsTable));
     expect(old.rows.map((r) => r.id)).not.toContain(row.id);
     // Back as it was, for the other tests.
-    await testDb.db.update(orders).set({ name: row.orderName, customerName: row.customer }).where(eq(orders.id, shipment.orderId));
+    await testDb.db
+      .update(orders)
+      .set({ name: row.orderName, customerName: row.customer })
+      .where(eq(orders.id, shipment.orderId));
     await testDb.db.update(shipments).set({ nfeKey: row.nfeKey }).where(eq(shipments.id, row.id));
   });
 
@@ -146,12 +165,24 @@ describe(`the search box (${driverName})`, () => {
 
 describe(`deep pages (${driverName})`, () => {
   it("give the same rows as one long page, page after page, for every sort", async () => {
-    const sorts = ["createdAt.desc", "createdAt.asc", "order.asc", "customer.desc", "status.asc", "carrier.asc", "value.desc", "pickup.asc"];
+    const sorts = [
+      "createdAt.desc",
+      "createdAt.asc",
+      "order.asc",
+      "customer.desc",
+      "status.asc",
+      "carrier.asc",
+      "value.desc",
+      "pickup.asc",
+    ];
     for (const sort of sorts) {
       const all = await listShipments(testDb.db, parseTableState({ sort, perPage: "100" }, shipmentsTable));
       const paged: string[] = [];
       for (let page = 1; page <= Math.ceil(all.rowCount / 10) + 1; page++) {
-        const one = await listShipments(testDb.db, parseTableState({ sort, page: String(page), perPage: "10" }, shipmentsTable));
+        const one = await listShipments(
+          testDb.db,
+          parseTableState({ sort, page: String(page), perPage: "10" }, shipmentsTable),
+        );
         expect(one.rowCount).toBe(all.rowCount);
         paged.push(...one.rows.map((row) => row.id));
       }
@@ -161,5 +192,29 @@ describe(`deep pages (${driverName})`, () => {
     expect(defaultOrder.rows.map((row) => row.id)).toEqual(
       expected((row) => row.status !== "draft" && row.status !== "cancelled").map((row) => row.id),
     );
+  });
+});
+
+describe(`the CSV export's keyset batches (${driverName})`, () => {
+  it("give the view's rows in the view's order, for every sort, NULLs included", async () => {
+    // pickup and carrier hold NULLs here (no pickup date at all; every fourth carrier).
+    const sorts = [
+      "createdAt.desc",
+      "createdAt.asc",
+      "pickup.asc",
+      "pickup.desc",
+      "carrier.asc",
+      "carrier.desc",
+      "value.asc",
+    ];
+    for (const sort of sorts) {
+      for (const params of [{ sort }, { sort, status: "ready,cancelled", q: "a" }]) {
+        const state = parseTableState(params, shipmentsTable);
+        const view = await listShipments(testDb.db, { ...state, perPage: 100 });
+        const exported: unknown[] = [];
+        for await (const row of shipmentsForExport(testDb.db, state, 3)) exported.push(row[0]);
+        expect({ params, orders: exported }).toEqual({ params, orders: view.rows.map((row) => row.orderName) });
+      }
+    }
   });
 });

@@ -215,6 +215,9 @@ export const orders = pgTable(
     index("orders_store_name_idx").on(t.storeId, t.name),
     index("orders_store_updated_idx").on(t.storeId, t.shopifyUpdatedAt),
     index("orders_customer_name_idx").on(t.customerName),
+    // Shipment Management's "Order" sort, and the overview's chart of the last 14 days by order date.
+    index("orders_name_idx").on(t.name),
+    index("orders_shopify_created_idx").on(t.shopifyCreatedAt),
   ],
 );
 
@@ -330,8 +333,8 @@ export const shipments = pgTable(
     cancelledInShopifyAt: timestamp("cancelled_in_shopify_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     // What the search box matches, in one column on the shipment: the order number, the customer
-    // name and the NF-e key, joined by U+001F (which a search never holds: cleanTextParam turns
-    // control characters into spaces, so no match can span two of them). Kept by triggers
+    // name and the NF-e key, lower-cased and joined by U+001F (which a search never holds:
+    // cleanTextParam turns control characters into spaces, so no match can span two of them). Kept by triggers
     // (migration 0008) on every insert and on a change of the order's name or customer, so no
     // writer can forget it. A search with a filter then reads only the shipments the filter keeps,
     // instead of every order (npm run bench:shipments, bench:drafts).

@@ -141,9 +141,15 @@ export function buildKeysetQuery<TSort extends string, TFilter extends string>(
     after = state.sort.desc ? or(isNotNull(column), and(isNull(column), afterId)) : and(isNull(column), afterId);
   } else {
     const value = sql`cast(${cursor.sortValue} as ${sql.raw(column.getSQLType())})`;
-    const strictlyAfter = state.sort.desc ? sql`${column} < ${value}` : sql`${column} > ${value}`;
-    const tie = and(sql`${column} = ${value}`, afterId);
-    after = state.sort.desc ? or(strictlyAfter, tie) : or(strictlyAfter, tie, isNull(column));
+    // "Beyond the cursor" as one row comparison, (column, id) < (value, id) — the same rows as
+    // "column < value, or equal with a smaller id" — because PostgreSQL starts an index scan on
+    // (column, id) right at the cursor for it, where the OR form re-read the view from its start
+    // on every batch (npm run bench:shipments, export). Descending, NULLs come first, so none is
+    // beyond a value; ascending they come last, so all are (unless the column cannot be null).
+    const beyondRow = state.sort.desc
+      ? sql`(${column}, ${table.tiebreaker}) < (${value}, ${cursor.id})`
+      : sql`(${column}, ${table.tiebreaker}) > (${value}, ${cursor.id})`;
+    after = state.sort.desc || column.notNull ? beyondRow : or(beyondRow, isNull(column));
   }
   return { ...base, where: and(conditionsOf(state, table), after) };
 }
