@@ -233,7 +233,6 @@ async function benchPostgres(): Promise<void> {
     const worst = slowest(baseline);
     await explain(url, worst, "/tmp/bench-drafts-explain-baseline.txt");
     console.log(`EXPLAIN (ANALYZE, BUFFERS) of "${worst.label}" → /tmp/bench-drafts-explain-baseline.txt`);
-
   } finally {
     await handle?.close();
     await dropPostgresDatabase(baseUrl, name);

@@ -236,7 +236,10 @@ async function explain(url: string, cases: Case[], context: Context, file: strin
       out.push(`-- ${testCase.label} ${JSON.stringify(testCase.params)}`);
       for (const { query, params } of captured) {
         const plan = await client.unsafe(`explain (analyze, buffers) ${query}`, params as never[]);
-        out.push(`\n-- ${query}\n-- params: ${JSON.stringify(params)}`, ...plan.map((row) => row["QUERY PLAN"] as string));
+        out.push(
+          `\n-- ${query}\n-- params: ${JSON.stringify(params)}`,
+          ...plan.map((row) => row["QUERY PLAN"] as string),
+        );
       }
       out.push("");
     }

@@ -166,7 +166,11 @@ async function listShipmentRows<TSort extends string, TFilter extends string>(
   const ids = ORDER_SORTS.has(state.sort.id)
     ? db.select({ id: shipments.id }).from(shipments).innerJoin(orders, eq(orders.id, shipments.orderId))
     : db.select({ id: shipments.id }).from(shipments);
-  const pageIds = ids.where(query.where).orderBy(...query.orderBy).limit(query.limit).offset(query.offset);
+  const pageIds = ids
+    .where(query.where)
+    .orderBy(...query.orderBy)
+    .limit(query.limit)
+    .offset(query.offset);
   // Filters and search read only shipment columns, so counting needs no join (at a million
   // shipments ~40 ms instead of ~1.4 s).
   const [rows, [{ total }]] = await Promise.all([
