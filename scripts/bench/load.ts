@@ -318,6 +318,8 @@ interface RunResult {
   p99: number;
   documents: number;
   peakRssMb: number;
+  /** Median latency per view (page and query), slowest first: where the time goes. */
+  slowestViews: string[];
 }
 
 async function runLoad(
@@ -326,6 +328,7 @@ async function runLoad(
   pgid: number,
 ): Promise<RunResult> {
   const latencies: number[] = [];
+  const perView = new Map<string, number[]>();
   const errorSamples: string[] = [];
   let errors = 0;
   let documents = 0;
@@ -354,7 +357,10 @@ async function runLoad(
       const response = await fetch(url, { headers, redirect: "manual" });
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`${response.status} for ${url}`);
-      latencies.push(performance.now() - begin);
+      const elapsed = performance.now() - begin;
+      latencies.push(elapsed);
+      const name = `${PATHS[page]}${view ? `?${view}` : ""}`;
+      perView.set(name, [...(perView.get(name) ?? []), elapsed]);
     } catch (error) {
       errors++;
       if (errorSamples.length < 5) errorSamples.push((error as Error).message);
@@ -380,6 +386,18 @@ async function runLoad(
     p99: percentile(latencies, 99),
     documents,
     peakRssMb,
+    slowestViews: [...perView]
+      .map(([name, times]) => ({
+        name,
+        median: percentile(
+          [...times].sort((a, b) => a - b),
+          50,
+        ),
+        n: times.length,
+      }))
+      .sort((a, b) => b.median - a.median)
+      .slice(0, 5)
+      .map(({ name, median, n }) => `${name} ${median.toFixed(0)} ms (n=${n})`),
   };
 }
 
@@ -396,7 +414,7 @@ async function settledRss(pgid: number, run: number): Promise<{ idle: number; af
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const fresh = fs.readdirSync(PROFILE_DIR).filter((file) => !before.has(file) && file.endsWith(".heapsnapshot"));
     const size = fresh.reduce((sum, file) => sum + fs.statSync(path.join(PROFILE_DIR, file)).size, 0);
-    if (fresh.length > 0 && size === lastSize) {
+    if (fresh.length > 0 && size > 0 && size === lastSize) {
       for (const file of fresh)
         fs.renameSync(path.join(PROFILE_DIR, file), path.join(PROFILE_DIR, `after-run-${run}-${file}`));
       break;
@@ -467,6 +485,7 @@ async function main() {
       `run ${run}: ${result.requests} requests (${result.documents} documents), ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms, ${result.errors} errors; RSS peak ${result.peakRssMb} MB, settled ${settled.idle} MB${settled.afterGc === null ? "" : `, after GC ${settled.afterGc} MB`}`,
     );
     for (const sample of result.errorSamples) console.log(`  error: ${sample}`);
+    console.log(`  slowest views (median): ${result.slowestViews.join("; ")}`);
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const rps = median(results.map((r) => r.rps));

@@ -8,7 +8,7 @@ import { cache } from "react";
 import { AggregateCache, type DataTable } from "./aggregate-cache";
 import { getDbHandle, type DbHandle, type DataChangeSubscription } from "./client";
 
-export const DATA_CHANGED_CHANNEL = "shipsmart_data_changed";
+const DATA_CHANGED_CHANNEL = "shipsmart_data_changed";
 
 // Entries are a few hundred bytes (a count, the overview ~3 kB): 2,000 of them and 4 MB at most.
 // The age limit is only a safety net: changes are heard, not waited out.

@@ -21,7 +21,7 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-export interface DataChangeHandlers {
+interface DataChangeHandlers {
   onNotify(payload: string): void;
   /** true once listening; false when the connection is lost (notifications may be missed until true again). */
   onLive(live: boolean): void;
