@@ -10,7 +10,7 @@ import { SyncProvider } from "@/components/sync/sync-provider";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { userLabelFormat } from "@/server/queries/users";
-import { storesNeedingReconnect } from "@/server/queries/stores";
+import { cachedStoresNeedingReconnect } from "@/server/queries/cached";
 import { switchLocale } from "../locale-actions";
 import { setLabelFormatAction } from "./preferences-actions";
 import { signOutAction } from "./session-actions";
@@ -22,7 +22,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const db = await getDb();
   const [t, brokenStores, labelFormat] = await Promise.all([
     getTranslations(),
-    storesNeedingReconnect(db),
+    cachedStoresNeedingReconnect(db),
     userLabelFormat(db, user.id),
   ]);
   return (

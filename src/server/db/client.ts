@@ -16,8 +16,27 @@ export interface DbHandle {
   driver: DbDriver;
   /** Runs `fn` while holding a database-wide lock, e.g. so that two instances never migrate at once. */
   withExclusiveLock<T>(fn: () => Promise<T>): Promise<T>;
+  /** Hears the NOTIFYs of `channel` (see DataChangeHandlers); closed by the caller. */
+  subscribe(channel: string, handlers: DataChangeHandlers): Promise<DataChangeSubscription>;
   close(): Promise<void>;
 }
+
+interface DataChangeHandlers {
+  onNotify(payload: string): void;
+  /** true once listening; false when the connection is lost (notifications may be missed until true again). */
+  onLive(live: boolean): void;
+}
+
+export interface DataChangeSubscription {
+  /** Resolves once every notification committed before the call has been handed to onNotify. */
+  barrier(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DATA_CHANGES_APPLICATION_NAME = "shipsmart-data-changes";
+
+// Pause before listening again after the listening connection was lost (the database may be down).
+const RELISTEN_DELAY_MS = 1000;
 
 export interface DbConfig {
   databaseUrl?: string;
@@ -46,6 +65,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
           reserved.release();
         }
       },
+      subscribe: (channel, handlers) => subscribePostgres(config.databaseUrl!, channel, handlers),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -64,6 +84,19 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       driver: "pglite",
       // PGlite is single-connection and single-process (guarded by the lock file).
       withExclusiveLock: (fn) => fn(),
+      // One connection: a commit's notifications arrive with its own answer, so nothing is ever
+      // in flight and the barrier has nothing to wait for.
+      async subscribe(channel, { onNotify, onLive }) {
+        const unlisten = await client.listen(channel, onNotify);
+        onLive(true);
+        return {
+          barrier: async () => {},
+          async close() {
+            onLive(false);
+            await unlisten();
+          },
+        };
+      },
       async close() {
         await client.close();
         release();
@@ -73,6 +106,57 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     release();
     throw error;
   }
+}
+
+/**
+ * LISTEN on a connection of its own, which the pool never lends out. PostgreSQL hands a listener
+ * the notifications committed before each of its statements ends, so a `select 1` on this
+ * connection is the barrier. A lost connection is reported (onLive(false)) and listened on again.
+ */
+async function subscribePostgres(
+  url: string,
+  channel: string,
+  { onNotify, onLive }: DataChangeHandlers,
+): Promise<DataChangeSubscription> {
+  const { default: postgres } = await import("postgres");
+  let closing = false;
+  const listener = postgres(url, {
+    max: 1,
+    // Never closed for idleness or age (the defaults would drop it every 30–60 minutes).
+    max_lifetime: null,
+    fetch_types: false,
+    onnotice: () => {},
+    // Named in pg_stat_activity, so an operator can tell it from the pool.
+    connection: { application_name: DATA_CHANGES_APPLICATION_NAME },
+    // Not in postgres.js's types, but its documented-by-source hook for NotificationResponse.
+    ...({ onnotify: (name: string, payload: string) => name === channel && onNotify(payload) } as object),
+    onclose: () => {
+      if (closing) return;
+      onLive(false);
+      setTimeout(() => void listen(), RELISTEN_DELAY_MS).unref();
+    },
+  });
+  const statement = `listen "${channel.replace(/"/g, '""')}"`;
+  async function listen() {
+    try {
+      await listener.unsafe(statement);
+      if (!closing) onLive(true);
+    } catch {
+      // onclose follows a failed connection and listens again.
+    }
+  }
+  await listener.unsafe(statement);
+  onLive(true);
+  return {
+    async barrier() {
+      await listener`select 1`;
+    },
+    async close() {
+      closing = true;
+      onLive(false);
+      await listener.end({ timeout: 5 });
+    },
+  };
 }
 
 export function dbConfigFromEnv(): DbConfig {

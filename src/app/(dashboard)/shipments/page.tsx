@@ -11,10 +11,14 @@ import { requireUser } from "@/server/auth/session";
 import { shipmentActions } from "./table-actions";
 import { SavedViewsBar } from "../saved-views";
 import { getDb } from "@/server/db/client";
-import { getOverview } from "@/server/queries/overview";
-import { pickupCalendars } from "@/server/queries/pickup-calendars";
-import { countHiddenCancelled, listShipments, shipmentsTable } from "@/server/queries/shipments";
-import { listStoreOptions } from "@/server/queries/stores";
+import {
+  cachedHiddenCancelled,
+  cachedOverview,
+  cachedPickupCalendars,
+  cachedShipmentCount,
+  cachedStoreOptions,
+} from "@/server/queries/cached";
+import { listShipments, shipmentsTable } from "@/server/queries/shipments";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("shipments"))("title") };
@@ -25,11 +29,11 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
   const db = await getDb();
   const state = parseTableState(await searchParams, shipmentsTable);
   const [page, hiddenCancelled, storeOptions, overview, calendars, t] = await Promise.all([
-    listShipments(db, state),
-    countHiddenCancelled(db, state),
-    listStoreOptions(db),
-    getOverview(db),
-    pickupCalendars(db),
+    listShipments(db, state, cachedShipmentCount),
+    cachedHiddenCancelled(db, state),
+    cachedStoreOptions(db),
+    cachedOverview(db),
+    cachedPickupCalendars(db),
     getTranslations("shipments"),
   ]);
   return (

@@ -13,9 +13,15 @@ import { bulkEditParcelsAction, bulkUpdateDraftsAction } from "./actions";
 import { SavedViewsBar } from "../../saved-views";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { countQuotedShipments, listQuotes, quotesTable } from "@/server/queries/quotes";
-import { listStoreOptions, storeReadiness } from "@/server/queries/stores";
-import { countShipmentsByStage, draftsTable, listDrafts } from "@/server/queries/shipments";
+import { listQuotes, quotesTable } from "@/server/queries/quotes";
+import {
+  cachedQuotedCount,
+  cachedShipmentCount,
+  cachedStageCounts,
+  cachedStoreOptions,
+  cachedStoreReadiness,
+} from "@/server/queries/cached";
+import { draftsTable, listDrafts } from "@/server/queries/shipments";
 
 // The Shipments tab listed exactly what Shipment Management lists, with fewer tools (no overview,
 // no export, no store filter); it is gone, and its old links open Shipment Management instead.
@@ -45,9 +51,9 @@ export default async function QuotationsShipmentsPage({ searchParams }: { search
   const db = await getDb();
   const t = await getTranslations("followUp");
   const [stageCounts, quoted, readiness] = await Promise.all([
-    countShipmentsByStage(db),
-    countQuotedShipments(db),
-    storeReadiness(db),
+    cachedStageCounts(db),
+    cachedQuotedCount(db),
+    cachedStoreReadiness(db),
   ]);
   const counts: Record<Tab, number> = { quotations: quoted, drafts: stageCounts.drafts };
 
@@ -111,7 +117,7 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
     );
   }
   const state = parseTableState(params, draftsTable);
-  const [page, storeOptions] = await Promise.all([listDrafts(db, state), listStoreOptions(db)]);
+  const [page, storeOptions] = await Promise.all([listDrafts(db, state, cachedShipmentCount), cachedStoreOptions(db)]);
   return (
     <>
       <SavedViewsBar table="drafts" />
