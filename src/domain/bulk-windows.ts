@@ -11,7 +11,8 @@ export interface UpdatedWindow {
   before: Date | null;
 }
 
-export const MAX_BULK_PARTS = 5;
+// Shopify runs at most five bulk queries at once per shop (API 2026-01+).
+const MAX_BULK_PARTS = 5;
 
 export function splitUpdatedWindow(since: Date, until: Date, parts: number): UpdatedWindow[] {
   if (!Number.isInteger(parts) || parts < 1 || parts > MAX_BULK_PARTS) {

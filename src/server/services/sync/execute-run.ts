@@ -64,7 +64,7 @@ interface Execution {
 
 export const INVOICE_NOTE_ATTRIBUTE = settings().nfeNoteAttribute;
 
-/** A bulk first sync runs as one Bulk Operation: splitting it did not pay on this machine (README, Sync Orders). */
+/** A bulk first sync runs as one Bulk Operation: splitting it did not clearly pay in bench:bulk (README, Sync Orders). */
 const BULK_PARTS = 1;
 
 export class SimulatedCrash extends Error {}
