@@ -3,7 +3,7 @@
 // answers them, inside HTTP 200), execute, refund down to the actual cost, and report
 // `extensions.cost` on every response.
 import { GraphQLError, execute, parse, validate, type DocumentNode, type ExecutionResult } from "graphql";
-import { flattenToJsonl } from "./bulk";
+import { bulkQueryConcurrency, flattenToJsonl, operationInProgressError } from "./bulk";
 import { MAX_SINGLE_QUERY_COST, actualQueryCost, findOperation, requestedQueryCost } from "./cost";
 import type { EmuOrder } from "./model";
 import { pageSizeErrors } from "./page-size";
@@ -17,7 +17,7 @@ import {
   ordersCount,
   type ResolverContext,
 } from "./resolvers";
-import { loadAdminSchema } from "./schema";
+import { ADMIN_API_VERSION, loadAdminSchema } from "./schema";
 import type { EmulatorState, ShopState } from "./state";
 import { orderWebhookPayload, type WebhookDispatcher } from "./webhooks";
 
@@ -32,6 +32,8 @@ export interface AdminApiDeps {
   webhooks: WebhookDispatcher;
   /** Base URL of the emulator as the app reaches it (for bulk result files). */
   publicUrl: string;
+  /** The version in the request's path (/admin/api/<version>/graphql.json); the current one when unset. */
+  apiVersion?: string;
   now?: () => Date;
 }
 
@@ -61,6 +63,20 @@ const touch = (order: EmuOrder, now: Date) => {
   const next = Math.max(now.getTime(), Date.parse(order.updatedAt) + 1);
   order.updatedAt = new Date(next).toISOString();
 };
+
+/**
+ * Each shop's bulk exports run one after another, each in its own turn of the event loop: the
+ * emulator is one process, so concurrent operations share its CPU anyway, and between two exports
+ * it answers polls and serves finished results (as Shopify does while other operations run).
+ */
+const exportQueues = new WeakMap<ShopState, Promise<void>>();
+
+function queueExport(shop: ShopState, run: () => void) {
+  const turn = (exportQueues.get(shop) ?? Promise.resolve())
+    .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+    .then(run);
+  exportQueues.set(shop, turn);
+}
 
 function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
   const findOrder = (id: string) => {
@@ -141,6 +157,12 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
       const numeric = idFromGid(id, "BulkOperation");
       const operation = numeric === null ? undefined : shop.bulkOperations.get(numeric);
       return operation ? bulkNode(operation) : null;
+    },
+    // Deprecated since 2026-01: with several operations running it shows only the most recent one,
+    // which is why the dashboard polls each operation by id. The emulator runs bulk queries only.
+    currentBulkOperation: ({ type }: { type: string }) => {
+      const newest = [...shop.bulkOperations.values()].at(-1);
+      return type === "QUERY" && newest ? bulkNode(newest) : null;
     },
     webhookSubscriptions: () => {
       const nodes = shop.webhooks.map(webhookNode);
@@ -346,16 +368,10 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
       const running = [...shop.bulkOperations.values()].filter(
         (op) => op.status === "CREATED" || op.status === "RUNNING",
       );
-      if (running.length >= 5) {
+      if (running.length >= bulkQueryConcurrency(deps.apiVersion ?? ADMIN_API_VERSION)) {
         return {
           bulkOperation: null,
-          userErrors: [
-            {
-              field: null,
-              message: "A bulk query operation for this app and shop is already in progress.",
-              code: "OPERATION_IN_PROGRESS",
-            },
-          ],
+          userErrors: [operationInProgressError(running.map((op) => gid("BulkOperation", op.id)))],
         };
       }
       let document: DocumentNode;
@@ -394,44 +410,42 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
       // Runs after this response, as Shopify's does: the first poll may still see it running (for
       // the bulkRunningMs fault, every poll until then). A cancelled operation never completes.
       setTimeout(() => (operation.status = operation.status === "CREATED" ? "RUNNING" : operation.status), 10);
-      setTimeout(
-        () => {
-          if (operation.status === "CANCELED") return;
-          try {
-            const result = execute({
-              schema: loadAdminSchema(),
-              document,
-              rootValue: rootValue(shop, deps, now),
-              contextValue: { shop, bulk: true, now } satisfies ResolverContext,
-            }) as ExecutionResult;
-            if (result.errors?.length) throw result.errors[0];
-            const flat = flattenToJsonl(result.data ?? {}, groupObjects);
-            Object.assign(operation, {
-              status: "COMPLETED",
-              jsonl: flat.jsonl,
-              objectCount: flat.objectCount,
-              rootObjectCount: flat.rootObjectCount,
-              fileSize: Buffer.byteLength(flat.jsonl),
-              completedAt: now().toISOString(),
-            });
-          } catch {
-            Object.assign(operation, {
-              status: "FAILED",
-              errorCode: "INTERNAL_SERVER_ERROR",
-              completedAt: now().toISOString(),
-            });
-          }
-          deps.webhooks.emit(shop, "BULK_OPERATIONS_FINISH", {
-            admin_graphql_api_id: gid("BulkOperation", operation.id),
-            completed_at: operation.completedAt,
-            created_at: operation.createdAt,
-            error_code: operation.errorCode?.toLowerCase() ?? null,
-            status: operation.status.toLowerCase(),
-            type: "query",
+      const runExport = () => {
+        if (operation.status === "CANCELED") return;
+        try {
+          const result = execute({
+            schema: loadAdminSchema(),
+            document,
+            rootValue: rootValue(shop, deps, now),
+            contextValue: { shop, bulk: true, now } satisfies ResolverContext,
+          }) as ExecutionResult;
+          if (result.errors?.length) throw result.errors[0];
+          const flat = flattenToJsonl(result.data ?? {}, groupObjects);
+          Object.assign(operation, {
+            status: "COMPLETED",
+            jsonl: flat.jsonl,
+            objectCount: flat.objectCount,
+            rootObjectCount: flat.rootObjectCount,
+            fileSize: Buffer.byteLength(flat.jsonl),
+            completedAt: now().toISOString(),
           });
-        },
-        10 + (shop.faults.bulkRunningMs ?? 0),
-      );
+        } catch {
+          Object.assign(operation, {
+            status: "FAILED",
+            errorCode: "INTERNAL_SERVER_ERROR",
+            completedAt: now().toISOString(),
+          });
+        }
+        deps.webhooks.emit(shop, "BULK_OPERATIONS_FINISH", {
+          admin_graphql_api_id: gid("BulkOperation", operation.id),
+          completed_at: operation.completedAt,
+          created_at: operation.createdAt,
+          error_code: operation.errorCode?.toLowerCase() ?? null,
+          status: operation.status.toLowerCase(),
+          type: "query",
+        });
+      };
+      setTimeout(() => queueExport(shop, runExport), 10 + (shop.faults.bulkRunningMs ?? 0));
       return { bulkOperation: bulkNode(operation), userErrors: [] };
     },
     bulkOperationCancel: ({ id }: { id: string }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flattenToJsonl } from "./bulk";
+import { bulkQueryConcurrency, flattenToJsonl } from "./bulk";
 
 const data = {
   orders: {
@@ -53,5 +53,12 @@ describe("bulk JSONL", () => {
 
   it("is empty for no objects", () => {
     expect(flattenToJsonl({ orders: { edges: [] } })).toEqual({ jsonl: "", objectCount: 0, rootObjectCount: 0 });
+  });
+});
+
+describe("bulk query concurrency", () => {
+  it("allows five at once from API 2026-01 (and unstable), one before", () => {
+    expect(["2026-01", "2026-04", "2026-07", "2027-01", "unstable"].map(bulkQueryConcurrency)).toEqual([5, 5, 5, 5, 5]);
+    expect(["2024-10", "2025-07", "2025-10"].map(bulkQueryConcurrency)).toEqual([1, 1, 1]);
   });
 });

@@ -1,6 +1,29 @@
 // Bulk operation results as JSONL: one line per object. The top-level connection's nodes come
 // first-level; the nodes of nested connections follow as their own lines carrying
 // `__parentId`, the id of the object they belong to (Shopify's layout with groupObjects: false).
+// Also the published limit on how many bulk queries may run at once.
+
+/**
+ * How many bulk query operations an app may run at once on a shop: up to five from API version
+ * 2026-01 (https://shopify.dev/api/usage/bulk-operations/queries), one in earlier versions.
+ * `unstable` is newer than every dated version.
+ */
+export function bulkQueryConcurrency(apiVersion: string): number {
+  return apiVersion === "unstable" || apiVersion >= "2026-01" ? 5 : 1;
+}
+
+/**
+ * Shopify's refusal of one bulk query too many: a user error (the mutation itself succeeds),
+ * naming the operations still in progress — with one, Shopify answers "…already in progress:
+ * gid://shopify/BulkOperation/<id>.".
+ */
+export function operationInProgressError(runningIds: string[]) {
+  return {
+    field: null,
+    message: `A bulk query operation for this app and shop is already in progress: ${runningIds.join(", ")}.`,
+    code: "OPERATION_IN_PROGRESS",
+  };
+}
 
 type Json = Record<string, unknown>;
 type Deferred = { item: Json; parent: string | null };

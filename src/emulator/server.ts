@@ -142,7 +142,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         return { status: 503, body: { errors: "Service Unavailable" } };
       }
       const body = parseBody(await readBody(request), request.headers["content-type"]);
-      const result = await executeAdminGraphql(shop, body, { state, webhooks, publicUrl });
+      const result = await executeAdminGraphql(shop, body, { state, webhooks, publicUrl, apiVersion: graphql[1] });
       (request as { costLog?: unknown }).costLog = result;
       if (result.operationName && /^\s*mutation/.test(String(body.query))) changed();
       return { status: result.status, body: result.body };

@@ -372,4 +372,72 @@ describe("Admin GraphQL through the wrapper", () => {
     expect(items.length).toBe(emulator.state.shop(SHOP)!.orders.reduce((sum, o) => sum + o.lineItems.length, 0));
     expect(items.every((item) => orders.some((o) => o.id === item.__parentId))).toBe(true);
   });
+
+  it("runs up to five bulk queries at once from API 2026-01 and refuses the sixth as Shopify does; one before", async () => {
+    const shop = "loja-bulk-limite.myshopify.com";
+    createShop(emulator.state, { domain: shop, name: "Loja Limite", orders: 3, seed: 43 });
+    const session = await installApp(shop);
+    emulator.state.shop(shop)!.faults.bulkRunningMs = 60_000; // every operation stays running
+    const admin = async (version: string, query: string, variables: Record<string, unknown> = {}) => {
+      const response = await fetch(`${emulator.url}/admin/api/${version}/graphql.json`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-emulated-shop": shop,
+          "x-shopify-access-token": session.accessToken!,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return ((await response.json()) as { data: Record<string, never> }).data;
+    };
+    type RunPayload = {
+      bulkOperation: { id: string } | null;
+      userErrors: { field: string[] | null; message: string; code: string }[];
+    };
+    const runBulk = async (version: string) =>
+      (await admin(version, BULK_OPERATION_RUN_QUERY_MUTATION, { query: `{ orders { edges { node { id } } } }` }))
+        .bulkOperationRunQuery as RunPayload;
+    const cancel = (id: string) =>
+      admin("2026-07", `mutation ($id: ID!) { bulkOperationCancel(id: $id) { userErrors { message } } }`, { id });
+
+    const started: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const run = await runBulk("2026-07");
+      expect(run.userErrors).toEqual([]);
+      started.push(run.bulkOperation!.id);
+    }
+    expect(await runBulk("2026-01")).toEqual({
+      bulkOperation: null,
+      userErrors: [
+        {
+          field: null,
+          message: `A bulk query operation for this app and shop is already in progress: ${started.join(", ")}.`,
+          code: "OPERATION_IN_PROGRESS",
+        },
+      ],
+    });
+    // Polling by id sees each one; the deprecated currentBulkOperation only the most recent.
+    const polled = await admin("2026-07", BULK_OPERATION_QUERY, { id: started[0] });
+    expect(polled.bulkOperation).toMatchObject({ id: started[0], status: "RUNNING" });
+    const current = await admin("2026-07", `{ currentBulkOperation(type: QUERY) { id status } }`);
+    expect(current.currentBulkOperation).toEqual({ id: started[4], status: "RUNNING" });
+
+    for (const id of started.slice(1)) await cancel(id);
+    // Before 2026-01 one running bulk query is already the limit; 2026-01 still has room.
+    expect(await runBulk("2025-10")).toEqual({
+      bulkOperation: null,
+      userErrors: [
+        {
+          field: null,
+          message: `A bulk query operation for this app and shop is already in progress: ${started[0]}.`,
+          code: "OPERATION_IN_PROGRESS",
+        },
+      ],
+    });
+    const second = await runBulk("2026-01");
+    expect(second.userErrors).toEqual([]);
+    await cancel(started[0]);
+    await cancel(second.bulkOperation!.id);
+    expect((await runBulk("2025-10")).userErrors).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 // Leases and the bulk first sync, against the emulator on PGlite or Postgres: a live lease keeps
 // a second worker out however long a Bulk Operation is polled, a worker whose run was taken over
 // writes nothing more, a Bulk Operation past its deadline is cancelled and fails the run, and the
-// streamed bulk import gives exactly what the paged sync gives.
+// streamed bulk import gives exactly what the paged sync gives — split across concurrent bulk
+// queries too, whose interruption moves no watermark and reruns without losing or doubling an order.
 import type { Shopify } from "@shopify/shopify-api";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -9,7 +10,7 @@ import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import { orders, shipments, stores, syncRunItems, syncRuns } from "@/server/db/schema";
 import { connectThroughEmulator } from "@/server/services/emulator-connect";
-import { executeRun } from "@/server/services/sync/execute-run";
+import { executeRun, SimulatedCrash } from "@/server/services/sync/execute-run";
 import { claimRun, LEASE_MS, requestSync, runsToExecute } from "@/server/services/sync/runs";
 import { createShopify } from "@/server/shopify/api";
 import { prepareForExport } from "../helpers/export-setup";
@@ -214,5 +215,81 @@ describe(`streamed bulk import (${driverName})`, () => {
       .from(stores)
       .where(sql`${stores.id} in (${paged.id}, ${bulk.id})`);
     expect(new Set(watermarks.map((row) => row.watermark!.toISOString())).size).toBe(1);
+  }, 60_000);
+
+  /** Two shops with the very same orders (the second one's copied from the first). */
+  async function twins(prefix: string, orderCount: number, seed: number) {
+    const a = await connect(`${prefix}-a.myshopify.com`, { orders: orderCount, seed, plan: "plus" });
+    const b = await connect(`${prefix}-b.myshopify.com`, { orders: 0, seed, plan: "plus" });
+    const twin = emulator.state.shop(b.shopDomain)!;
+    for (const order of structuredClone(emulator.state.shop(a.shopDomain)!.orders)) {
+      twin.orders.push(order);
+      twin.ordersById.set(order.id, order);
+    }
+    return [a, b] as const;
+  }
+
+  const watermarkOf = async (storeId: string) =>
+    (await testDb.db.select({ watermark: stores.syncWatermark }).from(stores).where(eq(stores.id, storeId)))[0]
+      .watermark;
+
+  it("split into three concurrent bulk queries, gives what one bulk query gives", async () => {
+    const [single, split] = await twins("loja-partes", 900, 32);
+    const sync = async (storeId: string, bulkParts: number) => {
+      const { run } = await requestSync(testDb.db, storeId, "manual", null);
+      return (await executeRun(deps(), run.id, { sleep: async () => {}, bulkThreshold: 100, bulkParts }))!;
+    };
+    const singleRun = await sync(single.id, 1);
+    emulator.state.shop(split.shopDomain)!.faults.bulkRunningMs = 300; // each export takes a while
+    const splitRun = await sync(split.id, 3);
+    expect(splitRun).toMatchObject({ status: "succeeded", fetched: 900, failed: 0 });
+    expect(splitRun.fetched).toBe(singleRun.fetched);
+
+    // Three operations over contiguous date ranges, the last open-ended, all running at once.
+    const operations = [...emulator.state.shop(split.shopDomain)!.bulkOperations.values()];
+    const ranges = operations.map((op) => /orders\(query: "([^"]*)"/.exec(op.query)![1]);
+    expect(ranges).toHaveLength(3);
+    expect(ranges[0]).toMatch(/^updated_at:>='[^']+' updated_at:<'([^']+)'$/);
+    const boundary = (range: string) => /updated_at:<'([^']+)'/.exec(range)![1];
+    expect(ranges[1]).toBe(`updated_at:>='${boundary(ranges[0])}' updated_at:<'${boundary(ranges[1])}'`);
+    expect(ranges[2]).toBe(`updated_at:>='${boundary(ranges[1])}'`);
+    expect(operations.every((op) => op.createdAt <= operations[0].completedAt!)).toBe(true);
+    expect(operations.every((op) => op.rootObjectCount > 0)).toBe(true);
+    expect(operations.reduce((sum, op) => sum + op.rootObjectCount, 0)).toBe(900);
+
+    const [singleOutcome, splitOutcome] = [
+      await outcome(single.id, singleRun.id),
+      await outcome(split.id, splitRun.id),
+    ];
+    expect(splitOutcome).toEqual(singleOutcome);
+    expect((await watermarkOf(split.id))!.toISOString()).toBe((await watermarkOf(single.id))!.toISOString());
+  }, 60_000);
+
+  it("an interrupted split bulk sync moves no watermark, and its rerun loses and doubles no order", async () => {
+    const store = await connect("loja-partes-crash.myshopify.com", { orders: 1_600, seed: 34, plan: "plus" });
+    const options = { sleep: async () => {}, bulkThreshold: 100, bulkParts: 3 };
+    const { run } = await requestSync(testDb.db, store.id, "manual", null);
+    // Dies after the first committed batch of 500 (of the first part's orders).
+    await expect(executeRun(deps(), run.id, { ...options, crashAfterPages: 1 })).rejects.toBeInstanceOf(SimulatedCrash);
+    expect(await watermarkOf(store.id)).toBeNull();
+    expect(await count(orders, store.id)).toBeGreaterThan(0);
+    const shop = emulator.state.shop(store.shopDomain)!;
+    const shippable = shop.orders.filter((o) => o.shippingAddress && o.shippingAddress.countryCode !== "BR").length;
+    expect(await count(orders, store.id)).toBeLessThan(shippable);
+
+    await testDb.db
+      .update(syncRuns)
+      .set({ leaseExpiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(syncRuns.id, run.id));
+    const resumed = (await executeRun(deps(), run.id, options))!;
+    expect(resumed).toMatchObject({ status: "succeeded", failed: 0 });
+    const [{ rows, gids }] = await testDb.db
+      .select({ rows: sql<number>`count(*)::int`, gids: sql<number>`count(distinct ${orders.shopifyGid})::int` })
+      .from(orders)
+      .where(eq(orders.storeId, store.id));
+    expect({ rows, gids }).toEqual({ rows: shippable, gids: shippable });
+    expect(await count(shipments, store.id)).toBe(shippable);
+    const newest = shop.orders.reduce((max, o) => (o.updatedAt > max ? o.updatedAt : max), "");
+    expect((await watermarkOf(store.id))!.toISOString()).toBe(new Date(newest).toISOString());
   }, 60_000);
 });

@@ -384,11 +384,17 @@ export const FULFILLMENT_CANCEL_MUTATION = gql`
  * filter (bulk queries take no variables), connections without page sizes (a bulk operation
  * reads every line of every order). `invoice` is where the NF-e key metafield lives.
  */
-export function bulkOrdersQuery(updatedSince: string, invoice: { namespace: string; key: string }): string {
+export function bulkOrdersQuery(
+  updatedSince: string,
+  invoice: { namespace: string; key: string },
+  /** Exclusive upper bound, for one part of a backfill split across concurrent bulk operations. */
+  updatedBefore: string | null = null,
+): string {
   const quoted = (value: string) => JSON.stringify(value);
+  const search = `updated_at:>='${updatedSince}'` + (updatedBefore ? ` updated_at:<'${updatedBefore}'` : "");
   return gql`
     {
-      orders(query: ${quoted(`updated_at:>='${updatedSince}'`)}, sortKey: UPDATED_AT) {
+      orders(query: ${quoted(search)}, sortKey: UPDATED_AT) {
         edges {
           node {
             ${ORDER_SCALARS}
