@@ -51,6 +51,10 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     const client = postgres(config.databaseUrl, {
       max: settings().databasePoolSize,
       onnotice: () => {},
+      // The dashboard's queries are short index lookups and counts; PostgreSQL's JIT judged the
+      // big counts at a million shipments worth compiling and spent 150–235 ms doing it, more than
+      // the query itself (npm run bench:shipments). Off for this pool only.
+      connection: { jit: "off" },
     });
     return {
       db: drizzle({ client, schema }) as unknown as Db,
