@@ -103,7 +103,7 @@ const boundedText = (value: string | null | undefined) =>
 const boundedGid = (id: unknown) => cleanText(String(id)).slice(0, 200);
 
 // Stored as Shopify sent it, made storable (sanitize.ts) and bounded: the raw snapshot is the record.
-function orderRow(storeId: string, dirty: ShopifyOrderNode) {
+export function orderRow(storeId: string, dirty: ShopifyOrderNode) {
   const node = cleanJson(dirty);
   const address = node.shippingAddress;
   const customer = node.customer;
