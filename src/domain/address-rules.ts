@@ -134,9 +134,14 @@ export function normalizePhone(phone: string | null | undefined, country: string
   return parsePhoneNumberFromString(phone, region)?.number ?? null;
 }
 
-export function phoneProblem(phone: string | null | undefined, country: string): RuleProblem | null {
+/** `normalized`: normalizePhone's answer for this phone and country, when the caller has it already. */
+export function phoneProblem(
+  phone: string | null | undefined,
+  country: string,
+  normalized: string | null = normalizePhone(phone, country),
+): RuleProblem | null {
   if (blank(phone)) return "required";
-  return normalizePhone(phone, country) ? null : "invalid";
+  return normalized ? null : "invalid";
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -128,6 +128,8 @@ interface Facts {
   shipment: Omit<MappedShipment, "status" | "missingFields" | "problems">;
   shippingLineCount: number;
   phoneRaw: string | null;
+  /** normalizePhone(phoneRaw) for the destination, computed once. */
+  phoneE164: string | null;
   nfeProblem: ShipmentProblem | null;
   nfeRequiredProblem: ShipmentProblem;
   customsDefaults: CustomsDefaults;
@@ -152,7 +154,7 @@ const CHECKS: Partial<Record<ShipmentField, Check>> = {
   nfeKey: (f) => (f.nfeProblem ? [f.nfeProblem] : f.shipment.nfe ? [] : [f.nfeRequiredProblem]),
   carrier: (f) => single("carrier", f.shipment.carrier ? null : f.shippingLineCount > 0 ? "unknown" : "required"),
   recipientName: (f) => single("recipientName", f.shipment.recipient.name ? null : "required"),
-  recipientPhone: (f) => single("recipientPhone", phoneProblem(f.phoneRaw, f.shipment.destinationCountry)),
+  recipientPhone: (f) => single("recipientPhone", phoneProblem(f.phoneRaw, f.shipment.destinationCountry, f.phoneE164)),
   address: ({ shipment: { recipient } }) =>
     (["address1", "city"] as const)
       .filter((part) => !recipient[part])
@@ -312,14 +314,14 @@ function recipientOf(
   order: ShopifyOrderNode,
   address: ShopifyMailingAddress,
   country: string,
-  phone: string | null,
+  phone: { raw: string | null; e164: string | null },
   bounds: TextBounds,
 ): Recipient {
   const name = text(address.name) ?? text([address.firstName, address.lastName].map(text).filter(Boolean).join(" "));
   return {
     name: bounds.take("name", name),
     company: bounds.take("company", text(address.company)),
-    phone: bounds.take("phone", phone && (normalizePhone(phone, country) ?? phone)),
+    phone: bounds.take("phone", phone.raw && (phone.e164 ?? phone.raw)),
     email: bounds.take("email", text(order.email) ?? text(order.customer?.defaultEmailAddress?.emailAddress)),
     address1: bounds.take("address1", text(address.address1)),
     address2: bounds.take("address2", text(address.address2)),
@@ -363,7 +365,15 @@ export function mapOrder(order: ShopifyOrderNode, context: MappingContext): Orde
   const detected = order.shippingLines.nodes.map(detectCarrier).find((found) => found !== null) ?? null;
   const carrier = detected?.carrier ?? null;
   const phones = [address.phone, order.phone].map(text).filter((phone): phone is string => phone !== null);
-  const phoneRaw = phones.find((phone) => normalizePhone(phone, country)) ?? phones[0] ?? null;
+  // libphonenumber is most of the mapping's time: each phone is normalized once per order (the
+  // address's and the order's are usually the same), not once per use.
+  const e164Of = new Map<string, string | null>();
+  const e164 = (phone: string) => {
+    if (!e164Of.has(phone)) e164Of.set(phone, normalizePhone(phone, country));
+    return e164Of.get(phone)!;
+  };
+  const phoneRaw = phones.find((phone) => e164(phone)) ?? phones[0] ?? null;
+  const phoneE164 = phoneRaw === null ? null : e164(phoneRaw);
   const customsItems = shipped.map((line, index) => customsItem(line, index, bounds));
   // Customs values are the transaction value the buyer paid, so a shipment's customs items and
   // declared value are in the order's presentment currency — one currency for the whole shipment,
@@ -393,7 +403,7 @@ export function mapOrder(order: ShopifyOrderNode, context: MappingContext): Orde
     service: bounds.take("service", detected?.service ?? null),
     nfe: checked?.ok ? { key: checked.key, number: checked.decoded.number, series: checked.decoded.series } : null,
     invoiceKeyRead: checked?.ok ? checked.key : invoiceKey,
-    recipient: recipientOf(order, address, country, phoneRaw, bounds),
+    recipient: recipientOf(order, address, country, { raw: phoneRaw, e164: phoneE164 }, bounds),
     customsItems,
     parcels: [{ weightKg: parcelWeightKg(customsItems) }],
     declaredValue: declared === null ? "0.00" : formatCents(declared),
@@ -409,6 +419,7 @@ export function mapOrder(order: ShopifyOrderNode, context: MappingContext): Orde
     shipment,
     shippingLineCount: order.shippingLines.nodes.length,
     phoneRaw,
+    phoneE164,
     nfeProblem,
     nfeRequiredProblem: nfeKeyProblem(reason ?? "carrier", shipment.declaredValue, currency, usd, exchange.today),
     customsDefaults: context.customsDefaults ?? { incoterm: null, exportReason: null },

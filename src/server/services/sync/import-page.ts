@@ -3,7 +3,7 @@ import "server-only";
 // shipments created or re-evaluated, one sync_run_items row per order, the run's counters and
 // the store's watermark — all or nothing, so a crash never loses or duplicates an order.
 // A value an operator entered (shipments.operator_edited) is never overwritten by a re-sync.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { originNow } from "@/domain/local-time";
 import type { TestOrderPolicy } from "@/domain/customs-codes";
 import { mapOrder, type MappingContext } from "@/domain/order-mapping";
@@ -11,7 +11,8 @@ import type { ShopifyOrderNode } from "@/domain/shopify-order";
 import { cleanJson, cleanText } from "@/domain/sanitize";
 import { formatCents, MAX_STORED_CENTS, parseMoneyCents } from "@/domain/money";
 import { sameStoredValue as same } from "@/domain/stored-values";
-import type { Db } from "../../db/client";
+import { queryRows, type Db } from "../../db/client";
+import { jsonRecordset } from "../../db/json-rows";
 import { orders, shipments, stores, syncRunItems, syncRuns, type Shipment, type Store } from "../../db/schema";
 import { takeExcluded } from "../../db/upsert";
 import { loadRateTable } from "../../exchange-rates/store";
@@ -103,7 +104,7 @@ const boundedText = (value: string | null | undefined) =>
 const boundedGid = (id: unknown) => cleanText(String(id)).slice(0, 200);
 
 // Stored as Shopify sent it, made storable (sanitize.ts) and bounded: the raw snapshot is the record.
-function orderRow(storeId: string, dirty: ShopifyOrderNode) {
+export function orderRow(storeId: string, dirty: ShopifyOrderNode) {
   const node = cleanJson(dirty);
   const address = node.shippingAddress;
   const customer = node.customer;
@@ -133,6 +134,67 @@ function orderRow(storeId: string, dirty: ShopifyOrderNode) {
     raw: node,
     updatedAt: new Date(),
   };
+}
+
+/** The order columns a re-sync takes from Shopify (the rest: the store, the gid, when it was created). */
+const ORDER_SYNCED_COLUMNS = [
+  "name",
+  "shopifyUpdatedAt",
+  "cancelledAt",
+  "closedAt",
+  "financialStatus",
+  "fulfillmentStatus",
+  "currency",
+  "totalPrice",
+  "customerName",
+  "customerEmail",
+  "shippingAddress",
+  "shippingCountry",
+  "lines",
+  "shippingLineTitle",
+  "shippingLineCode",
+  "raw",
+] as const;
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Upserts the page's orders on (store, gid) in one statement, their rows as one jsonb parameter
+ * (db/json-rows.ts: a page's VALUES took longer to build and bind than to map); as VALUES when a
+ * value cannot go as JSON.
+ */
+async function upsertOrders(tx: Tx, rows: (typeof orders.$inferInsert)[]): Promise<{ id: string; gid: string }[]> {
+  const taken = takeExcluded(orders, ORDER_SYNCED_COLUMNS);
+  const recordset = jsonRecordset(orders, rows);
+  if (!recordset) {
+    return tx
+      .insert(orders)
+      .values(rows)
+      .onConflictDoUpdate({ target: [orders.storeId, orders.shopifyGid], set: { ...taken, updatedAt: sql`now()` } })
+      .returning({ id: orders.id, gid: orders.shopifyGid });
+  }
+  const columns = getTableColumns(orders);
+  const set = sql.join(
+    [
+      ...ORDER_SYNCED_COLUMNS.map((key) => sql`${sql.identifier(columns[key].name)} = ${taken[key]}`),
+      sql`${sql.identifier(columns.updatedAt.name)} = now()`,
+    ],
+    sql`, `,
+  );
+  return queryRows(
+    tx,
+    sql`insert into ${orders} (${recordset.columns}) ${recordset.recordset}
+        on conflict (${sql.identifier(columns.storeId.name)}, ${sql.identifier(columns.shopifyGid.name)})
+        do update set ${set}
+        returning ${sql.identifier(columns.id.name)} as id, ${sql.identifier(columns.shopifyGid.name)} as gid`,
+  );
+}
+
+/** Inserts the rows in one statement, as one jsonb parameter, or as VALUES when a value cannot go as JSON. */
+async function insertRows(tx: Tx, table: typeof shipments | typeof syncRunItems, rows: object[]) {
+  const recordset = jsonRecordset(table, rows as never);
+  if (recordset) await tx.execute(sql`insert into ${table} (${recordset.columns}) ${recordset.recordset}`);
+  else await tx.insert(table).values(rows as never);
 }
 
 /** What a re-sync changes on an existing draft or ready shipment, leaving operator-entered fields alone. */
@@ -335,34 +397,10 @@ async function importInOneTransaction(
     }
 
     if (shippable.length > 0) {
-      const upserted = await tx
-        .insert(orders)
-        .values(shippable.map(({ node }) => orderRow(store.id, node)))
-        .onConflictDoUpdate({
-          target: [orders.storeId, orders.shopifyGid],
-          set: {
-            ...takeExcluded(orders, [
-              "name",
-              "shopifyUpdatedAt",
-              "cancelledAt",
-              "closedAt",
-              "financialStatus",
-              "fulfillmentStatus",
-              "currency",
-              "totalPrice",
-              "customerName",
-              "customerEmail",
-              "shippingAddress",
-              "shippingCountry",
-              "lines",
-              "shippingLineTitle",
-              "shippingLineCode",
-              "raw",
-            ]),
-            updatedAt: sql`now()`,
-          },
-        })
-        .returning({ id: orders.id, gid: orders.shopifyGid });
+      const upserted = await upsertOrders(
+        tx,
+        shippable.map(({ node }) => orderRow(store.id, node)),
+      );
       const orderIds = new Map(upserted.map((row) => [row.gid, row.id]));
       const existing = await shipmentsOfOrders(tx, [...orderIds.values()]);
       const byOrder = new Map(existing.map((shipment) => [shipment.orderId, shipment]));
@@ -431,10 +469,10 @@ async function importInOneTransaction(
           item(node, "updated", undefined, { changed: Object.keys(changes) });
         }
       }
-      if (inserts.length > 0) await tx.insert(shipments).values(inserts);
+      if (inserts.length > 0) await insertRows(tx, shipments, inserts);
     }
 
-    if (items.length > 0) await tx.insert(syncRunItems).values(items);
+    if (items.length > 0) await insertRows(tx, syncRunItems, items);
     // An order Shopify sent unreadable is read again by id on later syncs; every other order of
     // the page was read and judged, so it is no longer waiting for a retry.
     for (const node of unreadable) await recordRetry(tx, store.id, node);
