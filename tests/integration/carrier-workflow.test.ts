@@ -9,6 +9,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CARRIER_SERVICES } from "@/domain/carrier-services";
 import { nextBusinessDay } from "@/domain/holidays";
+import { originNow } from "@/domain/local-time";
 import { isValidTrackingNumber } from "@/domain/tracking";
 import { createShop } from "@/emulator/control";
 import { createCarrierEmulator, type CarrierEmulator } from "@/emulator/carriers/server";
@@ -179,7 +180,7 @@ describe.each(CARRIERS)(`%s through its emulator (${driverName})`, (carrier) => 
 
   it("books a pickup at the carrier and cancels it there", async () => {
     const shipment = await readyShipment(carrier);
-    const date = nextBusinessDay(new Date().toISOString().slice(0, 10), { place: { state: "SP", city: "São Paulo" } });
+    const date = nextBusinessDay(originNow().date, { place: { state: "SP", city: "São Paulo" } });
     const [booked] = await schedulePickups(
       { db: testDb.db, carriers: directory() },
       [shipment.id],

@@ -420,7 +420,10 @@ describe("Admin GraphQL through the wrapper", () => {
     const polled = await admin("2026-07", BULK_OPERATION_QUERY, { id: started[0] });
     expect(polled.bulkOperation).toMatchObject({ id: started[0], status: "RUNNING" });
     const current = await admin("2026-07", `{ currentBulkOperation(type: QUERY) { id status } }`);
-    expect(current.currentBulkOperation).toEqual({ id: started[4], status: "RUNNING" });
+    // The emulator exports one at a time per shop: the newest may still wait its turn (CREATED).
+    const newest = current.currentBulkOperation as { id: string; status: string };
+    expect(newest.id).toBe(started[4]);
+    expect(["CREATED", "RUNNING"]).toContain(newest.status);
 
     for (const id of started.slice(1)) await cancel(id);
     // Before 2026-01 one running bulk query is already the limit; 2026-01 still has room.
