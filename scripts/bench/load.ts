@@ -146,6 +146,31 @@ function groupRssMb(pgid: number): number {
   return Math.round(kb / 1024);
 }
 
+/**
+ * CPU seconds used so far (user + system) by the server's process group, by PostgreSQL's processes
+ * and by this load generator: where a run's two cores went (/proc/<pid>/stat fields 14 and 15).
+ */
+function cpuSeconds(pgid: number): { server: number; postgres: number; client: number } {
+  const ticks = 100; // USER_HZ on Linux
+  let server = 0;
+  let postgresTicks = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const used = Number(fields[11]) + Number(fields[12]);
+      if (Number(fields[2]) === pgid) server += used;
+      else if (command === "postgres") postgresTicks += used;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const own = process.cpuUsage();
+  return { server: server / ticks, postgres: postgresTicks / ticks, client: (own.user + own.system) / 1e6 };
+}
+
 /** The Node process serving the pages (the group's largest), for signals. */
 function serverPids(pgid: number): number[] {
   const pids: number[] = [];
@@ -320,6 +345,8 @@ interface RunResult {
   peakRssMb: number;
   /** Median latency per view (page and query), slowest first: where the time goes. */
   slowestViews: string[];
+  /** CPU milliseconds per request: the server, PostgreSQL, this load generator. */
+  cpuPerRequest: { server: number; postgres: number; client: number };
 }
 
 async function runLoad(
@@ -334,6 +361,7 @@ async function runLoad(
   let documents = 0;
   let peakRssMb = groupRssMb(pgid);
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, groupRssMb(pgid))), 500);
+  const cpuBefore = cpuSeconds(pgid);
   const started = performance.now();
   const endAt = started + DURATION_S * 1000;
 
@@ -375,6 +403,9 @@ async function runLoad(
   );
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSeconds(pgid);
+  const perRequest = (key: keyof typeof cpuAfter) =>
+    ((cpuAfter[key] - cpuBefore[key]) * 1000) / Math.max(1, latencies.length + errors);
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length + errors,
@@ -398,6 +429,7 @@ async function runLoad(
       .sort((a, b) => b.median - a.median)
       .slice(0, 5)
       .map(({ name, median, n }) => `${name} ${median.toFixed(0)} ms (n=${n})`),
+    cpuPerRequest: { server: perRequest("server"), postgres: perRequest("postgres"), client: perRequest("client") },
   };
 }
 
@@ -486,6 +518,10 @@ async function main() {
     );
     for (const sample of result.errorSamples) console.log(`  error: ${sample}`);
     console.log(`  slowest views (median): ${result.slowestViews.join("; ")}`);
+    const cpu = result.cpuPerRequest;
+    console.log(
+      `  CPU per request: server ${cpu.server.toFixed(1)} ms, PostgreSQL ${cpu.postgres.toFixed(1)} ms, load generator ${cpu.client.toFixed(1)} ms (2 cores: ${(2000 / (cpu.server + cpu.postgres + cpu.client)).toFixed(0)} req/s at most)`,
+    );
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const rps = median(results.map((r) => r.rps));
