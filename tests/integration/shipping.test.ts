@@ -2,14 +2,14 @@
 // carrier rules, documents issued and parsed back, bulk PDFs, tracking written back to Shopify
 // (and a failure kept with a retry), and the overview's figures.
 import type { Shopify } from "@shopify/shopify-api";
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPdf } from "@/documents/testing/pdf-reader";
 import { originNow } from "@/domain/local-time";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import type { CarrierDirectory } from "@/server/carriers/directory";
-import { orders, pickups, shipmentDocuments, shipments, stores, users } from "@/server/db/schema";
+import { orders, pickups, shipmentDocuments, shipments, stores, syncRuns, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { parseTableState } from "@/lib/table/params";
 import { getOverview } from "@/server/queries/overview";
@@ -459,6 +459,14 @@ describe(`overview (${driverName})`, () => {
       ["Loja Demo Artesanato", "healthy"],
       ["Loja Grande", "healthy"],
     ]);
+    // Each store's newest run, as an instant.
+    const [newest] = await testDb.db
+      .select({ at: syncRuns.createdAt })
+      .from(syncRuns)
+      .where(eq(syncRuns.storeId, overview.stores[0].id))
+      .orderBy(desc(syncRuns.createdAt))
+      .limit(1);
+    expect(overview.stores[0].lastRunAt?.getTime()).toBe(newest.at.getTime());
     expect(overview.perDay).toHaveLength(14);
     expect(overview.perDay.at(-1)!.day).toBe(today);
   });

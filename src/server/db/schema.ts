@@ -339,6 +339,10 @@ export const shipments = pgTable(
     // writer can forget it. A search with a filter then reads only the shipments the filter keeps,
     // instead of every order (npm run bench:shipments, bench:drafts).
     searchText: text("search_text").notNull().default(""),
+    // The order's creation instant (Shopify's createdAt, which never changes), copied by the same
+    // trigger as search_text: the overview's chart counts shipments by the order's day, and the
+    // tallies below must know that day even for a shipment whose order is being deleted.
+    orderCreatedAt: timestamp("order_created_at", { withTimezone: true }),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -346,9 +350,11 @@ export const shipments = pgTable(
   (t) => [
     index("shipments_status_created_idx").on(t.status, t.createdAt),
     index("shipments_store_status_idx").on(t.storeId, t.status),
-    index("shipments_carrier_status_idx").on(t.carrier, t.status),
-    index("shipments_destination_status_idx").on(t.destinationCountry, t.status),
-    index("shipments_nfe_key_idx").on(t.nfeKey),
+    // The sorts by carrier, destination and status (the id is every sort's tiebreaker), and those
+    // filters' rows; their counts come from the tallies (npm run bench:shipments).
+    index("shipments_carrier_id_idx").on(t.carrier, t.id),
+    index("shipments_destination_id_idx").on(t.destinationCountry, t.id),
+    index("shipments_status_id_idx").on(t.status, t.id),
     // The search box's substring matches (pg_trgm), for a pattern of three characters or more.
     index("shipments_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     index("shipments_pickup_idx").on(t.pickupId),
@@ -369,6 +375,33 @@ export const shipments = pgTable(
       .where(sql`${t.trackingNextCheckAt} is not null`),
     index("shipments_tracking_status_idx").on(t.trackingStatus, t.createdAt),
   ],
+);
+
+// Running counts of shipments, kept by statement-level triggers on shipments (migration 0010) in
+// the same transaction as the change: Shipment Management's and the drafts tab's row counts, the
+// stage counts and the overview's figures read these few rows instead of counting a million
+// shipments (npm run bench:shipments). Append-only (each statement adds its net change per key,
+// so concurrent writers never wait for or deadlock on a counter row); a reader sums them, and
+// compactShipmentTallies folds them into one row per key when they pile up.
+export const shipmentTallies = pgTable("shipment_tallies", {
+  // No foreign key: the rows of a deleted store are cancelled out by the deletion's own tally.
+  storeId: uuid("store_id").notNull(),
+  status: shipmentStatus("status").notNull(),
+  carrier: text("carrier"),
+  destinationCountry: text("destination_country"),
+  shipments: bigint("shipments", { mode: "number" }).notNull(),
+});
+
+// The same, per São Paulo day of the order's creation: the overview's chart of the last 14 days.
+export const shipmentDayTallies = pgTable(
+  "shipment_day_tallies",
+  {
+    day: date("day").notNull(),
+    status: shipmentStatus("status").notNull(),
+    carrier: text("carrier"),
+    shipments: bigint("shipments", { mode: "number" }).notNull(),
+  },
+  (t) => [index("shipment_day_tallies_day_idx").on(t.day)],
 );
 
 // The label and commercial invoice as issued: a re-download serves these exact bytes.
