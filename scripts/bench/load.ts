@@ -18,6 +18,7 @@
 //    --heap-snapshot — which collects garbage first — and its RSS after).
 //   node --import tsx scripts/bench/load.ts [--runs 3] [--duration 30] [--operators 50]
 //        [--shipments 1000000] [--skip-build] [--heap-snapshot] [--cpu-prof] [--port 3240]
+//        [--page shipments|drafts|syncRuns] (one page only, for its CPU per request)
 // DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is only used to create and drop
 // the benchmark database. Profiles and snapshots go to /tmp/load-prof/.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -65,11 +66,16 @@ const PATHS: Record<Page, string> = {
   syncRuns: "/sync-runs",
 };
 // Share of the requests per page (Shipment Management is where operators live).
-const MIX: [Page, number][] = [
+const FULL_MIX: [Page, number][] = [
   ["shipments", 0.6],
   ["drafts", 0.2],
   ["syncRuns", 0.2],
 ];
+// --page NAME: every request to that page only, to see what each costs (CPU per request).
+const ONLY_PAGE = args.includes("--page") ? (args[args.indexOf("--page") + 1] as Page) : undefined;
+if (ONLY_PAGE && !FULL_MIX.some(([page]) => page === ONLY_PAGE))
+  throw new Error(`--page: one of ${FULL_MIX.map(([page]) => page).join(", ")}`);
+const MIX: [Page, number][] = ONLY_PAGE ? [[ONLY_PAGE, 1]] : FULL_MIX;
 const DOCUMENT_SHARE = 0.05;
 
 // The views an operator moves between: filters, sorts, pages and searches of each table.

@@ -4,6 +4,8 @@
 // and the overview's chart equals counting by the order's São Paulo day.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { addDays } from "@/domain/holidays";
+import { originNow } from "@/domain/local-time";
 import { parseTableState } from "@/lib/table/params";
 import { queryRows } from "@/server/db/client";
 import { orders, shipmentDayTallies, shipments, shipmentTallies, stores } from "@/server/db/schema";
@@ -219,6 +221,61 @@ describe(`shipment tallies (${driverName})`, () => {
       sql`select count(*)::int as left from ${shipmentTallies} where store_id = ${storeIds[1]}`,
     );
     expect(left).toBe(0);
+  });
+
+  it("count a view of several pickup buckets as their OR (one count per bucket, added)", async () => {
+    const db = testDb.db;
+    const today = originNow().date;
+    const dates = [today, addDays(today, -3), addDays(today, 2), null];
+    const all = await db.select({ id: shipments.id }).from(shipments);
+    for (const [index, { id }] of all.entries()) {
+      await db
+        .update(shipments)
+        .set({ pickupDate: dates[index % dates.length] })
+        .where(eq(shipments.id, id));
+    }
+    const views = [
+      { pickup: "today,overdue" },
+      { pickup: "today,upcoming,none", carrier: "fedex,ups,dhl" },
+      { pickup: "overdue,none", status: "pickup_scheduled,cancelled" },
+      { pickup: "today,upcoming,overdue,none", q: "1" },
+    ];
+    for (const view of views) {
+      const state = parseTableState(view, shipmentsTable);
+      const buckets = sql.join(
+        state.filters.pickup!.map((bucket) =>
+          bucket === "today"
+            ? sql`pickup_date = ${today}::date`
+            : bucket === "upcoming"
+              ? sql`pickup_date > ${today}::date`
+              : bucket === "overdue"
+                ? sql`(status = 'pickup_scheduled' and pickup_date < ${today}::date)`
+                : sql`pickup_date is null`,
+        ),
+        sql` or `,
+      );
+      const statuses = state.filters.status ?? ["ready", "pickup_scheduled", "shipped"];
+      const [{ total }] = await queryRows<{ total: number }>(
+        db,
+        sql`select count(*)::int as total from shipments
+            where status::text in (${sql.join(
+              statuses.map((status) => sql`${status}`),
+              sql`, `,
+            )})
+              and (${buckets})
+              ${
+                state.filters.carrier
+                  ? sql`and carrier in (${sql.join(
+                      state.filters.carrier.map((c) => sql`${c}`),
+                      sql`, `,
+                    )})`
+                  : sql``
+              }
+              ${state.q ? sql`and search_text like ${`%${state.q}%`}` : sql``}`,
+      );
+      expect(total, JSON.stringify(view)).toBeGreaterThan(0);
+      expect((await listShipments(db, state)).rowCount, JSON.stringify(view)).toBe(total);
+    }
   });
 
   it("start again from zero when shipments are truncated", async () => {

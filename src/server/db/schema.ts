@@ -355,6 +355,13 @@ export const shipments = pgTable(
     index("shipments_carrier_id_idx").on(t.carrier, t.id),
     index("shipments_destination_id_idx").on(t.destinationCountry, t.id),
     index("shipments_status_id_idx").on(t.status, t.id),
+    // A filter by status and carrier, answered from this index alone (index-only, no table reads):
+    // its deep pages in creation order, and the count of a broad search (`q=a`, ~300,000 matches),
+    // whose pattern the trigram index cannot narrow (npm run bench:shipments). search_text fits a
+    // btree entry (at most ~2,700 bytes) because what it joins is bounded: order name and
+    // customer 200 characters each (import-page.ts, ORDER_TEXT_MAX), NF-e key 80 (domain/bounds.ts)
+    // — at most ~1,930 bytes in UTF-8. Raising those bounds must keep it under.
+    index("shipments_status_carrier_created_idx").on(t.status, t.carrier, t.createdAt, t.id, t.searchText),
     // The search box's substring matches (pg_trgm), for a pattern of three characters or more.
     index("shipments_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     index("shipments_pickup_idx").on(t.pickupId),

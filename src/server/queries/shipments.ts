@@ -1,6 +1,6 @@
 import "server-only";
 import type { ShipmentProblem } from "@/domain/shipment-problem";
-import { and, eq, gt, inArray, isNotNull, isNull, lt, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { defineTable, type StateOf } from "@/lib/table/params";
 import type { Db } from "../db/client";
 import { CARRIER_IDS } from "@/domain/carrier-registry";
@@ -20,6 +20,8 @@ const ATTENTION_FILTERS = ["cancelled_in_shopify"] as const;
 /** A flag stays open until the shipment is cancelled here (cancel pickup, void label). */
 export const openCancellationFlag = and(isNotNull(shipments.cancelledInShopifyAt), ne(shipments.status, "cancelled"))!;
 const NON_DRAFT_STATUSES = shipmentStatus.enumValues.filter((status) => status !== "draft");
+/** Shipment Management's default scope: what is still to ship or on its way (no draft, no cancelled). */
+const ACTIVE_STATUSES: ShipmentStatus[] = ["ready", "pickup_scheduled", "shipped"];
 
 export const shipmentsTable = defineTable({
   sortable: ["order", "customer", "destination", "carrier", "status", "value", "pickup", "createdAt"],
@@ -83,7 +85,11 @@ const sortColumns = {
   createdAt: shipments.createdAt,
 };
 
-/** Shipments whose scheduled pickup falls in the chosen buckets (today = São Paulo's date). */
+/**
+ * Shipments whose scheduled pickup falls in the chosen buckets (today = São Paulo's date). No
+ * shipment is in two buckets (a date is today, later, earlier or none; "overdue" is earlier): a
+ * count of several buckets adds one count per bucket (countMatching).
+ */
 function pickupCondition(buckets: string[], today = originNow().date): SQL {
   const conditions = buckets.map((bucket) => {
     if (bucket === "today") return eq(shipments.pickupDate, today);
@@ -119,7 +125,13 @@ const shipmentSearch = [(pattern: string) => sql`${shipments.searchText} like lo
 const shipmentsMap = { sort: sortColumns, filters: filterResolvers, search: shipmentSearch, tiebreaker: shipments.id };
 
 /** Everything that left the draft stage: Shipment Management once a status is chosen. */
-const shipmentsQuery = tableQuery(shipmentsTable, { ...shipmentsMap, where: [ne(shipments.status, "draft")] });
+// Each scope as the list of statuses it keeps, not the ones it leaves out: an IN list bounds the
+// (status, …) indexes' ranges, where NOT IN / <> is only a filter on every entry (a broad search's
+// count at a million shipments: ~70 ms instead of ~180 ms, npm run bench:shipments).
+const shipmentsQuery = tableQuery(shipmentsTable, {
+  ...shipmentsMap,
+  where: [inArray(shipments.status, NON_DRAFT_STATUSES)],
+});
 
 /**
  * Shipment Management's default view: what is still to ship or on its way. A cancelled shipment
@@ -128,7 +140,7 @@ const shipmentsQuery = tableQuery(shipmentsTable, { ...shipmentsMap, where: [ne(
  */
 const activeShipmentsQuery = tableQuery(shipmentsTable, {
   ...shipmentsMap,
-  where: [notInArray(shipments.status, ["draft", "cancelled"])],
+  where: [inArray(shipments.status, ACTIVE_STATUSES)],
 });
 
 type ShipmentsState = StateOf<typeof shipmentsTable>;
@@ -137,9 +149,6 @@ type ShipmentsState = StateOf<typeof shipmentsTable>;
 function hidesCancelled(state: ShipmentsState): boolean {
   return !state.filters.status || state.filters.status.length === 0;
 }
-
-/** The statuses each query's own condition keeps (`where` above): what its tallies add up. */
-const ACTIVE_STATUSES: ShipmentStatus[] = ["ready", "pickup_scheduled", "shipped"];
 
 function managementQuery(state: ShipmentsState) {
   return hidesCancelled(state)
@@ -193,7 +202,7 @@ async function listShipmentRows<TSort extends string, TFilter extends string>(
   const countQuery = db.select({ total: countAll }).from(shipments).where(query.where);
   const count = answersFromTallies(state.filters, state.q)
     ? async () => countFromTallies(await readShipmentTallies(db), statuses, state.filters)
-    : async () => (await countQuery)[0].total;
+    : () => countMatching(db, table, state);
   const [rows, total] = await Promise.all([
     selectRows(db)
       .where(inArray(shipments.id, pageIds))
@@ -217,9 +226,35 @@ export async function countHiddenCancelled(db: Db, state: ShipmentsState): Promi
   if (answersFromTallies(state.filters, state.q)) {
     return countFromTallies(await readShipmentTallies(db), ["cancelled"], state.filters);
   }
-  const { where } = buildTableQuery({ ...state, filters: { ...state.filters, status: ["cancelled"] } }, shipmentsQuery);
-  const [{ total }] = await db.select({ total: countAll }).from(shipments).where(where);
-  return total;
+  return countMatching(db, shipmentsQuery, { ...state, filters: { ...state.filters, status: ["cancelled"] } });
+}
+
+/**
+ * How many shipments a view holds, counted on the table. The pickup buckets exclude one another
+ * (pickupCondition), so a view of several is the sum of one count per bucket: each reads its
+ * (status, pickup_date) range from the index alone, where their OR read every matching shipment
+ * from the table (~300 ms for today + overdue at a million, npm run bench:shipments).
+ */
+async function countMatching<TSort extends string, TFilter extends string>(
+  db: Db,
+  table: Parameters<typeof buildTableQuery<TSort, TFilter>>[1],
+  state: Parameters<typeof buildTableQuery<TSort, TFilter>>[0],
+): Promise<number> {
+  const buckets = (state.filters as { pickup?: string[] }).pickup ?? [];
+  const views =
+    buckets.length > 1
+      ? buckets.map((bucket) => ({ ...state, filters: { ...state.filters, pickup: [bucket] } }))
+      : [state];
+  const totals = await Promise.all(
+    views.map(async (view) => {
+      const [{ total }] = await db
+        .select({ total: countAll })
+        .from(shipments)
+        .where(buildTableQuery(view, table).where);
+      return total;
+    }),
+  );
+  return totals.reduce((sum, total) => sum + total, 0);
 }
 
 /** The Incomplete (Drafts) tab. */

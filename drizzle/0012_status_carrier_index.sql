@@ -1,0 +1,1 @@
+CREATE INDEX "shipments_status_carrier_created_idx" ON "shipments" USING btree ("status","carrier","created_at","id","search_text");
