@@ -19,6 +19,7 @@
 //   node --import tsx scripts/bench/load.ts [--runs 3] [--duration 30] [--operators 50]
 //        [--shipments 1000000] [--skip-build] [--heap-snapshot] [--cpu-prof] [--port 3240]
 //        [--page shipments|drafts|syncRuns] (one page only, for its CPU per request)
+//        [--documents 0.05] (the share of document loads)
 // DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is only used to create and drop
 // the benchmark database. Profiles and snapshots go to /tmp/load-prof/.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -76,7 +77,8 @@ const ONLY_PAGE = args.includes("--page") ? (args[args.indexOf("--page") + 1] as
 if (ONLY_PAGE && !FULL_MIX.some(([page]) => page === ONLY_PAGE))
   throw new Error(`--page: one of ${FULL_MIX.map(([page]) => page).join(", ")}`);
 const MIX: [Page, number][] = ONLY_PAGE ? [[ONLY_PAGE, 1]] : FULL_MIX;
-const DOCUMENT_SHARE = 0.05;
+// --documents SHARE: the share of document loads (0 to 1), to see what each kind of request costs.
+const DOCUMENT_SHARE = option("documents", 0.05);
 
 // The views an operator moves between: filters, sorts, pages and searches of each table.
 const VIEWS: Record<Page, string[]> = {
@@ -153,13 +155,12 @@ function groupRssMb(pgid: number): number {
 }
 
 /**
- * CPU seconds used so far (user + system) by the server's process group, by PostgreSQL's processes
- * and by this load generator: where a run's two cores went (/proc/<pid>/stat fields 14 and 15).
+ * CPU ticks used so far (user + system) per process: the server's process group, the PostgreSQL
+ * backends serving the benchmark's database (their command line names it: other sessions' work on
+ * the machine is not ours), and this load generator (/proc/<pid>/stat fields 14 and 15).
  */
-function cpuSeconds(pgid: number): { server: number; postgres: number; client: number } {
-  const ticks = 100; // USER_HZ on Linux
-  let server = 0;
-  let postgresTicks = 0;
+function cpuTicks(pgid: number, database: string): Map<string, number> {
+  const ticks = new Map<string, number>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -167,14 +168,26 @@ function cpuSeconds(pgid: number): { server: number; postgres: number; client: n
       const command = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       const used = Number(fields[11]) + Number(fields[12]);
-      if (Number(fields[2]) === pgid) server += used;
-      else if (command === "postgres") postgresTicks += used;
+      if (Number(fields[2]) === pgid) ticks.set(`server ${entry}`, used);
+      else if (command === "postgres") {
+        const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8");
+        if (cmdline.includes(` ${database} `)) ticks.set(`postgres ${entry}`, used);
+      }
     } catch {
       // the process ended meanwhile
     }
   }
-  const own = process.cpuUsage();
-  return { server: server / ticks, postgres: postgresTicks / ticks, client: (own.user + own.system) / 1e6 };
+  return ticks;
+}
+
+/** CPU seconds between two samples, per kind; a process seen only in the second counts from zero. */
+function cpuBetween(before: Map<string, number>, after: Map<string, number>) {
+  const seconds = { server: 0, postgres: 0 };
+  for (const [key, used] of after) {
+    const kind = key.split(" ")[0] as keyof typeof seconds;
+    seconds[kind] += (used - (before.get(key) ?? 0)) / 100; // USER_HZ on Linux
+  }
+  return seconds;
 }
 
 /** The Node process serving the pages (the group's largest), for signals. */
@@ -359,6 +372,7 @@ async function runLoad(
   cookies: string[],
   rsc: Record<Page, RscHeaders & { hash: string }>,
   pgid: number,
+  database: string,
 ): Promise<RunResult> {
   const latencies: number[] = [];
   const perView = new Map<string, number[]>();
@@ -367,7 +381,8 @@ async function runLoad(
   let documents = 0;
   let peakRssMb = groupRssMb(pgid);
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, groupRssMb(pgid))), 500);
-  const cpuBefore = cpuSeconds(pgid);
+  const cpuBefore = cpuTicks(pgid, database);
+  const clientBefore = process.cpuUsage();
   const started = performance.now();
   const endAt = started + DURATION_S * 1000;
 
@@ -409,9 +424,9 @@ async function runLoad(
   );
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
-  const cpuAfter = cpuSeconds(pgid);
-  const perRequest = (key: keyof typeof cpuAfter) =>
-    ((cpuAfter[key] - cpuBefore[key]) * 1000) / Math.max(1, latencies.length + errors);
+  const client = process.cpuUsage(clientBefore);
+  const cpu = { ...cpuBetween(cpuBefore, cpuTicks(pgid, database)), client: (client.user + client.system) / 1e6 };
+  const perRequest = (key: keyof typeof cpu) => (cpu[key] * 1000) / Math.max(1, latencies.length + errors);
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length + errors,
@@ -516,7 +531,7 @@ async function main() {
   console.log(`server RSS after start: ${startRss} MB`);
   const results: (RunResult & { idle: number; afterGc: number | null })[] = [];
   for (let run = 1; run <= RUNS; run++) {
-    const result = await runLoad(cookies, rsc, pgid);
+    const result = await runLoad(cookies, rsc, pgid, new URL(url).pathname.slice(1));
     const settled = await settledRss(pgid, run);
     results.push({ ...result, ...settled });
     console.log(
