@@ -1,0 +1,23 @@
+-- Issue 16, import speed. An order's raw snapshot (with its lines and address, ~3 kB of jsonb) is
+-- stored compressed; pglz spent more of a bulk import's time compressing it than inserting it.
+-- lz4 compresses the same values several times faster. Only a server built with lz4 can use it
+-- (PGlite is not): there the columns keep the default, pglz. New values only; old ones stay readable.
+DO $$
+BEGIN
+  ALTER TABLE "orders"
+    ALTER COLUMN "raw" SET COMPRESSION lz4,
+    ALTER COLUMN "lines" SET COMPRESSION lz4,
+    ALTER COLUMN "shipping_address" SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported THEN
+  RAISE NOTICE 'lz4 is not supported by this server: the order snapshots stay compressed with pglz';
+END $$;--> statement-breakpoint
+-- A new shipment's search text is looked up by the trigger only when the insert did not give it:
+-- the import computes it in its insert statement, from the same orders and the same function
+-- (shipment_search_text), a join for the page instead of a PL/pgSQL call and a look-up per row.
+-- Every other writer leaves the column to its default, '', and the trigger fills it as before; a
+-- change of the NF-e key or the order is always recomputed.
+DROP TRIGGER "shipments_search_text" ON "shipments";--> statement-breakpoint
+CREATE TRIGGER "shipments_search_text_insert" BEFORE INSERT ON "shipments"
+  FOR EACH ROW WHEN (NEW."search_text" = '') EXECUTE FUNCTION "shipments_set_search_text"();--> statement-breakpoint
+CREATE TRIGGER "shipments_search_text" BEFORE UPDATE OF "order_id", "nfe_key" ON "shipments"
+  FOR EACH ROW EXECUTE FUNCTION "shipments_set_search_text"();
