@@ -1,3 +1,4 @@
+import { isSupportedCountry, isValidPhoneNumber, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { describe, expect, it } from "vitest";
 import {
   countryCodeProblem,
@@ -156,6 +157,39 @@ describe("phones", () => {
     ["call me", "DE", "invalid"],
   ])("%j for %s → %s", (phone, country, problem) => {
     expect(phoneProblem(phone, country)).toBe(problem);
+  });
+
+  it("answers as validating, then parsing with extraction, would: one parse or two", () => {
+    // The reference: normalizePhone before it parsed a phone with nothing to extract only once.
+    const twoParses = (phone: string, country: string) => {
+      const region = isSupportedCountry(country) ? country : undefined;
+      if (!isValidPhoneNumber(phone, region)) return null;
+      return parsePhoneNumberFromString(phone, region)?.number ?? null;
+    };
+    const phones = [
+      "+1 212 555 0143",
+      "(212) 555-0143",
+      "212-555-0143 ext. 12",
+      "212 555 0143 #",
+      "212 555 0143 x",
+      "tel:+1-212-555-0143",
+      "Phone: +55 11 98765-4321",
+      "+55 (11) 98765-4321.",
+      "＋８１ ９０-１２３４-５６７８",
+      "٠٩١٢٣٤٥٦٧٨",
+      "0044 20 7946 0958",
+      "+44 20 7946 0958;",
+      "98765-4321",
+      "+1 212 555 0143 +1 212 555 0144",
+      "1",
+      "+",
+      "#1",
+    ];
+    for (const phone of phones) {
+      for (const country of ["US", "BR", "GB", "JP", "AQ", "ZZ"]) {
+        expect([phone, country, normalizePhone(phone, country)]).toEqual([phone, country, twoParses(phone, country)]);
+      }
+    }
   });
 
   it("reads international numbers for countries libphonenumber has no metadata for", () => {

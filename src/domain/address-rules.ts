@@ -127,9 +127,20 @@ export function stateProblem(country: string, provinceCode: string | null | unde
  * number of `country` unless it starts with "+"; null otherwise. Uses libphonenumber's full metadata,
  * which checks the digits and not only the length.
  */
+// What parsePhoneNumberFromString's extraction would cut off a phone: whatever is before its first
+// digit or plus sign, and every character but a digit or # after its last digit. Of a phone with
+// neither, isValidPhoneNumber (which does not extract) and parsePhoneNumberFromString parse the same
+// text the same way, so one parse answers both: an import spent a fifth of its mapping in these two.
+const PHONE_START = /^[+\uFF0B0-9\uFF10-\uFF19\u0660-\u0669\u06F0-\u06F9]/;
+const PHONE_END = /[0-9\uFF10-\uFF19\u0660-\u0669\u06F0-\u06F9#]$/;
+
 export function normalizePhone(phone: string | null | undefined, country: string): string | null {
   if (!phone || blank(phone)) return null;
   const region = isSupportedCountry(country) ? country : undefined;
+  if (PHONE_START.test(phone) && PHONE_END.test(phone)) {
+    const parsed = parsePhoneNumberFromString(phone, { defaultCountry: region, extract: false });
+    return parsed?.isValid() ? (parsed.number ?? null) : null;
+  }
   if (!isValidPhoneNumber(phone, region)) return null;
   return parsePhoneNumberFromString(phone, region)?.number ?? null;
 }

@@ -1,6 +1,7 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { jsonRecordset } from "./json-rows";
+import { sql } from "drizzle-orm";
+import { jsonRecordset, RECORD } from "./json-rows";
 import { syncRunItems } from "./schema";
 
 const item = (fields: Partial<typeof syncRunItems.$inferInsert> = {}) => ({
@@ -14,8 +15,11 @@ const item = (fields: Partial<typeof syncRunItems.$inferInsert> = {}) => ({
 });
 
 /** The SQL text and the one JSON document the rows become. */
-function rendered(rows: (typeof syncRunItems.$inferInsert)[]) {
-  const recordset = jsonRecordset(syncRunItems, rows);
+function rendered(
+  rows: (typeof syncRunItems.$inferInsert)[],
+  computed: Parameters<typeof jsonRecordset<typeof syncRunItems>>[2] = {},
+) {
+  const recordset = jsonRecordset(syncRunItems, rows, computed);
   if (!recordset) return null;
   const query = new PgDialect().sqlToQuery(recordset.recordset);
   return { sql: query.sql, records: JSON.parse(query.params[0] as string) as Record<string, unknown>[] };
@@ -25,7 +29,7 @@ describe("jsonRecordset", () => {
   it("gives every row as one jsonb parameter, with the columns' database names", () => {
     const result = rendered([item(), item({ orderName: "#1002", detail: { missing: ["nfeKey"] } })])!;
     expect(result.sql).toBe(
-      'select "run_id", "order_gid", "order_name", "outcome", "reason", "detail" from jsonb_populate_recordset(null::"sync_run_items", $1::jsonb)',
+      'select "record"."run_id", "record"."order_gid", "record"."order_name", "record"."outcome", "record"."reason", "record"."detail" from jsonb_populate_recordset(null::"sync_run_items", $1::jsonb) as "record"',
     );
     expect(result.records[1]).toEqual({
       run_id: "00000000-0000-4000-8000-000000000001",
@@ -51,5 +55,17 @@ describe("jsonRecordset", () => {
     expect(rendered([item(), item({ orderName: "#\u00001" })])).toBeNull();
     expect(rendered([item(), item({ reason: undefined })])).toBeNull();
     expect(rendered([item(), { ...item(), archiveError: "x" }])).toBeNull();
+  });
+
+  it("computes the columns it is told to in the select, from the record, and leaves them out of the document", () => {
+    const { detail: _detail, ...row } = item();
+    const result = rendered([row], { detail: sql`jsonb_build_object('name', ${RECORD}."order_name")` })!;
+    expect(result.sql).toBe(
+      'select "record"."run_id", "record"."order_gid", "record"."order_name", "record"."outcome", "record"."reason", ' +
+        `jsonb_build_object('name', "record"."order_name") from jsonb_populate_recordset(null::"sync_run_items", $1::jsonb) as "record"`,
+    );
+    expect(result.records[0]).not.toHaveProperty("detail");
+    // A row that gives the computed column anyway differs from the columns: it goes as VALUES.
+    expect(rendered([item()], { detail: sql`null` })).toBeNull();
   });
 });

@@ -11,16 +11,29 @@
 // would refuse with another error than a text parameter: rows holding one are not taken (null), nor
 // rows that leave a column to its default (undefined) or give it as SQL — the caller inserts those
 // as VALUES, as before.
+//
+// A column may be computed in the select instead (`computed`): from the record's other columns,
+// named through RECORD (`"record".raw -> ...`), or by a query. A value the database already has in
+// the document then needs no second copy in it (an order's lines are in its raw snapshot).
 import { getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 
-/** The columns (the first row's keys) and the recordset of `rows`, or null when they cannot go as JSON. */
+/** How `computed` columns name the record they are computed from. */
+export const RECORD = sql.identifier("record");
+
+type Computed<TTable extends PgTable> = Partial<Record<keyof TTable["$inferInsert"] & string, SQL>>;
+
+/**
+ * The columns (the first row's keys, then the computed ones) and the recordset of `rows`, or null
+ * when they cannot go as JSON.
+ */
 export function jsonRecordset<TTable extends PgTable>(
   table: TTable,
   rows: readonly TTable["$inferInsert"][],
+  computed: Computed<TTable> = {},
 ): { columns: SQL; recordset: SQL } | null {
   const columns = getTableColumns(table);
-  const keys = Object.keys(rows[0] ?? {}).filter((key) => key in columns);
+  const keys = Object.keys(rows[0] ?? {}).filter((key) => key in columns && !(key in computed));
   const records: Record<string, unknown>[] = [];
   for (const row of rows) {
     if (Object.keys(row).length !== keys.length) return null;
@@ -33,14 +46,22 @@ export function jsonRecordset<TTable extends PgTable>(
     }
     records.push(record);
   }
+  const computedKeys = (Object.keys(computed) as (keyof typeof computed)[]).filter((key) => key in columns);
   const list = sql.join(
-    keys.map((key) => sql.identifier(columns[key].name)),
+    [...keys, ...computedKeys].map((key) => sql.identifier(columns[key].name)),
+    sql`, `,
+  );
+  const values = sql.join(
+    [
+      ...keys.map((key) => sql`${RECORD}.${sql.identifier(columns[key].name)}`),
+      ...computedKeys.map((key) => computed[key]!),
+    ],
     sql`, `,
   );
   const name = sql.identifier(getTableName(table));
   return {
     columns: list,
-    recordset: sql`select ${list} from jsonb_populate_recordset(null::${name}, ${JSON.stringify(records)}::jsonb)`,
+    recordset: sql`select ${values} from jsonb_populate_recordset(null::${name}, ${JSON.stringify(records)}::jsonb) as ${RECORD}`,
   };
 }
 

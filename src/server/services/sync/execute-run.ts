@@ -25,6 +25,7 @@ import {
   BulkOperationTimeoutError,
   fetchOrderBatchesInBulk,
 } from "./bulk-import";
+import { importBatches } from "./import-batches";
 import { importPage } from "./import-page";
 import { invoiceMetafield, invoiceVariables } from "./invoice-source";
 import { withAllLineItems } from "./line-items";
@@ -175,23 +176,18 @@ async function bulkImport(
     onPoll: renew,
     timeoutMs: options.bulkTimeoutMs,
   });
-  // Each batch is imported once the next one arrives, so the last is known and takes the watermark.
-  let pending: ShopifyOrderNode[] = [];
-  let watermark: Date | null = null;
+  // Each batch is written once the next one arrives (and mapped meanwhile), so the last is known and takes the watermark.
   let committed = 0;
-  for await (const batch of batches) {
-    watermark = batch.reduce(later, watermark);
-    if (pending.length > 0) {
-      await renew();
-      await importPage(deps.db, store, run.id, pending, null, importOptions);
+  await importBatches(deps.db, store, run.id, batches, {
+    ...importOptions,
+    watermarkOf: (batch, previous) => batch.reduce(later, previous),
+    beforeWrite: renew,
+    afterCommit: () => {
       if (options.crashAfterPages !== undefined && ++committed >= options.crashAfterPages) {
         throw new SimulatedCrash("simulated crash");
       }
-    }
-    pending = batch;
-  }
-  await renew();
-  await importPage(deps.db, store, run.id, pending, watermark, importOptions);
+    },
+  });
 }
 
 const UNEXPECTED = "The sync stopped on an unexpected error; the details are in the server log.";

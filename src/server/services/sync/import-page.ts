@@ -3,7 +3,7 @@ import "server-only";
 // shipments created or re-evaluated, one sync_run_items row per order, the run's counters and
 // the store's watermark — all or nothing, so a crash never loses or duplicates an order.
 // A value an operator entered (shipments.operator_edited) is never overwritten by a re-sync.
-import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { originNow } from "@/domain/local-time";
 import type { TestOrderPolicy } from "@/domain/customs-codes";
 import { mapOrder, type MappingContext } from "@/domain/order-mapping";
@@ -12,7 +12,7 @@ import { cleanJson, cleanText } from "@/domain/sanitize";
 import { formatCents, MAX_STORED_CENTS, parseMoneyCents } from "@/domain/money";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import { queryRows, type Db } from "../../db/client";
-import { jsonRecordset } from "../../db/json-rows";
+import { jsonRecordset, RECORD } from "../../db/json-rows";
 import { orders, shipments, stores, syncRunItems, syncRuns, type Shipment, type Store } from "../../db/schema";
 import { takeExcluded } from "../../db/upsert";
 import { loadRateTable } from "../../exchange-rates/store";
@@ -165,7 +165,13 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  */
 async function upsertOrders(tx: Tx, rows: (typeof orders.$inferInsert)[]): Promise<{ id: string; gid: string }[]> {
   const taken = takeExcluded(orders, ORDER_SYNCED_COLUMNS);
-  const recordset = jsonRecordset(orders, rows);
+  // The lines and the address are parts of the raw snapshot (orderRow): the document carries them
+  // once, and the select takes them out of it (a third less JSON to write and for the server to parse).
+  const recordset = jsonRecordset(
+    orders,
+    rows.map(({ lines: _lines, shippingAddress: _address, ...row }) => row),
+    { lines: linesOfRaw, shippingAddress: addressOfRaw },
+  );
   if (!recordset) {
     return tx
       .insert(orders)
@@ -190,9 +196,32 @@ async function upsertOrders(tx: Tx, rows: (typeof orders.$inferInsert)[]): Promi
   );
 }
 
+// orderRow's `node.lineItems?.nodes ?? []` and `node.shippingAddress`, read from the stored raw.
+const rawColumn = sql`${RECORD}.${sql.identifier(orders.raw.name)}`;
+const linesOfRaw = sql`coalesce(nullif(${rawColumn} -> 'lineItems' -> 'nodes', 'null'::jsonb), '[]'::jsonb)`;
+const addressOfRaw = sql`nullif(${rawColumn} -> 'shippingAddress', 'null'::jsonb)`;
+
+// What the insert trigger of migration 0008 would look up for each new shipment, computed by the
+// statement instead (the trigger then leaves the row alone, migration 0010): the same function, the
+// same order, without a PL/pgSQL call per row.
+const searchTextOfOrder = sql`(select shipment_search_text(${sql.identifier("o")}.${sql.identifier(orders.name.name)},
+  ${sql.identifier("o")}.${sql.identifier(orders.customerName.name)}, ${RECORD}.${sql.identifier(shipments.nfeKey.name)})
+  from ${orders} as ${sql.identifier("o")}
+  where ${sql.identifier("o")}.${sql.identifier(orders.id.name)} = ${RECORD}.${sql.identifier(shipments.orderId.name)})`;
+
+// And the order's creation instant, which the same trigger copies for the tallies' day (0010).
+const orderCreatedAtOfOrder = sql`(select ${sql.identifier("o")}.${sql.identifier(orders.shopifyCreatedAt.name)}
+  from ${orders} as ${sql.identifier("o")}
+  where ${sql.identifier("o")}.${sql.identifier(orders.id.name)} = ${RECORD}.${sql.identifier(shipments.orderId.name)})`;
+
 /** Inserts the rows in one statement, as one jsonb parameter, or as VALUES when a value cannot go as JSON. */
-async function insertRows(tx: Tx, table: typeof shipments | typeof syncRunItems, rows: object[]) {
-  const recordset = jsonRecordset(table, rows as never);
+async function insertRows(
+  tx: Tx,
+  table: typeof shipments | typeof syncRunItems,
+  rows: object[],
+  computed: Record<string, SQL> = {},
+) {
+  const recordset = jsonRecordset(table, rows as never, computed);
   if (recordset) await tx.execute(sql`insert into ${table} (${recordset.columns}) ${recordset.recordset}`);
   else await tx.insert(table).values(rows as never);
 }
@@ -244,6 +273,113 @@ export interface ImportOptions {
 }
 
 /**
+ * A page read and judged, before anything of it is written: what the mapping decided of each
+ * order (the items, counts and retries of the orders it skipped or refused) and the shippable
+ * orders with their order rows. Mapping needs no database but the rates, so the import of a bulk
+ * result maps the next page while the database writes this one (import-batches.ts).
+ */
+export interface MappedPage {
+  runId: string;
+  nodes: ShopifyOrderNode[];
+  context: MappingContext;
+  counts: PageCounts;
+  items: (typeof syncRunItems.$inferInsert)[];
+  unreadable: RetryEntry[];
+  shippable: { node: ShopifyOrderNode; mapped: ShipmentMapping }[];
+  /** The shippable orders' rows; null when building them threw (then the transaction does, as it always did). */
+  rows: (typeof orders.$inferInsert)[] | null;
+}
+
+/** Maps `nodes` for `store` as part of run `runId`: the rates of the evaluation's day, then each order. */
+export async function mapPage(
+  db: Db,
+  store: ImportStore,
+  runId: string,
+  nodes: ShopifyOrderNode[],
+  options: ImportOptions = {},
+): Promise<MappedPage> {
+  const today = originNow(options.now ?? new Date()).date;
+  const context: MappingContext = {
+    originCountry: store.originCountry,
+    invoiceKeyAttribute: options.invoiceKeyAttribute,
+    exchange: { rates: await loadRateTable(db, today), today },
+    customsDefaults: { incoterm: store.defaultIncoterm, exportReason: store.defaultExportReason },
+    testOrders: store.testOrders as TestOrderPolicy,
+  };
+  return mapNodes(store, runId, nodes, context);
+}
+
+function mapNodes(store: ImportStore, runId: string, nodes: ShopifyOrderNode[], context: MappingContext): MappedPage {
+  const page: MappedPage = {
+    runId,
+    nodes,
+    context,
+    counts: { ...emptyCounts(), fetched: nodes.length },
+    items: [],
+    unreadable: [],
+    shippable: [],
+    rows: null,
+  };
+  const { counts, unreadable, shippable } = page;
+  const item = itemsOf(page);
+  for (const node of nodes) {
+    let mapped: ReturnType<typeof mapOrder>;
+    try {
+      mapped = mapOrder(node, context);
+    } catch (error) {
+      // One order Shopify sent in a shape we cannot read never stops the others. What broke is
+      // logged here only: an error message can quote the order's values.
+      console.error(`[sync] run ${runId}: order ${node.id} is unreadable (${(error as Error)?.name ?? "error"})`);
+      counts.failed++;
+      item(node, "failed", "unreadable", {
+        message: "Shopify sent the order in a shape that cannot be read.",
+        retried: true,
+      });
+      unreadable.push({ orderGid: boundedGid(node.id), orderName: boundedText(node.name), reason: "unreadable" });
+      continue;
+    }
+    if (mapped.kind === "skipped_no_address") {
+      counts.skippedNoAddress++;
+      item(node, "skipped_no_address", "no_shipping_address");
+    } else if (mapped.kind === "skipped_test") {
+      counts.skippedTest++;
+      item(node, "skipped_test", "test_order");
+    } else if (mapped.kind === "skipped_not_shippable") {
+      counts.skippedNotShippable++;
+      item(node, "skipped_not_shippable", "nothing_to_ship");
+    } else if (mapped.kind === "skipped_domestic") {
+      counts.skippedDomestic++;
+      item(node, "skipped_domestic", "domestic", { country: node.shippingAddress?.countryCodeV2 });
+    } else if (mapped.kind === "invalid") {
+      counts.failed++;
+      item(node, "failed", mapped.code, { message: mapped.reason });
+    } else {
+      shippable.push({ node, mapped });
+    }
+  }
+  try {
+    page.rows = shippable.map(({ node }) => orderRow(store.id, node));
+  } catch {
+    // An order too deeply nested to copy, say: the transaction builds the rows again and fails,
+    // and the page is imported order by order, as before the mapping moved out of it.
+  }
+  return page;
+}
+
+/** Adds an item (what the import did with an order) to the page. */
+const itemsOf =
+  ({ runId, items }: Pick<MappedPage, "runId" | "items">) =>
+  (node: Pick<ShopifyOrderNode, "id" | "name">, outcome: Outcome, reason?: string, detail?: unknown) =>
+    items.push({
+      runId,
+      orderGid: node.id,
+      orderName: node.name,
+      outcome,
+      reason: reason ?? null,
+      detail: detail ?? null,
+    });
+
+/**
  * Imports `nodes` for `store` as part of run `runId` and moves the store's watermark to
  * `watermark` (the newest updated_at of the page), all in one transaction. Should the database
  * refuse the page, each order is imported on its own, so one order it cannot store is a failed
@@ -258,22 +394,27 @@ export async function importPage(
   watermark: Date | null,
   options: ImportOptions = {},
 ): Promise<PageCounts> {
-  const today = originNow(options.now ?? new Date()).date;
-  const context: MappingContext = {
-    originCountry: store.originCountry,
-    invoiceKeyAttribute: options.invoiceKeyAttribute,
-    exchange: { rates: await loadRateTable(db, today), today },
-    customsDefaults: { incoterm: store.defaultIncoterm, exportReason: store.defaultExportReason },
-    testOrders: store.testOrders as TestOrderPolicy,
-  };
+  return importMappedPage(db, store, await mapPage(db, store, runId, nodes, options), watermark, options);
+}
+
+/** importPage, for a page mapped beforehand (mapPage); a page is imported once. */
+export async function importMappedPage(
+  db: Db,
+  store: ImportStore,
+  page: MappedPage,
+  watermark: Date | null,
+  options: ImportOptions = {},
+): Promise<PageCounts> {
+  const { runId, nodes, context } = page;
   const write = { runId, lease: options.lease };
+  const onlyWatermark = () => mapNodes(store, runId, [], context);
   try {
-    return await importInOneTransaction(db, store, write, nodes, watermark, context);
+    return await importInOneTransaction(db, store, write, page, watermark);
   } catch (error) {
     if (error instanceof LeaseLostError) throw error;
     if (nodes.length <= 1) {
       await recordStorageFailure(db, store, write, nodes[0], error);
-      if (watermark) await importInOneTransaction(db, store, write, [], watermark, context);
+      if (watermark) await importInOneTransaction(db, store, write, onlyWatermark(), watermark);
       return { ...emptyCounts(), fetched: nodes.length, failed: nodes.length };
     }
     const total = emptyCounts();
@@ -281,7 +422,7 @@ export async function importPage(
       const counts = await importPage(db, store, runId, [node], null, options);
       for (const key of Object.keys(total) as (keyof PageCounts)[]) total[key] += counts[key];
     }
-    if (watermark) await importInOneTransaction(db, store, write, [], watermark, context);
+    if (watermark) await importInOneTransaction(db, store, write, onlyWatermark(), watermark);
     return total;
   }
 }
@@ -339,68 +480,18 @@ async function importInOneTransaction(
   db: Db,
   store: ImportStore,
   write: RunWrite,
-  nodes: ShopifyOrderNode[],
+  page: MappedPage,
   watermark: Date | null,
-  context: MappingContext,
 ): Promise<PageCounts> {
-  const counts = emptyCounts();
-  counts.fetched = nodes.length;
-  const { runId } = write;
-  const items: (typeof syncRunItems.$inferInsert)[] = [];
-  const item = (node: Pick<ShopifyOrderNode, "id" | "name">, outcome: Outcome, reason?: string, detail?: unknown) =>
-    items.push({
-      runId,
-      orderGid: node.id,
-      orderName: node.name,
-      outcome,
-      reason: reason ?? null,
-      detail: detail ?? null,
-    });
+  // The page's items and counts as the mapping left them, completed by what the writes decide.
+  const counts = { ...page.counts };
+  const items = [...page.items];
+  const item = itemsOf({ runId: write.runId, items });
+  const { nodes, unreadable, shippable } = page;
 
   await db.transaction(async (tx) => {
-    const unreadable: RetryEntry[] = [];
-    const shippable: { node: ShopifyOrderNode; mapped: ShipmentMapping }[] = [];
-    for (const node of nodes) {
-      let mapped: ReturnType<typeof mapOrder>;
-      try {
-        mapped = mapOrder(node, context);
-      } catch (error) {
-        // One order Shopify sent in a shape we cannot read never stops the others. What broke is
-        // logged here only: an error message can quote the order's values.
-        console.error(`[sync] run ${runId}: order ${node.id} is unreadable (${(error as Error)?.name ?? "error"})`);
-        counts.failed++;
-        item(node, "failed", "unreadable", {
-          message: "Shopify sent the order in a shape that cannot be read.",
-          retried: true,
-        });
-        unreadable.push({ orderGid: boundedGid(node.id), orderName: boundedText(node.name), reason: "unreadable" });
-        continue;
-      }
-      if (mapped.kind === "skipped_no_address") {
-        counts.skippedNoAddress++;
-        item(node, "skipped_no_address", "no_shipping_address");
-      } else if (mapped.kind === "skipped_test") {
-        counts.skippedTest++;
-        item(node, "skipped_test", "test_order");
-      } else if (mapped.kind === "skipped_not_shippable") {
-        counts.skippedNotShippable++;
-        item(node, "skipped_not_shippable", "nothing_to_ship");
-      } else if (mapped.kind === "skipped_domestic") {
-        counts.skippedDomestic++;
-        item(node, "skipped_domestic", "domestic", { country: node.shippingAddress?.countryCodeV2 });
-      } else if (mapped.kind === "invalid") {
-        counts.failed++;
-        item(node, "failed", mapped.code, { message: mapped.reason });
-      } else {
-        shippable.push({ node, mapped });
-      }
-    }
-
     if (shippable.length > 0) {
-      const upserted = await upsertOrders(
-        tx,
-        shippable.map(({ node }) => orderRow(store.id, node)),
-      );
+      const upserted = await upsertOrders(tx, page.rows ?? shippable.map(({ node }) => orderRow(store.id, node)));
       const orderIds = new Map(upserted.map((row) => [row.gid, row.id]));
       const existing = await shipmentsOfOrders(tx, [...orderIds.values()]);
       const byOrder = new Map(existing.map((shipment) => [shipment.orderId, shipment]));
@@ -469,7 +560,11 @@ async function importInOneTransaction(
           item(node, "updated", undefined, { changed: Object.keys(changes) });
         }
       }
-      if (inserts.length > 0) await insertRows(tx, shipments, inserts);
+      if (inserts.length > 0)
+        await insertRows(tx, shipments, inserts, {
+          searchText: searchTextOfOrder,
+          orderCreatedAt: orderCreatedAtOfOrder,
+        });
     }
 
     if (items.length > 0) await insertRows(tx, syncRunItems, items);
