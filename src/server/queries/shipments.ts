@@ -8,12 +8,11 @@ import { SHIPMENT_FIELDS } from "@/domain/carriers";
 import { DESTINATIONS } from "@/domain/destinations";
 import { originNow } from "@/domain/local-time";
 import { PICKUP_BUCKETS } from "@/domain/pickup-rules";
-import { TRACKING_STATUSES } from "@/domain/statuses";
+import { TRACKING_STATUSES, type ShipmentStatus } from "@/domain/statuses";
 import { orders, pickups, shipmentStatus, shipments, stores } from "../db/schema";
 import type { ShipmentRow } from "@/lib/rows/shipments";
 import { buildKeysetQuery, buildTableQuery, countAll, tableQuery, type Cursor, type Page } from "./table-query";
 import { answersFromTallies, countFromTallies, readShipmentTallies } from "./shipment-tallies";
-import type { ShipmentStatus } from "@/domain/statuses";
 
 /** What needs an operator: orders cancelled in Shopify after their pickup or documents, unresolved. */
 const ATTENTION_FILTERS = ["cancelled_in_shopify"] as const;
@@ -200,9 +199,7 @@ async function listShipmentRows<TSort extends string, TFilter extends string>(
   // shipments ~40 ms instead of ~1.4 s); without a search or a filter off the tallies' key, the
   // tallies answer (a few hundred rows instead of up to a million).
   const countQuery = db.select({ total: countAll }).from(shipments).where(query.where);
-  const count = answersFromTallies(state.filters, state.q)
-    ? async () => countFromTallies(await readShipmentTallies(db), statuses, state.filters)
-    : () => countMatching(db, table, state);
+  const count = () => countView(db, { table, statuses }, state);
   const [rows, total] = await Promise.all([
     selectRows(db)
       .where(inArray(shipments.id, pageIds))
@@ -223,10 +220,20 @@ export function listShipments(db: Db, state: ShipmentsState, countRows = countDi
  */
 export async function countHiddenCancelled(db: Db, state: ShipmentsState): Promise<number> {
   if (!hidesCancelled(state)) return 0;
+  const cancelled = { ...state, filters: { ...state.filters, status: ["cancelled" as const] } };
+  return countView(db, { table: shipmentsQuery, statuses: ["cancelled"] }, cancelled);
+}
+
+/** How many shipments a view holds: from the tallies when they can answer it, else on the table. */
+async function countView<TSort extends string, TFilter extends string>(
+  db: Db,
+  { table, statuses }: { table: Parameters<typeof buildTableQuery<TSort, TFilter>>[1]; statuses: ShipmentStatus[] },
+  state: Parameters<typeof buildTableQuery<TSort, TFilter>>[0],
+): Promise<number> {
   if (answersFromTallies(state.filters, state.q)) {
-    return countFromTallies(await readShipmentTallies(db), ["cancelled"], state.filters);
+    return countFromTallies(await readShipmentTallies(db), statuses, state.filters);
   }
-  return countMatching(db, shipmentsQuery, { ...state, filters: { ...state.filters, status: ["cancelled"] } });
+  return countMatching(db, table, state);
 }
 
 /**
