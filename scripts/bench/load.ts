@@ -20,6 +20,7 @@
 //        [--shipments 1000000] [--skip-build] [--heap-snapshot] [--cpu-prof] [--port 3240]
 //        [--page shipments|drafts|syncRuns] (one page only, for its CPU per request)
 //        [--documents 0.05] (the share of document loads)
+// LOAD_NODE_FLAGS="--max-old-space-size=320": extra flags for the server's Node (heap settings).
 // DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is only used to create and drop
 // the benchmark database. Profiles and snapshots go to /tmp/load-prof/.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -299,6 +300,8 @@ async function prepareDatabase(): Promise<{ url: string; operators: LoadOperator
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const nodeFlags = ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${PROFILE_DIR}`];
+  // LOAD_NODE_FLAGS: extra V8/Node flags for the server, to compare heap settings on one build.
+  nodeFlags.push(...(process.env.LOAD_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean));
   if (CPU_PROF) nodeFlags.push("--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`);
   fs.mkdirSync(PROFILE_DIR, { recursive: true });
   const log = fs.openSync(`/tmp/shipsmart-load-server-${PORT}.log`, "w");
