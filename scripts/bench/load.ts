@@ -20,7 +20,8 @@
 //        [--shipments 1000000] [--skip-build] [--heap-snapshot] [--cpu-prof] [--port 3240]
 //        [--page shipments|drafts|syncRuns] (one page only, for its CPU per request)
 //        [--documents 0.05] (the share of document loads)
-// LOAD_NODE_FLAGS="--max-old-space-size=320": extra flags for the server's Node (heap settings).
+// The server runs with the heap flags of `npm start` (package.json); LOAD_NODE_FLAGS="…" replaces
+// them, to compare heap settings on one build (LOAD_NODE_FLAGS="" runs with V8's defaults).
 // DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is only used to create and drop
 // the benchmark database. Profiles and snapshots go to /tmp/load-prof/.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -298,10 +299,16 @@ async function prepareDatabase(): Promise<{ url: string; operators: LoadOperator
   }
 }
 
+/** The V8 heap flags of package.json's `start` script (what production runs with). */
+function startHeapFlags(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } };
+  return (pkg.scripts.start.match(/--max-[a-z-]+-size=\d+/g) ?? []).join(" ");
+}
+
 async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const nodeFlags = ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${PROFILE_DIR}`];
-  // LOAD_NODE_FLAGS: extra V8/Node flags for the server, to compare heap settings on one build.
-  nodeFlags.push(...(process.env.LOAD_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean));
+  // The heap settings `npm start` serves with, unless LOAD_NODE_FLAGS gives others to compare.
+  nodeFlags.push(...(process.env.LOAD_NODE_FLAGS ?? startHeapFlags()).split(/\s+/).filter(Boolean));
   if (CPU_PROF) nodeFlags.push("--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`);
   fs.mkdirSync(PROFILE_DIR, { recursive: true });
   const log = fs.openSync(`/tmp/shipsmart-load-server-${PORT}.log`, "w");
