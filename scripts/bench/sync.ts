@@ -1,7 +1,8 @@
 // Sync Orders benchmark (issues 5 and 16), against the emulator in-process:
 //  (a) a 10,000-order first sync through a Bulk Operation, unthrottled plan: end to end, then the
 //      same bulk result read, mapped and imported into PostgreSQL and into PGlite — orders/s —
-//      as the sync imports it (importBatches: the next batch mapped while the database writes one).
+//      as the sync imports it (importBatches: the next batch mapped while the database writes up to
+//      three).
 //      Target (issue 16): >= 5,000 orders/s into PostgreSQL, >= 3,000/s into PGlite, one Node
 //      process on the 2-core machine; before issue 16: 1,848 and ~555 orders/s.
 //  (b) a paged sync on the Standard plan — wall time ÷ the bucket's bound

@@ -1,6 +1,6 @@
 // The pipelined import of a bulk result (import-batches.ts), on PGlite or Postgres: the next batch
-// is mapped while one is written, but the pages commit one after another, in order, the watermark
-// moves with the last one only, and a failure stops the import with nothing written after it.
+// is mapped while up to three are written, the watermark moves with the last one only, once every
+// page before it committed, and a failure stops the import with no page started after it.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ShopifyOrderNode } from "@/domain/shopify-order";
@@ -14,6 +14,7 @@ import { createTestDb, type TestDb } from "../helpers/test-db";
 
 let testDb: TestDb;
 let batches: ShopifyOrderNode[][];
+let smallBatches: ShopifyOrderNode[][];
 
 beforeAll(async () => {
   testDb = await createTestDb();
@@ -21,6 +22,7 @@ beforeAll(async () => {
   const nodes: ShopifyOrderNode[] = [];
   for await (const { order, oddity } of corpus(160)) if (!oddity) nodes.push(order);
   batches = [nodes.slice(0, 40), nodes.slice(40, 80), nodes.slice(80, 120)];
+  smallBatches = [0, 1, 2, 3, 4, 5].map((index) => nodes.slice(index * 20, index * 20 + 20));
 });
 
 afterAll(async () => {
@@ -33,6 +35,11 @@ async function storeAndRun(domain: string) {
   const { run } = await requestSync(testDb.db, store.id, "manual", null);
   return { store, run };
 }
+
+const storedGids = async (storeId: string) =>
+  (
+    await queryRows<{ gid: string }>(testDb.db, sql`select shopify_gid as gid from orders where store_id = ${storeId}`)
+  ).map((row) => row.gid);
 
 const storedOrders = async (storeId: string) =>
   (
@@ -53,7 +60,7 @@ const newest = (batch: ShopifyOrderNode[], previous: Date | null) =>
   }, previous);
 
 describe("importBatches", () => {
-  it("writes every batch, in order, and moves the watermark once, to the newest order of all", async () => {
+  it("writes every batch and moves the watermark once, to the newest order of all", async () => {
     const { store, run } = await storeAndRun("lotes.myshopify.com");
     const watermarks: (Date | null)[] = [];
     let writes = 0;
@@ -75,22 +82,52 @@ describe("importBatches", () => {
     expect(counted.fetched).toBe(120);
   });
 
-  it("stops at a failed write: the pages before it committed, none after, the watermark unmoved", async () => {
+  it("writes up to three pages at once, and the last only once all the others committed", async () => {
+    const { store, run } = await storeAndRun("paralelo.myshopify.com");
+    let inFlight = 0;
+    let mostInFlight = 0;
+    let storedBeforeLast = -1;
+    let writes = 0;
+    await importBatches(testDb.db, store, run.id, yielding(smallBatches), {
+      watermarkOf: newest,
+      beforeWrite: async () => {
+        if (++writes === smallBatches.length) {
+          // The last page: every other one has committed.
+          storedBeforeLast = await storedOrders(store.id);
+          return;
+        }
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        // Slow enough that the next batches are mapped and their writes started meanwhile.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      },
+      afterCommit: () => inFlight--,
+    });
+    expect(mostInFlight).toBe(3);
+    expect(inFlight).toBe(0);
+    const stored = await storedOrders(store.id);
+    const lastPageGids = new Set(smallBatches.at(-1)!.map((node) => node.id));
+    const storedOfLast = (await storedGids(store.id)).filter((gid) => lastPageGids.has(gid)).length;
+    expect(storedBeforeLast).toBe(stored - storedOfLast);
+    const [counted] = await testDb.db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
+    expect(counted.fetched).toBe(120);
+  });
+
+  it("stops at a failed write: the page started before it committed, none after, the watermark unmoved", async () => {
     const { store, run } = await storeAndRun("falha.myshopify.com");
     let writes = 0;
-    let committedBeforeFailure = -1;
-    const failing = importBatches(testDb.db, store, run.id, yielding(batches), {
+    const failing = importBatches(testDb.db, store, run.id, yielding(smallBatches), {
       watermarkOf: newest,
       beforeWrite: async () => {
         if (++writes < 2) return;
-        committedBeforeFailure = await storedOrders(store.id);
         throw new Error("lease lost");
       },
     });
     await expect(failing).rejects.toThrow("lease lost");
     expect(writes).toBe(2);
-    expect(committedBeforeFailure).toBeGreaterThan(0);
-    expect(await storedOrders(store.id)).toBe(committedBeforeFailure);
+    const firstPage = new Set(smallBatches[0].map((node) => node.id));
+    const stored = await storedGids(store.id);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.filter((gid) => !firstPage.has(gid))).toEqual([]);
     const [after] = await testDb.db.select().from(stores).where(eq(stores.id, store.id));
     expect(after.syncWatermark).toBeNull();
   });
