@@ -45,8 +45,10 @@ export const MAX_DECLARED_CENTS = MAX_STORED_CENTS;
 /** `text` cut to its field's limit, and whether it had to be. */
 export function boundText(field: BoundedText, text: string | null): { value: string | null; length: number | null } {
   if (text === null) return { value: null, length: null };
-  const chars = Array.from(text);
   const max = TEXT_LIMITS[field];
+  // At most `max` UTF-16 units is at most `max` characters: nothing to count or cut.
+  if (text.length <= max) return { value: text, length: null };
+  const chars = Array.from(text);
   return chars.length > max
     ? { value: chars.slice(0, max).join(""), length: chars.length }
     : { value: text, length: null };

@@ -14,12 +14,14 @@ const DECIMAL = /^(-?)(\d{1,15})(?:\.(\d{1,2})\d*)?$/;
  */
 export function parseMoneyCents(value: string | null | undefined): number | null {
   if (typeof value !== "string") return null;
-  const match = DECIMAL.exec(value.trim());
+  const text = value.trim();
+  const match = DECIMAL.exec(text);
   if (!match) return null;
   const [, sign, whole, fraction = ""] = match;
-  const rest = value.trim().split(".")[1] ?? "";
   let cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-  if (rest.length > 2 && Number(rest[2]) >= 5) cents += 1;
+  // The third decimal, if any (DECIMAL allows one point), rounds half up.
+  const dot = text.indexOf(".");
+  if (dot >= 0 && text.length > dot + 3 && Number(text[dot + 3]) >= 5) cents += 1;
   if (!Number.isSafeInteger(cents)) return null;
   return sign === "-" ? -cents : cents;
 }

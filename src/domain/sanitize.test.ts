@@ -11,6 +11,18 @@ describe("cleanText / cleanJson", () => {
     expect(cleanText("😀")).toBe("😀");
   });
 
+  it("cleans every UTF-16 unit as the two replaces alone would, fast path or not", () => {
+    const reference = (text: string) =>
+      text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+        .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      expect(cleanText(text)).toBe(reference(text));
+    }
+  });
+
   it("cleans nested data, keys included, keeps __proto__ as plain data", () => {
     const input = JSON.parse('{"a\\u0000":["b\\u0000",{"__proto__":{"polluted":true}}],"n":1}');
     const cleaned = cleanJson(input) as Record<string, unknown>;

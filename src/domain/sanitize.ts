@@ -7,10 +7,6 @@
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-export function cleanText(value: string): string {
-  return value.replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
-}
-
 const UNSTORABLE =
   // Control characters are what this pattern is for.
   // eslint-disable-next-line no-control-regex
@@ -21,6 +17,13 @@ const UNSTORABLE =
 // eslint-disable-next-line no-control-regex
 const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF]/;
 const unstorable = (text: string) => SUSPECT.test(text) && UNSTORABLE.test(text);
+
+export function cleanText(value: string): string {
+  // Nearly every text holds nothing to clean: one cheap test instead of two replaces (an import
+  // cleans every text of every order).
+  if (!SUSPECT.test(value)) return value;
+  return value.replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
+}
 
 /** Whether JSON data holds a string (or key) to clean, or a non-finite number. */
 function needsCleaning(value: unknown): boolean {

@@ -44,6 +44,25 @@ describe(`schema (${driverName})`, () => {
     ]);
   });
 
+  it("stores a jsonb parameter as sent and refuses one PostgreSQL cannot hold (PGlite: as bytes)", async () => {
+    const value = { text: 'São Paulo — 😀 "quoted" \\ back', nested: [1, 2.5, null, true], empty: {} };
+    const [row] = await queryRows<{ value: unknown; type: string }>(
+      testDb.db,
+      sql`select ${JSON.stringify(value)}::jsonb as value, jsonb_typeof(${JSON.stringify(value)}::jsonb) as type`,
+    );
+    expect(row.value).toEqual(value);
+    expect(row.type).toBe("object");
+    // NUL cannot be held by jsonb: refused as in the text format, escaped (22P05) or raw (22021).
+    for (const [text, code] of [
+      ['{"a":"\\u0000"}', "22P05"],
+      ['{"a":"\u0000"}', "22021"],
+    ]) {
+      await expect(queryRows(testDb.db, sql`select ${text}::jsonb as value`)).rejects.toMatchObject({
+        cause: expect.objectContaining({ code }),
+      });
+    }
+  });
+
   it("re-running the migrations changes nothing", async () => {
     await expect(migrateDb(testDb)).resolves.toBeUndefined();
   });

@@ -98,8 +98,12 @@ function derivedFields(mapped: ShipmentMapping) {
 }
 
 const ORDER_TEXT_MAX = 200;
-const boundedText = (value: string | null | undefined) =>
-  typeof value === "string" ? Array.from(cleanText(value)).slice(0, ORDER_TEXT_MAX).join("") || null : null;
+function boundedText(value: string | null | undefined): string | null {
+  if (typeof value !== "string") return null;
+  const clean = cleanText(value);
+  // At most ORDER_TEXT_MAX UTF-16 units is at most as many characters: nothing to cut.
+  return (clean.length <= ORDER_TEXT_MAX ? clean : Array.from(clean).slice(0, ORDER_TEXT_MAX).join("")) || null;
+}
 
 const boundedGid = (id: unknown) => cleanText(String(id)).slice(0, 200);
 
