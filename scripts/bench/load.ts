@@ -326,9 +326,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const log = fs.openSync(`/tmp/shipsmart-load-server-${PORT}.log`, "w");
   const server = spawn(
     process.execPath,
-    process.env.LOAD_SERVER
-      ? [...nodeFlags, process.env.LOAD_SERVER, String(PORT), "127.0.0.1"]
-      : [...nodeFlags, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    [...nodeFlags, "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
     { cwd: root, env, detached: true, stdio: ["ignore", log, log] },
   );
   cleanups.unshift(() => stopGroup(server));

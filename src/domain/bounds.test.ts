@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundText } from "./bounds";
+import { boundText, firstChars } from "./bounds";
 
 // The limits count characters (code points), not UTF-16 units: an emoji is one character.
 describe("boundText", () => {
@@ -21,5 +21,13 @@ describe("boundText", () => {
 
   it("leaves null alone", () => {
     expect(boundText("city", null)).toEqual({ value: null, length: null });
+  });
+});
+
+describe("firstChars", () => {
+  it("keeps a short text as it is and cuts a long one by characters", () => {
+    expect(firstChars("abc", 3)).toBe("abc");
+    expect(firstChars("😀😀😀", 2)).toBe("😀😀");
+    expect(firstChars("😀😀", 2)).toBe("😀😀");
   });
 });

@@ -42,6 +42,12 @@ export const PARCEL_SIDES = ["lengthCm", "widthCm", "heightCm"] as const;
 /** The declared value must fit the database (numeric(14,2)). */
 export const MAX_DECLARED_CENTS = MAX_STORED_CENTS;
 
+/** The first `max` characters (code points) of `text`: a surrogate pair is never cut in two. */
+export function firstChars(text: string, max: number): string {
+  // At most `max` UTF-16 units is at most `max` characters: nothing to count or cut.
+  return text.length <= max ? text : Array.from(text).slice(0, max).join("");
+}
+
 /** `text` cut to its field's limit, and whether it had to be. */
 export function boundText(field: BoundedText, text: string | null): { value: string | null; length: number | null } {
   if (text === null) return { value: null, length: null };

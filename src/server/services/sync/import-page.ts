@@ -9,6 +9,7 @@ import type { TestOrderPolicy } from "@/domain/customs-codes";
 import { mapOrder, type MappingContext } from "@/domain/order-mapping";
 import type { ShopifyOrderNode } from "@/domain/shopify-order";
 import { cleanJson, cleanText } from "@/domain/sanitize";
+import { firstChars } from "@/domain/bounds";
 import { formatCents, MAX_STORED_CENTS, parseMoneyCents } from "@/domain/money";
 import { sameStoredValue as same } from "@/domain/stored-values";
 import { queryRows, type Db } from "../../db/client";
@@ -98,12 +99,8 @@ function derivedFields(mapped: ShipmentMapping) {
 }
 
 const ORDER_TEXT_MAX = 200;
-function boundedText(value: string | null | undefined): string | null {
-  if (typeof value !== "string") return null;
-  const clean = cleanText(value);
-  // At most ORDER_TEXT_MAX UTF-16 units is at most as many characters: nothing to cut.
-  return (clean.length <= ORDER_TEXT_MAX ? clean : Array.from(clean).slice(0, ORDER_TEXT_MAX).join("")) || null;
-}
+const boundedText = (value: string | null | undefined) =>
+  typeof value === "string" ? firstChars(cleanText(value), ORDER_TEXT_MAX) || null : null;
 
 const boundedGid = (id: unknown) => cleanText(String(id)).slice(0, 200);
 
