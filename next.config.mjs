@@ -21,6 +21,11 @@ const nextConfig = {
     "@shopify/shopify-app-session-storage-drizzle",
   ],
   poweredByHeader: false,
+  // HTTP_COMPRESSION=off when the https proxy in front (nginx, Caddy, a load balancer) compresses:
+  // Next's gzip flushes every streamed chunk through the thread pool, and under 50 operators that
+  // was over a third of the server's CPU per request (npm run bench:load; README, Speed). Read at
+  // `next start`, not at build; like the settings in src/server/env.ts, empty counts as unset.
+  compress: process.env.HTTP_COMPRESSION?.trim() !== "off",
   experimental: {
     // Lets pages and server actions answer 403 through `forbidden()`.
     authInterrupts: true,

@@ -24,7 +24,7 @@
 //        [--shipments 1000000] [--skip-build] [--heap-snapshot] [--cpu-prof] [--port 3240]
 //        [--page shipments|drafts|syncRuns] (one page only, for its CPU per request)
 //        [--documents 0.05] (the share of document loads) [--warmup-s 5] [--latencies FILE] (every
-//        request, a line each)
+//        request, a line each) [--compression proxy|node] [--keep-db NAME]
 // The server runs with the heap flags of `npm start` (package.json); LOAD_NODE_FLAGS="…" replaces
 // them, to compare heap settings on one build (LOAD_NODE_FLAGS="" runs with V8's defaults).
 // DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) is only used to create and drop
@@ -59,6 +59,10 @@ const HEAP_SNAPSHOT = args.includes("--heap-snapshot");
 const CPU_PROF = args.includes("--cpu-prof");
 // --keep-db NAME: seeds the database NAME once and keeps it, for profiling rounds (drop it by hand).
 const KEEP_DB = args.includes("--keep-db") ? args[args.indexOf("--keep-db") + 1] : undefined;
+// --compression proxy (the default): served as production runs behind its https proxy, which
+// compresses (HTTP_COMPRESSION=off; README, Configuration). --compression node: Next gzips itself.
+const COMPRESSION = args.includes("--compression") ? args[args.indexOf("--compression") + 1] : "proxy";
+if (COMPRESSION !== "proxy" && COMPRESSION !== "node") throw new Error("--compression: proxy or node");
 const PROFILE_DIR = "/tmp/load-prof";
 const TARGETS = { rps: 100, p99Ms: 1000, rssMb: 500 };
 const BASE_DB_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -285,7 +289,8 @@ async function prepareDatabase(): Promise<{ url: string; operators: LoadOperator
       const handle = await openDb({ databaseUrl: url });
       try {
         await migrateDb(handle);
-        return { url, operators: await loadOperators(handle.db) };
+        // A kept database has the operators of its seeding; --operators N runs the first N of them.
+        return { url, operators: (await loadOperators(handle.db)).slice(0, OPERATORS) };
       } finally {
         await handle.close();
       }
@@ -543,6 +548,7 @@ async function main() {
     DEMO_USERS: "off",
     PTAX_REFRESH: "off",
     TRACKING_POLL_MINUTES: "off",
+    HTTP_COMPRESSION: COMPRESSION === "proxy" ? "off" : "on",
   };
   if (!SKIP_BUILD) {
     const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
@@ -574,7 +580,7 @@ async function main() {
   }
 
   console.log(
-    `\n${OPERATORS} operators, closed loop, ${DURATION_S} s per run; mix: ${MIX.map(([page, share]) => `${PATHS[page]} ${share * 100} %`).join(", ")}; ${DOCUMENT_SHARE * 100} % document loads, the rest soft navigations (RSC)`,
+    `\n${OPERATORS} operators, closed loop, ${DURATION_S} s per run, compression by ${COMPRESSION === "proxy" ? "the proxy in front (HTTP_COMPRESSION=off)" : "Next (gzip)"}; mix: ${MIX.map(([page, share]) => `${PATHS[page]} ${share * 100} %`).join(", ")}; ${DOCUMENT_SHARE * 100} % document loads, the rest soft navigations (RSC)`,
   );
   console.log(`server RSS after start: ${startRss} MB`);
   const results: (RunResult & { idle: number; afterGc: number | null })[] = [];

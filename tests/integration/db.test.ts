@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { openDb, queryRows } from "@/server/db/client";
+import { openDb, queryRows, type Db } from "@/server/db/client";
 import { migrateDb } from "@/server/db/migrate";
 import { DataDirInUseError, acquireDataDirLock } from "@/server/db/pglite-lock";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
@@ -83,6 +83,33 @@ describe(`schema (${driverName})`, () => {
     await testDb.db.execute(
       sql`insert into sync_runs (store_id, trigger, status) values (${store.id}, 'manual', 'succeeded')`,
     );
+  });
+});
+
+describe.runIf(driverName === "postgres")("PostgreSQL statements", () => {
+  // The drizzle queries are named statements (client.ts, preparingStatements): described once per
+  // connection rather than on every execution. A transaction keeps one connection, so the
+  // session's pg_prepared_statements shows what that connection was sent, savepoints included.
+  const preparedCount = async (tx: Db, marker: string) => {
+    const rows = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from pg_prepared_statements where statement like ${`%${marker}%`} and statement not like '%pg_prepared_statements%'`,
+    );
+    return rows[0].n;
+  };
+
+  it("prepares a parameterised query once per connection, in transactions and savepoints, planned per execution", async () => {
+    const counts = await testDb.db.transaction(async (tx) => {
+      for (const value of ["a", "b", "a"]) await tx.execute(sql`select ${value}::text as outer_marker`);
+      const outer = await preparedCount(tx, "outer_marker");
+      const inner = await tx.transaction(async (savepoint) => {
+        await savepoint.execute(sql`select ${1}::int as inner_marker`);
+        return preparedCount(savepoint, "inner_marker");
+      });
+      const [{ plan_cache_mode: mode }] = await queryRows<{ plan_cache_mode: string }>(tx, sql`show plan_cache_mode`);
+      return { outer, inner, mode };
+    });
+    expect(counts).toEqual({ outer: 1, inner: 1, mode: "force_custom_plan" });
   });
 });
 

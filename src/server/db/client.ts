@@ -3,6 +3,7 @@
 // reloads and the many route modules share one instance (PGlite must never be opened twice).
 import type { SQLWrapper } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type postgres from "postgres";
 import { settings } from "../env";
 import * as schema from "./schema";
 import { acquireDataDirLock } from "./pglite-lock";
@@ -61,6 +62,31 @@ function jsonbParameter(value: unknown): Uint8Array {
   return bytes;
 }
 
+/**
+ * drizzle runs each query as `unsafe(text, params, { prepare: false })`, and postgres.js must then
+ * ask the server for a parameterised query's types before it can send it: Parse and Describe, a
+ * round trip through Node's event loop, then Bind and Execute, the connection held and nothing
+ * pipelined behind it meanwhile. Under 50 operators most of the pool sat in that wait
+ * (pg_stat_activity: active, waiting on ClientRead) while Node and PostgreSQL both idled
+ * (npm run bench:load). As a named statement a text is described once per connection, and
+ * repeated texts are pipelined. Transactions and savepoints get their own `unsafe`, wrapped alike.
+ */
+function preparingStatements<T extends postgres.Sql | postgres.TransactionSql>(sql: T): T {
+  const unsafe = sql.unsafe;
+  sql.unsafe = ((text, params, options) => unsafe(text, params, { ...options, prepare: true })) as typeof unsafe;
+  // begin([options], fn) and savepoint([name], fn): the callback's own `sql` is wrapped too.
+  type Scope = (...args: unknown[]) => unknown;
+  const scoped =
+    (open: Scope): Scope =>
+    (...args) => {
+      const fn = args.pop() as (tx: postgres.TransactionSql) => unknown;
+      return open(...args, (tx: postgres.TransactionSql) => fn(preparingStatements(tx)));
+    };
+  if ("savepoint" in sql) sql.savepoint = scoped(sql.savepoint.bind(sql) as Scope) as typeof sql.savepoint;
+  else sql.begin = scoped(sql.begin.bind(sql) as Scope) as typeof sql.begin;
+  return sql;
+}
+
 export async function openDb(config: DbConfig): Promise<DbHandle> {
   if (config.databaseUrl) {
     const { default: postgres } = await import("postgres");
@@ -68,13 +94,19 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     const client = postgres(config.databaseUrl, {
       max: settings().databasePoolSize,
       onnotice: () => {},
-      // The dashboard's queries are short index lookups and counts; PostgreSQL's JIT judged the
-      // big counts at a million shipments worth compiling and spent 150–235 ms doing it, more than
-      // the query itself (npm run bench:shipments). Off for this pool only.
-      connection: { jit: "off" },
+      connection: {
+        // The dashboard's queries are short index lookups and counts; PostgreSQL's JIT judged the
+        // big counts at a million shipments worth compiling and spent 150–235 ms doing it, more than
+        // the query itself (npm run bench:shipments). Off for this pool only.
+        jit: "off",
+        // Statements are prepared (preparingStatements), but each execution is still planned with
+        // its values, as the unnamed ones were: a generic plan would plan a broad `ilike` search or
+        // a big status like a narrow one.
+        plan_cache_mode: "force_custom_plan",
+      },
     });
     return {
-      db: drizzle({ client, schema }) as unknown as Db,
+      db: drizzle({ client: preparingStatements(client), schema }) as unknown as Db,
       driver: "postgres",
       async withExclusiveLock(fn) {
         const reserved = await client.reserve();
