@@ -8,6 +8,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { MAX_URL_BYTES, isUrlTooLong } from "./domain/request-limits";
 import { localeFromAcceptLanguage, localeSchema } from "./domain/users";
 import { sessionCookie } from "./server/auth/session-cookie";
+import { decodeSessionToken } from "./server/auth/session-token-cache";
 import { appUrl, authSecret, isProduction } from "./server/env";
 import { errorPage } from "./server/http/error-page";
 import { strictTransportSecurity } from "./server/http/hsts";
@@ -82,7 +83,12 @@ export default async function proxy(request: NextRequest) {
 
   if (
     !isPublic(pathname) &&
-    !(await getToken({ req: request, secret: authSecret(), cookieName: sessionCookie().name }))
+    !(await getToken({
+      req: request,
+      secret: authSecret(),
+      cookieName: sessionCookie().name,
+      decode: decodeSessionToken,
+    }))
   ) {
     return withSecurityHeaders(NextResponse.redirect(signInRedirect(`${pathname}${search}`)), csp);
   }

@@ -1,6 +1,7 @@
+"use client";
 // Shipments per day by carrier over the last 14 days: a stacked bar chart in plain SVG (no chart
 // library to ship), with the same numbers in a visually hidden table for screen readers.
-import { getFormatter, getTranslations } from "next-intl/server";
+import { useFormatter, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { FoldOnPhone } from "@/components/ui/fold-on-phone";
 import { CARRIER_IDS, CARRIERS, isCarrier } from "@/domain/carrier-registry";
@@ -14,9 +15,9 @@ const HEIGHT = 160;
 const PLOT_TOP = 12;
 const PLOT_BOTTOM = 136;
 
-export async function ShipmentsPerDayChart({ perDay }: { perDay: { day: string; counts: Record<string, number> }[] }) {
-  const t = await getTranslations("overview");
-  const format = await getFormatter();
+export function ShipmentsPerDayChart({ perDay }: { perDay: { day: string; counts: Record<string, number> }[] }) {
+  const t = useTranslations("overview");
+  const format = useFormatter();
   const series = [...CARRIER_IDS, "none"].filter((carrier) => perDay.some((entry) => entry.counts[carrier]));
   const totals = perDay.map((entry) => Object.values(entry.counts).reduce((sum, n) => sum + n, 0));
   const max = Math.max(1, ...totals);

@@ -4,6 +4,7 @@ import { getDb } from "../db/client";
 import { authSecret, provideNextAuthUrl } from "../env";
 import { SESSION_MAX_AGE_SECONDS, sessionCookie } from "./session-cookie";
 import { findSessionUser } from "./session-user";
+import { decodeSessionToken } from "./session-token-cache";
 
 // next-auth 4 reads its own base URL from NEXTAUTH_URL; we configure one APP_URL.
 provideNextAuthUrl();
@@ -17,6 +18,7 @@ export const authOptions: NextAuthOptions = {
     return authSecret();
   },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { decode: decodeSessionToken },
   cookies: { sessionToken: sessionCookie() },
   pages: { signIn: "/sign-in" },
   providers: [],

@@ -48,7 +48,7 @@ export default async function ShipmentManagementPage({ searchParams }: { searchP
           </>
         }
       />
-      <ShipmentsOverview overview={overview} />
+      <ShipmentsOverview overview={overview} now={new Date()} />
       <SavedViewsBar table="shipments" />
       <ShipmentsTable
         actions={shipmentActions}
