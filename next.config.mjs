@@ -23,7 +23,7 @@ const nextConfig = {
   poweredByHeader: false,
   // HTTP_COMPRESSION=off when the https proxy in front (nginx, Caddy, a load balancer) compresses:
   // Next's gzip flushes every streamed chunk through the thread pool, and under 50 operators that
-  // was over a third of the server's CPU per request (npm run bench:load; README, Speed). Read at
+  // was over a third of the server's CPU per request (npm run bench:load; README, Configuration). Read at
   // `next start`, not at build; like the settings in src/server/env.ts, empty counts as unset.
   compress: process.env.HTTP_COMPRESSION?.trim() !== "off",
   experimental: {
