@@ -91,6 +91,11 @@ export const storeSettingsSchema = z.strictObject(
     defaultIncoterm: optionalChoice(INCOTERM_VALUES, "storeSettings.errors.incotermInvalid"),
     defaultExportReason: optionalChoice(EXPORT_REASON_VALUES, "storeSettings.errors.exportReasonInvalid"),
     testOrders: z.enum(TEST_ORDER_POLICIES, "storeSettings.errors.testOrdersInvalid"),
+    // Drafts on hold in Shopify while incomplete: "on" or "off"; absent leaves the setting as it is.
+    fulfillmentHolds: z
+      .enum(["on", "off"], "storeSettings.errors.holdsInvalid")
+      .optional()
+      .transform((value) => (value === undefined ? undefined : value === "on")),
   },
   {
     error: (issue) =>

@@ -5,6 +5,7 @@
 import { GraphQLError, execute, parse, validate, type DocumentNode, type ExecutionResult } from "graphql";
 import { bulkQueryConcurrency, flattenToJsonl, operationInProgressError } from "./bulk";
 import { MAX_SINGLE_QUERY_COST, actualQueryCost, findOperation, requestedQueryCost } from "./cost";
+import { holdNode, holdsOf, placeHold, releaseHolds, type HoldInput } from "./holds";
 import type { EmuOrder } from "./model";
 import { pageSizeErrors } from "./page-size";
 import { InvalidCursorError } from "./pagination";
@@ -20,6 +21,22 @@ import {
 import { ADMIN_API_VERSION, loadAdminSchema } from "./schema";
 import type { EmulatorState, ShopState } from "./state";
 import { orderWebhookPayload, type WebhookDispatcher } from "./webhooks";
+
+/** A field or mutation the token's scopes do not cover: Shopify answers ACCESS_DENIED (HTTP 200). */
+class AccessDeniedError extends Error {
+  constructor(
+    field: string,
+    readonly requiredAccess: string,
+  ) {
+    super(`Access denied for ${field} field. Required access: ${requiredAccess}.`);
+  }
+}
+
+function requireScope(shop: ShopState, field: string, ...anyOf: string[]) {
+  if (!anyOf.some((scope) => shop.grantedScopes.includes(scope))) {
+    throw new AccessDeniedError(field, anyOf.map((scope) => `\`${scope}\` access scope`).join(" or "));
+  }
+}
 
 export interface GraphqlBody {
   query?: unknown;
@@ -78,11 +95,20 @@ function queueExport(shop: ShopState, run: () => void) {
   exportQueues.set(shop, turn);
 }
 
+const EMULATED_APP_TITLE = "ShipSmart";
+
 function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
   const findOrder = (id: string) => {
     const numeric = idFromGid(id, "Order");
     return numeric === null ? undefined : shop.ordersById.get(numeric);
   };
+  // The emulator's one fulfillment order per order carries the order's id.
+  const findFulfillmentOrder = (id: string) => {
+    const numeric = idFromGid(id, "FulfillmentOrder");
+    return numeric === null ? undefined : shop.ordersById.get(numeric);
+  };
+  // The app whose token is calling: the emulator serves one (AppCredentials).
+  const app = { apiKey: deps.state.app.apiKey, title: EMULATED_APP_TITLE };
   const bulkNode = (operation: NonNullable<ReturnType<typeof shop.bulkOperations.get>>) => ({
     id: gid("BulkOperation", operation.id),
     status: operation.status,
@@ -146,9 +172,15 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
       return order ? orderNode(order, ctx) : null;
     },
     fulfillmentOrder: ({ id }: { id: string }) => {
-      const numeric = idFromGid(id, "FulfillmentOrder");
-      const order = numeric === null ? undefined : shop.ordersById.get(numeric);
-      return order ? fulfillmentOrderOf(order) : null;
+      const order = findFulfillmentOrder(id);
+      return order ? fulfillmentOrderOf(order, app.apiKey) : null;
+    },
+    // The shop's languages (Settings › Languages): the primary one is the store's language.
+    shopLocales: ({ published }: { published?: boolean }) => {
+      requireScope(shop, "shopLocales", "read_locales");
+      const primary = shop.profile.primaryLocale ?? "en";
+      const locales = [{ locale: primary, name: primary, primary: true, published: true }];
+      return published === false ? [] : locales;
     },
     currentAppInstallation: () => ({
       accessScopes: shop.grantedScopes.map((handle) => ({ handle, description: handle })),
@@ -207,6 +239,14 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
       if (order.cancelledAt) {
         return { fulfillment: null, userErrors: [{ field: ["fulfillment"], message: "Fulfillment order is closed." }] };
       }
+      if (holdsOf(order).length > 0) {
+        return {
+          fulfillment: null,
+          userErrors: [
+            { field: ["fulfillment"], message: "The fulfillment order is on hold and cannot be fulfilled." },
+          ],
+        };
+      }
       const requested = group.fulfillmentOrderLineItems?.map((item) => idFromGid(item.id, "FulfillmentOrderLineItem"));
       // Only what is left to ship: lines an earlier fulfillment covered are not fulfilled twice.
       const shippedBefore = new Set(
@@ -246,6 +286,55 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
         },
         userErrors: [],
       };
+    },
+    fulfillmentOrderHold: ({ id, fulfillmentHold }: { id: string; fulfillmentHold: HoldInput }) => {
+      requireScope(shop, "fulfillmentOrderHold", "write_merchant_managed_fulfillment_orders");
+      const order = findFulfillmentOrder(id);
+      const empty = { fulfillmentHold: null, fulfillmentOrder: null, remainingFulfillmentOrder: null };
+      if (!order) {
+        return {
+          ...empty,
+          userErrors: [
+            {
+              field: ["id"],
+              message: "The fulfillment order could not be found.",
+              code: "FULFILLMENT_ORDER_NOT_FOUND",
+            },
+          ],
+        };
+      }
+      const placed = placeHold(
+        order,
+        fulfillmentHold,
+        { apiKey: app.apiKey, title: app.title },
+        { newId: () => deps.state.newId(), now },
+      );
+      if (!placed.hold) return { ...empty, userErrors: placed.userErrors };
+      touch(order, now());
+      return {
+        fulfillmentHold: holdNode(placed.hold, app.apiKey),
+        fulfillmentOrder: fulfillmentOrderOf(order, app.apiKey),
+        remainingFulfillmentOrder: null,
+        userErrors: [],
+      };
+    },
+    fulfillmentOrderReleaseHold: ({ id, holdIds }: { id: string; holdIds?: string[] | null }) => {
+      requireScope(shop, "fulfillmentOrderReleaseHold", "write_merchant_managed_fulfillment_orders");
+      const order = findFulfillmentOrder(id);
+      if (!order) {
+        return {
+          fulfillmentOrder: null,
+          userErrors: [
+            { field: ["id"], message: "The fulfillment order wasn't found.", code: "FULFILLMENT_ORDER_NOT_FOUND" },
+          ],
+        };
+      }
+      // Ids of another type or shape match no hold (Shopify releases only those on this fulfillment order).
+      const ids = holdIds ? holdIds.map((holdId) => idFromGid(holdId, "FulfillmentHold") ?? -1) : null;
+      const released = releaseHolds(order, ids, app.apiKey);
+      if (released.userErrors.length > 0) return { fulfillmentOrder: null, userErrors: released.userErrors };
+      touch(order, now());
+      return { fulfillmentOrder: fulfillmentOrderOf(order, app.apiKey), userErrors: [] };
     },
     // Shopify refuses an unknown or cancelled fulfillment with a userError; the event is kept on
     // the fulfillment (GET /__emulator/shops/:shop/orders/:id shows it) so tests can check it.
@@ -417,7 +506,7 @@ function rootValue(shop: ShopState, deps: AdminApiDeps, now: () => Date) {
             schema: loadAdminSchema(),
             document,
             rootValue: rootValue(shop, deps, now),
-            contextValue: { shop, bulk: true, now } satisfies ResolverContext,
+            contextValue: { shop, bulk: true, now, appKey: deps.state.app.apiKey } satisfies ResolverContext,
           }) as ExecutionResult;
           if (result.errors?.length) throw result.errors[0];
           const flat = flattenToJsonl(result.data ?? {}, groupObjects);
@@ -563,7 +652,7 @@ export async function executeAdminGraphql(
       schema,
       document,
       rootValue: rootValue(shop, deps, now),
-      contextValue: { shop, bulk: false, now } satisfies ResolverContext,
+      contextValue: { shop, bulk: false, now, appKey: deps.state.app.apiKey } satisfies ResolverContext,
       variableValues: variables,
       operationName,
     });
@@ -574,6 +663,18 @@ export async function executeAdminGraphql(
   const errors = result.errors?.map((error) => {
     if (error.originalError instanceof InvalidCursorError) {
       return { message: error.message, path: error.path, extensions: { code: "BAD_REQUEST" } };
+    }
+    if (error.originalError instanceof AccessDeniedError) {
+      return {
+        message: error.message,
+        locations: error.locations,
+        path: error.path,
+        extensions: {
+          code: "ACCESS_DENIED",
+          documentation: "https://shopify.dev/api/usage/access-scopes",
+          requiredAccess: error.originalError.requiredAccess,
+        },
+      };
     }
     return { message: error.message, locations: error.locations, path: error.path };
   });

@@ -1,9 +1,11 @@
 // The control API (/__emulator/*), which real Shopify does not have: tests and the dev script
 // use it to create shops and orders, change orders (firing their webhooks), revoke or expire
-// tokens, uninstall the app, inject faults and read the request log.
+// tokens, uninstall the app, inject faults, read the request log, and read an order's fulfillment
+// holds or place and release another app's (GET/POST /shops/:shop/orders/:id/holds, DELETE …/holds/:id).
 import { z } from "zod";
 import { PLAN_LIMITS } from "./bucket";
 import { demoStoreProfile, generateOrders } from "./generator";
+import { fulfillmentOrderStatus, holdsOf, placeHold, releaseHolds } from "./holds";
 import type { HttpReply } from "./http-reply";
 import type { EmuOrder, EmuShopProfile, PlanName } from "./model";
 import { NO_FAULTS, type EmulatorState, type ShopState } from "./state";
@@ -32,6 +34,11 @@ const createShopSchema = z.object({
   provinceCode: z.string().nullable().default("SP"),
   city: z.string().default("São Paulo"),
   currency: z.string().length(3).default("BRL"),
+  /** The shop's primary language (shopLocales), as Shopify writes locales: "pt-BR", "en", "es". */
+  primaryLocale: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, "must be a locale such as pt-BR or en")
+    .default("pt-BR"),
   orders: z.number().int().min(0).max(1_000_000).default(0),
   seed: z.number().int().default(1),
 });
@@ -86,6 +93,18 @@ const faultsSchema = z.object({
   bulkRunningMs: z.number().int().min(0).max(3_600_000).optional(),
   /** Points drained from the bucket right now, as if another app had spent them. */
   throttleBurst: z.number().min(0).optional(),
+});
+
+// Another app's hold (a fraud-check or 3PL app, say), placed beside the emulated app's own: the
+// dashboard must leave it alone.
+const otherAppHoldSchema = z.object({
+  appKey: z.string().min(1).max(100).default("other-app"),
+  appTitle: z.string().min(1).max(100).default("Another app"),
+  handle: z.string().max(64).nullable().default(null),
+  reason: z
+    .enum(["AWAITING_PAYMENT", "HIGH_RISK_OF_FRAUD", "INCORRECT_ADDRESS", "INVENTORY_OUT_OF_STOCK", "OTHER"])
+    .default("OTHER"),
+  reasonNotes: z.string().max(1000).nullable().default(null),
 });
 
 const ok = (body: unknown = { ok: true }, status = 200): HttpReply => ({ status, body });
@@ -145,6 +164,7 @@ export function createShop(state: EmulatorState, input: z.input<typeof createSho
     provinceCode: parsed.provinceCode,
     city: parsed.city,
     currency: parsed.currency,
+    primaryLocale: parsed.primaryLocale,
   };
   const shop = state.createShop(profile);
   if (parsed.orders > 0) addGeneratedOrders(shop, parsed.orders, parsed.seed);
@@ -256,6 +276,32 @@ export async function handleControl({ state, webhooks, method, path, url, body }
       webhooks.emit(shop, "ORDERS_CREATE", orderWebhookPayload(order));
       return ok({ order }, 201);
     }
+    const holdAction = /^orders\/(\d+)\/holds(?:\/(\d+))?$/.exec(action);
+    if (holdAction) {
+      const order = shop.ordersById.get(Number(holdAction[1]));
+      if (!order) return fail(404, `No order ${holdAction[1]}`);
+      if (method === "GET" && !holdAction[2])
+        return ok({ holds: holdsOf(order), status: fulfillmentOrderStatus(order) });
+      if (method === "POST" && !holdAction[2]) {
+        const { appKey, appTitle, ...input } = otherAppHoldSchema.parse(body);
+        if (appKey === state.app.apiKey)
+          return fail(400, "appKey: holds of the emulated app go through fulfillmentOrderHold");
+        const placed = placeHold(
+          order,
+          input,
+          { apiKey: appKey, title: appTitle },
+          { newId: () => state.newId(), now: () => new Date() },
+        );
+        if (!placed.hold) return fail(409, placed.userErrors.map((error) => error.message).join("; "));
+        return ok({ hold: placed.hold }, 201);
+      }
+      if (method === "DELETE" && holdAction[2]) {
+        const hold = holdsOf(order).find((candidate) => candidate.id === Number(holdAction[2]));
+        if (!hold) return fail(404, `No hold ${holdAction[2]}`);
+        releaseHolds(order, [hold.id], hold.appKey);
+        return ok({ holds: holdsOf(order) });
+      }
+    }
     const orderAction = /^orders\/(\d+)(?:\/(cancel|close))?$/.exec(action);
     if (orderAction) {
       const order = shop.ordersById.get(Number(orderAction[1]));
@@ -270,6 +316,8 @@ export async function handleControl({ state, webhooks, method, path, url, body }
       if (method === "POST" && orderAction[2] === "cancel") {
         order.cancelledAt = new Date().toISOString();
         order.cancelReason = "CUSTOMER";
+        // Cancelling closes the fulfillment order, and the holds on it go with it.
+        order.fulfillmentHolds = [];
         order.closedAt ??= order.cancelledAt;
         touch(order);
         webhooks.emit(shop, "ORDERS_CANCELLED", orderWebhookPayload(order));

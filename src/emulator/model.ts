@@ -80,6 +80,23 @@ interface EmuFulfillmentEvent {
   createdAt: string;
 }
 
+/**
+ * A fulfillment hold on the order's fulfillment order (fulfillmentOrderHold). `appKey` is the API
+ * key of the app that placed it: the emulated app's own, or another app's placed through the
+ * control API (POST /__emulator/shops/:shop/orders/:id/holds).
+ */
+export interface EmuFulfillmentHold {
+  id: number;
+  appKey: string;
+  appTitle: string;
+  handle: string | null;
+  reason: string;
+  reasonNotes: string | null;
+  notifyMerchant: boolean;
+  externalId: string | null;
+  createdAt: string;
+}
+
 export type FinancialStatus =
   "AUTHORIZED" | "EXPIRED" | "PAID" | "PARTIALLY_PAID" | "PARTIALLY_REFUNDED" | "PENDING" | "REFUNDED" | "VOIDED";
 
@@ -121,6 +138,8 @@ export interface EmuOrder {
   customAttributes: { key: string; value: string }[];
   metafields: { namespace: string; key: string; type: string; value: string }[];
   fulfillments: EmuFulfillment[];
+  /** Active holds on its fulfillment order (absent in snapshots written before holds existed). */
+  fulfillmentHolds?: EmuFulfillmentHold[];
 }
 
 export interface EmuShopProfile {
@@ -137,4 +156,6 @@ export interface EmuShopProfile {
   address1?: string | null;
   zip?: string | null;
   phone?: string | null;
+  /** The shop's primary language (shopLocales), e.g. "pt-BR"; absent = "en". */
+  primaryLocale?: string;
 }

@@ -3,6 +3,7 @@
 // a plain object whose argument-taking fields are functions.
 import type { EmuAddress, EmuLineItem, EmuOrder, EmuShippingLine } from "./model";
 import type { ShopState } from "./state";
+import { fulfillmentOrderStatus, holdNode, holdsOf, supportedActions } from "./holds";
 import { matchesSearch, parseSearchQuery } from "./search-query";
 import { paginate, type PageArgs, type SortKey } from "./pagination";
 import { moneyBag, presentmentCurrencyOf } from "./presentment";
@@ -12,6 +13,8 @@ export interface ResolverContext {
   /** Bulk operations read whole connections: no first/last needed, no pagination cap. */
   bulk: boolean;
   now: () => Date;
+  /** The API key of the app whose token made the request (`heldByRequestingApp`). */
+  appKey: string;
 }
 
 export const gid = (type: string, id: number | string) => `gid://shopify/${type}/${id}`;
@@ -145,7 +148,8 @@ export function orderNode(source: EmuOrder, ctx: ResolverContext) {
     cancelledAt: order.cancelledAt,
     cancelReason: order.cancelReason,
     displayFinancialStatus: order.financialStatus,
-    displayFulfillmentStatus: order.fulfillmentStatus,
+    // An unfulfilled order whose fulfillment order is held reads ON_HOLD, as in the Shopify admin.
+    displayFulfillmentStatus: fulfillmentOrderStatus(order) === "ON_HOLD" ? "ON_HOLD" : order.fulfillmentStatus,
     test: order.test,
     email: order.email,
     phone: order.phone,
@@ -193,7 +197,7 @@ export function orderNode(source: EmuOrder, ctx: ResolverContext) {
         (field) => ({ id: gid("Metafield", `${order.id}-${field.namespace}-${field.key}`), ...field }),
       ),
     fulfillmentOrders: (args: PageArgs & { reverse?: boolean }) =>
-      listConnection([fulfillmentOrderNode(order, lines)], args, ctx, (node) => node),
+      listConnection([fulfillmentOrderNode(order, lines, ctx.appKey)], args, ctx, (node) => node),
     fulfillments: ({ first }: { first?: number }) =>
       order.fulfillments.slice(0, first ?? undefined).map((fulfillment) => ({
         id: gid("Fulfillment", fulfillment.id),
@@ -233,20 +237,22 @@ function toGrams(weight: { value: number; unit: string }): number {
 }
 
 /** The order's fulfillment order as `fulfillmentOrder(id:)` reads it (its id is the order's). */
-export function fulfillmentOrderOf(order: EmuOrder) {
+export function fulfillmentOrderOf(order: EmuOrder, appKey: string) {
   return fulfillmentOrderNode(
     order,
     order.lineItems.map((line) => lineItemNode(line, order)),
+    appKey,
   );
 }
 
 /** One fulfillment order per order (a single location), whose lines are what is left to ship. */
-function fulfillmentOrderNode(order: EmuOrder, lines: ReturnType<typeof lineItemNode>[]) {
+function fulfillmentOrderNode(order: EmuOrder, lines: ReturnType<typeof lineItemNode>[], appKey: string) {
   const fulfilled = new Set(order.fulfillments.filter((f) => f.status === "SUCCESS").flatMap((f) => f.lineItemIds));
-  const open = !order.cancelledAt && order.lineItems.some((line) => line.requiresShipping && !fulfilled.has(line.id));
   return {
     id: gid("FulfillmentOrder", order.id),
-    status: order.cancelledAt ? "CLOSED" : open ? "OPEN" : "CLOSED",
+    status: fulfillmentOrderStatus(order),
+    fulfillmentHolds: holdsOf(order).map((hold) => holdNode(hold, appKey)),
+    supportedActions: supportedActions(order),
     requestStatus: "UNSUBMITTED",
     assignedLocation: { name: "Depósito São Paulo" },
     lineItems: (args: PageArgs, ctx: ResolverContext) =>

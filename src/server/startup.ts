@@ -135,6 +135,12 @@ export async function startServer(): Promise<void> {
     const { startTrackingPoll } = await import("./services/tracking/schedule");
     startTrackingPoll();
   }
+  // Fulfillment holds on drafts in Shopify, every minute (services/fulfillment-holds-schedule.ts),
+  // beside the sync worker: SYNC_WORKER=off leaves them to `npm run worker`.
+  if (syncWorker) {
+    const { startHoldsSchedule } = await import("./services/fulfillment-holds-schedule");
+    startHoldsSchedule();
+  }
   // PTAX exchange rates for the US$ limit: at start when missing, then daily after the closing
   // bulletin (src/server/exchange-rates/schedule.ts); PTAX_REFRESH=off leaves it to `npm run rates:refresh`.
   if (ptaxRefresh) {

@@ -3,8 +3,6 @@
 import type { Shopify } from "@shopify/shopify-api";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { draftFormSchema, type DraftForm } from "@/domain/draft-form";
-import { parseSubmission } from "@/domain/form-submission";
 import { VALID_NFE_KEY } from "@/domain/test-orders";
 import { createShop } from "@/emulator/control";
 import { createEmulator, type Emulator } from "@/emulator/server";
@@ -16,6 +14,7 @@ import { executeRun } from "@/server/services/sync/execute-run";
 import { requestSync } from "@/server/services/sync/runs";
 import { createUser } from "@/server/services/users";
 import { createShopify } from "@/server/shopify/api";
+import { draftFormFor } from "../helpers/draft-form";
 import { prepareForExport } from "../helpers/export-setup";
 import { fakeDirectory } from "../helpers/fake-carrier";
 import { createTestDb, driverName, type TestDb } from "../helpers/test-db";
@@ -54,32 +53,6 @@ afterAll(async () => {
   await testDb?.cleanup();
 });
 
-/** The form as the page would post it for a shipment, with `changes` applied. */
-function formFor(shipment: typeof shipments.$inferSelect, changes: Record<string, string> = {}): DraftForm {
-  const recipient: Record<string, string | null> = { ...shipment.recipient };
-  const flat: Record<string, string> = {
-    id: shipment.id,
-    version: String(shipment.version),
-    carrier: shipment.carrier ?? "",
-    service: shipment.service ?? "",
-    nfeKey: shipment.nfeKey ?? "",
-    incoterm: shipment.incoterm ?? "",
-    exportReason: shipment.exportReason ?? "",
-  };
-  for (const [key, value] of Object.entries(recipient)) if (key !== "province") flat[`recipient.${key}`] = value ?? "";
-  shipment.customsItems.forEach((item, index) => {
-    for (const key of ["description", "sku", "hsCode", "quantity", "unitValue", "originCountry", "weightKg"]) {
-      const value = ({ ...item } as Record<string, unknown>)[key];
-      flat[`items.${index}.${key}`] = value == null ? "" : String(value);
-    }
-  });
-  const weightKg = shipment.parcels[0]?.weightKg;
-  flat["parcel.weightKg"] = weightKg == null ? "" : String(weightKg);
-  const submission = parseSubmission(draftFormSchema, Object.entries({ ...flat, ...changes }));
-  if (!submission.ok) throw new Error(`the form was refused: ${JSON.stringify(submission)}`);
-  return submission.data;
-}
-
 async function draftMissingOnly(field: string) {
   const drafts = await testDb.db.select().from(shipments).where(eq(shipments.status, "draft"));
   const found = drafts.find((d) => d.missingFields.length === 1 && d.missingFields[0] === field);
@@ -91,7 +64,7 @@ describe(`Edit Draft (${driverName})`, () => {
   it("a pasted NF-e key completes a draft, which becomes a ready shipment, audited", async () => {
     const draft = await draftMissingOnly("nfeKey");
     const spaced = VALID_NFE_KEY.replace(/(.{4})/g, "$1 ").trim();
-    const result = await saveDraft(testDb.db, formFor(draft, { nfeKey: `NFe ${spaced}` }), ana);
+    const result = await saveDraft(testDb.db, draftFormFor(draft, { nfeKey: `NFe ${spaced}` }), ana);
     expect(result).toMatchObject({ status: "ready", missingFields: [], problems: [], promoted: true });
     // The US$ value the limit was judged on, with its PTAX rate.
     expect(result.usd).toMatchObject({ currency: "BRL", rate: { source: "bcb_ptax", bulletin: "Fechamento PTAX" } });
@@ -111,7 +84,7 @@ describe(`Edit Draft (${driverName})`, () => {
   it("refuses a wrong key with the precise problem and saves nothing", async () => {
     const draft = await draftMissingOnly("nfeKey");
     const wrong = VALID_NFE_KEY.slice(0, 43) + String((Number(VALID_NFE_KEY[43]) + 1) % 10);
-    await expect(saveDraft(testDb.db, formFor(draft, { nfeKey: wrong }), ana)).rejects.toSatisfy(
+    await expect(saveDraft(testDb.db, draftFormFor(draft, { nfeKey: wrong }), ana)).rejects.toSatisfy(
       (error) => error instanceof AppError && error.code === "nfe.errors.checkDigit" && error.field === "nfeKey",
     );
     const [unchanged] = await testDb.db.select().from(shipments).where(eq(shipments.id, draft.id));
@@ -122,7 +95,7 @@ describe(`Edit Draft (${driverName})`, () => {
     const draft = (await testDb.db.select().from(shipments).where(eq(shipments.status, "draft"))).find(
       (d) => d.missingFields.includes("nfeKey") && d.missingFields.length > 1,
     )!;
-    const result = await saveDraft(testDb.db, formFor(draft, { nfeKey: VALID_NFE_KEY }), ana);
+    const result = await saveDraft(testDb.db, draftFormFor(draft, { nfeKey: VALID_NFE_KEY }), ana);
     expect(result.status).toBe("draft");
     expect(result.missingFields).not.toContain("nfeKey");
     expect(result.missingFields.length).toBe(draft.missingFields.length - 1);
@@ -130,8 +103,8 @@ describe(`Edit Draft (${driverName})`, () => {
 
   it("refuses a stale save from a second operator and overwrites nothing", async () => {
     const draft = await draftMissingOnly("nfeKey");
-    const otavioForm = formFor(draft, { "recipient.name": "Someone Else" });
-    await saveDraft(testDb.db, formFor(draft, { nfeKey: VALID_NFE_KEY }), ana);
+    const otavioForm = draftFormFor(draft, { "recipient.name": "Someone Else" });
+    await saveDraft(testDb.db, draftFormFor(draft, { nfeKey: VALID_NFE_KEY }), ana);
     await expect(saveDraft(testDb.db, otavioForm, otavio)).rejects.toSatisfy(
       (error) => error instanceof AppError && error.code === "errors.staleDraft" && error.values?.name === "Ana",
     );

@@ -169,7 +169,7 @@ async function outcome(storeId: string, runId: string) {
     rows: rows.map((row) => ({
       // raw is each query's own shape (the bulk one carries shipping-line ids, no cursors): compared apart.
       order: strip(row.order, ["id", "storeId", "createdAt", "updatedAt", "raw"]),
-      shipment: strip(row.shipment, ["id", "orderId", "storeId", "createdAt", "updatedAt"]),
+      shipment: strip(row.shipment, ["id", "orderId", "storeId", "createdAt", "updatedAt", "holdDueAt"]),
     })),
     items,
   };

@@ -1,13 +1,13 @@
 "use client";
 // The Pickup and Documents cells of Shipment Management, and each row's actions.
-import { Ban, CalendarClock, CalendarPlus, CalendarX, Download, FileText, RotateCw } from "lucide-react";
+import { Ban, CalendarClock, CalendarPlus, CalendarX, Download, FileText } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { translateOr } from "@/i18n/message-keys";
 import { Badge } from "@/components/ui/badge";
 import { RowActionButton, RowActionGroup } from "@/components/tables/row-action";
-import { Button } from "@/components/ui/button";
 import { shipmentDisplayState, type ShipmentRow } from "@/lib/rows/shipments";
 import { cancellationWayOut } from "./cancelled-in-shopify";
+import { RetryForm } from "./retry-form";
 
 type DocumentKind = "all" | "labels" | "invoices" | "packing-slips" | "labels+slips";
 
@@ -99,19 +99,13 @@ export function DocumentsCell({
           <Badge tone="red">
             <span title={errorText ?? undefined}>{t("shopifyFailed")}</span>
           </Badge>
-          <form action={retry}>
-            <input type="hidden" name="ids" value={row.id} />
-            <Button
-              type="submit"
-              variant="ghost"
-              size="sm"
-              disabled={retrying}
-              aria-label={t("retryOrder", { order: row.orderName })}
-            >
-              <RotateCw className="size-3.5" aria-hidden />
-              {t("retry")}
-            </Button>
-          </form>
+          <RetryForm
+            shipmentId={row.id}
+            action={retry}
+            pending={retrying}
+            label={t("retryOrder", { order: row.orderName })}
+            text={t("retry")}
+          />
           {errorText ? <p className="w-full max-w-56 text-xs text-red-700">{errorText}</p> : null}
         </div>
       ) : (

@@ -15,6 +15,7 @@ import {
   customerColumn,
   destinationColumn,
   editColumn,
+  holdColumn,
   missingColumn,
   orderColumn,
   selectColumn,
@@ -26,12 +27,15 @@ export function DraftsTable({
   page,
   bulkUpdate,
   editParcels,
+  retryHold,
   storeOptions = [],
 }: {
   page: TablePage<ShipmentRow>;
   /** The server actions of the bulk bar, passed down from the route. */
   bulkUpdate: FormAction;
   editParcels: FormAction;
+  /** Retry of a failed hold in Shopify. */
+  retryHold: FormAction;
   /** The stores to filter by (offered when there is more than one). */
   storeOptions?: StoreOption[];
 }) {
@@ -62,10 +66,11 @@ export function DraftsTable({
       destinationColumn(text),
       carrierColumn(text),
       missingColumn(text),
+      holdColumn(text, retryHold),
       createdColumn(text),
       editColumn(text),
     ]);
-  }, [t, common, format, regionName]);
+  }, [t, common, format, regionName, retryHold]);
 
   const listRef = useRef<HTMLDivElement>(null);
   return (

@@ -8,6 +8,7 @@ import Link from "next/link";
 import type { useFormatter, useTranslations } from "next-intl";
 import type { ServerTableFeatures } from "@/components/data-table/features";
 import { CancelledInShopifyFlag } from "@/components/shipments/cancelled-in-shopify";
+import { HoldCell } from "@/components/shipments/hold-cell";
 import { ProblemList } from "@/components/shipments/problem-list";
 import { StoreReadinessFlag } from "@/components/shipments/store-readiness";
 import type { S10Target } from "@/components/shipments/record-s10-dialog";
@@ -20,6 +21,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { RowActionGroup, RowActionLink } from "./row-action";
 import { shipmentDisplayState, type ShipmentRow } from "@/lib/rows/shipments";
 import { translateOr } from "@/i18n/message-keys";
+import type { FormAction } from "@/lib/action-result";
 
 const column = createColumnHelper<ServerTableFeatures, ShipmentRow>();
 
@@ -194,6 +196,15 @@ export function missingColumn({ t, common }: ColumnText) {
         />
       </div>
     ),
+  });
+}
+
+/** The draft's hold in Shopify (on hold, queued, failed with a Retry). */
+export function holdColumn({ t }: ColumnText, retry: FormAction) {
+  return column.display({
+    id: "hold",
+    header: t("columns.hold"),
+    cell: (info) => <HoldCell row={info.row.original} retry={retry} />,
   });
 }
 

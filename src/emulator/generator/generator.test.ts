@@ -172,7 +172,7 @@ describe("demo store", () => {
     expect(countries.size).toBeGreaterThanOrEqual(12);
   });
 
-  it("is a São Paulo shop selling in BRL", () => {
+  it("is a São Paulo shop selling in BRL, in Portuguese", () => {
     expect(demoStoreProfile()).toEqual({
       domain: "loja-demo.myshopify.com",
       name: "Loja Demo Artesanato",
@@ -184,6 +184,7 @@ describe("demo store", () => {
       address1: "Rua Fradique Coutinho, 1200",
       zip: "05416-001",
       phone: "+55 11 3032-4500",
+      primaryLocale: "pt-BR",
     });
     expect(demoStoreProfile("x.myshopify.com").domain).toBe("x.myshopify.com");
     for (const order of orders) {

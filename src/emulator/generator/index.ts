@@ -83,6 +83,7 @@ export function demoStoreProfile(domain = "loja-demo.myshopify.com"): EmuShopPro
     address1: "Rua Fradique Coutinho, 1200",
     zip: "05416-001",
     phone: "+55 11 3032-4500",
+    primaryLocale: "pt-BR",
   };
 }
 

@@ -39,6 +39,13 @@ export interface ShipmentRow {
   isTest: boolean;
   /** The optimistic-locking version the row was read at (a bulk edit refuses a draft changed since). */
   version: number;
+  /**
+   * The draft's fulfillment hold in Shopify: failed (with holdError and a Retry), held (holdNotes
+   * as Shopify shows them), pending (queued), or null (none of ours, none wanted).
+   */
+  holdState: "failed" | "held" | "pending" | null;
+  holdNotes: string | null;
+  holdError: string | null;
 }
 
 /** What a row shows as its state: its status, or that Shopify fulfilled the order already. */

@@ -146,6 +146,12 @@ export const stores = pgTable(
     // Shopify test orders (`test: true`): "skip" (never imported, counted) or "import" (marked Test,
     // never sent to a carrier).
     testOrders: text("test_orders").notNull().default("skip"),
+    // Drafts put on hold in Shopify (fulfillmentOrderHold) until they are complete: on for every
+    // store unless an admin turns it off (Stores › settings). services/fulfillment-holds.ts.
+    fulfillmentHolds: boolean("fulfillment_holds").notNull().default(true),
+    // The shop's primary language (shopLocales, read_locales scope): the hold notes' language.
+    // Null until read with that scope (a store connected before it was asked for).
+    locale: text("locale"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -316,6 +322,15 @@ export const shipments = pgTable(
     fulfillmentState: fulfillmentState("fulfillment_state"),
     fulfillmentError: text("fulfillment_error"),
     shopifyFulfillmentId: text("shopify_fulfillment_id"),
+    // Our fulfillment hold in Shopify while the shipment is a draft (services/fulfillment-holds.ts).
+    // hold_due_at: when the hold must be brought in line — set by triggers (migration 0015) when the
+    // shipment becomes or stops being a draft or what it misses changes, so no writer can forget it;
+    // a claim pushes it ahead as a lease, a failure to the next retry. hold_notes: the notes of our
+    // hold as Shopify has them (null: no hold of ours). hold_error: the last failure's reason.
+    holdDueAt: timestamp("shopify_hold_due_at", { withTimezone: true }),
+    holdNotes: text("shopify_hold_notes"),
+    holdError: text("shopify_hold_error"),
+    holdAttempts: integer("shopify_hold_attempts").notNull().default(0),
     // Problems found on the last evaluation (ShipmentProblem[]): what makes a draft a draft, with
     // the values a reason names (an invalid NF-e key's reason, the US$ conversion behind "required").
     problems: jsonb("problems")
@@ -381,6 +396,10 @@ export const shipments = pgTable(
       .on(t.trackingNextCheckAt)
       .where(sql`${t.trackingNextCheckAt} is not null`),
     index("shipments_tracking_status_idx").on(t.trackingStatus, t.createdAt),
+    // The fulfillment-hold queue: shipments whose hold in Shopify is due, by when.
+    index("shipments_hold_due_idx")
+      .on(t.holdDueAt)
+      .where(sql`${t.holdDueAt} is not null`),
   ],
 );
 

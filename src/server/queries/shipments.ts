@@ -71,6 +71,14 @@ const rowColumns = {
   cancelledInShopifyAt: shipments.cancelledInShopifyAt,
   isTest: shipments.isTest,
   version: shipments.version,
+  // The draft's hold in Shopify (services/fulfillment-holds.ts): failed, held, queued, or none.
+  holdState: sql<"failed" | "held" | "pending" | null>`case
+    when ${shipments.holdError} is not null then 'failed'
+    when ${shipments.holdNotes} is not null then 'held'
+    when ${shipments.holdDueAt} is not null then 'pending'
+  end`,
+  holdNotes: shipments.holdNotes,
+  holdError: shipments.holdError,
 };
 
 const sortColumns = {

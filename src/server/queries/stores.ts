@@ -7,6 +7,7 @@ import { type ShipperProfile } from "@/domain/shipper-fields";
 import type { Db } from "../db/client";
 import { storeStatus, stores } from "../db/schema";
 import { buildTableQuery, countAll, tableQuery, type Page } from "./table-query";
+import { missingScopes } from "../shopify/scopes";
 
 export const storesTable = defineTable({
   sortable: ["name", "shopDomain", "status", "lastSyncedAt", "createdAt"],
@@ -29,6 +30,10 @@ export interface StoreRow {
   defaultIncoterm: string | null;
   defaultExportReason: string | null;
   testOrders: string;
+  /** Drafts put on hold in Shopify while incomplete (the store setting). */
+  fulfillmentHolds: boolean;
+  /** Scopes the dashboard asks for that the store has not granted: a reconnect grants them. */
+  missingScopes: string[];
 }
 
 const storesQuery = tableQuery(storesTable, {
@@ -57,13 +62,14 @@ const storeRowColumns = {
   defaultIncoterm: stores.defaultIncoterm,
   defaultExportReason: stores.defaultExportReason,
   testOrders: stores.testOrders,
+  fulfillmentHolds: stores.fulfillmentHolds,
 };
 
-function toStoreRow<T extends { shipper: unknown }>(
+function toStoreRow<T extends { shipper: unknown; scopes: string | null }>(
   row: T,
-): Omit<T, "shipper"> & Pick<StoreRow, "shipper" | "readiness"> {
+): Omit<T, "shipper"> & Pick<StoreRow, "shipper" | "readiness" | "missingScopes"> {
   const shipper = toShipperProfile(row.shipper);
-  return { ...row, shipper, readiness: shipperReadiness(shipper) };
+  return { ...row, shipper, readiness: shipperReadiness(shipper), missingScopes: missingScopes(row.scopes) };
 }
 
 export async function listStores(db: Db, state: StateOf<typeof storesTable>): Promise<Page<StoreRow>> {

@@ -11,14 +11,13 @@ import { trackingUrl } from "@/domain/tracking";
 import { shipments } from "../db/schema";
 import { recordAudit } from "../queries/audit";
 import { shipmentsAwaitingTracking } from "../queries/fulfillment";
-import { ShopifyForbiddenError, ShopifyNetworkError, ShopifyThrottledError } from "../shopify/errors";
 import { shopifyGraphql } from "../shopify/graphql";
 import {
   FULFILLMENT_CREATE_MUTATION,
   FULFILLMENT_ORDER_LINES_QUERY,
   FULFILLMENT_ORDERS_QUERY,
 } from "../shopify/operations";
-import { StoreReconnectNeededError, withShopSession, type ShopDeps } from "./shop-session";
+import { shopifyFailureReason, withShopSession, type ShopDeps } from "./shop-session";
 
 type PageInfo = { hasNextPage: boolean; endCursor: string | null };
 type FulfillmentOrderLine = { id: string; remainingQuantity: number };
@@ -86,15 +85,6 @@ const FULFILLABLE = new Set(["OPEN", "IN_PROGRESS"]);
 
 class FulfillmentRefused extends Error {}
 
-function failureReason(error: unknown): string {
-  if (error instanceof StoreReconnectNeededError) return "reconnect_needed";
-  if (error instanceof ShopifyForbiddenError) return "missing_scope";
-  if (error instanceof ShopifyThrottledError) return "throttled";
-  if (error instanceof ShopifyNetworkError) return "network";
-  if (error instanceof FulfillmentRefused) return error.message;
-  return (error as Error).message || "unknown";
-}
-
 async function fulfil(deps: ShopDeps, shop: string, orderGid: string, carrier: Carrier, trackingNumber: string) {
   return withShopSession(deps, shop, async (session) => {
     const open = (await readFulfillmentOrders(deps, session, orderGid)).filter(
@@ -153,7 +143,7 @@ export async function writeBackTracking(deps: ShopDeps, shipmentIds: string[], a
       });
       outcome.created++;
     } catch (error) {
-      const reason = failureReason(error).slice(0, 500);
+      const reason = shopifyFailureReason(error).slice(0, 500);
       await deps.db
         .update(shipments)
         .set({ fulfillmentState: "failed", fulfillmentError: reason })

@@ -309,7 +309,13 @@ export async function pickQuote(db: Db, quoteId: string, expectedVersion: number
       status: evaluation.status,
     },
   });
-  return { carrier, service, status: evaluation.status, missingFields: evaluation.missingFields };
+  return {
+    shipmentId: quote.shipmentId,
+    carrier,
+    service,
+    status: evaluation.status,
+    missingFields: evaluation.missingFields,
+  };
 }
 
 /**

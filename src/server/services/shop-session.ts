@@ -8,7 +8,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { stores } from "../db/schema";
 import { recordAudit } from "../queries/audit";
-import { ShopifyUnauthorizedError } from "../shopify/errors";
+import {
+  ShopifyForbiddenError,
+  ShopifyNetworkError,
+  ShopifyThrottledError,
+  ShopifyUnauthorizedError,
+} from "../shopify/errors";
 import { EncryptedSessionStorage, offlineSessionId } from "../shopify/session-storage";
 
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
@@ -27,6 +32,19 @@ export class StoreReconnectNeededError extends Error {
     super(`Store ${shop} needs to be reconnected: ${reason}`);
     this.name = "StoreReconnectNeededError";
   }
+}
+
+/**
+ * The reason kept on a shipment for a write to Shopify that failed: a code the page translates
+ * (reconnect_needed, missing_scope, throttled, network), or else the error's own message (a
+ * refusal Shopify gave in userErrors).
+ */
+export function shopifyFailureReason(error: unknown): string {
+  if (error instanceof StoreReconnectNeededError) return "reconnect_needed";
+  if (error instanceof ShopifyForbiddenError) return "missing_scope";
+  if (error instanceof ShopifyThrottledError) return "throttled";
+  if (error instanceof ShopifyNetworkError) return "network";
+  return (error as Error)?.message || "unknown";
 }
 
 function needsRefresh(session: Session, now = Date.now()): boolean {

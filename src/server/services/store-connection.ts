@@ -14,11 +14,18 @@ import { appUrl, shopifyEmulatorUrl } from "../env";
 import { AppError } from "../errors";
 import { recordAudit } from "../queries/audit";
 import { storedShipper, storeStatusByDomain } from "../queries/store-lookups";
+import { ShopifyForbiddenError } from "../shopify/errors";
 import { shopifyGraphql } from "../shopify/graphql";
-import { SHOP_QUERY, WEBHOOK_SUBSCRIPTION_CREATE_MUTATION, WEBHOOK_SUBSCRIPTIONS_QUERY } from "../shopify/operations";
+import {
+  SHOP_LOCALES_QUERY,
+  SHOP_QUERY,
+  WEBHOOK_SUBSCRIPTION_CREATE_MUTATION,
+  WEBHOOK_SUBSCRIPTIONS_QUERY,
+} from "../shopify/operations";
 import { emulatorUrlFor } from "../shopify/seam";
 import { EncryptedSessionStorage } from "../shopify/session-storage";
 import { assignEmulatedAccounts } from "./emulated-carrier-accounts";
+import { queueStoreHolds } from "./fulfillment-holds";
 import type { ShopDeps } from "./shop-session";
 
 const CALLBACK_PATH = "/auth/callback";
@@ -140,16 +147,37 @@ async function registerWebhooks(deps: ShopDeps, session: Session) {
   }
 }
 
-/** Reads the shop's details and granted scopes into the stores row. */
+/**
+ * The shop's primary language, or null when the store has not granted read_locales (connected
+ * before it was asked for: the Stores page asks an admin to reconnect).
+ */
+async function primaryLocale(deps: ShopDeps, session: Session, scopes: string[]): Promise<string | null> {
+  if (!scopes.includes("read_locales")) return null;
+  try {
+    const { data } = await shopifyGraphql<{ shopLocales: { locale: string; primary: boolean }[] }>(
+      deps.shopify,
+      session,
+      SHOP_LOCALES_QUERY,
+    );
+    return data.shopLocales.find((entry) => entry.primary)?.locale ?? null;
+  } catch (error) {
+    if (error instanceof ShopifyForbiddenError) return null;
+    throw error;
+  }
+}
+
+/** Reads the shop's details, language and granted scopes into the stores row. */
 async function syncStoreDetails(deps: ShopDeps, session: Session) {
   const { data } = await shopifyGraphql<ShopDetails>(deps.shopify, session, SHOP_QUERY);
+  const granted = data.currentAppInstallation.accessScopes.map((scope) => scope.handle);
   const values = {
     name: data.shop.name,
     originCountry: data.shop.billingAddress.countryCodeV2 ?? "BR",
     originState: data.shop.billingAddress.provinceCode,
     currency: data.shop.currencyCode,
     plan: data.shop.plan.displayName,
-    scopes: data.currentAppInstallation.accessScopes.map((scope) => scope.handle).join(","),
+    scopes: granted.join(","),
+    locale: await primaryLocale(deps, session, granted),
     shipper: shipperFromShop(data.shop),
   };
   return values;
@@ -179,6 +207,8 @@ export async function completeConnection(deps: ShopDeps, session: Session, actor
   // Development and e2e: the store ships through the emulated carriers (a no-op otherwise).
   await assignEmulatedAccounts(db, store.id);
   await registerWebhooks(deps, session);
+  // A reconnect may grant what the holds waited for (a scope, a new token): its drafts are due again.
+  if (before) await queueStoreHolds(db, store.id);
   await recordAudit(db, {
     actorId,
     action: before ? "store.reconnected" : "store.connected",

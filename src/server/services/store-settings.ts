@@ -1,6 +1,7 @@
 import "server-only";
 // Stores › "Customs defaults & test orders" (admin): the incoterm and reason for export a store's
-// shipments use when they have none of their own, and what a sync does with Shopify test orders.
+// shipments use when they have none of their own, what a sync does with Shopify test orders, and
+// whether drafts are put on hold in Shopify (services/fulfillment-holds.ts).
 // The input is validated here too (not only by the action), so a forged or hostile request changes
 // nothing and gets the precise reason.
 import { eq, sql } from "drizzle-orm";
@@ -10,6 +11,7 @@ import type { Db } from "../db/client";
 import { stores } from "../db/schema";
 import { AppError, isAppErrorCode } from "../errors";
 import { recordAudit } from "../queries/audit";
+import { queueStoreHolds } from "./fulfillment-holds";
 import { reevaluateOpenShipments } from "./reevaluate";
 
 export interface SettingsActor {
@@ -35,13 +37,16 @@ export async function updateStoreSettings(db: Db, actor: SettingsActor, input: u
         defaultIncoterm: stores.defaultIncoterm,
         defaultExportReason: stores.defaultExportReason,
         testOrders: stores.testOrders,
+        fulfillmentHolds: stores.fulfillmentHolds,
       })
       .from(stores)
       .where(eq(stores.id, storeId))
       .for("update");
     if (!before) throw new AppError("errors.notFound");
-    const changed = (Object.keys(settings) as (keyof StoreSettings)[]).some((key) => before[key] !== settings[key]);
-    if (!changed) return { changed: false, settings };
+    const changed = (Object.keys(settings) as (keyof StoreSettings)[]).some(
+      (key) => settings[key] !== undefined && before[key] !== settings[key],
+    );
+    if (!changed) return { changed: false, settings, holdsChanged: false };
     await tx
       .update(stores)
       .set({ ...settings, updatedAt: sql`now()` })
@@ -54,9 +59,13 @@ export async function updateStoreSettings(db: Db, actor: SettingsActor, input: u
       before,
       after: settings,
     });
-    return { changed: true, settings };
+    const holdsChanged =
+      settings.fulfillmentHolds !== undefined && settings.fulfillmentHolds !== before.fulfillmentHolds;
+    return { changed: true, settings, holdsChanged };
   });
   // The store's open shipments follow its new defaults now, not at their order's next change in Shopify.
   if (outcome.changed) await reevaluateOpenShipments(db, { storeId });
-  return outcome;
+  // Holds turned on or off: every draft (and every hold of ours) of the store is due.
+  if (outcome.changed && outcome.holdsChanged) await queueStoreHolds(db, storeId);
+  return { changed: outcome.changed, settings: outcome.settings };
 }

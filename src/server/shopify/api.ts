@@ -6,16 +6,9 @@ import "@shopify/shopify-api/adapters/web-api";
 import { ApiVersion, LogSeverity, shopifyApi, type Shopify } from "@shopify/shopify-api";
 import { appUrl, shopifyCredentials, shopifyEmulatorUrl } from "../env";
 import { installEmulatorSeam } from "./seam";
+import { SHOPIFY_SCOPES } from "./scopes";
 
 const SHOPIFY_API_VERSION = ApiVersion.July26;
-
-const SHOPIFY_SCOPES = [
-  "read_orders",
-  "write_orders",
-  "read_all_orders",
-  "read_merchant_managed_fulfillment_orders",
-  "write_merchant_managed_fulfillment_orders",
-];
 
 export interface ShopifyConfig {
   apiKey: string;
@@ -30,7 +23,7 @@ export function createShopify(config: ShopifyConfig): Shopify {
   return shopifyApi({
     apiKey: config.apiKey,
     apiSecretKey: config.apiSecret,
-    scopes: SHOPIFY_SCOPES,
+    scopes: [...SHOPIFY_SCOPES],
     hostName: url.host,
     hostScheme: url.protocol === "http:" ? "http" : "https",
     apiVersion: SHOPIFY_API_VERSION,

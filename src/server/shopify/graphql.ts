@@ -93,6 +93,10 @@ export async function shopifyGraphql<T>(
           await sleep(tracker.throttleWaitMs(cost));
           continue;
         }
+        // A field the granted scopes do not cover (HTTP 200 with ACCESS_DENIED): a reconnect grants it.
+        if (code === "ACCESS_DENIED") {
+          throw new ShopifyForbiddenError(errors[0].message, { cause: error });
+        }
         if (code === "MAX_COST_EXCEEDED") {
           const requested = cost?.requestedQueryCost ?? errors[0]?.extensions?.cost ?? null;
           throw new ShopifyMaxCostExceededError(errors[0].message, typeof requested === "number" ? requested : null);

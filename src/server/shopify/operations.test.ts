@@ -1,6 +1,7 @@
 // The contract test: every operation the dashboard sends must validate against Shopify's
 // real Admin schema (2026-07), so a field Shopify does not have fails here, not in production.
-import { parse, validate } from "graphql";
+import { coerceInputValue, parse, validate, type GraphQLInputObjectType } from "graphql";
+import { HOLD_HANDLES, HOLD_NOTES_MAX, holdInput } from "@/domain/fulfillment-holds";
 import { describe, expect, it } from "vitest";
 import { loadAdminSchema } from "@/emulator/schema";
 import * as operations from "./operations";
@@ -35,6 +36,16 @@ describe("Shopify operations contract (Admin API 2026-07)", () => {
     // Quoted as GraphQL strings: a hostile value cannot break out of its argument.
     const hostile = operations.bulkOrdersQuery("2026-01-01T00:00:00Z", { namespace: 'x") { id } #', key: "k" });
     expect(errorsOf(hostile)).toEqual([]);
+  });
+
+  it("the hold we place is a FulfillmentOrderHoldInput Shopify accepts, with handles within its 64 characters", () => {
+    const type = schema.getType("FulfillmentOrderHoldInput") as GraphQLInputObjectType;
+    for (const handle of HOLD_HANDLES) {
+      expect(handle.length).toBeLessThanOrEqual(64);
+      expect(coerceInputValue(holdInput(handle, "n".repeat(HOLD_NOTES_MAX)), type)).toMatchObject({ reason: "OTHER" });
+    }
+    // And the check would catch a reason Shopify does not have.
+    expect(() => coerceInputValue({ ...holdInput(HOLD_HANDLES[0], "x"), reason: "MISSING_INVOICE" }, type)).toThrow();
   });
 
   it("would catch a field Shopify does not have", () => {

@@ -34,6 +34,19 @@ export const SHOP_QUERY = gql`
   }
 `;
 
+/**
+ * The shop's primary language (the hold notes' language). A query of its own: it needs the
+ * read_locales scope, which stores connected before it was asked for lack (ACCESS_DENIED).
+ */
+export const SHOP_LOCALES_QUERY = gql`
+  query ShopLocales {
+    shopLocales(published: true) {
+      locale
+      primary
+    }
+  }
+`;
+
 // Both sides of a Shopify MoneyBag: the shop's currency and the one the buyer paid in.
 const MONEY_BAG = gql`shopMoney { amount currencyCode } presentmentMoney { amount currencyCode }`;
 
@@ -411,3 +424,67 @@ export function bulkOrdersQuery(
     }
   `;
 }
+
+/**
+ * Fulfillment holds: an order's fulfillment orders with what Shopify lets us do on each and the
+ * holds on it (ours are heldByRequestingApp with our handle). 10 per page: 3 + 10 × (1 + 1 + 10) = 123
+ * points at most, an order with more fulfillment orders is paged on.
+ */
+export const FULFILLMENT_ORDER_HOLDS_QUERY = gql`
+  query FulfillmentOrderHolds($id: ID!, $first: Int!, $after: String) {
+    order(id: $id) {
+      fulfillmentOrders(first: $first, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          status
+          supportedActions {
+            action
+          }
+          fulfillmentHolds {
+            id
+            handle
+            reasonNotes
+            heldByRequestingApp
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const FULFILLMENT_ORDER_HOLD_MUTATION = gql`
+  mutation FulfillmentOrderHold($id: ID!, $fulfillmentHold: FulfillmentOrderHoldInput!) {
+    fulfillmentOrderHold(id: $id, fulfillmentHold: $fulfillmentHold) {
+      fulfillmentHold {
+        id
+        handle
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/** Releases exactly the holds listed (without holdIds Shopify would release every app's). */
+export const FULFILLMENT_ORDER_RELEASE_HOLD_MUTATION = gql`
+  mutation FulfillmentOrderReleaseHold($id: ID!, $holdIds: [ID!]!) {
+    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {
+      fulfillmentOrder {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;

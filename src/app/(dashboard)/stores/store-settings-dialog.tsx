@@ -1,6 +1,7 @@
 "use client";
 // "Customs defaults & test orders" (admin): the incoterm and reason for export a store's shipments
-// use when they have none of their own, and what a sync does with Shopify test orders.
+// use when they have none of their own, what a sync does with Shopify test orders, and whether
+// drafts are put on hold in Shopify while incomplete.
 import { useTranslations } from "next-intl";
 import { translateOr } from "@/i18n/message-keys";
 import { useActionState, useEffect } from "react";
@@ -83,6 +84,24 @@ function SettingsForm({ store, onDone }: { store: StoreRow; onDone: (message: st
             </Select>
           </Field>
         </div>
+        <div className="sm:col-span-2">
+          <Field
+            id="settings-fulfillmentHolds"
+            label={t("storeSettings.fulfillmentHolds")}
+            error={errors.fulfillmentHolds}
+            hint={t("storeSettings.fulfillmentHoldsHint")}
+          >
+            <Select
+              id="settings-fulfillmentHolds"
+              name="fulfillmentHolds"
+              defaultValue={value("fulfillmentHolds", store.fulfillmentHolds ? "on" : "off")}
+              invalid={!!errors.fulfillmentHolds}
+            >
+              <option value="on">{t("storeSettings.holds.on")}</option>
+              <option value="off">{t("storeSettings.holds.off")}</option>
+            </Select>
+          </Field>
+        </div>
       </div>
       <div className="flex justify-end">
         <Button type="submit" disabled={pending}>
@@ -121,6 +140,9 @@ export function CustomsDefaultsSummary({ store }: { store: StoreRow }) {
           : t("storeSettings.noDefaults")}
       </div>
       <div className="text-xs text-slate-500">{t(`storeSettings.policyShort.${policy}`)}</div>
+      <div className="text-xs text-slate-500">
+        {t(store.fulfillmentHolds ? "storeSettings.holdsShort.on" : "storeSettings.holdsShort.off")}
+      </div>
     </div>
   );
 }

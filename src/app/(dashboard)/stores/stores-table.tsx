@@ -107,6 +107,13 @@ export function StoresTable({
               {info.getValue() === "reconnect_needed" && !isAdmin ? (
                 <p className="text-xs text-amber-800">{t("needsAdmin")}</p>
               ) : null}
+              {info.getValue() === "connected" && info.row.original.missingScopes.length > 0 ? (
+                <p className="max-w-56 text-xs text-amber-800" data-testid="missing-scopes">
+                  {t(isAdmin ? "missingScopes" : "missingScopesAskAdmin", {
+                    scopes: info.row.original.missingScopes.join(", "),
+                  })}
+                </p>
+              ) : null}
               <ShipperReadinessNote
                 store={info.row.original}
                 onFix={isAdmin ? () => setShipperStoreId(info.row.original.id) : undefined}
@@ -142,7 +149,8 @@ export function StoresTable({
           meta: { className: "text-right whitespace-nowrap" },
           cell: (info) => {
             const store = info.row.original;
-            const broken = store.status !== "connected";
+            // A store to reconnect: Shopify refused it, or it lacks a scope the dashboard now asks for.
+            const broken = store.status !== "connected" || store.missingScopes.length > 0;
             return (
               // "Sync Orders" above the smaller actions: one narrow column, so the table fits 1,440 px
               // in Portuguese; the row has no room for five labels, the others are icons with a tooltip.

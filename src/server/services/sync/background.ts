@@ -6,6 +6,7 @@ import { getDb } from "../../db/client";
 import { connectedStoreIds } from "../../queries/store-lookups";
 import { settings } from "../../env";
 import { getShopify } from "../../shopify/api";
+import { holdsAfterSync } from "../fulfillment-holds-schedule";
 import { executeRun } from "./execute-run";
 import { requestSync, runsToExecute } from "./runs";
 
@@ -17,6 +18,8 @@ export async function executeInBackground(runId: string): Promise<void> {
   executing.add(runId);
   try {
     await executeRun({ db: await getDb(), shopify: getShopify() }, runId);
+    // The drafts the run made or completed get their holds now, not at the next round.
+    holdsAfterSync();
   } catch (error) {
     console.error(`[sync] run ${runId} stopped`, error);
   } finally {

@@ -10,10 +10,9 @@ import type { Shopify } from "@shopify/shopify-api";
 import { SHOPIFY_EVENT_STATUS } from "@/domain/tracking-schedule";
 import type { Db } from "../../db/client";
 import { shipments, stores, trackingEvents } from "../../db/schema";
-import { ShopifyForbiddenError, ShopifyNetworkError, ShopifyThrottledError } from "../../shopify/errors";
 import { shopifyGraphql } from "../../shopify/graphql";
 import { FULFILLMENT_EVENT_CREATE_MUTATION } from "../../shopify/operations";
-import { StoreReconnectNeededError, withShopSession } from "../shop-session";
+import { shopifyFailureReason, StoreReconnectNeededError, withShopSession } from "../shop-session";
 
 interface FulfillmentEventCreate {
   fulfillmentEventCreate: {
@@ -23,15 +22,6 @@ interface FulfillmentEventCreate {
 }
 
 class EventRefused extends Error {}
-
-function reason(error: unknown): string {
-  if (error instanceof StoreReconnectNeededError) return "reconnect_needed";
-  if (error instanceof ShopifyForbiddenError) return "missing_scope";
-  if (error instanceof ShopifyThrottledError) return "throttled";
-  if (error instanceof ShopifyNetworkError) return "network";
-  if (error instanceof EventRefused) return error.message;
-  return (error as Error)?.message || "unknown";
-}
 
 /** Sends the shipment's events Shopify does not have yet; resolves with how many were sent and failed. */
 export async function sendFulfillmentEvents(
@@ -79,7 +69,7 @@ export async function sendFulfillmentEvents(
         .where(eq(trackingEvents.id, event.id));
       outcome.sent++;
     } catch (error) {
-      const why = reason(error).slice(0, 500);
+      const why = shopifyFailureReason(error).slice(0, 500);
       // The store is unreachable for all of them alike: mark the rest too and stop asking.
       const rest = error instanceof StoreReconnectNeededError ? unsent.slice(index) : [event];
       for (const failed of rest) {

@@ -9,7 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { QuotesTable } from "@/components/tables/quotes-table";
 import { DraftsTable } from "@/components/tables/drafts-table";
 import { StoreReadinessProvider } from "@/components/shipments/store-readiness";
-import { bulkEditParcelsAction, bulkUpdateDraftsAction } from "./actions";
+import { bulkEditParcelsAction, bulkUpdateDraftsAction, retryHoldAction } from "./actions";
 import { SavedViewsBar } from "../../saved-views";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
@@ -125,6 +125,7 @@ async function TabContent({ tab, params }: { tab: Tab; params: SearchParams }) {
         page={{ ...page, state, spec: draftsTable }}
         bulkUpdate={bulkUpdateDraftsAction}
         editParcels={bulkEditParcelsAction}
+        retryHold={retryHoldAction}
         storeOptions={storeOptions}
       />
     </>

@@ -7,11 +7,14 @@ import { pickQuote, quoteShipmentById } from "@/server/services/quotes";
 import { authedAction } from "@/server/auth/action";
 import { carrierDirectory } from "@/server/carriers/directory";
 import { saveDraft, type SaveDraftResult } from "@/server/services/drafts";
+import { holdsSoon } from "@/server/services/fulfillment-holds-schedule";
 import { describeQuoteOutcome } from "./quote-outcome";
 
 /** The "Edit Draft" button: saves what was filled; a complete draft becomes a ready shipment. */
 export const saveDraftAction = authedAction(draftFormSchema, { role: "operator" }, async (form, { db, user, t }) => {
   const result: SaveDraftResult = await saveDraft(db, form, user.id);
+  // Its hold in Shopify follows (released once complete, new notes otherwise), after the answer.
+  holdsSoon([form.id]);
   // The edit page too: its heading and badge follow the status the save gave.
   revalidatePath(`/follow-up/quotations-shipments/drafts/${form.id}/edit`);
   revalidatePath("/follow-up/quotations-shipments");
@@ -51,6 +54,7 @@ export const pickQuoteAction = authedAction(
   { role: "operator" },
   async ({ quoteId, version }, { db, user, t }) => {
     const result = await pickQuote(db, quoteId, version, user.id);
+    holdsSoon([result.shipmentId]);
     revalidatePath("/follow-up/quotations-shipments", "layout");
     revalidatePath("/shipments");
     return {
