@@ -18,7 +18,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Session } from "@shopify/shopify-api";
 import { eq } from "drizzle-orm";
 import { PLAN_LIMITS } from "../../src/emulator/bucket";
 import { createShop } from "../../src/emulator/control";
@@ -36,6 +35,7 @@ import { createShopify } from "../../src/server/shopify/api";
 import { originNow } from "../../src/domain/local-time";
 import { loadRateTable } from "../../src/server/exchange-rates/store";
 import { seedRates } from "../../tests/helpers/ptax";
+import { installedSession } from "./emulator-session";
 import { mappingReport } from "./mapping-compare";
 import { createPostgresDatabase, dropPostgresDatabase, testDatabaseName } from "../../tests/helpers/test-db";
 
@@ -51,18 +51,7 @@ const shopify = createShopify({ ...app, appUrl: process.env.APP_URL, emulatorUrl
 /** Connects an emulator store (token issued directly: the OAuth dance is not what we measure). */
 async function connect(handle: DbHandle, domain: string, plan: "standard" | "enterprise", orders: number) {
   createShop(emulator.state, { domain, plan, orders, seed: 77 });
-  const { access, refresh } = emulator.state.issueTokens(domain, "write_orders,read_all_orders", true);
-  emulator.state.shop(domain)!.installed = true;
-  const session = new Session({
-    id: `offline_${domain}`,
-    shop: domain,
-    state: "",
-    isOnline: false,
-    accessToken: access.token,
-    refreshToken: refresh!.token,
-    expires: new Date(access.expiresAt!),
-    refreshTokenExpires: new Date(refresh!.expiresAt),
-  });
+  const session = installedSession(emulator, domain, ["write_orders", "read_all_orders"]);
   await completeConnection({ db: handle.db, shopify }, session, null);
   // What an admin sets before shipping (customs defaults), so orders are judged as in production.
   await handle.db

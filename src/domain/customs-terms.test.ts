@@ -70,6 +70,22 @@ describe("resolveCustomsTerms", () => {
 describe("storeSettingsSchema", () => {
   const valid = { storeId: STORE_ID, defaultIncoterm: "DAP", defaultExportReason: "sale", testOrders: "import" };
 
+  it("parses what it made again to the same (the action parses the form, the service its output)", () => {
+    for (const form of [
+      { ...valid, fulfillmentHolds: "off" },
+      { storeId: STORE_ID, defaultIncoterm: "", defaultExportReason: "", testOrders: "skip", fulfillmentHolds: "on" },
+      { storeId: STORE_ID, testOrders: "skip" },
+    ]) {
+      const once = storeSettingsSchema.parse(form);
+      expect(storeSettingsSchema.parse(once)).toEqual(once);
+    }
+    expect(storeSettingsSchema.parse({ ...valid, fulfillmentHolds: "on" }).fulfillmentHolds).toBe(true);
+    expect(storeSettingsSchema.parse({ ...valid, fulfillmentHolds: "off" }).fulfillmentHolds).toBe(false);
+    expect(storeSettingsSchema.safeParse({ ...valid, fulfillmentHolds: "yes" }).error?.issues[0].message).toBe(
+      "storeSettings.errors.holdsInvalid",
+    );
+  });
+
   it("parses the allowed values; empty means no default", () => {
     expect(storeSettingsSchema.parse(valid)).toEqual(valid);
     expect(

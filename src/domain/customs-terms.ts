@@ -78,10 +78,14 @@ export function termProblem(term: CustomsTermField, own: string | null, defaults
 // ------------------------------------------------------------------------------------------------
 // The store settings form. Every message is an i18n key (the action wrapper translates it).
 
-/** A value from the list, or empty = no default (stored as null). */
+/**
+ * A value from the list, or empty = no default (stored as null). Null is accepted too: the action
+ * parses the form with this schema and the service parses its output again.
+ */
 const optionalChoice = <T extends string>(allowed: readonly [T, ...T[]], message: string) =>
   z
     .enum([...allowed, ""], message)
+    .nullable()
     .optional()
     .transform((value): T | null => (value ? (value as T) : null));
 
@@ -91,11 +95,13 @@ export const storeSettingsSchema = z.strictObject(
     defaultIncoterm: optionalChoice(INCOTERM_VALUES, "storeSettings.errors.incotermInvalid"),
     defaultExportReason: optionalChoice(EXPORT_REASON_VALUES, "storeSettings.errors.exportReasonInvalid"),
     testOrders: z.enum(TEST_ORDER_POLICIES, "storeSettings.errors.testOrdersInvalid"),
-    // Drafts on hold in Shopify while incomplete: "on" or "off"; absent leaves the setting as it is.
+    // Drafts on hold in Shopify while incomplete: "on" or "off" from the form (or the boolean this
+    // schema makes of it, parsed again by the service); absent leaves the setting as it is.
     fulfillmentHolds: z
-      .enum(["on", "off"], "storeSettings.errors.holdsInvalid")
-      .optional()
-      .transform((value) => (value === undefined ? undefined : value === "on")),
+      .union([z.enum(["on", "off"]).transform((value) => value === "on"), z.boolean()], {
+        error: "storeSettings.errors.holdsInvalid",
+      })
+      .optional(),
   },
   {
     error: (issue) =>

@@ -11,7 +11,7 @@ import { VALID_NFE_KEY } from "@/domain/test-orders";
 import { createShop } from "@/emulator/control";
 import type { EmuFulfillmentHold } from "@/emulator/model";
 import { createEmulator, type Emulator } from "@/emulator/server";
-import { auditEvents, orders, shipments, stores } from "@/server/db/schema";
+import { auditEvents, orders, shipments, stores, syncRuns } from "@/server/db/schema";
 import { connectThroughEmulator } from "@/server/services/emulator-connect";
 import { bulkUpdateDrafts, saveDraft } from "@/server/services/drafts";
 import { queueHoldRetry, queueStoreHolds, reconcileHolds } from "@/server/services/fulfillment-holds";
@@ -170,6 +170,26 @@ describe(`fulfillment holds (${driverName})`, () => {
     const before = emulator.state.requestLog.length;
     expect(await reconcile()).toEqual({ held: 0, released: 0, unchanged: 0, failed: 0 });
     expect(emulator.state.requestLog.length).toBe(before);
+  });
+
+  it("waits while the store's sync runs (a hold changes the order a sync is paging), and goes after it", async () => {
+    const draft = await heldDraftMissing("nfeKey");
+    await saveDraft(testDb.db, draftFormFor(draft, { "items.0.hsCode": "" }), ana);
+    const { run } = await requestSync(testDb.db, storeId, "manual", null);
+    await testDb.db.update(syncRuns).set({ status: "running" }).where(eq(syncRuns.id, run.id));
+    try {
+      expect(await reconcile()).toEqual({ held: 0, released: 0, unchanged: 0, failed: 0 });
+      expect((await shipment(draft.id)).holdDueAt).not.toBeNull();
+    } finally {
+      await testDb.db.update(syncRuns).set({ status: "queued" }).where(eq(syncRuns.id, run.id));
+    }
+    await executeRun({ db: testDb.db, shopify }, run.id, { sleep: async () => {} });
+    expect((await reconcile()).failed).toBe(0);
+    expect(await shipment(draft.id)).toMatchObject({ holdDueAt: null });
+    // Back as it was, for the tests below.
+    const changed = await shipment(draft.id);
+    await saveDraft(testDb.db, draftFormFor(changed, { "items.0.hsCode": draft.customsItems[0].hsCode ?? "" }), ana);
+    expect((await reconcile()).failed).toBe(0);
   });
 
   it("replaces the notes when what is missing changes, never leaving the order unheld", async () => {

@@ -1,6 +1,7 @@
 "use client";
 // A draft's fulfillment hold in Shopify, in the Incomplete (Drafts) table: on hold (the notes
-// Shopify shows, on hover and to screen readers), queued, or failed with its reason and a Retry.
+// Shopify shows, on hover and to screen readers), queued, failed with its reason and a Retry, or
+// nothing to hold (Shopify fulfilled the order already).
 import { PauseCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
@@ -10,7 +11,10 @@ import type { FormAction } from "@/lib/action-result";
 import type { ShipmentRow } from "@/lib/rows/shipments";
 import { RetryForm } from "./retry-form";
 
-type HoldRow = Pick<ShipmentRow, "id" | "orderName" | "holdState" | "holdNotes" | "holdError">;
+type HoldRow = Pick<
+  ShipmentRow,
+  "id" | "orderName" | "status" | "holdState" | "holdNotes" | "holdError" | "shopifyFulfillment"
+>;
 
 export function HoldCell({ row, retry }: { row: HoldRow; retry: FormAction }) {
   const t = useTranslations("holds");
@@ -25,6 +29,10 @@ export function HoldCell({ row, retry }: { row: HoldRow; retry: FormAction }) {
     );
   }
   if (row.holdState === "pending") return <Badge tone="gray">{t("pending")}</Badge>;
+  // Shopify has nothing left to ship on a draft whose order it fulfilled: there is nothing to hold.
+  if (row.holdState === null && row.status === "draft" && row.shopifyFulfillment === "FULFILLED") {
+    return <span className="text-xs text-slate-500">{t("fulfilledInShopify")}</span>;
+  }
   if (row.holdState !== "failed") return null;
   const reason = row.holdError && translateOr(t, `errors.${row.holdError.split(":")[0]}`, row.holdError);
   return (

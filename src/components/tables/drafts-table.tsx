@@ -15,7 +15,6 @@ import {
   customerColumn,
   destinationColumn,
   editColumn,
-  holdColumn,
   missingColumn,
   orderColumn,
   selectColumn,
@@ -65,8 +64,7 @@ export function DraftsTable({
       customerColumn(text),
       destinationColumn(text),
       carrierColumn(text),
-      missingColumn(text),
-      holdColumn(text, retryHold),
+      missingColumn(text, retryHold),
       createdColumn(text),
       editColumn(text),
     ]);

@@ -175,7 +175,8 @@ export function carrierColumn({ t }: ColumnText) {
   });
 }
 
-export function missingColumn({ t, common }: ColumnText) {
+/** What the draft misses, why, and its hold in Shopify (on hold, queued, failed with a Retry). */
+export function missingColumn({ t, common }: ColumnText, retryHold: FormAction) {
   return column.accessor("missingFields", {
     id: "missing",
     header: t("columns.missing"),
@@ -194,17 +195,9 @@ export function missingColumn({ t, common }: ColumnText) {
           compact
           testId="draft-row-reason"
         />
+        <HoldCell row={info.row.original} retry={retryHold} />
       </div>
     ),
-  });
-}
-
-/** The draft's hold in Shopify (on hold, queued, failed with a Retry). */
-export function holdColumn({ t }: ColumnText, retry: FormAction) {
-  return column.display({
-    id: "hold",
-    header: t("columns.hold"),
-    cell: (info) => <HoldCell row={info.row.original} retry={retry} />,
   });
 }
 
@@ -239,15 +232,27 @@ export function editColumn({ t, common }: ColumnText) {
   });
 }
 
-export function statusColumn({ t }: ColumnText) {
+/**
+ * The shipment's state; a completed draft whose hold in Shopify is still there (its release queued
+ * or failed, with a Retry) says so, since Shopify refuses to fulfil a held order.
+ */
+export function statusColumn({ t }: ColumnText, retryHold: FormAction) {
   return column.accessor("status", {
     header: t("columns.status"),
-    cell: (info) => (
-      <div>
-        <ShipmentStateBadge state={shipmentDisplayState(info.row.original)} />
-        <CancelledInShopifyFlag row={info.row.original} />
-      </div>
-    ),
+    cell: (info) => {
+      const row = info.row.original;
+      return (
+        <div>
+          <ShipmentStateBadge state={shipmentDisplayState(row)} />
+          <CancelledInShopifyFlag row={row} />
+          {row.holdState === "held" || row.holdState === "failed" ? (
+            <div className="mt-1">
+              <HoldCell row={row} retry={retryHold} />
+            </div>
+          ) : null}
+        </div>
+      );
+    },
   });
 }
 

@@ -18,6 +18,7 @@ export interface ShipmentActions {
   voidLabel: FormAction;
   generateDocuments: FormAction<{ downloadUrl: string; failures: string[] }>;
   retryTracking: FormAction;
+  retryHold: FormAction;
   recordS10: FormAction;
 }
 

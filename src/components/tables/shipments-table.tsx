@@ -78,14 +78,14 @@ export function ShipmentsTable({
       orderCreatedColumn(text),
       customerDestinationColumn(text),
       carrierColumn(text),
-      statusColumn(text),
+      statusColumn(text, actions.retryHold),
       trackingColumn(text, setS10Target),
       pickupColumn(text),
       documentsColumn(text, retry, retrying),
       valueColumn(text),
       actionsColumn(text, { generate, generating, ...dialogs.open }),
     ]);
-  }, [t, common, format, regionName, retry, retrying, generate, generating, dialogs.open]);
+  }, [t, common, format, regionName, retry, retrying, generate, generating, dialogs.open, actions.retryHold]);
 
   const generatedError =
     generated?.ok === false ? (generated.formError ?? Object.values(generated.fieldErrors ?? {})[0]) : null;

@@ -11,7 +11,7 @@ import "server-only";
 // kept on the shipment: the notes Shopify has, or the failure's reason with a retry later (backoff)
 // and a Retry button. A sync never waits for it.
 import type { Session } from "@shopify/shopify-api";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { and, asc, eq, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
 import {
   boundedHoldNotes,
@@ -23,7 +23,7 @@ import {
   type HoldStep,
 } from "@/domain/fulfillment-holds";
 import type { Db } from "../db/client";
-import { orders, shipments, stores } from "../db/schema";
+import { orders, shipments, stores, syncRuns } from "../db/schema";
 import { recordAudit } from "../queries/audit";
 import { shopifyGraphql, type GraphqlCallOptions } from "../shopify/graphql";
 import {
@@ -186,10 +186,13 @@ async function claimDue(db: Db, now: Date, limit: number, shipmentIds?: string[]
   if (shipmentIds?.length === 0) return [];
   const lease = new Date(now.getTime() + LEASE_MS);
   const due = lte(shipments.holdDueAt, now);
+  // Not while the store's sync runs: a hold changes the order in Shopify (its updated_at), and a
+  // sync paging orders by updated_at would read it a second time. The run's end calls a round.
+  const notSyncing = sql`not exists (select 1 from ${syncRuns} where ${syncRuns.storeId} = ${shipments.storeId} and ${syncRuns.status} = 'running')`;
   const candidates = db
     .select({ id: shipments.id })
     .from(shipments)
-    .where(shipmentIds ? and(due, inArray(shipments.id, shipmentIds)) : due)
+    .where(shipmentIds ? and(due, notSyncing, inArray(shipments.id, shipmentIds)) : and(due, notSyncing))
     .orderBy(asc(shipments.holdDueAt))
     .limit(limit)
     .for("update", { skipLocked: true });

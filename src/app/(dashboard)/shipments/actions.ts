@@ -12,6 +12,7 @@ import { carrierDirectory } from "@/server/carriers/directory";
 import { AppError } from "@/server/errors";
 import { issueDocuments } from "@/server/services/documents";
 import { writeBackTracking } from "@/server/services/fulfillment";
+import { queueHoldRetry, reconcileHolds } from "@/server/services/fulfillment-holds";
 import { cancelPickup, reschedulePickup, schedulePickups } from "@/server/services/pickups";
 import { retryFulfillmentCancels, voidLabel } from "@/server/services/void-label";
 import { getShopify } from "@/server/shopify/api";
@@ -138,5 +139,21 @@ export const retryTrackingAction = authedAction(
     const failed = sent.failed + cancels.failed;
     if (failed > 0) return { ok: false, formError: t("documents.trackingFailed", { count: failed }) };
     return { ok: true, message: t("documents.trackingSent", { count: sent.created + cancels.handled.size }) };
+  },
+);
+
+/**
+ * "Retry" on a shipment whose hold in Shopify could not be placed, renewed or released (the drafts
+ * table, and Shipment Management for a completed draft still held): attempted now.
+ */
+export const retryHoldAction = authedAction(
+  shipmentSelectionFormSchema,
+  { role: "operator" },
+  async ({ ids }, { db, t }) => {
+    await queueHoldRetry(db, ids);
+    const outcome = await reconcileHolds({ db, shopify: getShopify() }, { shipmentIds: ids, limit: ids.length });
+    refresh();
+    if (outcome.failed > 0) return { ok: false, formError: t("holds.retryFailed", { count: outcome.failed }) };
+    return { ok: true, message: t("holds.retried", { count: outcome.held + outcome.released + outcome.unchanged }) };
   },
 );

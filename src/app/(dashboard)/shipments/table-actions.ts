@@ -4,6 +4,7 @@ import {
   cancelPickupAction,
   generateDocumentsAction,
   reschedulePickupAction,
+  retryHoldAction,
   retryTrackingAction,
   schedulePickupAction,
   voidLabelAction,
@@ -17,5 +18,6 @@ export const shipmentActions: ShipmentActions = {
   voidLabel: voidLabelAction,
   generateDocuments: generateDocumentsAction,
   retryTracking: retryTrackingAction,
+  retryHold: retryHoldAction,
   recordS10: recordS10Action,
 };

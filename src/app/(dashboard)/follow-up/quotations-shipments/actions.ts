@@ -4,9 +4,6 @@ import { bulkParcelFormSchema, parcelChangesOf } from "@/domain/bulk-parcel";
 import { bulkDraftsFormSchema } from "@/domain/draft-form";
 import { authedAction } from "@/server/auth/action";
 import { bulkEditParcels, bulkUpdateDrafts } from "@/server/services/drafts";
-import { shipmentSelectionFormSchema } from "@/domain/shipment-forms";
-import { getShopify } from "@/server/shopify/api";
-import { queueHoldRetry, reconcileHolds } from "@/server/services/fulfillment-holds";
 import { holdsSoon } from "@/server/services/fulfillment-holds-schedule";
 
 /** Bulk on selected drafts: carrier and service, incoterm, reason for export, country of origin. */
@@ -33,18 +30,5 @@ export const bulkEditParcelsAction = authedAction(
     revalidatePath("/follow-up/quotations-shipments");
     revalidatePath("/shipments");
     return { ok: true, message: t("bulkParcel.done", { updated, ready }) };
-  },
-);
-
-/** "Retry" on a draft whose hold in Shopify failed: attempted now, the outcome on the row. */
-export const retryHoldAction = authedAction(
-  shipmentSelectionFormSchema,
-  { role: "operator" },
-  async ({ ids }, { db, t }) => {
-    await queueHoldRetry(db, ids);
-    const outcome = await reconcileHolds({ db, shopify: getShopify() }, { shipmentIds: ids, limit: ids.length });
-    revalidatePath("/follow-up/quotations-shipments");
-    if (outcome.failed > 0) return { ok: false, formError: t("holds.retryFailed", { count: outcome.failed }) };
-    return { ok: true, message: t("holds.retried", { count: outcome.held + outcome.released + outcome.unchanged }) };
   },
 );
