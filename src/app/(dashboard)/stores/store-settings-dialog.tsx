@@ -140,7 +140,8 @@ export function CustomsDefaultsSummary({ store }: { store: StoreRow }) {
           : t("storeSettings.noDefaults")}
       </div>
       <div className="text-xs text-slate-500">{t(`storeSettings.policyShort.${policy}`)}</div>
-      <div className="text-xs text-slate-500">
+      {/* May wrap: on a phone's card the column is narrower than the line in Portuguese. */}
+      <div className="text-xs whitespace-normal text-slate-500">
         {t(store.fulfillmentHolds ? "storeSettings.holdsShort.on" : "storeSettings.holdsShort.off")}
       </div>
     </div>
