@@ -357,7 +357,7 @@ describe(`fulfillment holds (${driverName})`, () => {
     await expectEveryDraftHeldWhereShopifyCan();
   });
 
-  it("waits for read_locales on a store connected without it, and holds once reconnected", async () => {
+  it("leaves a store without read_locales queued, asking Shopify nothing, and holds once it is reconnected", async () => {
     await testDb.db
       .update(stores)
       .set({ scopes: sql`replace(${stores.scopes}, ',read_locales', '')`, locale: null })
@@ -365,13 +365,15 @@ describe(`fulfillment holds (${driverName})`, () => {
     const draft = await heldDraftMissing("nfeKey");
     await saveDraft(testDb.db, draftFormFor(draft, { "items.0.hsCode": "" }), ana);
     const before = emulator.state.requestLog.length;
-    expect(await reconcile()).toMatchObject({ failed: 1 });
-    // Nothing was asked of Shopify: the store must be reconnected first.
+    expect(await reconcile()).toEqual({ held: 0, released: 0, unchanged: 0, failed: 0 });
     expect(emulator.state.requestLog.length).toBe(before);
-    expect(await shipment(draft.id)).toMatchObject({ holdError: "missing_scope" });
+    // Queued (the drafts table says "Hold queued"; the Stores row asks for the reconnect), no failure.
+    const waiting = await shipment(draft.id);
+    expect(waiting.holdDueAt).not.toBeNull();
+    expect(waiting.holdError).toBeNull();
     await connectThroughEmulator({ db: testDb.db, shopify }, SHOP, emulator.url);
     expect(await reconcile()).toMatchObject({ held: 1, failed: 0 });
-    expect(await shipment(draft.id)).toMatchObject({ holdError: null });
+    expect(await shipment(draft.id)).toMatchObject({ holdError: null, holdDueAt: null });
   });
 
   it("writes the notes in English for a store whose language is not Portuguese", async () => {

@@ -31,7 +31,6 @@ import {
   FULFILLMENT_ORDER_HOLDS_QUERY,
   FULFILLMENT_ORDER_RELEASE_HOLD_MUTATION,
 } from "../shopify/operations";
-import { missingScopes } from "../shopify/scopes";
 import { shopifyFailureReason, withShopSession, type ShopDeps } from "./shop-session";
 import enMessages from "@/i18n/messages/en.json";
 import ptMessages from "@/i18n/messages/pt-BR.json";
@@ -51,7 +50,7 @@ class HoldRefused extends Error {}
 
 const NOTES_MESSAGES = { "pt-BR": ptMessages, en: enMessages } as const;
 
-/** "ShipSmart: NF-e key, HS code missing", in the store's language. */
+/** "ShipSmart: NF-e key and HS code missing", in the store's language. */
 function holdNotes(shopLocale: string | null, missingFields: string[]): string {
   const locale = holdNotesLocale(shopLocale);
   const t = createTranslator({ locale, messages: NOTES_MESSAGES[locale] });
@@ -156,10 +155,8 @@ interface Claimed {
   holdAttempts: number;
   orderGid: string;
   shop: string;
-  storeStatus: string;
   holdsEnabled: boolean;
   locale: string | null;
-  scopes: string | null;
 }
 
 /**
@@ -186,13 +183,17 @@ async function claimDue(db: Db, now: Date, limit: number, shipmentIds?: string[]
   if (shipmentIds?.length === 0) return [];
   const lease = new Date(now.getTime() + LEASE_MS);
   const due = lte(shipments.holdDueAt, now);
-  // Not while the store's sync runs: a hold changes the order in Shopify (its updated_at), and a
-  // sync paging orders by updated_at would read it a second time. The run's end calls a round.
-  const notSyncing = sql`not exists (select 1 from ${syncRuns} where ${syncRuns.storeId} = ${shipments.storeId} and ${syncRuns.status} = 'running')`;
+  // Only stores Shopify will take holds from now: connected, with their language read (which needs
+  // read_locales; a store connected before it was asked for has none, and its Stores row asks for
+  // a reconnect). Their drafts wait queued, costing nothing, until a reconnect queues them again.
+  // And not while the store's sync runs: a hold changes the order in Shopify (its updated_at), and
+  // a sync paging orders by updated_at would read it a second time. The run's end calls a round.
+  const holdable = sql`exists (select 1 from ${stores} where ${stores.id} = ${shipments.storeId} and ${stores.status} = 'connected' and ${stores.locale} is not null)
+    and not exists (select 1 from ${syncRuns} where ${syncRuns.storeId} = ${shipments.storeId} and ${syncRuns.status} = 'running')`;
   const candidates = db
     .select({ id: shipments.id })
     .from(shipments)
-    .where(shipmentIds ? and(due, notSyncing, inArray(shipments.id, shipmentIds)) : and(due, notSyncing))
+    .where(shipmentIds ? and(due, holdable, inArray(shipments.id, shipmentIds)) : and(due, holdable))
     .orderBy(asc(shipments.holdDueAt))
     .limit(limit)
     .for("update", { skipLocked: true });
@@ -213,23 +214,14 @@ async function claimDue(db: Db, now: Date, limit: number, shipmentIds?: string[]
       holdAttempts: shipments.holdAttempts,
       orderGid: orders.shopifyGid,
       shop: stores.shopDomain,
-      storeStatus: stores.status,
       holdsEnabled: stores.fulfillmentHolds,
       locale: stores.locale,
-      scopes: stores.scopes,
     })
     .from(shipments)
     .innerJoin(orders, eq(orders.id, shipments.orderId))
     .innerJoin(stores, eq(stores.id, shipments.storeId))
     .where(inArray(shipments.id, ids));
   return claimed.map((row) => ({ ...row, lease }));
-}
-
-/** Why the hold cannot be attempted now, before calling Shopify (a store to reconnect). */
-function blockedReason(row: Claimed): string | null {
-  if (row.storeStatus !== "connected") return "reconnect_needed";
-  if (missingScopes(row.scopes).length > 0 || row.locale === null) return "missing_scope";
-  return null;
 }
 
 /**
@@ -289,10 +281,6 @@ export async function reconcileHolds(deps: HoldDeps, options: ReconcileOptions =
       continue;
     }
     try {
-      // Releasing needs no language: only holding waits for read_locales.
-      const blocked =
-        wanted === null ? (row.storeStatus === "connected" ? null : "reconnect_needed") : blockedReason(row);
-      if (blocked) throw new HoldRefused(blocked);
       const inShopify = await bringInLine(deps, row.shop, row.orderGid, wanted);
       await recordOutcome(deps.db, row, { notes: inShopify });
       if (inShopify === row.holdNotes) outcome.unchanged++;
