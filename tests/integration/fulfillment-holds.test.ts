@@ -192,6 +192,24 @@ describe(`fulfillment holds (${driverName})`, () => {
     expect((await reconcile()).failed).toBe(0);
   });
 
+  it("an operator's change looks at its own shipments only; the round clears what has nothing to do", async () => {
+    const [ready] = await testDb.db.select().from(shipments).where(eq(shipments.status, "ready")).limit(1);
+    await testDb.db
+      .update(shipments)
+      .set({ holdDueAt: sql`now()` })
+      .where(eq(shipments.id, ready.id));
+    const draft = await heldDraftMissing("nfeKey");
+    expect(await reconcileHolds(deps(), { shipmentIds: [draft.id], limit: 1 })).toEqual({
+      held: 0,
+      released: 0,
+      unchanged: 0,
+      failed: 0,
+    });
+    expect((await shipment(ready.id)).holdDueAt).not.toBeNull();
+    expect(await reconcile()).toEqual({ held: 0, released: 0, unchanged: 0, failed: 0 });
+    expect((await shipment(ready.id)).holdDueAt).toBeNull();
+  });
+
   it("replaces the notes when what is missing changes, never leaving the order unheld", async () => {
     const draft = await heldDraftMissing("nfeKey", "hsCode");
     expect(draft.holdNotes).toBe("ShipSmart: faltam Chave da NF-e e Código HS");

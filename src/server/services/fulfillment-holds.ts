@@ -163,12 +163,15 @@ interface Claimed {
  * Nothing to do in Shopify: no hold of ours is there and none is wanted (a ready shipment never
  * held, a store with holds off). Cleared in one statement instead of one claim each.
  */
-async function clearNothingToDo(db: Db, now: Date) {
+async function clearNothingToDo(db: Db, now: Date, shipmentIds?: string[]) {
+  // An operator's change looks at its own shipments only, not at every due row of every store.
+  const only = shipmentIds ? inArray(shipments.id, shipmentIds) : undefined;
   await db
     .update(shipments)
     .set({ holdDueAt: null, holdError: null, holdAttempts: 0 })
     .where(
       and(
+        only,
         lte(shipments.holdDueAt, now),
         sql`${shipments.holdNotes} is null`,
         or(
@@ -271,7 +274,8 @@ export interface ReconcileOptions {
 export async function reconcileHolds(deps: HoldDeps, options: ReconcileOptions = {}): Promise<HoldsOutcome> {
   const now = options.now ?? new Date();
   const outcome: HoldsOutcome = { held: 0, released: 0, unchanged: 0, failed: 0 };
-  await clearNothingToDo(deps.db, now);
+  if (options.shipmentIds?.length === 0) return outcome;
+  await clearNothingToDo(deps.db, now, options.shipmentIds);
   const claimed = await claimDue(deps.db, now, options.limit ?? 50, options.shipmentIds);
   for (const row of claimed) {
     const wanted = row.holdsEnabled && row.status === "draft" ? holdNotes(row.locale, row.missingFields) : null;
