@@ -183,7 +183,6 @@ async function clearNothingToDo(db: Db, now: Date, shipmentIds?: string[]) {
 }
 
 async function claimDue(db: Db, now: Date, limit: number, shipmentIds?: string[]): Promise<Claimed[]> {
-  if (shipmentIds?.length === 0) return [];
   const lease = new Date(now.getTime() + LEASE_MS);
   const due = lte(shipments.holdDueAt, now);
   // Only stores Shopify will take holds from now: connected, with their language read (which needs
